@@ -1,0 +1,117 @@
+import { type PersistStorage, persist as zustandPersist } from 'zustand/middleware'
+import { isPromiseLike } from '../async'
+import type { PersistenceHost, Workflow, WorkflowPersistence } from '../createWorkflow'
+import type { WorkflowSnapshot } from '../types'
+import { WorkflowError } from '../WorkflowError'
+import { memoryStorage } from './memoryStorage'
+import type { StateStorage } from './StateStorage'
+import { webStorage } from './webStorage'
+
+export interface PersistOptions {
+  /** The storage key, e.g. `'checkout'`. One per workflow (and per user, if several share a browser). */
+  readonly key: string
+  /** Where to store. @default webStorage(() => localStorage) where it exists, else memoryStorage() */
+  readonly storage?: StateStorage
+  /** Dot paths of fields never to store, e.g. `['card.number', 'card.cvc']`. */
+  readonly exclude?: readonly string[]
+  /** Milliseconds after which a stored snapshot is ignored (and the flow starts fresh). */
+  readonly expiresIn?: number
+  /** Do not read storage when the workflow is created; call `getPersistApi(workflow).rehydrate()` later (after hydration under SSR). @default false */
+  readonly skipHydration?: boolean
+}
+
+interface Stored {
+  state: unknown
+  version: number
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
+
+/** zustand's JSON storage, except that unreadable data and failing storage are reported instead of thrown. */
+const safeJSONStorage = (storage: StateStorage, host: PersistenceHost, key: string): PersistStorage<unknown> => {
+  const fail = (what: string, cause: unknown) => {
+    host.report(
+      new WorkflowError('STORAGE_FAILED', `${what} '${key}' failed: ${message(cause)}; the flow goes on, but may not be saved.`, { cause }),
+    )
+    return null
+  }
+  const guard = (what: string, run: () => unknown) => {
+    try {
+      const result = run()
+      return isPromiseLike(result)
+        ? Promise.resolve(result).then(
+            () => undefined,
+            (e) => void fail(what, e),
+          )
+        : undefined
+    } catch (e) {
+      fail(what, e)
+      return undefined
+    }
+  }
+  const parse = (text: string | null): Stored | null => {
+    if (text === null) return null
+    try {
+      return JSON.parse(text) as Stored
+    } catch (cause) {
+      host.report(
+        new WorkflowError(
+          'INVALID_SNAPSHOT',
+          `the stored snapshot '${key}' is not valid JSON (${message(cause)}); the flow starts fresh.`,
+          { cause },
+        ),
+      )
+      return null
+    }
+  }
+  return {
+    getItem: (name) => {
+      let text: ReturnType<StateStorage['getItem']>
+      try {
+        text = storage.getItem(name)
+      } catch (e) {
+        return fail('reading', e)
+      }
+      return isPromiseLike(text) ? Promise.resolve(text).then(parse, (e) => fail('reading', e)) : parse(text)
+    },
+    setItem: (name, value) => guard('writing', () => storage.setItem(name, JSON.stringify(value))) as void,
+    removeItem: (name) => guard('removing', () => storage.removeItem(name)) as void,
+  } as PersistStorage<unknown>
+}
+
+/**
+ * Saves every change of a workflow to storage and resumes from it, with zustand's `persist` middleware.
+ * Stored snapshots of another definition version go through the workflow's `migrate`; unfit ones are
+ * reported to `onError` and the flow starts fresh.
+ * @example
+ * createWorkflow(checkout, { persist: persist({ key: 'checkout', exclude: ['card'] }) })
+ */
+export const persist = (options: PersistOptions): WorkflowPersistence => {
+  if (typeof options?.key !== 'string' || options.key === '') {
+    throw new WorkflowError('INVALID_DEFINITION', "persist() needs a `key`, the storage key, e.g. persist({ key: 'checkout' }).")
+  }
+  const storage = options.storage ?? (typeof localStorage === 'undefined' ? memoryStorage() : webStorage())
+  return (host) => (creator) =>
+    zustandPersist(creator, {
+      name: options.key,
+      version: 0,
+      storage: safeJSONStorage(storage, host, options.key) as PersistStorage<WorkflowSnapshot>,
+      partialize: (snapshot) => host.serialize(snapshot, { exclude: options.exclude }) as unknown as WorkflowSnapshot,
+      merge: (stored, current) =>
+        stored === undefined || stored === null ? current : (host.restore(stored, { expiresIn: options.expiresIn }) ?? current),
+      skipHydration: options.skipHydration ?? false,
+    })
+}
+
+/** The persistence controls of a workflow created with `persist`: `rehydrate()`, `clearStorage()`, `hasHydrated()`, `onFinishHydration()`. */
+export interface PersistApi {
+  rehydrate(): Promise<void>
+  clearStorage(): void
+  hasHydrated(): boolean
+  onHydrate(listener: (snapshot: WorkflowSnapshot) => void): () => void
+  onFinishHydration(listener: (snapshot: WorkflowSnapshot) => void): () => void
+}
+
+/** The persistence controls of `workflow`, or `undefined` when it was created without `persist`. */
+export const getPersistApi = (workflow: Pick<Workflow, 'store'>): PersistApi | undefined =>
+  (workflow.store as unknown as { persist?: PersistApi }).persist

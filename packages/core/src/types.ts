@@ -1,0 +1,149 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { WorkflowError } from './WorkflowError'
+
+/** What `skip`, a `next` function and guards receive: the state as it is now, and the step asked about. */
+export interface GuardContext<S, K extends string = string> {
+  readonly state: S
+  readonly step: K
+}
+
+/** What an action receives. `input` is the validated input of `next(input)`; `signal` aborts when the user navigates away. */
+export interface ActionContext<S, K extends string = string, I = unknown> {
+  readonly state: S
+  readonly input: I
+  readonly step: K
+  readonly signal: AbortSignal
+}
+
+/** A patch merges shallowly into the state, like zustand's `setState`. */
+export type Patch<S> = Partial<S>
+
+/**
+ * Turns a step's input into state: returns a patch (or nothing), sync or async.
+ * Several actions run in order, each seeing the state with the previous patches applied.
+ */
+export type Action<S, K extends string = string, I = unknown> = (ctx: ActionContext<S, K, I>) => Patch<S> | void | Promise<Patch<S> | void>
+
+/** One guarded choice: go `to` this step `when` the guard holds. Leave out `when` for the fallback ("otherwise"). */
+export interface GuardedNext<S, K extends string = string> {
+  readonly to: K
+  readonly when?: (ctx: GuardContext<S, K>) => boolean
+  /** Shown in errors and diagrams, e.g. `'plan is family'`. */
+  readonly label?: string
+}
+
+/**
+ * A step's successor:
+ * - a step id (a fixed successor);
+ * - a function of the state returning one of `targets` (a choice), or `undefined` when it cannot decide yet;
+ * - a list of guarded choices, of which exactly one `when` must hold.
+ */
+export type Next<S, K extends string = string> = K | ((ctx: GuardContext<S, K>) => K | undefined) | readonly GuardedNext<S, K>[]
+
+/** One step of a workflow. */
+export interface StepDef<S, K extends string = string, I = unknown> {
+  /** A human title, used by progress announcements, steppers and diagrams. */
+  readonly title?: string
+  /** Run in order when the step completes; each may return a patch. Without actions, the validated input is merged. */
+  readonly actions?: readonly Action<S, K, I>[]
+  /** A Standard Schema (zod, valibot, arktype…) that checks the input before any action runs. */
+  readonly validate?: StandardSchemaV1<unknown, I>
+  /** When the step is reached and this returns `true` (or a reason string), the step is passed over. */
+  readonly skip?: (ctx: GuardContext<S, K>) => boolean | string
+  /** The successor; required unless `final`. */
+  readonly next?: Next<S, K>
+  /** The steps a `next` function may return, so that tools can draw and check the flow. */
+  readonly targets?: readonly K[]
+  /** Completing a final step ends the flow (`status: 'done'`). */
+  readonly final?: boolean
+  /** Anything the app wants to attach (icons, analytics names…). */
+  readonly meta?: Readonly<Record<string, unknown>>
+}
+
+/** A checked workflow definition, as returned by `defineWorkflow`. */
+export interface WorkflowDefinition<S extends object = any, K extends string = string> {
+  readonly id: string
+  readonly version?: number | string
+  readonly initial: K
+  /** The initial state. */
+  readonly state: S
+  readonly steps: { readonly [P in K]: StepDef<S, K, any> }
+}
+
+/** Step ids of a definition. */
+export type StepIdOf<D> = D extends WorkflowDefinition<any, infer K> ? K : never
+/** State type of a definition. */
+export type StateOf<D> = D extends WorkflowDefinition<infer S, any> ? S : never
+
+export type WorkflowStatus = 'idle' | 'busy' | 'done'
+
+/** Where the user is on the predicted path. `exact: false` means a choice ahead cannot be decided yet and `total` is a lower bound. */
+export interface Progress {
+  readonly position: number
+  readonly total: number
+  readonly exact: boolean
+}
+
+/** Validation messages by field path (`'address.zip'`; `''` for the input as a whole). */
+export type Issues = Readonly<Record<string, readonly string[]>>
+
+export type LogEntryType = 'entered' | 'completed' | 'skipped' | 'back' | 'goto' | 'reset' | 'error' | 'done'
+
+/** One entry of the journey log. */
+export interface LogEntry<K extends string = string> {
+  readonly type: LogEntryType
+  readonly step: K
+  /** Milliseconds since the epoch (from the `now` option). */
+  readonly at: number
+  /** Why a step was skipped, or the error code. */
+  readonly reason?: string
+}
+
+/** The state of a running workflow. Immutable: every change makes a new snapshot. */
+export interface WorkflowSnapshot<S = any, K extends string = string> {
+  /** The definition's id. */
+  readonly id: string
+  /** The current step. When `status` is `'done'`, the final step that was completed. */
+  readonly step: K
+  /** The initial state plus the contributions of the completed steps on the current path. */
+  readonly state: S
+  readonly status: WorkflowStatus
+  /** The steps visited on the current path, oldest first, ending with the current step. Skipped steps are not in it. */
+  readonly history: readonly K[]
+  /** Steps passed over on the current path. */
+  readonly skipped: readonly K[]
+  readonly progress: Progress
+  /** What went wrong in the last transition (a failed action, no matching choice…), or `null`. */
+  readonly error: WorkflowError | null
+  /** Validation issues of the last submitted input, by field path. Empty when valid. */
+  readonly issues: Issues
+  /** Journey log: entered, completed, skipped, back, error… with timestamps. */
+  readonly log: readonly LogEntry<K>[]
+  /** Input per step: what the user last submitted or typed, kept to prefill a step when they return. */
+  readonly drafts: Readonly<Partial<Record<K, unknown>>>
+}
+
+/** One completed step in a persisted snapshot. */
+export interface PersistedFrame {
+  readonly step: string
+  readonly input: unknown
+  readonly patch: Readonly<Record<string, unknown>>
+}
+
+/** A JSON-safe snapshot to store and resume from. */
+export interface PersistedSnapshot {
+  readonly workflow: string
+  readonly version?: number | string | undefined
+  /** The completed steps on the current path, in order. */
+  readonly path: readonly PersistedFrame[]
+  readonly step: string
+  readonly done: boolean
+  readonly drafts: Readonly<Record<string, unknown>>
+  readonly log: readonly LogEntry[]
+  readonly savedAt: number
+}
+
+/** Details passed to `onError` when a snapshot or stored state could not be used. */
+export interface ResumeErrorDetails {
+  readonly error: WorkflowError
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vite'
+
+// Library build: ES modules, dependencies left to the consumer's bundler. Types come from `tsc -p tsconfig.build.json`.
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: { index: 'src/index.ts', persist: 'src/persist/index.ts' },
+      formats: ['es'],
+    },
+    rollupOptions: {
+      external: [/^zustand/, /^@standard-schema/],
+    },
+  },
+})

@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config'
+import { sourceResolve } from '../../vitest.shared'
+
+export default defineProject({
+  ...sourceResolve,
+  test: {
+    name: 'core',
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: '../../tsconfig.json' },
+  },
+})
