@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import { sourceResolve } from './vitest.shared'
+import { sourceResolve } from './vitest.shared.ts'
 
 // Each package owns its Vitest project (`packages/*/vitest.config.ts`); `npm test` runs every one
 // that needs no browser. Browser suites live in `vitest.browser.config.ts` (`npm run test:browser`).

@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config'
-import { sourceResolve } from '../../vitest.shared'
+import { sourceResolve } from '../../vitest.shared.ts'
 
 export default defineProject({
   ...sourceResolve,
@@ -7,6 +7,6 @@ export default defineProject({
     name: 'core',
     environment: 'node',
     include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: '../../tsconfig.json' },
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.test.json' },
   },
 })

@@ -25,8 +25,9 @@ export const runActions = (core: Core, value: unknown, signal: AbortSignal): Pat
   if (actions.length === 0) {
     return toPatch(
       value,
-      `the input of step '${id}'`,
-      `a step without actions merges its input into the state, so send an object, or add an action that returns a patch`,
+      process.env.NODE_ENV !== 'production' && `the input of step '${id}'`,
+      process.env.NODE_ENV !== 'production' &&
+        `a step without actions merges its input into the state, so send an object, or add an action that returns a patch`,
       id,
     )
   }
@@ -41,7 +42,7 @@ export const runActions = (core: Core, value: unknown, signal: AbortSignal): Pat
         { step: id },
       )
     }
-    const clean = toPlain(result ?? {}, `the patch of action #${i + 1} of step '${id}'`, id)
+    const clean = toPlain(result ?? {}, process.env.NODE_ENV !== 'production' && `the patch of action #${i + 1} of step '${id}'`, id)
     patch = { ...patch, ...clean }
     state = { ...state, ...clean }
   }

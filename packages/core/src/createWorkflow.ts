@@ -184,7 +184,7 @@ export function createWorkflow<S extends object, K extends string>(
     let withDraft = core
     return settle(
       () => {
-        const plain = toPlain(input, `the input of step '${id}'`, id)
+        const plain = toPlain(input, process.env.NODE_ENV !== 'production' && `the input of step '${id}'`, id)
         if (plain !== undefined) withDraft = { ...core, drafts: { ...core.drafts, [id]: plain } }
         const schema = stepDef(core, id).validate
         return andThen(schema ? validate(schema, plain) : { value: plain }, (result) =>
@@ -271,7 +271,7 @@ export function createWorkflow<S extends object, K extends string>(
     setDraft(step, draft) {
       const core = current()
       if (!core.compiled.ids.includes(step)) goTo(core, step) // throws UNKNOWN_STEP with a hint
-      const plain = toPlain(draft, `the draft of step '${step}'`, step)
+      const plain = toPlain(draft, process.env.NODE_ENV !== 'production' && `the draft of step '${step}'`, step)
       const next: Core = { ...core, drafts: { ...core.drafts, [step]: plain } }
       // Spreading keeps the derived fields (history, progress…) of the previous snapshot: a keystroke changes drafts only.
       store.setState({ ...(store.getState() as InternalSnapshot), drafts: next.drafts, [CORE]: next } as InternalSnapshot, true)

@@ -49,14 +49,14 @@ const LOG_TYPES = new Set(['entered', 'completed', 'skipped', 'back', 'goto', 'r
  */
 export const restore = (fresh: Core, value: unknown, options: RestoreOptions = {}): Core => {
   const { definition } = fresh
-  const bad = (problem: string): never => {
+  const bad = (problem: string | false): never => {
     throw new WorkflowError(
       'INVALID_SNAPSHOT',
       process.env.NODE_ENV !== 'production' &&
         `the snapshot for workflow '${definition.id}' ${problem}; it was ignored and the flow starts fresh.`,
     )
   }
-  if (!isPlainObject(value)) bad('is not an object')
+  if (!isPlainObject(value)) bad(process.env.NODE_ENV !== 'production' && 'is not an object')
   let snapshot = value as unknown as PersistedSnapshot
   if (snapshot.workflow !== definition.id) {
     throw new WorkflowError(
@@ -83,7 +83,8 @@ export const restore = (fresh: Core, value: unknown, options: RestoreOptions = {
         { cause },
       )
     }
-    if (!isPlainObject(snapshot)) bad('was turned by migrate() into something that is not a snapshot')
+    if (!isPlainObject(snapshot))
+      bad(process.env.NODE_ENV !== 'production' && 'was turned by migrate() into something that is not a snapshot')
   }
   if (options.expiresIn !== undefined && !(typeof snapshot.savedAt === 'number' && fresh.now() - snapshot.savedAt <= options.expiresIn)) {
     throw new WorkflowError(
@@ -92,11 +93,11 @@ export const restore = (fresh: Core, value: unknown, options: RestoreOptions = {
         `the snapshot of workflow '${definition.id}' is older than ${options.expiresIn} ms (expiresIn); the flow starts fresh.`,
     )
   }
-  if (!Array.isArray(snapshot.path)) bad('has no `path` array')
+  if (!Array.isArray(snapshot.path)) bad(process.env.NODE_ENV !== 'production' && 'has no `path` array')
   let core = start({ ...fresh, log: null })
   for (const [i, frame] of snapshot.path.entries()) {
-    if (!isPlainObject(frame)) bad(`has a path entry #${i + 1} that is not an object`)
-    if (core.done) bad(`goes on after the final step, at '${String(frame.step)}'`)
+    if (!isPlainObject(frame)) bad(process.env.NODE_ENV !== 'production' && `has a path entry #${i + 1} that is not an object`)
+    if (core.done) bad(process.env.NODE_ENV !== 'production' && `goes on after the final step, at '${String(frame.step)}'`)
     if (frame.step !== core.step) {
       throw new WorkflowError(
         'SNAPSHOT_MISMATCH',
@@ -107,8 +108,13 @@ export const restore = (fresh: Core, value: unknown, options: RestoreOptions = {
     }
     core = complete(
       core,
-      toPlain(frame.input, `the snapshot's input of step '${core.step}'`),
-      toPatch(frame.patch, `the snapshot's patch of step '${core.step}'`, 'store an object', core.step),
+      toPlain(frame.input, process.env.NODE_ENV !== 'production' && `the snapshot's input of step '${core.step}'`),
+      toPatch(
+        frame.patch,
+        process.env.NODE_ENV !== 'production' && `the snapshot's patch of step '${core.step}'`,
+        process.env.NODE_ENV !== 'production' && 'store an object',
+        core.step,
+      ),
     )
   }
   if (snapshot.step !== core.step || Boolean(snapshot.done) !== core.done) {
@@ -122,7 +128,11 @@ export const restore = (fresh: Core, value: unknown, options: RestoreOptions = {
   if (isPlainObject(snapshot.drafts)) {
     for (const step of core.compiled.ids) {
       if (Object.hasOwn(snapshot.drafts, step))
-        drafts[step] = toPlain(snapshot.drafts[step], `the snapshot's draft of step '${step}'`, step)
+        drafts[step] = toPlain(
+          snapshot.drafts[step],
+          process.env.NODE_ENV !== 'production' && `the snapshot's draft of step '${step}'`,
+          step,
+        )
     }
   }
   const log = Array.isArray(snapshot.log) ? snapshot.log.filter(isLogEntry) : []

@@ -21,10 +21,10 @@ const describe = (value: unknown): string =>
  * Other objects (Date, File, class instances) are kept as they are.
  * Cyclic, too deep or too large values throw `INVALID_INPUT` naming `what`.
  */
-export const toPlain = <T>(value: T, what: string, step?: string): T => {
+export const toPlain = <T>(value: T, what: string | false, step?: string): T => {
   let nodes = 0
   const ancestors: object[] = []
-  const fail = (problem: string, fix: string): never => {
+  const fail = (problem: string | false, fix: string | false): never => {
     throw new WorkflowError(
       'INVALID_INPUT',
       process.env.NODE_ENV !== 'production' && process.env.NODE_ENV !== 'production' && `${what} ${problem}; ${fix}.`,
@@ -32,12 +32,24 @@ export const toPlain = <T>(value: T, what: string, step?: string): T => {
     )
   }
   const copy = (v: unknown, depth: number): unknown => {
-    if (++nodes > MAX_NODES) fail(`has more than ${MAX_NODES} values`, 'send only the fields of this step')
+    if (++nodes > MAX_NODES)
+      fail(
+        process.env.NODE_ENV !== 'production' && `has more than ${MAX_NODES} values`,
+        process.env.NODE_ENV !== 'production' && 'send only the fields of this step',
+      )
     if (v === null || typeof v !== 'object') return v
     const isArray = Array.isArray(v)
     if (!isArray && !isPlainObject(v)) return v
-    if (depth > MAX_DEPTH) fail(`is nested more than ${MAX_DEPTH} levels deep`, 'flatten it')
-    if (ancestors.includes(v)) fail('contains a cycle (an object that contains itself)', 'send plain data')
+    if (depth > MAX_DEPTH)
+      fail(
+        process.env.NODE_ENV !== 'production' && `is nested more than ${MAX_DEPTH} levels deep`,
+        process.env.NODE_ENV !== 'production' && 'flatten it',
+      )
+    if (ancestors.includes(v))
+      fail(
+        process.env.NODE_ENV !== 'production' && 'contains a cycle (an object that contains itself)',
+        process.env.NODE_ENV !== 'production' && 'send plain data',
+      )
     ancestors.push(v)
     let out: unknown
     if (isArray) {
@@ -56,7 +68,7 @@ export const toPlain = <T>(value: T, what: string, step?: string): T => {
 }
 
 /** Checks that a value that must merge into the state is an object, and copies it safely. */
-export const toPatch = (value: unknown, what: string, fix: string, step: string): Record<string, unknown> => {
+export const toPatch = (value: unknown, what: string | false, fix: string | false, step: string): Record<string, unknown> => {
   if (value === undefined || value === null) return {}
   if (!isPlainObject(value)) {
     throw new WorkflowError(

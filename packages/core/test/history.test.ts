@@ -1,0 +1,117 @@
+import { createWorkflow, defineWorkflow, WorkflowError } from '@flowkit/core'
+import { describe, expect, test } from 'vitest'
+
+const linear = defineWorkflow({
+  id: 'linear',
+  initial: 'a',
+  state: {} as Record<string, number>,
+  steps: { a: { next: 'b' }, b: { next: 'c' }, c: { next: 'd' }, d: { final: true } },
+})
+
+const walk = async (steps: number) => {
+  const workflow = createWorkflow(linear)
+  for (let i = 0; i < steps; i++) await workflow.next({ [`v${i}`]: i })
+  return workflow
+}
+
+describe('history is a stack', () => {
+  test('history lists the visited steps ending with the current one', async () => {
+    expect((await walk(2)).getSnapshot().history).toEqual(['a', 'b', 'c'])
+  })
+
+  test('back() pops one step', async () => {
+    const workflow = await walk(2)
+    expect(workflow.back().history).toEqual(['a', 'b'])
+    expect(workflow.getSnapshot().state).toEqual({ v0: 0 })
+  })
+
+  test('back() at the first step changes nothing', () => {
+    const workflow = createWorkflow(linear)
+    const before = workflow.getSnapshot()
+    expect(workflow.back().step).toBe('a')
+    expect(workflow.getSnapshot().state).toBe(before.state)
+  })
+
+  test('goTo returns to a visited step and drops what came after it', async () => {
+    const workflow = await walk(3)
+    const after = workflow.goTo('b')
+    expect(after.step).toBe('b')
+    expect(after.history).toEqual(['a', 'b'])
+    expect(after.state).toEqual({ v0: 0 })
+    expect(after.drafts).toMatchObject({ b: { v1: 1 }, c: { v2: 2 } })
+  })
+
+  test('goTo the current step changes nothing', async () => {
+    const workflow = await walk(1)
+    expect(workflow.goTo('b').history).toEqual(['a', 'b'])
+  })
+
+  test('goTo a step not yet visited is NOT_VISITED and changes nothing', async () => {
+    const workflow = await walk(1)
+    const before = workflow.getSnapshot()
+    let error: unknown
+    try {
+      workflow.goTo('d')
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(WorkflowError)
+    expect((error as WorkflowError).code).toBe('NOT_VISITED')
+    expect((error as WorkflowError).message).toContain("goTo('d'): step 'd' is not on the path taken so far (a, b)")
+    expect(workflow.getSnapshot()).toBe(before)
+  })
+
+  test('goTo an unknown step is UNKNOWN_STEP with a suggestion', async () => {
+    const workflow = await walk(1)
+    expect(() => workflow.goTo('bb' as 'b')).toThrow("goTo('bb'): there is no such step; defined steps: a, b, c, d. Did you mean 'b'?")
+  })
+
+  test('after the final step, the flow is done; back() reopens the final step', async () => {
+    const workflow = await walk(4)
+    expect(workflow.getSnapshot().status).toBe('done')
+    expect(workflow.getSnapshot().history).toEqual(['a', 'b', 'c', 'd'])
+    const reopened = workflow.back()
+    expect(reopened.status).toBe('idle')
+    expect(reopened.step).toBe('d')
+    expect(reopened.state).toEqual({ v0: 0, v1: 1, v2: 2 })
+  })
+
+  test('next() on a finished flow throws WORKFLOW_DONE saying what to call instead', async () => {
+    const workflow = await walk(4)
+    expect(() => workflow.next()).toThrow(/is done.*call back\(\) to reopen the final step or reset\(\) to start over/)
+  })
+
+  test('reset() starts over with no state, drafts or history', async () => {
+    const workflow = await walk(3)
+    const fresh = workflow.reset()
+    expect(fresh.step).toBe('a')
+    expect(fresh.history).toEqual(['a'])
+    expect(fresh.state).toEqual({})
+    expect(fresh.drafts).toEqual({})
+  })
+
+  test('a loop in the flow (add another item) keeps every visit on the stack', async () => {
+    const flow = defineWorkflow({
+      id: 'loop',
+      initial: 'item',
+      state: { items: [] as string[], more: false },
+      steps: {
+        item: {
+          actions: [
+            ({ state, input }) => ({ items: [...state.items, (input as { name: string }).name], more: (input as { more: boolean }).more }),
+          ],
+          next: [{ to: 'item', when: ({ state }) => state.more }, { to: 'done' }],
+        },
+        done: { final: true },
+      },
+    })
+    const workflow = createWorkflow(flow)
+    await workflow.next({ name: 'a', more: true })
+    await workflow.next({ name: 'b', more: true })
+    expect(workflow.getSnapshot().history).toEqual(['item', 'item', 'item'])
+    expect(workflow.back().state.items).toEqual(['a'])
+    await workflow.next({ name: 'c', more: false })
+    expect(workflow.getSnapshot().state.items).toEqual(['a', 'c'])
+    expect(workflow.getSnapshot().step).toBe('done')
+  })
+})

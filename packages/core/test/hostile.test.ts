@@ -1,0 +1,89 @@
+import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { describe, expect, test } from 'vitest'
+
+const flow = defineWorkflow({
+  id: 'hostile',
+  initial: 'form',
+  state: { name: '' } as Record<string, unknown>,
+  steps: { form: { next: 'done' }, done: { final: true } },
+})
+
+const polluted = () => ({}) as Record<string, unknown>
+
+describe('hostile input', () => {
+  test.each([
+    ['__proto__', '{"__proto__": {"isAdmin": true}, "name": "eve"}'],
+    ['constructor', '{"constructor": {"prototype": {"isAdmin": true}}, "name": "eve"}'],
+    ['prototype', '{"prototype": {"isAdmin": true}, "name": "eve"}'],
+    ['nested __proto__', '{"profile": {"__proto__": {"isAdmin": true}}, "name": "eve"}'],
+  ])('a %s key in input pollutes nothing and is dropped', async (_, json) => {
+    const workflow = createWorkflow(flow)
+    const after = await workflow.next(JSON.parse(json))
+    expect(polluted().isAdmin).toBeUndefined()
+    expect(after.state.name).toBe('eve')
+    expect(Object.hasOwn(after.state, '__proto__')).toBe(false)
+    expect(Object.hasOwn(after.state, 'constructor')).toBe(false)
+    expect(Object.hasOwn(after.state, 'prototype')).toBe(false)
+    expect(Object.getPrototypeOf(after.state)).toBe(Object.prototype)
+    if (after.state.profile) expect(Object.getPrototypeOf(after.state.profile)).toBe(Object.prototype)
+  })
+
+  test('a __proto__ key in an action patch pollutes nothing', async () => {
+    const sneaky = defineWorkflow({
+      id: 'sneaky',
+      initial: 'a',
+      state: {} as Record<string, unknown>,
+      steps: { a: { actions: [() => JSON.parse('{"__proto__": {"isAdmin": true}, "ok": 1}')], final: true } },
+    })
+    const after = await createWorkflow(sneaky).next()
+    expect(after.state).toEqual({ ok: 1 })
+    expect(polluted().isAdmin).toBeUndefined()
+  })
+
+  test('a cyclic input is a clear INVALID_INPUT error, not a hang, and the state stays', async () => {
+    const workflow = createWorkflow(flow)
+    const cyclic: Record<string, unknown> = { name: 'loop' }
+    cyclic.self = cyclic
+    const after = await workflow.next(cyclic)
+    expect(after.error?.code).toBe('INVALID_INPUT')
+    expect(after.error?.message).toContain("the input of step 'form' contains a cycle")
+    expect(after.state).toEqual({ name: '' })
+    expect(after.step).toBe('form')
+  })
+
+  test('a huge input is refused with a clear error instead of being copied for seconds', async () => {
+    const workflow = createWorkflow(flow)
+    const after = await workflow.next({ rows: Array.from({ length: 200_000 }, (_, i) => i) })
+    expect(after.error?.code).toBe('INVALID_INPUT')
+    expect(after.error?.message).toContain('has more than 100000 values; send only the fields of this step')
+    expect(after.state).toEqual({ name: '' })
+  })
+
+  test('a deeply nested input is refused', async () => {
+    let deep: Record<string, unknown> = {}
+    for (let i = 0; i < 1000; i++) deep = { deep }
+    const after = await createWorkflow(flow).next(deep)
+    expect(after.error?.message).toContain('nested more than 64 levels deep')
+  })
+
+  test('a cyclic draft is refused at setDraft, and drafts stay', () => {
+    const workflow = createWorkflow(flow)
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    expect(() => workflow.setDraft('form', cyclic)).toThrow('contains a cycle')
+    expect(workflow.getSnapshot().drafts).toEqual({})
+  })
+
+  test('shared references (not cycles) are fine', async () => {
+    const shared = { city: 'Oslo' }
+    const after = await createWorkflow(flow).next({ home: shared, work: shared })
+    expect(after.state.home).toEqual({ city: 'Oslo' })
+    expect(after.state.work).toEqual({ city: 'Oslo' })
+  })
+
+  test('non-plain values (Date, File-like class instances) are kept as they are', async () => {
+    const when = new Date(0)
+    const after = await createWorkflow(flow).next({ when })
+    expect(after.state.when).toBe(when)
+  })
+})

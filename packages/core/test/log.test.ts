@@ -1,0 +1,64 @@
+import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { describe, expect, test } from 'vitest'
+
+const flow = defineWorkflow({
+  id: 'log',
+  initial: 'a',
+  state: { skipB: true, fail: false },
+  steps: {
+    a: {
+      actions: [
+        ({ input }) => {
+          if ((input as { fail?: boolean } | undefined)?.fail) throw new Error('nope')
+        },
+      ],
+      next: 'b',
+    },
+    b: { skip: ({ state }) => state.skipB, next: 'c' },
+    c: { final: true },
+  },
+})
+
+describe('the journey log', () => {
+  test('records entered, completed, skipped (with reason), error, back, goto, done, reset with timestamps', async () => {
+    let now = 1000
+    const workflow = createWorkflow(flow, { now: () => now++ })
+    await workflow.next({ fail: true })
+    await workflow.next()
+    workflow.back()
+    await workflow.next()
+    await workflow.next()
+    workflow.goTo('a')
+    workflow.reset()
+    expect(workflow.getSnapshot().log.map(({ type, step, reason }) => [type, step, reason])).toEqual([
+      ['entered', 'a', undefined],
+      ['error', 'a', 'ACTION_FAILED'],
+      ['completed', 'a', undefined],
+      ['skipped', 'b', 'skip returned true'],
+      ['entered', 'c', undefined],
+      ['back', 'a', undefined],
+      ['completed', 'a', undefined],
+      ['skipped', 'b', 'skip returned true'],
+      ['entered', 'c', undefined],
+      ['completed', 'c', undefined],
+      ['done', 'c', undefined],
+      ['goto', 'a', undefined],
+      ['reset', 'a', undefined],
+      ['entered', 'a', undefined],
+    ])
+    const times = workflow.getSnapshot().log.map((e) => e.at)
+    expect(times).toEqual([...times].sort((x, y) => x - y))
+    expect(times[0]).toBe(1000)
+  })
+
+  test('keeps at most logLimit entries, the newest', async () => {
+    const workflow = createWorkflow(flow, { logLimit: 5 })
+    for (let i = 0; i < 20; i++) {
+      await workflow.next()
+      workflow.back()
+    }
+    const { log } = workflow.getSnapshot()
+    expect(log).toHaveLength(5)
+    expect(log.at(-1)?.type).toBe('back')
+  })
+})

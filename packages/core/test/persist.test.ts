@@ -1,0 +1,171 @@
+import { createWorkflow, defineWorkflow, type WorkflowError } from '@flowkit/core'
+import { getPersistApi, memoryStorage, persist, type StateStorage, webStorage } from '@flowkit/core/persist'
+import { describe, expect, test } from 'vitest'
+
+const flow = defineWorkflow({
+  id: 'signup',
+  initial: 'account',
+  state: {} as { email?: string; password?: string; plan?: string },
+  steps: { account: { next: 'plan' }, plan: { next: 'done' }, done: { final: true } },
+})
+
+/** The Web Storage interface over a Map, as a browser's localStorage behaves (Node has none). */
+class MapStorage implements Storage {
+  #items = new Map<string, string>()
+  get length() {
+    return this.#items.size
+  }
+  clear() {
+    this.#items.clear()
+  }
+  getItem(key: string) {
+    return this.#items.get(key) ?? null
+  }
+  key(index: number) {
+    return [...this.#items.keys()][index] ?? null
+  }
+  removeItem(key: string) {
+    this.#items.delete(key)
+  }
+  setItem(key: string, value: string) {
+    this.#items.set(key, String(value))
+  }
+}
+
+/** Storage whose every call resolves later, like IndexedDB or a server. */
+const asyncStorage = (inner: StateStorage): StateStorage => ({
+  getItem: async (key) => (await Promise.resolve(), inner.getItem(key)),
+  setItem: async (key, value) => (await Promise.resolve(), inner.setItem(key, value)),
+  removeItem: async (key) => (await Promise.resolve(), inner.removeItem(key)),
+})
+
+const start = (storage: StateStorage, extra: Partial<Parameters<typeof persist>[0]> = {}, errors: WorkflowError[] = []) =>
+  createWorkflow(flow, { persist: persist({ key: 'signup', storage, ...extra }), onError: (e) => errors.push(e) })
+
+describe('persistence through zustand persist', () => {
+  test('every change is saved, and a new instance resumes where the last one was (sync storage)', async () => {
+    const storage = memoryStorage()
+    const first = start(storage)
+    await first.next({ email: 'ada@example.com' })
+    first.setDraft('plan', { plan: 'te' })
+    const second = start(storage)
+    expect(second.getSnapshot().step).toBe('plan')
+    expect(second.getSnapshot().state).toEqual({ email: 'ada@example.com' })
+    expect(second.getSnapshot().drafts.plan).toEqual({ plan: 'te' })
+  })
+
+  test('web storage (localStorage, sessionStorage) works through webStorage()', async () => {
+    const local = new MapStorage()
+    const first = start(webStorage(() => local))
+    await first.next({ email: 'ada@example.com' })
+    expect(JSON.parse(local.getItem('signup') ?? '{}').state.step).toBe('plan')
+    expect(start(webStorage(() => local)).getSnapshot().step).toBe('plan')
+  })
+
+  test('webStorage is safe where there is no storage (SSR): reads find nothing, writes are dropped', async () => {
+    const workflow = start(
+      webStorage(() => {
+        throw new ReferenceError('localStorage is not defined')
+      }),
+    )
+    await workflow.next({ email: 'a@b.c' })
+    expect(workflow.getSnapshot().step).toBe('plan')
+  })
+
+  test('async storage hydrates after creation; hasHydrated and onFinishHydration say when', async () => {
+    const storage = asyncStorage(memoryStorage())
+    const first = start(storage)
+    await first.next({ email: 'ada@example.com' })
+    await new Promise((r) => setTimeout(r, 0))
+    const second = start(storage)
+    const api = getPersistApi(second)
+    expect(api?.hasHydrated()).toBe(false)
+    expect(second.getSnapshot().step).toBe('account')
+    await new Promise<void>((resolve) => api?.onFinishHydration(() => resolve()))
+    expect(second.getSnapshot().step).toBe('plan')
+  })
+
+  test('skipHydration waits for rehydrate() (for SSR: render the fresh state, then resume)', async () => {
+    const storage = memoryStorage()
+    await start(storage).next({ email: 'ada@example.com' })
+    const later = start(storage, { skipHydration: true })
+    expect(later.getSnapshot().step).toBe('account')
+    await getPersistApi(later)?.rehydrate()
+    expect(later.getSnapshot().step).toBe('plan')
+  })
+
+  test('excluded fields never reach storage', async () => {
+    const storage = memoryStorage()
+    const workflow = start(storage, { exclude: ['password'] })
+    await workflow.next({ email: 'ada@example.com', password: 'hunter2' })
+    expect(storage.getItem('signup')).not.toContain('hunter2')
+    expect(workflow.getSnapshot().state.password).toBe('hunter2')
+  })
+
+  test('an expired snapshot is ignored: the flow starts fresh and onError says SNAPSHOT_EXPIRED', async () => {
+    const storage = memoryStorage()
+    let now = 0
+    await createWorkflow(flow, { now: () => now, persist: persist({ key: 'signup', storage }) }).next({ email: 'a@b.c' })
+    now = 60_000
+    const errors: WorkflowError[] = []
+    const later = createWorkflow(flow, {
+      now: () => now,
+      persist: persist({ key: 'signup', storage, expiresIn: 30_000 }),
+      onError: (e) => errors.push(e),
+    })
+    expect(later.getSnapshot().step).toBe('account')
+    expect(errors.map((e) => e.code)).toEqual(['SNAPSHOT_EXPIRED'])
+  })
+
+  test('unreadable stored data (not JSON) is reported and the flow starts fresh', () => {
+    const errors: WorkflowError[] = []
+    const workflow = start(memoryStorage([['signup', '{not json']]), {}, errors)
+    expect(workflow.getSnapshot().step).toBe('account')
+    expect(errors[0]?.code).toBe('INVALID_SNAPSHOT')
+    expect(errors[0]?.message).toContain("the stored snapshot 'signup' is not valid JSON")
+  })
+
+  test('stored data of the wrong shape is reported and the flow starts fresh', () => {
+    const errors: WorkflowError[] = []
+    const workflow = start(
+      memoryStorage([['signup', JSON.stringify({ state: { workflow: 'signup', path: 'x' }, version: 0 })]]),
+      {},
+      errors,
+    )
+    expect(workflow.getSnapshot().step).toBe('account')
+    expect(errors[0]?.code).toBe('INVALID_SNAPSHOT')
+  })
+
+  test('storage that throws (quota exceeded) is reported; the flow goes on', async () => {
+    const errors: WorkflowError[] = []
+    const full: StateStorage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError')
+      },
+      removeItem: () => {},
+    }
+    const workflow = start(full, {}, errors)
+    const after = await workflow.next({ email: 'a@b.c' })
+    expect(after.step).toBe('plan')
+    expect(errors.some((e) => e.code === 'STORAGE_FAILED' && e.message.includes('QuotaExceededError'))).toBe(true)
+  })
+
+  test('reset() saves the fresh state; clearStorage() removes it', async () => {
+    const storage = memoryStorage()
+    const workflow = start(storage)
+    await workflow.next({ email: 'a@b.c' })
+    workflow.reset()
+    expect(start(storage).getSnapshot().step).toBe('account')
+    getPersistApi(workflow)?.clearStorage()
+    expect(storage.size).toBe(0)
+  })
+
+  test('persist() without a key is a clear error', () => {
+    expect(() => persist({} as never)).toThrow('persist() needs a `key`')
+  })
+
+  test('getPersistApi is undefined for a workflow without persistence', () => {
+    expect(getPersistApi(createWorkflow(flow))).toBeUndefined()
+  })
+})
