@@ -19,17 +19,11 @@ const failure = (step: string, index: number, cause: unknown) =>
  * The contribution of the current step: its actions' patches merged in order (each action sees the
  * state with the previous patches applied), or, without actions, the validated input itself.
  */
-export const runActions = (core: Core, value: unknown, signal: AbortSignal): Patch | Promise<Patch> => {
+export const runActions = (core: Core, value: unknown, signal: () => AbortSignal): Patch | Promise<Patch> => {
   const id = core.step
   const actions = stepDef(core, id).actions ?? []
   if (actions.length === 0) {
-    return toPatch(
-      value,
-      process.env.NODE_ENV !== 'production' && `the input of step '${id}'`,
-      process.env.NODE_ENV !== 'production' &&
-        `a step without actions merges its input into the state, so send an object, or add an action that returns a patch`,
-      id,
-    )
+    return toPatch(value, 'the input', id)
   }
   let state = stateOf(core)
   let patch: Patch = {}
@@ -42,7 +36,7 @@ export const runActions = (core: Core, value: unknown, signal: AbortSignal): Pat
         { step: id },
       )
     }
-    const clean = toPlain(result ?? {}, process.env.NODE_ENV !== 'production' && `the patch of action #${i + 1} of step '${id}'`, id)
+    const clean = toPlain(result ?? {}, `the patch of action #${i + 1}`, id)
     patch = { ...patch, ...clean }
     state = { ...state, ...clean }
   }
@@ -50,7 +44,14 @@ export const runActions = (core: Core, value: unknown, signal: AbortSignal): Pat
     for (let i = start; i < actions.length; i++) {
       let result: unknown
       try {
-        result = (actions[i] as (ctx: unknown) => unknown)({ state, input: value, step: id, signal })
+        result = (actions[i] as (ctx: unknown) => unknown)({
+          state,
+          input: value,
+          step: id,
+          get signal() {
+            return signal()
+          },
+        })
       } catch (cause) {
         throw failure(id, i, cause)
       }

@@ -47,6 +47,26 @@ export interface Core {
 
 export const NO_ISSUES: Issues = Object.freeze({})
 
+/**
+ * A core with some fields changed. Written out field by field so that every core has one shape:
+ * V8 keeps property access monomorphic, which spreads of differently built objects would not.
+ */
+export const update = (core: Core, c: Partial<Core>): Core => ({
+  definition: core.definition,
+  compiled: core.compiled,
+  frame: c.frame !== undefined ? c.frame : core.frame,
+  start: c.start ?? core.start,
+  step: c.step ?? core.step,
+  done: c.done ?? core.done,
+  busy: c.busy ?? core.busy,
+  error: c.error !== undefined ? c.error : core.error,
+  issues: c.issues ?? core.issues,
+  drafts: c.drafts ?? core.drafts,
+  log: c.log !== undefined ? c.log : core.log,
+  now: core.now,
+  logLimit: core.logLimit,
+})
+
 export const stepDef = (core: Core, id: string): StepDef<any, string, any> =>
   (core.definition.steps as Record<string, StepDef<any, string, any>>)[id] as StepDef<any, string, any>
 

@@ -1,11 +1,11 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
 import { runActions } from './actions'
 import { andThen, isPromiseLike, settle } from './async'
-import { appendLog, type Core, NO_ISSUES, stepDef } from './core'
+import { appendLog, type Core, NO_ISSUES, stepDef, update } from './core'
 import { compile } from './defineWorkflow'
 import { type RestoreOptions, restore, type SerializeOptions, serialize } from './persisted'
 import { toPlain } from './plain'
-import { CORE, coreOf, type InternalSnapshot, makeSnapshot } from './snapshot'
+import { coreOf, makeSnapshot } from './snapshot'
 import { back, complete, goTo, start } from './transition'
 import type { PersistedSnapshot, WorkflowDefinition, WorkflowSnapshot } from './types'
 import { validate } from './validate'
@@ -158,9 +158,22 @@ export function createWorkflow<S extends object, K extends string>(
     return snapshot()
   }
 
-  let pending: { promise: Promise<WorkflowSnapshot<S, K>>; controller: AbortController; busy: Core } | null = null
+  /** Aborts one transition's signal. The AbortController is made only if an action reads `signal`: it is costly. */
+  interface Abort {
+    aborted?: boolean
+    controller?: AbortController
+  }
+  const signalOf = (abort: Abort) => () => {
+    abort.controller ??= new AbortController()
+    if (abort.aborted) abort.controller.abort()
+    return abort.controller.signal
+  }
+  let pending: { promise: Promise<WorkflowSnapshot<S, K>>; abort: Abort } | null = null
   const cancel = () => {
-    pending?.controller.abort()
+    if (pending) {
+      pending.abort.aborted = true
+      pending.abort.controller?.abort()
+    }
     pending = null
   }
   const failed = (core: Core, cause: unknown): Core => {
@@ -177,23 +190,24 @@ export function createWorkflow<S extends object, K extends string>(
               cause,
             },
           )
-    return { ...core, busy: false, error, issues: NO_ISSUES, log: appendLog(core, core.log, 'error', core.step, error.code) }
+    return update(core, { busy: false, error, issues: NO_ISSUES, log: appendLog(core, core.log, 'error', core.step, error.code) })
   }
-  const attempt = (core: Core, input: unknown, signal: AbortSignal): Core | Promise<Core> => {
+  const attempt = (core: Core, input: unknown, signal: () => AbortSignal): Core | Promise<Core> => {
     const id = core.step
-    let withDraft = core
+    let plain: unknown
+    // What the user sent is kept as the step's draft whatever happens, so nothing typed is lost.
+    const withDraft = (): Core => (plain === undefined ? core : update(core, { drafts: { ...core.drafts, [id]: plain } }))
     return settle(
       () => {
-        const plain = toPlain(input, process.env.NODE_ENV !== 'production' && `the input of step '${id}'`, id)
-        if (plain !== undefined) withDraft = { ...core, drafts: { ...core.drafts, [id]: plain } }
+        plain = toPlain(input, 'the input', id)
         const schema = stepDef(core, id).validate
         return andThen(schema ? validate(schema, plain) : { value: plain }, (result) =>
           result.issues
-            ? { ...withDraft, busy: false, error: null, issues: result.issues }
-            : andThen(runActions(core, result.value, signal), (patch) => complete(withDraft, plain, patch)),
+            ? update(withDraft(), { busy: false, error: null, issues: result.issues })
+            : andThen(runActions(core, result.value, signal), (patch) => complete(core, plain, patch)),
         )
       },
-      (cause) => failed(withDraft, cause),
+      (cause) => failed(withDraft(), cause),
     )
   }
 
@@ -221,34 +235,34 @@ export function createWorkflow<S extends object, K extends string>(
           { step: core.step },
         )
       }
-      const controller = new AbortController()
-      const result = attempt(core, input, controller.signal)
+      const abort: Abort = {}
+      const result = attempt(core, input, signalOf(abort))
       if (!isPromiseLike(result)) return Promise.resolve(commit(result))
-      const busy: Core = { ...core, busy: true, error: null, issues: NO_ISSUES }
+      const busy: Core = update(core, { busy: true, error: null, issues: NO_ISSUES })
       const promise = result.then((next) => {
         // Ignore a result that arrives after back/goTo/reset, or after the state was replaced (rehydration).
         const now = current()
-        if (pending?.controller !== controller || !now.busy || now.frame !== busy.frame) return snapshot()
+        if (pending?.abort !== abort || !now.busy || now.frame !== busy.frame) return snapshot()
         pending = null
         // Drafts typed while busy are kept; the submitted step's draft is the submitted input.
-        return commit({ ...next, drafts: { ...now.drafts, ...next.drafts } })
+        return commit(update(next, { drafts: { ...now.drafts, ...next.drafts } }))
       })
-      pending = { promise, controller, busy }
+      pending = { promise, abort }
       commit(busy)
       return promise
     },
     back() {
       cancel()
-      return commit(back({ ...current(), busy: false }))
+      return commit(back(update(current(), { busy: false })))
     },
     goTo(step) {
-      const target = goTo({ ...current(), busy: false }, step)
+      const target = goTo(update(current(), { busy: false }), step)
       cancel()
       return commit(target)
     },
     reset() {
       cancel()
-      return commit(start({ ...current(), drafts: {}, log: current().log }, 'reset'))
+      return commit(start(update(current(), { drafts: {}, log: current().log }), 'reset'))
     },
     async run(inputs = {}, { maxSteps = 10_000 } = {}) {
       let snap = pending ? await pending.promise : snapshot()
@@ -271,10 +285,10 @@ export function createWorkflow<S extends object, K extends string>(
     setDraft(step, draft) {
       const core = current()
       if (!core.compiled.ids.includes(step)) goTo(core, step) // throws UNKNOWN_STEP with a hint
-      const plain = toPlain(draft, process.env.NODE_ENV !== 'production' && `the draft of step '${step}'`, step)
-      const next: Core = { ...core, drafts: { ...core.drafts, [step]: plain } }
-      // Spreading keeps the derived fields (history, progress…) of the previous snapshot: a keystroke changes drafts only.
-      store.setState({ ...(store.getState() as InternalSnapshot), drafts: next.drafts, [CORE]: next } as InternalSnapshot, true)
+      const plain = toPlain(draft, 'the draft', step)
+      const next: Core = update(core, { drafts: { ...core.drafts, [step]: plain } })
+      // A keystroke changes drafts only: the new snapshot shares the derived fields (history, progress…) of the last one.
+      store.setState(makeSnapshot(next, store.getState()), true)
     },
     getPersistedSnapshot: (serializeOptions) => serialize(current(), serializeOptions),
     destroy() {

@@ -1,4 +1,4 @@
-import { type Core, type Frame, logEntries, logFrom } from './core'
+import { type Core, type Frame, logEntries, logFrom, update } from './core'
 import { isPlainObject, omitPaths, toPatch, toPlain } from './plain'
 import { complete, start } from './transition'
 import type { LogEntry, PersistedFrame, PersistedSnapshot } from './types'
@@ -94,7 +94,7 @@ export const restore = (fresh: Core, value: unknown, options: RestoreOptions = {
     )
   }
   if (!Array.isArray(snapshot.path)) bad(process.env.NODE_ENV !== 'production' && 'has no `path` array')
-  let core = start({ ...fresh, log: null })
+  let core = start(update(fresh, { log: null }))
   for (const [i, frame] of snapshot.path.entries()) {
     if (!isPlainObject(frame)) bad(process.env.NODE_ENV !== 'production' && `has a path entry #${i + 1} that is not an object`)
     if (core.done) bad(process.env.NODE_ENV !== 'production' && `goes on after the final step, at '${String(frame.step)}'`)
@@ -106,16 +106,7 @@ export const restore = (fresh: Core, value: unknown, options: RestoreOptions = {
         { step: core.step },
       )
     }
-    core = complete(
-      core,
-      toPlain(frame.input, process.env.NODE_ENV !== 'production' && `the snapshot's input of step '${core.step}'`),
-      toPatch(
-        frame.patch,
-        process.env.NODE_ENV !== 'production' && `the snapshot's patch of step '${core.step}'`,
-        process.env.NODE_ENV !== 'production' && 'store an object',
-        core.step,
-      ),
-    )
+    core = complete(core, toPlain(frame.input, "the snapshot's input", core.step), toPatch(frame.patch, "the snapshot's patch", core.step))
   }
   if (snapshot.step !== core.step || Boolean(snapshot.done) !== core.done) {
     throw new WorkflowError(
@@ -127,16 +118,11 @@ export const restore = (fresh: Core, value: unknown, options: RestoreOptions = {
   const drafts: Record<string, unknown> = {}
   if (isPlainObject(snapshot.drafts)) {
     for (const step of core.compiled.ids) {
-      if (Object.hasOwn(snapshot.drafts, step))
-        drafts[step] = toPlain(
-          snapshot.drafts[step],
-          process.env.NODE_ENV !== 'production' && `the snapshot's draft of step '${step}'`,
-          step,
-        )
+      if (Object.hasOwn(snapshot.drafts, step)) drafts[step] = toPlain(snapshot.drafts[step], "the snapshot's draft", step)
     }
   }
   const log = Array.isArray(snapshot.log) ? snapshot.log.filter(isLogEntry) : []
-  return { ...core, drafts: { ...core.drafts, ...drafts }, log: logFrom(log.slice(-core.logLimit)) }
+  return update(core, { drafts: { ...core.drafts, ...drafts }, log: logFrom(log.slice(-core.logLimit)) })
 }
 
 const isLogEntry = (e: unknown): e is LogEntry =>

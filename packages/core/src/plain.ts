@@ -19,37 +19,33 @@ const describe = (value: unknown): string =>
  * A deep copy of plain objects and arrays, so that nothing the caller holds can change the state later.
  * Keys that could pollute prototypes (`__proto__`, `constructor`, `prototype`) are dropped.
  * Other objects (Date, File, class instances) are kept as they are.
- * Cyclic, too deep or too large values throw `INVALID_INPUT` naming `what`.
+ * Cyclic, too deep or too large values throw `INVALID_INPUT` naming `what` (e.g. 'the input') and the step.
+ * Messages are built only when throwing: this runs on every transition.
  */
-export const toPlain = <T>(value: T, what: string | false, step?: string): T => {
+export const toPlain = <T>(value: T, what: string, step: string): T => {
   let nodes = 0
   const ancestors: object[] = []
-  const fail = (problem: string | false, fix: string | false): never => {
+  const fail = (problem: number): never => {
     throw new WorkflowError(
       'INVALID_INPUT',
-      process.env.NODE_ENV !== 'production' && process.env.NODE_ENV !== 'production' && `${what} ${problem}; ${fix}.`,
+      process.env.NODE_ENV !== 'production' &&
+        `${what} of step '${step}' ${
+          [
+            `has more than ${MAX_NODES} values; send only the fields of this step`,
+            `is nested more than ${MAX_DEPTH} levels deep; flatten it`,
+            'contains a cycle (an object that contains itself); send plain data',
+          ][problem]
+        }.`,
       { step },
     )
   }
   const copy = (v: unknown, depth: number): unknown => {
-    if (++nodes > MAX_NODES)
-      fail(
-        process.env.NODE_ENV !== 'production' && `has more than ${MAX_NODES} values`,
-        process.env.NODE_ENV !== 'production' && 'send only the fields of this step',
-      )
+    if (++nodes > MAX_NODES) fail(0)
     if (v === null || typeof v !== 'object') return v
     const isArray = Array.isArray(v)
     if (!isArray && !isPlainObject(v)) return v
-    if (depth > MAX_DEPTH)
-      fail(
-        process.env.NODE_ENV !== 'production' && `is nested more than ${MAX_DEPTH} levels deep`,
-        process.env.NODE_ENV !== 'production' && 'flatten it',
-      )
-    if (ancestors.includes(v))
-      fail(
-        process.env.NODE_ENV !== 'production' && 'contains a cycle (an object that contains itself)',
-        process.env.NODE_ENV !== 'production' && 'send plain data',
-      )
+    if (depth > MAX_DEPTH) fail(1)
+    if (ancestors.includes(v)) fail(2)
     ancestors.push(v)
     let out: unknown
     if (isArray) {
@@ -68,14 +64,17 @@ export const toPlain = <T>(value: T, what: string | false, step?: string): T => 
 }
 
 /** Checks that a value that must merge into the state is an object, and copies it safely. */
-export const toPatch = (value: unknown, what: string | false, fix: string | false, step: string): Record<string, unknown> => {
+export const toPatch = (value: unknown, what: string, step: string): Record<string, unknown> => {
   if (value === undefined || value === null) return {}
   if (!isPlainObject(value)) {
     throw new WorkflowError(
       'INVALID_INPUT',
       process.env.NODE_ENV !== 'production' &&
-        process.env.NODE_ENV !== 'production' &&
-        `${what} is ${describe(value)}, not an object; ${fix}.`,
+        `${what} of step '${step}' is ${describe(value)}, not an object; ${
+          what === 'the input'
+            ? 'a step without actions merges its input into the state, so send an object, or add an action that returns a patch'
+            : 'it must be an object'
+        }.`,
       { step },
     )
   }

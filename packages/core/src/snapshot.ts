@@ -1,47 +1,76 @@
 import { type Core, logEntries, stateOf } from './core'
 import { historyOf, progressOf, skippedOf } from './transition'
-import type { WorkflowSnapshot } from './types'
+import type { Issues, LogEntry, Progress, WorkflowSnapshot, WorkflowStatus } from './types'
+import type { WorkflowError } from './WorkflowError'
 
 /** Where a snapshot keeps the engine's core. A symbol: JSON and `Object.keys` never see it, spreads keep it. */
 export const CORE: unique symbol = Symbol.for('flowkit.core')
 
 export type InternalSnapshot = WorkflowSnapshot & { readonly [CORE]: Core }
 
-/** A getter that computes once, on first read, then becomes a plain value. Keeps transitions O(1) in the path. */
-const lazy = (target: object, key: string, compute: () => unknown) => {
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = compute()
-      Object.defineProperty(target, key, { value, enumerable: true, configurable: false, writable: false })
-      return value
-    },
-  })
+/**
+ * The public view of a core. `history`, `skipped`, `progress` and `log` are computed on first read and
+ * kept, so a transition costs the same whatever the path's length. `toJSON` includes them.
+ */
+class Snapshot implements InternalSnapshot {
+  readonly id: string
+  readonly step: string
+  readonly state: object
+  readonly status: WorkflowStatus
+  readonly error: WorkflowError | null
+  readonly issues: Issues
+  readonly drafts: Readonly<Record<string, unknown>>
+  readonly [CORE]: Core
+  #history?: readonly string[]
+  #skipped?: readonly string[]
+  #progress?: Progress
+  #log?: readonly LogEntry[]
+
+  constructor(core: Core, derived?: Snapshot) {
+    this.id = core.definition.id
+    this.step = core.step
+    this.state = stateOf(core)
+    this.status = core.busy ? 'busy' : core.done ? 'done' : 'idle'
+    this.error = core.error
+    this.issues = core.issues
+    this.drafts = core.drafts
+    this[CORE] = core
+    if (derived) {
+      // Same position and state (only drafts changed): share the derived values, so selectors keep their references.
+      this.#history = derived.history
+      this.#skipped = derived.skipped
+      this.#progress = derived.progress
+      this.#log = derived.log
+    }
+  }
+
+  get history(): readonly string[] {
+    this.#history ??= historyOf(this[CORE])
+    return this.#history
+  }
+
+  get skipped(): readonly string[] {
+    this.#skipped ??= skippedOf(this[CORE])
+    return this.#skipped
+  }
+
+  get progress(): Progress {
+    this.#progress ??= progressOf(this[CORE], this.history.length)
+    return this.#progress
+  }
+
+  get log(): readonly LogEntry[] {
+    this.#log ??= logEntries(this[CORE].log, this[CORE].logLimit)
+    return this.#log
+  }
+
+  toJSON() {
+    const { id, step, state, status, error, issues, drafts, history, skipped, progress, log } = this
+    return { id, step, state, status, error, issues, drafts, history, skipped, progress, log }
+  }
 }
 
-/** The public view of a core. `history`, `skipped`, `progress` and `log` are computed when first read. */
-export const makeSnapshot = (core: Core): InternalSnapshot => {
-  const snapshot = {
-    id: core.definition.id,
-    step: core.step,
-    state: stateOf(core),
-    status: core.busy ? 'busy' : core.done ? 'done' : 'idle',
-    error: core.error,
-    issues: core.issues,
-    drafts: core.drafts,
-    [CORE]: core,
-  } as unknown as InternalSnapshot
-  let history: string[] | undefined
-  const getHistory = () => {
-    history ??= historyOf(core)
-    return history
-  }
-  lazy(snapshot, 'history', getHistory)
-  lazy(snapshot, 'skipped', () => skippedOf(core))
-  lazy(snapshot, 'progress', () => progressOf(core, getHistory().length))
-  lazy(snapshot, 'log', () => logEntries(core.log, core.logLimit))
-  return snapshot
-}
+export const makeSnapshot = (core: Core, derived?: WorkflowSnapshot): InternalSnapshot =>
+  new Snapshot(core, derived instanceof Snapshot ? derived : undefined)
 
 export const coreOf = (snapshot: WorkflowSnapshot): Core | undefined => (snapshot as Partial<InternalSnapshot>)[CORE]

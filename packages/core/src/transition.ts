@@ -1,4 +1,4 @@
-import { appendLog, type Core, type Frame, NO_ISSUES, type Skip, stateOf, stepDef } from './core'
+import { appendLog, type Core, type Frame, NO_ISSUES, type Skip, stateOf, stepDef, update } from './core'
 import { didYouMean, list } from './didYouMean'
 import { targetsOf } from './graph'
 import { WorkflowError } from './WorkflowError'
@@ -111,7 +111,7 @@ export const start = (core: Core, type: 'entered' | 'reset' = 'entered'): Core =
   const { step, skipped } = reach(core, core.definition.initial, core.definition.state)
   let log = type === 'reset' ? appendLog(core, core.log, 'reset', core.definition.initial) : core.log
   log = appendLog(core, logSkips(core, log, skipped), 'entered', step)
-  return { ...core, frame: null, start: skipped, step, done: false, busy: false, error: null, issues: NO_ISSUES, log }
+  return update(core, { frame: null, start: skipped, step, done: false, busy: false, error: null, issues: NO_ISSUES, log })
 }
 
 /** Completes the current step with its (plain) input and contribution. Throws what `chooseNext`/`reach` throw. */
@@ -119,23 +119,22 @@ export const complete = (core: Core, input: unknown, patch: Readonly<Record<stri
   const id = core.step
   const state = { ...stateOf(core), ...patch }
   const drafts = input === undefined ? core.drafts : { ...core.drafts, [id]: input }
-  const base = { ...core, drafts, busy: false, error: null, issues: NO_ISSUES }
   if (stepDef(core, id).final) {
     const frame: Frame = { step: id, input, patch, state, skipped: [], prev: core.frame }
-    return { ...base, frame, done: true, log: appendLog(core, appendLog(core, core.log, 'completed', id), 'done', id) }
+    const log = appendLog(core, appendLog(core, core.log, 'completed', id), 'done', id)
+    return update(core, { drafts, busy: false, error: null, issues: NO_ISSUES, frame, done: true, log })
   }
   const { step, skipped } = reach(core, chooseNext(core, id, state), state)
   const frame: Frame = { step: id, input, patch, state, skipped, prev: core.frame }
   const log = appendLog(core, logSkips(core, appendLog(core, core.log, 'completed', id), skipped), 'entered', step)
-  return { ...base, frame, step, log }
+  return update(core, { drafts, busy: false, error: null, issues: NO_ISSUES, frame, step, log })
 }
 
 /** Undoes the last completion: back to the previous visited step (or reopens the final step when done). */
 export const back = (core: Core): Core => {
   const top = core.frame
-  if (!top) return core.error || core.issues !== NO_ISSUES ? { ...core, error: null, issues: NO_ISSUES } : core
-  return {
-    ...core,
+  if (!top) return core.error || core.issues !== NO_ISSUES ? update(core, { error: null, issues: NO_ISSUES }) : core
+  return update(core, {
     frame: top.prev,
     step: top.step,
     done: false,
@@ -143,16 +142,15 @@ export const back = (core: Core): Core => {
     error: null,
     issues: NO_ISSUES,
     log: appendLog(core, core.log, 'back', top.step),
-  }
+  })
 }
 
 /** Returns to a step visited on the current path (its latest visit). Throws NOT_VISITED or UNKNOWN_STEP. */
 export const goTo = (core: Core, id: string): Core => {
-  if (id === core.step && !core.done) return { ...core, busy: false, error: null, issues: NO_ISSUES }
+  if (id === core.step && !core.done) return update(core, { busy: false, error: null, issues: NO_ISSUES })
   for (let frame = core.frame; frame; frame = frame.prev) {
     if (frame.step === id) {
-      return {
-        ...core,
+      return update(core, {
         frame: frame.prev,
         step: id,
         done: false,
@@ -160,7 +158,7 @@ export const goTo = (core: Core, id: string): Core => {
         error: null,
         issues: NO_ISSUES,
         log: appendLog(core, core.log, 'goto', id),
-      }
+      })
     }
   }
   const ids = core.compiled.ids
