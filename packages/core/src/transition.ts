@@ -27,8 +27,8 @@ const guard = <T>(step: string, what: string, fn: () => T): T => {
 /** The step that follows `id` given `state`. Throws NO_CHOICE, AMBIGUOUS_CHOICE, INVALID_TARGET or GUARD_FAILED. */
 export const chooseNext = (core: Core, id: string, state: object): string => {
   const { next, targets } = stepDef(core, id)
-  const ctx = { state, step: id }
   if (typeof next === 'string') return next
+  const ctx = { state, step: id }
   if (typeof next === 'function') {
     const to = guard(id, '`next`', () => next(ctx))
     if (to === undefined) {
@@ -82,7 +82,10 @@ export const skipReason = (core: Core, id: string, state: object): string | unde
 }
 
 /** Follows skips from `target` to the first step that is shown. Capped, so a loop cannot hang. */
-export const reach = (core: Core, target: string, state: object): { step: string; skipped: Skip[] } => {
+const NO_SKIPS: readonly Skip[] = Object.freeze([])
+
+export const reach = (core: Core, target: string, state: object): { step: string; skipped: readonly Skip[] } => {
+  if (!stepDef(core, target).skip) return { step: target, skipped: NO_SKIPS }
   const skipped: Skip[] = []
   let step = target
   for (let reason = skipReason(core, step, state); reason !== undefined; reason = skipReason(core, step, state)) {
