@@ -73,8 +73,15 @@ export const stepDef = (core: Core, id: string): StepDef<any, string, any> =>
 export const stateOf = (core: Core): object => core.frame?.state ?? core.definition.state
 
 /** Appends to the journey log; keeps at most about twice `logLimit` nodes alive. */
-export const appendLog = (core: Core, log: LogNode | null, type: LogEntryType, step: string, reason?: string): LogNode => {
-  const entry: LogEntry = reason === undefined ? { type, step, at: core.now() } : { type, step, at: core.now(), reason }
+export const appendLog = (
+  core: Core,
+  log: LogNode | null,
+  type: LogEntryType,
+  step: string,
+  reason?: string,
+  at: number = core.now(),
+): LogNode => {
+  const entry: LogEntry = reason === undefined ? { type, step, at } : { type, step, at, reason }
   let prev = log
   if (prev && prev.size >= core.logLimit * 2) prev = trimLog(prev, core.logLimit)
   return { entry, prev, size: (prev?.size ?? 0) + 1 }

@@ -22,45 +22,53 @@ const describe = (value: unknown): string =>
  * Cyclic, too deep or too large values throw `INVALID_INPUT` naming `what` (e.g. 'the input') and the step.
  * Messages are built only when throwing: this runs on every transition.
  */
-export const toPlain = <T>(value: T, what: string, step: string): T => {
-  let nodes = 0
-  const ancestors: object[] = []
-  const fail = (problem: number): never => {
-    throw new WorkflowError(
-      'INVALID_INPUT',
-      process.env.NODE_ENV !== 'production' &&
-        `${what} of step '${step}' ${
-          [
-            `has more than ${MAX_NODES} values; send only the fields of this step`,
-            `is nested more than ${MAX_DEPTH} levels deep; flatten it`,
-            'contains a cycle (an object that contains itself); send plain data',
-          ][problem]
-        }.`,
-      { step },
-    )
-  }
-  const copy = (v: unknown, depth: number): unknown => {
-    if (++nodes > MAX_NODES) fail(0)
-    if (v === null || typeof v !== 'object') return v
-    const isArray = Array.isArray(v)
-    if (!isArray && !isPlainObject(v)) return v
-    if (depth > MAX_DEPTH) fail(1)
-    if (ancestors.includes(v)) fail(2)
-    ancestors.push(v)
-    let out: unknown
-    if (isArray) {
-      out = (v as unknown[]).map((item) => copy(item, depth + 1))
-    } else {
-      const o: Record<string, unknown> = {}
-      for (const key of Object.keys(v)) {
-        if (!FORBIDDEN.has(key)) o[key] = copy((v as Record<string, unknown>)[key], depth + 1)
-      }
-      out = o
+export const toPlain = <T>(value: T, what: string, step: string): T => copy(value, 0, { nodes: 0, ancestors: [], what, step }) as T
+
+interface Walk {
+  nodes: number
+  readonly ancestors: object[]
+  readonly what: string
+  readonly step: string
+}
+
+const fail = (walk: Walk, problem: number): never => {
+  throw new WorkflowError(
+    'INVALID_INPUT',
+    process.env.NODE_ENV !== 'production' &&
+      `${walk.what} of step '${walk.step}' ${
+        [
+          `has more than ${MAX_NODES} values; send only the fields of this step`,
+          `is nested more than ${MAX_DEPTH} levels deep; flatten it`,
+          'contains a cycle (an object that contains itself); send plain data',
+        ][problem]
+      }.`,
+    {
+      step: walk.step,
+    },
+  )
+}
+
+// A plain function rather than closures: this runs on every transition.
+function copy(v: unknown, depth: number, walk: Walk): unknown {
+  if (++walk.nodes > MAX_NODES) fail(walk, 0)
+  if (v === null || typeof v !== 'object') return v
+  const isArray = Array.isArray(v)
+  if (!isArray && !isPlainObject(v)) return v
+  if (depth > MAX_DEPTH) fail(walk, 1)
+  if (walk.ancestors.includes(v)) fail(walk, 2)
+  walk.ancestors.push(v)
+  let out: unknown
+  if (isArray) {
+    out = (v as unknown[]).map((item) => copy(item, depth + 1, walk))
+  } else {
+    const o: Record<string, unknown> = {}
+    for (const key of Object.keys(v)) {
+      if (!FORBIDDEN.has(key)) o[key] = copy((v as Record<string, unknown>)[key], depth + 1, walk)
     }
-    ancestors.pop()
-    return out
+    out = o
   }
-  return copy(value, 0) as T
+  walk.ancestors.pop()
+  return out
 }
 
 /** Checks that a value that must merge into the state is an object, and copies it safely. */

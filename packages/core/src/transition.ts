@@ -103,17 +103,19 @@ export const reach = (core: Core, target: string, state: object): { step: string
   return { step, skipped }
 }
 
-const logSkips = (core: Core, log: Core['log'], skipped: readonly Skip[]) => {
+const logSkips = (core: Core, log: Core['log'], skipped: readonly Skip[], at: number) => {
   let out = log
-  for (const s of skipped) out = appendLog(core, out, 'skipped', s.step, s.reason)
+  for (const s of skipped) out = appendLog(core, out, 'skipped', s.step, s.reason, at)
   return out
 }
 
 /** The core at the start of the flow: the initial step, or the first one after skips. */
 export const start = (core: Core, type: 'entered' | 'reset' = 'entered'): Core => {
   const { step, skipped } = reach(core, core.definition.initial, core.definition.state)
-  let log = type === 'reset' ? appendLog(core, core.log, 'reset', core.definition.initial) : core.log
-  log = appendLog(core, logSkips(core, log, skipped), 'entered', step)
+  // One timestamp per transition: the clock is read once, and its entries share the moment.
+  const at = core.now()
+  let log = type === 'reset' ? appendLog(core, core.log, 'reset', core.definition.initial, undefined, at) : core.log
+  log = appendLog(core, logSkips(core, log, skipped, at), 'entered', step, undefined, at)
   return update(core, { frame: null, start: skipped, step, done: false, busy: false, error: null, issues: NO_ISSUES, log })
 }
 
@@ -124,12 +126,21 @@ export const complete = (core: Core, input: unknown, patch: Readonly<Record<stri
   const drafts = input === undefined ? core.drafts : { ...core.drafts, [id]: input }
   if (stepDef(core, id).final) {
     const frame: Frame = { step: id, input, patch, state, skipped: [], prev: core.frame }
-    const log = appendLog(core, appendLog(core, core.log, 'completed', id), 'done', id)
+    const at = core.now()
+    const log = appendLog(core, appendLog(core, core.log, 'completed', id, undefined, at), 'done', id, undefined, at)
     return update(core, { drafts, busy: false, error: null, issues: NO_ISSUES, frame, done: true, log })
   }
   const { step, skipped } = reach(core, chooseNext(core, id, state), state)
   const frame: Frame = { step: id, input, patch, state, skipped, prev: core.frame }
-  const log = appendLog(core, logSkips(core, appendLog(core, core.log, 'completed', id), skipped), 'entered', step)
+  const at = core.now()
+  const log = appendLog(
+    core,
+    logSkips(core, appendLog(core, core.log, 'completed', id, undefined, at), skipped, at),
+    'entered',
+    step,
+    undefined,
+    at,
+  )
   return update(core, { drafts, busy: false, error: null, issues: NO_ISSUES, frame, step, log })
 }
 
