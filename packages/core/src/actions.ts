@@ -16,14 +16,16 @@ const failure = (step: string, index: number, cause: unknown) =>
       )
 
 /**
+ * `copied`: `value` is already a safe copy (no validator transformed it).
  * The contribution of the current step: its actions' patches merged in order (each action sees the
  * state with the previous patches applied), or, without actions, the validated input itself.
  */
-export const runActions = (core: Core, value: unknown, signal: () => AbortSignal): Patch | Promise<Patch> => {
+export const runActions = (core: Core, value: unknown, signal: () => AbortSignal, copied: boolean): Patch | Promise<Patch> => {
   const id = core.step
   const actions = stepDef(core, id).actions ?? []
   if (actions.length === 0) {
-    return toPatch(value, 'the input', id)
+    // The input was copied already unless a validator produced a new value.
+    return copied && isPlainObject(value) ? value : toPatch(value, 'the input', id)
   }
   let state = stateOf(core)
   let patch: Patch = {}

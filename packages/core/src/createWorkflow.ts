@@ -204,7 +204,7 @@ export function createWorkflow<S extends object, K extends string>(
         return andThen(schema ? validate(schema, plain) : { value: plain }, (result) =>
           result.issues
             ? update(withDraft(), { busy: false, error: null, issues: result.issues })
-            : andThen(runActions(core, result.value, signal), (patch) => complete(core, plain, patch)),
+            : andThen(runActions(core, result.value, signal, !schema), (patch) => complete(core, plain, patch)),
         )
       },
       (cause) => failed(withDraft(), cause),
