@@ -42,9 +42,18 @@ export interface WorkflowOptions {
   readonly logLimit?: number
 }
 
-export interface RunOptions {
+export interface RunOptions<K extends string = string> {
   /** Stops a flow that loops with the same inputs. @default 10000 */
   readonly maxSteps?: number
+  /**
+   * Stops when this step becomes current (it is not completed). With `snapshot.drafts` as inputs this
+   * is "change an answer, then return to the check-answers page": the steps in between are completed
+   * again with what the user entered before, and any that no longer validates stops the run there.
+   * @example
+   * await flow.next(changedAddress)
+   * await flow.run(flow.getSnapshot().drafts, { until: 'review' })
+   */
+  readonly until?: K
 }
 
 /** A running workflow. State lives in `store`, a zustand vanilla store of snapshots. */
@@ -67,7 +76,7 @@ export interface Workflow<S extends object = any, K extends string = string> {
   /** Back to the start, with no state, drafts or history. */
   reset(): WorkflowSnapshot<S, K>
   /** Completes steps until the flow is done, an action fails or validation rejects; `inputs` gives each step's input. */
-  run(inputs?: { readonly [P in K]?: unknown }, options?: RunOptions): Promise<WorkflowSnapshot<S, K>>
+  run(inputs?: { readonly [P in K]?: unknown }, options?: RunOptions<K>): Promise<WorkflowSnapshot<S, K>>
   /** Keeps what the user typed for a step (so it survives unmount, back and reload) without submitting it. */
   setDraft(step: K, draft: unknown): void
   /** A JSON-safe snapshot to store or send, and to resume with `createWorkflow(definition, { snapshot })`. */
@@ -264,9 +273,9 @@ export function createWorkflow<S extends object, K extends string>(
       cancel()
       return commit(start(update(current(), { drafts: {}, log: current().log }), 'reset'))
     },
-    async run(inputs = {}, { maxSteps = 10_000 } = {}) {
+    async run(inputs = {}, { maxSteps = 10_000, until } = {}) {
       let snap = pending ? await pending.promise : snapshot()
-      for (let count = 0; snap.status !== 'done'; count++) {
+      for (let count = 0; snap.status !== 'done' && snap.step !== until; count++) {
         if (count >= maxSteps) {
           const error = new WorkflowError(
             'RUN_LIMIT',

@@ -115,3 +115,30 @@ describe('history is a stack', () => {
     expect(workflow.getSnapshot().step).toBe('done')
   })
 })
+
+describe('returning to a check-answers page', () => {
+  const flow = defineWorkflow({
+    id: 'change',
+    initial: 'address',
+    state: {} as { city?: string; method?: string; card?: string },
+    steps: {
+      address: { next: 'delivery' },
+      delivery: { next: 'payment' },
+      payment: { next: 'review' },
+      review: { final: true },
+    },
+  })
+
+  test('run(drafts, { until }) completes the steps in between again with what the user entered', async () => {
+    const workflow = createWorkflow(flow)
+    await workflow.run({ address: { city: 'Oslo' }, delivery: { method: 'post' }, payment: { card: 'visa' } }, { until: 'review' })
+    expect(workflow.getSnapshot().step).toBe('review')
+    workflow.goTo('address')
+    await workflow.next({ city: 'Bergen' })
+    const back = await workflow.run(workflow.getSnapshot().drafts, { until: 'review' })
+    expect(back.step).toBe('review')
+    expect(back.status).toBe('idle')
+    expect(back.state).toEqual({ city: 'Bergen', method: 'post', card: 'visa' })
+    expect(back.history).toEqual(['address', 'delivery', 'payment', 'review'])
+  })
+})
