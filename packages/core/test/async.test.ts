@@ -23,7 +23,12 @@ const flowWith = (action: (ctx: { signal: AbortSignal }) => Promise<{ ok: boolea
 describe('async work, safely', () => {
   test('status is busy while actions run, then idle on the next step', async () => {
     const gate = deferred()
-    const workflow = createWorkflow(flowWith(async () => (await gate.promise, { ok: true })))
+    const workflow = createWorkflow(
+      flowWith(async () => {
+        await gate.promise
+        return { ok: true }
+      }),
+    )
     const pending = workflow.next()
     expect(workflow.getSnapshot().status).toBe('busy')
     expect(workflow.getSnapshot().step).toBe('a')

@@ -33,10 +33,20 @@ class MapStorage implements Storage {
 }
 
 /** Storage whose every call resolves later, like IndexedDB or a server. */
+const later = () => new Promise((resolve) => setTimeout(resolve, 0))
 const asyncStorage = (inner: StateStorage): StateStorage => ({
-  getItem: async (key) => (await Promise.resolve(), inner.getItem(key)),
-  setItem: async (key, value) => (await Promise.resolve(), inner.setItem(key, value)),
-  removeItem: async (key) => (await Promise.resolve(), inner.removeItem(key)),
+  getItem: async (key) => {
+    await later()
+    return inner.getItem(key)
+  },
+  setItem: async (key, value) => {
+    await later()
+    await inner.setItem(key, value)
+  },
+  removeItem: async (key) => {
+    await later()
+    await inner.removeItem(key)
+  },
 })
 
 const start = (storage: StateStorage, extra: Partial<Parameters<typeof persist>[0]> = {}, errors: WorkflowError[] = []) =>

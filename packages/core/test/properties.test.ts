@@ -91,7 +91,7 @@ const invariants = (definition: WorkflowDefinition<State>, workflow: Workflow<St
   if (snapshot.status !== 'done') expect(steps[snapshot.step]?.skip?.({ state: snapshot.state, step: snapshot.step }) ?? false).toBe(false)
   // state = initial state + the contributions of the steps on the path, in order.
   const persisted = workflow.getPersistedSnapshot()
-  expect(snapshot.state).toEqual(persisted.path.reduce((state, frame) => ({ ...state, ...frame.patch }), definition.state))
+  expect(snapshot.state).toEqual(Object.assign({}, definition.state, ...persisted.path.map((frame) => frame.patch)))
   // History is the completed path plus the current step.
   expect(snapshot.history).toEqual([...persisted.path.map((f) => f.step), ...(snapshot.status === 'done' ? [] : [snapshot.step])])
   expect(snapshot.progress.position).toBe(snapshot.history.length)
