@@ -51,6 +51,70 @@ const toDefinition = (spec: StepSpec[]): WorkflowDefinition<State> | undefined =
   }
 }
 
+/**
+ * A reference model of the semantics, written from the spec alone (not from the engine): the path of
+ * completed steps with their contributions, the current step, and whether the flow is done.
+ */
+class Model {
+  path: { step: number; patch: object }[] = []
+  current = 0
+  done = false
+  constructor(readonly spec: StepSpec[]) {
+    this.current = this.reach(0, this.state())
+  }
+  state(): State {
+    return Object.assign({ a: 0, b: 0, n: 0 }, ...this.path.map((f) => f.patch))
+  }
+  final(step: number) {
+    return step === this.spec.length
+  }
+  skipped(step: number, state: State) {
+    const skip = this.spec[step]?.skip
+    return !this.final(step) && !!skip && state[skip.field] === skip.value
+  }
+  successor(step: number, state: State) {
+    const kind = (this.spec[step] as StepSpec).kind
+    if (kind.type === 'fixed') return kind.to
+    if (kind.type === 'guarded') return state[kind.field] === kind.value ? kind.to : kind.otherwise
+    return state[kind.field] % 2 === 0 ? kind.targets[0] : kind.targets[1]
+  }
+  reach(step: number, state: State) {
+    let at = step
+    while (this.skipped(at, state)) at = this.successor(at, state)
+    return at
+  }
+  next(input: { a: number; b: number }) {
+    const before = this.state()
+    const patch = this.spec[this.current]?.action ? { ...input, n: before.n + 1 } : input
+    this.path.push({ step: this.current, patch })
+    if (this.final(this.current)) this.done = true
+    else this.current = this.reach(this.successor(this.current, this.state()), this.state())
+  }
+  back() {
+    const top = this.path.pop()
+    if (top) {
+      this.current = top.step
+      this.done = false
+    }
+  }
+  goTo(step: number) {
+    if (step === this.current && !this.done) return
+    const i = this.path.map((f) => f.step).lastIndexOf(step)
+    if (i < 0) return
+    this.path = this.path.slice(0, i)
+    this.current = step
+    this.done = false
+  }
+  reset() {
+    this.path = []
+    this.done = false
+    this.current = this.reach(0, this.state())
+  }
+  history() {
+    return [...this.path.map((f) => `s${f.step}`), ...(this.done ? [] : [`s${this.current}`])]
+  }
+}
+
 type Event =
   | { type: 'next'; input: { a: number; b: number } }
   | { type: 'back' }
@@ -69,8 +133,14 @@ const events = fc.array(
 )
 
 /** Applies an event; only documented programmer errors may escape, and they change nothing. */
-const apply = async (workflow: Workflow<State>, event: Event) => {
+const apply = async (workflow: Workflow<State>, event: Event, model?: Model) => {
   const before = workflow.getSnapshot()
+  if (model) {
+    if (event.type === 'next' && !model.done) model.next(event.input)
+    else if (event.type === 'back') model.back()
+    else if (event.type === 'reset') model.reset()
+    else if (event.type === 'goTo') model.goTo(event.pick)
+  }
   try {
     if (event.type === 'next') await workflow.next(event.input)
     else if (event.type === 'back') workflow.back()
@@ -114,17 +184,26 @@ const same = (a: Workflow<State>, b: Workflow<State>) => {
 }
 
 describe('properties of random flows under random events', () => {
-  test('invariants hold after every event, and snapshot → JSON → resume behaves identically', async () => {
+  test('the engine agrees with a reference model and keeps its invariants after every event, and snapshot → JSON → resume behaves identically', async () => {
     await fc.assert(
       fc.asyncProperty(specs, events, async (spec, sequence) => {
         const definition = toDefinition(spec)
         fc.pre(definition !== undefined)
         if (!definition) return
         const workflow = createWorkflow(definition, { now: () => 0 })
+        const model = new Model(spec)
         invariants(definition, workflow)
         for (const event of sequence) {
-          await apply(workflow, event)
+          await apply(workflow, event, model)
           invariants(definition, workflow)
+          // The engine agrees with the reference model.
+          const snapshot = workflow.getSnapshot()
+          expect([snapshot.step, snapshot.status === 'done', snapshot.history, snapshot.state]).toEqual([
+            `s${model.current}`,
+            model.done,
+            model.history(),
+            model.state(),
+          ])
         }
         const errors: WorkflowError[] = []
         const resumed = createWorkflow(definition, {
