@@ -21,15 +21,19 @@ interface Problem {
   message: string
 }
 
-/** The input of `defineWorkflow`: step ids are the keys of `steps`, so a `next` naming another id is a compile error. */
-export interface WorkflowConfig<S extends object, K extends string> {
+/**
+ * The input of `defineWorkflow`. Step ids are the keys of `steps`, so a `next` naming another id is a
+ * compile error. `Inputs` maps each step id to its input type, inferred from the step's `validate`
+ * schema, so its actions receive a typed `input`.
+ */
+export interface WorkflowConfig<S extends object, Inputs> {
   /** Names the flow in errors, snapshots and storage. */
   readonly id: string
   /** Bump it when a change makes stored snapshots unfit; `migrate` then gets a chance. */
   readonly version?: number | string
-  readonly initial: NoInfer<K>
+  readonly initial: NoInfer<keyof Inputs & string>
   readonly state: S
-  readonly steps: { readonly [P in K]: StepDef<S, NoInfer<K>, any> }
+  readonly steps: { readonly [P in keyof Inputs]: StepDef<S, NoInfer<keyof Inputs & string>, Inputs[P]> }
 }
 
 /**
@@ -43,9 +47,11 @@ export interface WorkflowConfig<S extends object, K extends string> {
  *   steps: { email: { next: 'done' }, done: { final: true } },
  * })
  */
-export function defineWorkflow<S extends object, K extends string>(definition: WorkflowConfig<S, K>): WorkflowDefinition<S, K> {
-  compile(definition as WorkflowDefinition)
-  return definition as WorkflowDefinition<S, K>
+export function defineWorkflow<S extends object, Inputs>(
+  definition: WorkflowConfig<S, Inputs>,
+): WorkflowDefinition<S, keyof Inputs & string> {
+  compile(definition as unknown as WorkflowDefinition)
+  return definition as unknown as WorkflowDefinition<S, keyof Inputs & string>
 }
 
 /** The precomputed facts of a definition, checking it the first time it is seen. */

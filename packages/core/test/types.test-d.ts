@@ -103,3 +103,33 @@ describe('instance types', () => {
     void workflow.run({ basket: {} })
   })
 })
+
+describe('input types', () => {
+  test("an action's input is the output type of its step's validate schema", () => {
+    defineWorkflow({
+      id: 'typed',
+      initial: 'email',
+      state: { email: '', age: 0 },
+      steps: {
+        email: {
+          validate: z.object({ email: z.string().email(), age: z.coerce.number() }),
+          actions: [
+            ({ input }) => {
+              expectTypeOf(input).toEqualTypeOf<{ email: string; age: number }>()
+              return { email: input.email, age: input.age }
+            },
+          ],
+          next: 'done',
+        },
+        done: {
+          actions: [
+            ({ input }) => {
+              expectTypeOf(input).toEqualTypeOf<unknown>()
+            },
+          ],
+          final: true,
+        },
+      },
+    })
+  })
+})
