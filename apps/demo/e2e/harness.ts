@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { AddressInfo } from 'node:net'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type PreviewServer, preview } from 'vite'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = join(here, '..')
+export const screenshotDir = join(here, 'screenshots')
+
+/** Where Chromium is: `CHROMIUM_PATH`, or Debian's `/usr/bin/chromium`. Fails saying what to install. */
+export const chromiumPath = (): string => {
+  const explicit = process.env.CHROMIUM_PATH
+  if (explicit) {
+    if (existsSync(explicit)) return explicit
+    throw new Error(
+      `CHROMIUM_PATH is set to ${explicit}, which does not exist. Point it at a Chromium binary, or unset it to use /usr/bin/chromium.`,
+    )
+  }
+  const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser']
+  const found = candidates.find((path) => existsSync(path))
+  if (!found) {
+    throw new Error(
+      `No Chromium found (looked at ${candidates.join(', ')}). The demo's browser tests run in Debian's Chromium: ` +
+        'install it with `sudo apt-get update && sudo apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium binary.',
+    )
+  }
+  return found
+}
+
+export interface Harness {
+  readonly url: string
+  readonly browser: Browser
+  close(): Promise<void>
+}
+
+/** Serves the built demo (`dist`) with Vite's preview server on a free port, and launches Chromium. */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(root, 'dist', 'index.html'))) {
+    throw new Error('apps/demo/dist is missing: build the demo first (`npm run build -w @flowkit/demo`), or run `npm run test:browser`.')
+  }
+  const executablePath = chromiumPath()
+  mkdirSync(screenshotDir, { recursive: true })
+  const server: PreviewServer = await preview({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  })
+  const address = server.httpServer.address() as AddressInfo
+  const url = `http://127.0.0.1:${address.port}`
+  let browser: Browser
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close()
+      await server.close()
+    },
+  }
+}
+
+/** A fresh browser context (empty local storage), failing the test on any page error. */
+export async function openPage(harness: Harness, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}) {
+  const context: BrowserContext = await harness.browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+  })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  return { page, context, errors }
+}
+
+const require = createRequire(import.meta.url)
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: unknown[]; failureSummary?: string }[]
+}
+
+/** Runs axe-core on the page as it is now (WCAG 2.1 A/AA and best practices); returns readable violations. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object')
+  if (!loaded) await page.addScriptTag({ content: axeSource })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    })
+    return result.violations
+  })
+  return (violations as AxeViolation[]).map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}\n  ${v.nodes[0]?.failureSummary ?? ''}`,
+  )
+}
+
+let shot = 0
+/** Saves a full-page screenshot to e2e/screenshots (gitignored), numbered in the order taken. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  shot += 1
+  // Full-page shots of a scrolled page draw the sticky header mid-page; shoot from the top.
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: join(screenshotDir, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true })
+}

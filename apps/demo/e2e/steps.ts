@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict'
+import type { Locator, Page } from 'playwright-core'
+import { axeViolations, screenshot } from './harness'
+
+/** Waits for a screen by its heading, checks it with axe-core (zero violations) and saves a screenshot. */
+export async function expectScreen(page: Page, heading: string | RegExp, shot: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor()
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
+  const violations = await axeViolations(page)
+  assert.deepEqual(violations, [], `axe-core found violations on "${shot}":\n${violations.join('\n')}`)
+  await screenshot(page, shot)
+}
+
+/** Clicks the submit button and waits until the step is no longer busy. */
+export async function submit(page: Page): Promise<void> {
+  await page.getByTestId('submit').click()
+  await settle(page)
+}
+
+/** Waits until no async step is running. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(50)
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 15_000 })
+}
+
+/** The text of the inspector's live state, parsed. */
+export async function panelState(page: Page): Promise<Record<string, any>> {
+  return JSON.parse((await page.getByTestId('panel-state').textContent()) ?? 'null')
+}
+
+export async function submittedJson(page: Page): Promise<Record<string, any>> {
+  return JSON.parse((await page.getByTestId('submitted-json').textContent()) ?? 'null')
+}
+
+/** The error summary's messages, top to bottom. */
+export async function summaryMessages(page: Page): Promise<string[]> {
+  return page.locator('.error-summary').getByRole('link').allTextContents()
+}
+
+const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement)
+
+/** Presses Tab (or Shift+Tab) until `target` has focus, proving it is reachable by keyboard. */
+export async function tabTo(page: Page, target: Locator, { backwards = false, max = 80 } = {}): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await isFocused(target)) return
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab')
+  }
+  const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))
+  assert.fail(`could not reach ${target} with ${max} Tab presses; focus is on ${active}`)
+}
+
+/** Tabs to a text field and types into it, replacing its value, with the keyboard only. */
+export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
+  await tabTo(page, target)
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.type(text)
+}
+
+/** Chooses a radio by keyboard: Tab into its group, then arrow keys until `label` is checked. */
+export async function chooseByKeyboard(page: Page, groupName: string, label: string): Promise<void> {
+  const group = page.getByRole('group', { name: groupName })
+  const radios = group.getByRole('radio')
+  const target = group.getByRole('radio', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+  const count = await radios.count()
+  for (let i = 0; i < 60 && !(await radios.evaluateAll((els) => els.includes(document.activeElement as HTMLElement))); i++) {
+    await page.keyboard.press('Tab')
+  }
+  if (!(await target.isChecked())) await page.keyboard.press('Space')
+  for (let i = 0; i < count && !(await target.isChecked()); i++) await page.keyboard.press('ArrowDown')
+  assert.ok(await target.isChecked(), `could not choose "${label}" in "${groupName}" by keyboard`)
+}
+
+/** Tabs to a button or link and presses Enter. */
+export async function pressByKeyboard(page: Page, target: Locator): Promise<void> {
+  await tabTo(page, target)
+  await page.keyboard.press('Enter')
+  await settle(page)
+}

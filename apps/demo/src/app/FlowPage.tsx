@@ -1,0 +1,144 @@
+import type { Workflow, WorkflowDefinition } from '@flowkit/core'
+import {
+  useWorkflow,
+  useWorkflowHistory,
+  useWorkflowState,
+  WorkflowDone,
+  WorkflowProvider,
+  WorkflowStep,
+  WorkflowStepper,
+} from '@flowkit/react'
+import { type ReactNode, useEffect, useState } from 'react'
+import { returnTo } from '../flows/returnTo'
+import { Alert } from '../ui/Alert'
+import { Confirmation } from './Confirmation'
+import { doneAwareHistory } from './doneAwareHistory'
+import { FLOWS, type FlowConfig, type FlowName } from './flows'
+import { ProgressBar } from './ProgressBar'
+import { SidePanel } from './SidePanel'
+import { StepView } from './StepView'
+import { useReturnTarget } from './useReturnTarget'
+
+interface FlowPageProps {
+  readonly name: FlowName
+  readonly panelOpen: boolean
+}
+
+/** One flow: a workflow saved to local storage and bound to browser history, with its screens and the inspector. */
+export function FlowPage({ name, panelOpen }: FlowPageProps) {
+  const config = FLOWS[name] as FlowConfig
+  // Saved progress that cannot be used (corrupt, tampered, from an older version) is reported here; the flow starts fresh.
+  const [restoreProblem, setRestoreProblem] = useState<string | null>(null)
+  const workflow = useWorkflow(config.definition as WorkflowDefinition, {
+    persist: { key: config.storageKey, exclude: config.exclude },
+    onError: (error) => {
+      if (RESTORE_ERRORS.has(error.code)) setRestoreProblem(error.code)
+    },
+  })
+  const [history] = useState(() => doneAwareHistory(workflow))
+  useWorkflowHistory(workflow, { adapter: history })
+  return (
+    <WorkflowProvider workflow={workflow}>
+      <FlowLayout
+        config={config}
+        workflow={workflow}
+        panelOpen={panelOpen}
+        notice={
+          restoreProblem && (
+            <Alert tone="info" title="Your saved progress could not be restored" role="status">
+              <p>It was damaged or saved by an older version of this form, so you are starting again. Sorry about that.</p>
+              <p className="muted" data-testid="restore-problem">
+                Reason: <code>{restoreProblem}</code>
+              </p>
+            </Alert>
+          )
+        }
+      />
+    </WorkflowProvider>
+  )
+}
+
+const RESTORE_ERRORS = new Set(['INVALID_SNAPSHOT', 'SNAPSHOT_MISMATCH', 'SNAPSHOT_EXPIRED', 'STORAGE_FAILED'])
+
+interface FlowLayoutProps {
+  readonly config: FlowConfig
+  readonly workflow: Workflow
+  readonly panelOpen: boolean
+  readonly notice: ReactNode
+}
+
+function FlowLayout({ config, workflow, panelOpen, notice }: FlowLayoutProps) {
+  const step = useWorkflowState((s) => s.step)
+  const busy = useWorkflowState((s) => s.status === 'busy')
+  // The check-answers step a "Change" link left from; submitting the changed step goes back there.
+  const [returning, setReturning] = useReturnTarget(config.name)
+  useEffect(() => {
+    if (step === returning) setReturning(null)
+  }, [step, returning, setReturning])
+  const titleOf = (id: string) => (workflow.definition.steps as Record<string, { title?: string }>)[id]?.title ?? id
+
+  const startOver = () => {
+    setReturning(null)
+    workflow.reset()
+  }
+  const change = (target: string) => {
+    setReturning(workflow.getSnapshot().step)
+    workflow.goTo(target)
+  }
+  const afterSubmit = async () => {
+    const after = workflow.getSnapshot()
+    if (!returning || after.error || Object.keys(after.issues).length > 0) return
+    const landed = await returnTo(workflow, returning)
+    if (landed.step === returning) setReturning(null)
+  }
+  const screen = config.screens[step]
+  return (
+    <div className={`app-body${panelOpen ? ' with-panel' : ''}`}>
+      <main className="app-main" id="main">
+        <div className="container">
+          <div className="flow-head">
+            <p className="eyebrow">{config.title}</p>
+            <button type="button" className="btn btn-ghost" onClick={startOver} disabled={busy} data-testid="start-over">
+              Start over
+            </button>
+          </div>
+          {notice}
+          <WorkflowDone>
+            <Confirmation config={config} onStartOver={startOver} />
+          </WorkflowDone>
+          <WorkflowStep name={step}>
+            <ProgressBar title={titleOf(step)} />
+            <WorkflowStepper className="stepper" label="Steps" itemClassName={(item) => `stepper-${item.status}`}>
+              {(item) =>
+                item.canJump ? (
+                  <button type="button" onClick={item.jump} disabled={busy}>
+                    <span className="dot" aria-hidden="true">
+                      ✓
+                    </span>
+                    {item.title}
+                  </button>
+                ) : (
+                  <span>
+                    <span className="dot" aria-hidden="true">
+                      {item.position}
+                    </span>
+                    {item.title}
+                    {item.status === 'upcoming' && <span className="visually-hidden"> (not yet reached)</span>}
+                  </span>
+                )
+              }
+            </WorkflowStepper>
+            <div className="card">
+              {screen ? (
+                <StepView key={step} screen={screen} change={change} afterSubmit={afterSubmit} returning={returning !== null} />
+              ) : (
+                <p>This step has no screen yet: {step}</p>
+              )}
+            </div>
+          </WorkflowStep>
+        </div>
+      </main>
+      {panelOpen && <SidePanel workflow={workflow} titleOf={titleOf} />}
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+import { useStep, useWorkflowState, WorkflowErrorSummary } from '@flowkit/react'
+import { type FormEvent, useEffect } from 'react'
+import type { StepScreen } from '../screens/StepScreen'
+import { Alert } from '../ui/Alert'
+import { userMessageOf } from './errorMessage'
+
+interface StepViewProps {
+  readonly screen: StepScreen<any>
+  readonly change: (step: string) => void
+  /** Runs after a submit settles: takes the user back to review after a "Change" link. */
+  readonly afterSubmit: () => Promise<void>
+  /** Set while coming back from a "Change" link: the button then says where it returns to. */
+  readonly returning: boolean
+}
+
+/** One step: heading, error summary, service error, the step's fields and its buttons. */
+export function StepView({ screen, change, afterSubmit, returning }: StepViewProps) {
+  const { step, values, setValues, issues, busy, error, back, canGoBack, isFinal, headingProps, submit } = useStep()
+  const state = useStepState()
+  const draft = { ...screen.blank, ...values } as Record<string, unknown>
+
+  useEffect(() => {
+    document.title = `${screen.heading} · Flowkit demo`
+    window.scrollTo({ top: 0 })
+  }, [screen])
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (busy) return
+    await submit(isFinal ? {} : draft)
+    await afterSubmit()
+  }
+  const label = returning && step !== 'review' ? 'Save and return to review' : (screen.submitLabel ?? 'Continue')
+  const { Fields } = screen
+  return (
+    <form onSubmit={onSubmit} noValidate aria-busy={busy} data-step={step}>
+      {canGoBack && (
+        <button type="button" className="btn btn-link back-link" onClick={back} disabled={busy}>
+          ← Back
+        </button>
+      )}
+      <h1 {...headingProps}>{screen.heading}</h1>
+      {screen.lead && <p className="muted">{screen.lead}</p>}
+      <WorkflowErrorSummary className="error-summary" />
+      {error && (
+        <Alert tone="danger" title="We could not continue" role="alert">
+          <p data-testid="service-error">{userMessageOf(error)}</p>
+        </Alert>
+      )}
+      <Fields draft={draft} update={(patch) => setValues({ ...draft, ...patch })} issues={issues} state={state} change={change} />
+      <div className="btn-row">
+        <button type="submit" className="btn btn-primary" aria-disabled={busy || undefined} data-testid="submit">
+          {busy && <span className="spinner" aria-hidden="true" />}
+          {busy ? 'Please wait…' : error ? 'Try again' : label}
+        </button>
+        <span role="status" className="muted">
+          {busy ? busyMessage(step) : ''}
+        </span>
+      </div>
+    </form>
+  )
+}
+
+const useStepState = () => useWorkflowState((s) => s.state)
+
+const busyMessage = (step: string) =>
+  ({
+    cart: 'Checking your promo code…',
+    shipping: 'Verifying the address with the carrier…',
+    review: 'Submitting…',
+  })[step] ?? 'Saving…'

@@ -1,0 +1,68 @@
+import { CHECKOUT_SECRET_FIELDS, type CheckoutState, checkout } from '../flows/checkout'
+import { type EnrollmentState, enrollment } from '../flows/enrollment'
+import { cartScreen } from '../screens/checkout/CartFields'
+import { companyScreen } from '../screens/checkout/CompanyFields'
+import { deliveryScreen } from '../screens/checkout/DeliveryFields'
+import { paymentScreen } from '../screens/checkout/PaymentFields'
+import { checkoutReviewScreen } from '../screens/checkout/ReviewFields'
+import { shippingScreen } from '../screens/checkout/ShippingFields'
+import { aboutScreen } from '../screens/enrollment/AboutFields'
+import { circumstancesScreen, employmentScreen, studentScreen } from '../screens/enrollment/BranchFields'
+import { consentsScreen } from '../screens/enrollment/ConsentsFields'
+import { dependentsScreen } from '../screens/enrollment/DependentsFields'
+import { eligibilityScreen } from '../screens/enrollment/EligibilityFields'
+import { planScreen } from '../screens/enrollment/PlanFields'
+import { enrollmentReviewScreen } from '../screens/enrollment/ReviewFields'
+import type { StepScreen } from '../screens/StepScreen'
+
+export type FlowName = 'checkout' | 'enrollment'
+
+/** Everything the demo needs to show one flow: its definition, its screens and its words. */
+export interface FlowConfig<S extends object = any> {
+  readonly name: FlowName
+  readonly title: string
+  readonly definition: typeof checkout | typeof enrollment
+  readonly screens: Readonly<Record<string, StepScreen<S>>>
+  readonly storageKey: string
+  /** Input paths never stored (card details). */
+  readonly exclude: readonly string[]
+  readonly doneTitle: string
+}
+
+export const FLOWS: { checkout: FlowConfig<CheckoutState>; enrollment: FlowConfig<EnrollmentState> } = {
+  checkout: {
+    name: 'checkout',
+    title: 'Checkout',
+    definition: checkout,
+    storageKey: 'flowkit-demo:checkout',
+    exclude: CHECKOUT_SECRET_FIELDS,
+    doneTitle: 'Order placed',
+    screens: {
+      cart: cartScreen,
+      shipping: shippingScreen,
+      delivery: deliveryScreen,
+      payment: paymentScreen,
+      company: companyScreen,
+      review: checkoutReviewScreen,
+    },
+  },
+  enrollment: {
+    name: 'enrollment',
+    title: 'Health plan enrollment',
+    definition: enrollment,
+    storageKey: 'flowkit-demo:enrollment',
+    exclude: [],
+    doneTitle: 'Enrollment complete',
+    screens: {
+      about: aboutScreen,
+      eligibility: eligibilityScreen,
+      student: studentScreen,
+      employment: employmentScreen,
+      circumstances: circumstancesScreen,
+      plan: planScreen,
+      dependents: dependentsScreen,
+      consents: consentsScreen,
+      review: enrollmentReviewScreen,
+    },
+  },
+}

@@ -1,0 +1,205 @@
+import { defineWorkflow } from '@flowkit/core'
+import { z } from 'zod'
+import { type EnrollmentReceipt, submitEnrollment } from '../services/enrollment'
+
+const required = (what: string) => z.string().trim().min(1, `Enter ${what}`)
+
+/** `YYYY-MM-DD` → whole years before `today`. */
+export const ageOn = (birthDate: string, today: Date = new Date()): number => {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number]
+  const age = today.getFullYear() - y
+  return today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d) ? age - 1 : age
+}
+
+const dateSchema = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `Enter ${what}`, abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter ${what} as a real date`, abort: true })
+    .refine(
+      (s) => !Number.isNaN(Date.parse(s)) && Date.parse(s) <= Date.now(),
+      `${what[0]?.toUpperCase()}${what.slice(1)} must be in the past`,
+    )
+
+export const aboutSchema = z.object({
+  fullName: required('your full name'),
+  email: z.email('Enter an email address in the correct format, like name@example.com'),
+  birthDate: dateSchema('your date of birth').refine((s) => ageOn(s) >= 16, 'You must be 16 or older to enrol'),
+})
+
+export const ELIGIBILITY = {
+  student: 'Student',
+  employed: 'Employed',
+  other: 'Something else',
+} as const
+export type Eligibility = keyof typeof ELIGIBILITY
+
+export const eligibilitySchema = z.object({
+  status: z.enum(Object.keys(ELIGIBILITY) as [Eligibility, ...Eligibility[]], 'Select what you do'),
+})
+
+export const studentSchema = z.object({
+  institution: required('the name of your school, college or university'),
+  studentId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{5,12}$/, 'Enter your student ID, 5 to 12 letters or digits'),
+  graduationYear: z.coerce
+    .number('Enter the year you expect to graduate')
+    .int('Enter a year, like 2028')
+    .min(new Date().getFullYear(), 'Your graduation year cannot be in the past')
+    .max(new Date().getFullYear() + 8, 'Enter a graduation year within the next 8 years'),
+})
+
+export const employmentSchema = z.object({
+  employer: required('the name of your employer'),
+  jobTitle: required('your job title'),
+  employerPays: z.boolean().default(false),
+})
+
+export const SITUATIONS = {
+  'self-employed': 'Self-employed',
+  unemployed: 'Looking for work',
+  retired: 'Retired',
+  carer: 'Full-time carer',
+} as const
+export type Situation = keyof typeof SITUATIONS
+
+export const circumstancesSchema = z.object({
+  situation: z.enum(Object.keys(SITUATIONS) as [Situation, ...Situation[]], 'Select your situation'),
+  details: z
+    .string()
+    .trim()
+    .max(280, 'Keep the details to 280 characters or fewer')
+    .optional()
+    .transform((s) => s || undefined),
+})
+
+export const PLANS = {
+  single: { label: 'Just me', detail: 'Cover for one adult', monthly: 4200 },
+  couple: { label: 'Me and a partner', detail: 'Cover for two adults', monthly: 7900 },
+  family: { label: 'Family', detail: 'You, a partner and children', monthly: 11500 },
+} as const
+export type Plan = keyof typeof PLANS
+
+export const planSchema = z.object({
+  plan: z.enum(Object.keys(PLANS) as [Plan, ...Plan[]], 'Select a plan'),
+  tier: z.enum(['essential', 'plus'], 'Select a level of cover'),
+})
+
+export const RELATIONSHIPS = { partner: 'Partner', child: 'Child', other: 'Other dependant' } as const
+
+export const dependentSchema = z.object({
+  name: required('the dependant’s full name'),
+  birthDate: dateSchema('their date of birth'),
+  relationship: z.enum(
+    Object.keys(RELATIONSHIPS) as [keyof typeof RELATIONSHIPS, ...(keyof typeof RELATIONSHIPS)[]],
+    'Select a relationship',
+  ),
+})
+
+export const dependentsSchema = z.object({
+  dependents: z.array(dependentSchema).min(1, 'Add at least one dependant').max(6, 'You can add at most 6 dependants'),
+})
+
+export const consentsSchema = z.object({
+  terms: z.literal(true, 'You must accept the terms of cover to enrol'),
+  privacy: z.literal(true, 'You must agree to how we use your data to enrol'),
+  marketing: z.boolean().default(false),
+})
+
+export interface EnrollmentState {
+  readonly applicant: z.output<typeof aboutSchema> | null
+  readonly eligibility: Eligibility | null
+  readonly student: z.output<typeof studentSchema> | null
+  readonly employment: z.output<typeof employmentSchema> | null
+  readonly circumstances: z.output<typeof circumstancesSchema> | null
+  readonly plan: z.output<typeof planSchema> | null
+  readonly dependents: z.output<typeof dependentsSchema>['dependents'] | null
+  readonly consents: z.output<typeof consentsSchema> | null
+  readonly receipt: EnrollmentReceipt | null
+}
+
+const initialState: EnrollmentState = {
+  applicant: null,
+  eligibility: null,
+  student: null,
+  employment: null,
+  circumstances: null,
+  plan: null,
+  dependents: null,
+  consents: null,
+  receipt: null,
+}
+
+/**
+ * The enrollment: about you → eligibility, which branches into student, employment or circumstances →
+ * plan → dependents (skipped for a single plan) → consents → review, whose completion submits it.
+ */
+export const enrollment = defineWorkflow({
+  id: 'enrollment',
+  version: 1,
+  initial: 'about',
+  state: initialState,
+  steps: {
+    about: {
+      title: 'About you',
+      validate: aboutSchema,
+      actions: [({ input }) => ({ applicant: input })],
+      next: 'eligibility',
+    },
+    eligibility: {
+      title: 'Eligibility',
+      validate: eligibilitySchema,
+      actions: [({ input }) => ({ eligibility: input.status })],
+      next: [
+        { to: 'student', when: ({ state }) => state.eligibility === 'student', label: 'a student' },
+        { to: 'employment', when: ({ state }) => state.eligibility === 'employed', label: 'employed' },
+        { to: 'circumstances', when: ({ state }) => state.eligibility === 'other', label: 'something else' },
+      ],
+    },
+    student: {
+      title: 'Your studies',
+      validate: studentSchema,
+      actions: [({ input }) => ({ student: input })],
+      next: 'plan',
+    },
+    employment: {
+      title: 'Your employment',
+      validate: employmentSchema,
+      actions: [({ input }) => ({ employment: input })],
+      next: 'plan',
+    },
+    circumstances: {
+      title: 'Your circumstances',
+      validate: circumstancesSchema,
+      actions: [({ input }) => ({ circumstances: input })],
+      next: 'plan',
+    },
+    plan: {
+      title: 'Plan',
+      validate: planSchema,
+      actions: [({ input }) => ({ plan: input })],
+      next: 'dependents',
+    },
+    dependents: {
+      title: 'Dependants',
+      validate: dependentsSchema,
+      skip: ({ state }) => state.plan?.plan === 'single' && 'a single plan covers no dependants',
+      actions: [({ input }) => ({ dependents: input.dependents })],
+      next: 'consents',
+    },
+    consents: {
+      title: 'Consents',
+      validate: consentsSchema,
+      actions: [({ input }) => ({ consents: input })],
+      next: 'review',
+    },
+    review: {
+      title: 'Check your answers',
+      final: true,
+      actions: [async ({ signal }) => ({ receipt: await submitEnrollment(signal) })],
+    },
+  },
+})

@@ -1,0 +1,21 @@
+import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
+
+/**
+ * After a "Change" link on a check-answers page: completes the steps after the changed one with what
+ * the user entered before (their drafts), so they land back on `target`. Stops early, on the step to
+ * look at, when a step has no draft (a new branch), when validation rejects or an action fails.
+ * @example
+ * flow.goTo('shipping')
+ * await flow.next(newAddress)
+ * await returnTo(flow, 'review')
+ */
+export async function returnTo<S extends object, K extends string>(workflow: Workflow<S, K>, target: K): Promise<WorkflowSnapshot<S, K>> {
+  let snapshot = workflow.getSnapshot()
+  for (let guard = 0; guard < 100; guard++) {
+    if (snapshot.status !== 'idle' || snapshot.step === target || snapshot.error || Object.keys(snapshot.issues).length > 0) break
+    const draft = snapshot.drafts[snapshot.step]
+    if (draft === undefined) break
+    snapshot = await workflow.next(draft)
+  }
+  return snapshot
+}

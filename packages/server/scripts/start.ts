@@ -1,0 +1,50 @@
+/**
+ * The ready server: `npm run server` (root) or `npm run start -w @flowkit/server`.
+ * Env: PORT (default 8787), HOST (default 127.0.0.1), BASE_PATH (default /api/flowkit),
+ * DATABASE_URL (PostgreSQL; else SQLite in FLOWKIT_SQLITE, default .flowkit/flowkit.db),
+ * FLOWKIT_DEFINITIONS (a module whose exports include workflow definitions; default the example enrollment flow).
+ * That module may also export `serverOptions` (serverActions, serverComputed, authorize, ttl, maxBodyBytes), e.g.
+ * `export const serverOptions = { serverComputed: { enrollment: ['receipt'] } }`.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { WorkflowDefinition } from '@flowkit/core'
+import { createFlowkitHandler, type FlowkitHandlerOptions } from '../src/index'
+import { serve } from '../src/node/serve'
+import { postgresStore } from '../src/stores/postgresStore'
+import { sqliteStore } from '../src/stores/sqliteStore'
+
+const isDefinition = (value: unknown): value is WorkflowDefinition =>
+  typeof value === 'object' && value !== null && typeof (value as WorkflowDefinition).id === 'string' && 'steps' in value
+
+const modulePath = process.env.FLOWKIT_DEFINITIONS
+const exported: Record<string, unknown> = modulePath
+  ? await import(pathToFileURL(resolve(process.env.INIT_CWD ?? process.cwd(), modulePath)).href)
+  : await import('../src/examples/enrollment')
+const definitions = Object.values(exported).filter(isDefinition)
+if (definitions.length === 0) throw new Error(`[flowkit/server] ${modulePath} exports no workflow definitions (defineWorkflow results).`)
+
+type ServerOptions = Pick<FlowkitHandlerOptions, 'serverActions' | 'serverComputed' | 'authorize' | 'ttl' | 'maxBodyBytes'>
+const serverOptions = (
+  typeof exported.serverOptions === 'object' && exported.serverOptions !== null ? exported.serverOptions : {}
+) as ServerOptions
+
+const sqliteFile = resolve(process.env.FLOWKIT_SQLITE ?? '.flowkit/flowkit.db')
+if (!process.env.DATABASE_URL) mkdirSync(dirname(sqliteFile), { recursive: true })
+const store = process.env.DATABASE_URL
+  ? postgresStore({ connectionString: process.env.DATABASE_URL })
+  : sqliteStore({ filename: sqliteFile })
+const basePath = process.env.BASE_PATH ?? '/api/flowkit'
+const handler = createFlowkitHandler({ ...serverOptions, definitions, store, basePath, onError: (error) => console.error(error) })
+const server = await serve(handler, { port: Number(process.env.PORT ?? 8787), hostname: process.env.HOST ?? '127.0.0.1' })
+console.log(
+  `flowkit server on ${server.url}${basePath} (${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite ${sqliteFile}`}); workflows: ${definitions.map((d) => d.id).join(', ')}`,
+)
+const stop = async () => {
+  await server.close()
+  await store.close()
+  process.exit(0)
+}
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)

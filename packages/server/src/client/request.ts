@@ -1,0 +1,47 @@
+/** A server answer, sorted into what the adapter does with it. */
+export type Reply =
+  | { readonly kind: 'ok'; readonly status: number; readonly body: Record<string, unknown> }
+  /** A 4xx: the server understood and said no; retrying the same request will not help. */
+  | { readonly kind: 'refused'; readonly status: number; readonly body: Record<string, unknown>; readonly error: ErrorBody }
+  /** No answer, or a 5xx: worth retrying. */
+  | { readonly kind: 'unreachable'; readonly error: ErrorBody }
+
+interface ErrorBody {
+  readonly code: string
+  readonly message: string
+  readonly step?: string
+}
+
+export const request = async (
+  fetcher: typeof fetch,
+  method: string,
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> => {
+  let response: Response
+  try {
+    response = await fetcher(url, {
+      method,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+  } catch (cause) {
+    return { kind: 'unreachable', error: { code: 'NETWORK', message: cause instanceof Error ? cause.message : String(cause) } }
+  }
+  let parsed: Record<string, unknown> = {}
+  if (response.status !== 204) {
+    try {
+      parsed = ((await response.json()) as Record<string, unknown> | null) ?? {}
+    } catch {
+      parsed = {}
+    }
+  }
+  const error = (parsed.error as ErrorBody | undefined) ?? {
+    code: `HTTP_${response.status}`,
+    message: `the server answered ${response.status}.`,
+  }
+  if (response.ok) return { kind: 'ok', status: response.status, body: parsed }
+  if (response.status >= 500) return { kind: 'unreachable', error }
+  return { kind: 'refused', status: response.status, body: parsed, error }
+}

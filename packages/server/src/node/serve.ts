@@ -1,0 +1,45 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getRequestListener } from '@hono/node-server'
+import type { FlowkitHandler } from '../createFlowkitHandler'
+
+export interface ServeOptions {
+  /** @default 8787; `0` picks a free port */
+  readonly port?: number
+  /** Loopback by default: put a reverse proxy in front to expose it. @default '127.0.0.1' */
+  readonly hostname?: string
+}
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:8787` */
+  readonly url: string
+  readonly server: Server
+  /** Stops accepting connections and closes idle ones. */
+  close(): Promise<void>
+}
+
+/**
+ * Serves a Fetch-API handler with Node's `http` module (through `@hono/node-server`).
+ * @example
+ * const { url } = await serve(createFlowkitHandler({ definitions, store }), { port: 8787 })
+ */
+export const serve = (handler: FlowkitHandler, options: ServeOptions = {}): Promise<RunningServer> => {
+  const server = createServer(getRequestListener((request) => handler(request)))
+  server.keepAliveTimeout = 5_000
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 8787, options.hostname ?? '127.0.0.1', () => {
+      server.off('error', reject)
+      const { address, port } = server.address() as AddressInfo
+      resolve({
+        url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
+        server,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()))
+            server.closeIdleConnections()
+          }),
+      })
+    })
+  })
+}

@@ -1,0 +1,70 @@
+import { createWorkflow } from '@flowkit/core'
+import type { InstanceRecord, InstanceStore } from '@flowkit/server'
+import { postgresStore } from '@flowkit/server/postgres'
+import { sqliteStore } from '@flowkit/server/sqlite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { enrollment } from '../src/examples/enrollment'
+import { backends } from './helpers/backends'
+
+const snapshot = createWorkflow(enrollment).getPersistedSnapshot()
+const record = (tokenHash: string, expiresAt = 10_000): InstanceRecord => ({
+  tokenHash,
+  workflow: 'enrollment',
+  owner: null,
+  version: 1,
+  snapshot,
+  status: 'open',
+  result: null,
+  createdAt: 1000,
+  updatedAt: 1000,
+  expiresAt,
+})
+
+describe.each(backends)('the $name store', (backend) => {
+  let store: InstanceStore
+  beforeAll(async () => {
+    if (backend.skip) return
+    store = backend.create()
+    await store.init()
+  })
+  afterAll(() => store?.close())
+
+  it.skipIf(backend.skip)('reads back what it wrote, with JSON and timestamps intact', async () => {
+    await store.insert({ ...record('a'), owner: 'ada', result: { nested: { ok: true } } })
+    expect(await store.get('a')).toEqual({ ...record('a'), owner: 'ada', result: { nested: { ok: true } } })
+    expect(await store.get('missing')).toBeNull()
+  })
+
+  it.skipIf(backend.skip)('updates only from the expected version (compare-and-set) and bumps it', async () => {
+    await store.insert(record('b'))
+    const change = { baseVersion: 1, snapshot, status: 'open' as const, result: null, updatedAt: 2000, expiresAt: 20_000 }
+    expect(await store.update('b', change)).toMatchObject({ version: 2, updatedAt: 2000, expiresAt: 20_000 })
+    expect(await store.update('b', change)).toBeNull()
+    expect(await store.update('b', { ...change, baseVersion: 2, updatedAt: 30_000 })).toBeNull() // expired by then
+    expect((await store.get('b'))?.version).toBe(2)
+  })
+
+  it.skipIf(backend.skip)('refuses a second insert of the same token hash', async () => {
+    await store.insert(record('c'))
+    await expect(store.insert(record('c'))).rejects.toThrow()
+  })
+
+  it.skipIf(backend.skip)('removes one instance, and the expired ones in bulk', async () => {
+    await store.insert(record('d'))
+    expect(await store.remove('d')).toBe(true)
+    expect(await store.remove('d')).toBe(false)
+    await store.insert(record('old1', 50))
+    await store.insert(record('old2', 60))
+    await store.insert(record('fresh', 1_000_000))
+    expect(await store.removeExpired(100)).toBeGreaterThanOrEqual(2)
+    expect(await store.get('old1')).toBeNull()
+    expect(await store.get('fresh')).not.toBeNull()
+  })
+})
+
+describe('store options', () => {
+  it('refuse a table name that is not a plain identifier, since it cannot be a query parameter', () => {
+    expect(() => sqliteStore({ filename: ':memory:', table: 'x; DROP TABLE y' })).toThrow(/table name "x; DROP TABLE y" is not allowed/)
+    expect(() => postgresStore({ connectionString: 'postgres://127.0.0.1/none', table: 'a-b' })).toThrow(/letters, digits and '_'/)
+  })
+})
