@@ -1,5 +1,5 @@
 import { type Core, logEntries, stateOf } from './core'
-import { historyOf, progressOf, skippedOf } from './transition'
+import { historyOf, predict, skippedOf } from './transition'
 import type { Issues, LogEntry, Progress, WorkflowSnapshot, WorkflowStatus } from './types'
 import type { WorkflowError } from './WorkflowError'
 
@@ -24,6 +24,9 @@ class Snapshot implements InternalSnapshot {
   #history?: readonly string[]
   #skipped?: readonly string[]
   #progress?: Progress
+  #upcoming?: readonly string[]
+  #exact?: boolean
+  #fewest?: number
   #log?: readonly LogEntry[]
 
   constructor(core: Core, derived?: Snapshot) {
@@ -40,6 +43,7 @@ class Snapshot implements InternalSnapshot {
       this.#history = derived.history
       this.#skipped = derived.skipped
       this.#progress = derived.progress
+      this.#upcoming = derived.upcoming
       this.#log = derived.log
     }
   }
@@ -54,8 +58,22 @@ class Snapshot implements InternalSnapshot {
     return this.#skipped
   }
 
+  get upcoming(): readonly string[] {
+    if (!this.#upcoming) {
+      const { steps, exact, fewest } = predict(this[CORE])
+      this.#upcoming = steps
+      this.#exact = exact
+      this.#fewest = fewest
+    }
+    return this.#upcoming
+  }
+
   get progress(): Progress {
-    this.#progress ??= progressOf(this[CORE], this.history.length)
+    if (!this.#progress) {
+      const position = this.history.length
+      const ahead = this.upcoming.length + (this.#fewest ?? 0)
+      this.#progress = { position, total: position + ahead, exact: this.#exact ?? true }
+    }
     return this.#progress
   }
 
@@ -65,8 +83,8 @@ class Snapshot implements InternalSnapshot {
   }
 
   toJSON() {
-    const { id, step, state, status, error, issues, drafts, history, skipped, progress, log } = this
-    return { id, step, state, status, error, issues, drafts, history, skipped, progress, log }
+    const { id, step, state, status, error, issues, drafts, history, skipped, upcoming, progress, log } = this
+    return { id, step, state, status, error, issues, drafts, history, skipped, upcoming, progress, log }
   }
 }
 

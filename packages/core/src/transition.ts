@@ -218,23 +218,24 @@ const fewestAfter = (core: Core, id: string): number => {
   return Number.isFinite(fewest) ? fewest : 0
 }
 
-/** Position and predicted total on the path, evaluating skips and choices with the current state. */
-export const progressOf = (core: Core, position: number): { position: number; total: number; exact: boolean } => {
-  if (core.done) return { position, total: position, exact: true }
+/**
+ * The steps predicted to follow the current one (skipped ones left out), evaluating skips and choices
+ * with the current state, and whether every choice ahead could be decided. `fewest` counts the steps
+ * that must still follow an undecided choice.
+ */
+export const predict = (core: Core): { steps: string[]; exact: boolean; fewest: number } => {
+  const steps: string[] = []
+  if (core.done) return { steps, exact: true, fewest: 0 }
   const state = stateOf(core)
   let id = core.step
-  let ahead = 0
-  let exact = true
   for (let hops = 0; !stepDef(core, id).final; hops++) {
-    let to: string | undefined
+    let to: string
     try {
       if (hops > core.compiled.ids.length) throw new Error('loop')
       to = chooseNext(core, id, state)
     } catch {
       // Cannot decide yet (the choice needs answers not given) or a loop ahead: count what must still come.
-      exact = false
-      ahead += fewestAfter(core, id)
-      break
+      return { steps, exact: false, fewest: fewestAfter(core, id) }
     }
     id = to
     let skipped: boolean
@@ -243,7 +244,7 @@ export const progressOf = (core: Core, position: number): { position: number; to
     } catch {
       skipped = false
     }
-    if (!skipped) ahead++
+    if (!skipped) steps.push(id)
   }
-  return { position, total: position + ahead, exact }
+  return { steps, exact: true, fewest: 0 }
 }

@@ -112,6 +112,12 @@ export interface WorkflowSnapshot<S = any, K extends string = string> {
   readonly history: readonly K[]
   /** Steps passed over on the current path. */
   readonly skipped: readonly K[]
+  /**
+   * The steps predicted to follow the current one, skipped ones left out, with skips and choices
+   * evaluated on the current state. Stops before a choice that cannot be decided yet
+   * (then `progress.exact` is false). Empty when done.
+   */
+  readonly upcoming: readonly K[]
   readonly progress: Progress
   /** What went wrong in the last transition (a failed action, no matching choice…), or `null`. */
   readonly error: WorkflowError | null

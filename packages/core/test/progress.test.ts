@@ -61,3 +61,20 @@ describe('progress on the predicted path', () => {
     expect(progress.total).toBeGreaterThanOrEqual(2)
   })
 })
+
+describe('the predicted path', () => {
+  test('upcoming lists the steps predicted after the current one, skipped ones left out', async () => {
+    const workflow = createWorkflow(checkout)
+    expect(workflow.getSnapshot().upcoming).toEqual(['shipping', 'payment'])
+    await workflow.next({ digital: true })
+    expect(workflow.getSnapshot().upcoming).toEqual([])
+    await workflow.next({ method: 'invoice' })
+    expect(workflow.getSnapshot().upcoming).toEqual(['review'])
+  })
+
+  test('upcoming is empty when done', async () => {
+    const workflow = createWorkflow(checkout)
+    await workflow.run({ cart: { digital: true }, payment: { method: 'card' } })
+    expect(workflow.getSnapshot().upcoming).toEqual([])
+  })
+})

@@ -1,0 +1,37 @@
+import type { Workflow } from '@flowkit/core'
+import { createContext, useContext } from 'react'
+import { fail } from './fail'
+
+/** What a `WorkflowProvider` shares with the hooks and components below it. */
+export interface WorkflowContextValue {
+  readonly workflow: Workflow
+  /** Prefix of element ids (fields, headings), unique per provider. */
+  readonly idPrefix: string
+  /** Step-change tracking shared by the live region and heading focus. */
+  readonly focus: FocusTracker
+}
+
+/** Set when the step changes after the first mount (not by rehydration); a step heading consumes it to take focus. */
+export interface FocusTracker {
+  key: string | undefined
+  moved: boolean
+  pending: boolean
+}
+
+export const WorkflowContext = createContext<WorkflowContextValue | null>(null)
+
+/** The nearest provider's context, or a clear error saying how to get one. */
+export const useWorkflowContext = (hook: string): WorkflowContextValue => {
+  const context = useContext(WorkflowContext)
+  if (!context) {
+    return fail(
+      'NO_PROVIDER',
+      process.env.NODE_ENV !== 'production' &&
+        `${hook} must be used inside <WorkflowProvider workflow={...}>; wrap your wizard in it (const workflow = useWorkflow(definition)).`,
+    )
+  }
+  return context
+}
+
+/** The step a `<WorkflowStep>` renders, for `useStep()` and fields below it. */
+export const StepContext = createContext<string | null>(null)

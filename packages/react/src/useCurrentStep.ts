@@ -1,0 +1,17 @@
+import { useContext } from 'react'
+import { fail } from './fail'
+import { StepContext, useWorkflowContext, type WorkflowContextValue } from './WorkflowContext'
+
+/** The enclosing `<WorkflowStep>`'s step and the provider's context; a clear error outside a step. */
+export const useCurrentStep = (hook: string): WorkflowContextValue & { step: string } => {
+  const context = useWorkflowContext(hook)
+  const step = useContext(StepContext)
+  if (step === null) {
+    return fail(
+      'NO_STEP',
+      process.env.NODE_ENV !== 'production' &&
+        `${hook} must be used in a step's content: render it inside <WorkflowStep name="..."> or a component of <WorkflowSteps steps={{ ... }}>.`,
+    )
+  }
+  return { ...context, step }
+}

@@ -1,0 +1,42 @@
+import { useStore } from 'zustand'
+import { type FieldOptions, type FieldProps, fieldProps, NO_ISSUES } from './fieldProps'
+import { errorId, fieldId } from './ids'
+import { getPath } from './paths'
+import { useCurrentStep } from './useCurrentStep'
+import { useDraftSetter } from './useDraftSetter'
+
+export interface FieldApi<T = unknown> {
+  /** Spread onto the input: `<input {...email.props} />`. */
+  readonly props: FieldProps
+  /** The draft value at this path. */
+  readonly value: T | undefined
+  setValue(value: T): void
+  /** Validation messages for this path from the last submit. */
+  readonly issues: readonly string[]
+  /** Put this id on the element showing `issues`: the input's `aria-describedby` points to it. */
+  readonly errorId: string
+  readonly id: string
+}
+
+/**
+ * Binds one input to a path of the step's draft. Only this field's component re-renders as the user
+ * types: the step, the stepper and other fields do not.
+ * @example
+ * const email = useField('email')
+ * return <><input {...email.props} />{email.issues.length > 0 && <p id={email.errorId}>{email.issues[0]}</p>}</>
+ */
+export function useField<T = unknown>(path: string, options?: FieldOptions): FieldApi<T> {
+  const { workflow, idPrefix, step } = useCurrentStep('useField()')
+  getPath(undefined, path) // throws a clear error for an unusable path
+  const value = useStore(workflow.store, (s) => getPath(s.drafts[step], path)) as T | undefined
+  const issues = useStore(workflow.store, (s) => s.issues[path] ?? NO_ISSUES)
+  const set = useDraftSetter(workflow, step)
+  return {
+    props: fieldProps(idPrefix, step, path, value, issues, set, options),
+    value,
+    setValue: (next) => set(path, next),
+    issues,
+    errorId: errorId(idPrefix, step, path),
+    id: fieldId(idPrefix, step, path),
+  }
+}

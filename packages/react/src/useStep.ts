@@ -1,0 +1,97 @@
+import type { Issues, WorkflowError, WorkflowSnapshot } from '@flowkit/core'
+import { useRef } from 'react'
+import { useStore } from 'zustand'
+import { type FieldOptions, type FieldProps, fieldProps, NO_ISSUES } from './fieldProps'
+import { getPath } from './paths'
+import { stepTitle } from './stepTitle'
+import { useCurrentStep } from './useCurrentStep'
+import { useDraftSetter } from './useDraftSetter'
+import { type StepHeadingAttributes, useStepHeading } from './useStepHeading'
+
+/** What `useStep()` gives a step's content. */
+export interface StepApi<V extends object = Record<string, any>, K extends string = string> {
+  readonly step: K
+  /** The step's `title`, or its id. */
+  readonly title: string
+  /**
+   * The step's draft: what the user typed, kept in the store so it survives unmount, `back()` and
+   * reload. Reading it subscribes this component to the draft; `getValues()` reads without subscribing.
+   */
+  readonly values: Partial<V>
+  getValues(): Partial<V>
+  /** Sets one dot path of the draft, e.g. `setValue('address.zip', '75001')`. */
+  setValue(path: string, value: unknown): void
+  /** Replaces the whole draft (e.g. from react-hook-form's `watch`). */
+  setValues(values: Partial<V>): void
+  /** Binds an input to a path: `<input {...field('email')} />`. Subscribes to the draft; `useField` re-renders only its field. */
+  field(path: string, options?: FieldOptions): FieldProps
+  /**
+   * Completes the step with `input` (default: the draft): validates, runs actions, moves on. Pass it
+   * straight to `<form onSubmit={submit}>`: the event is prevented and the draft submitted.
+   * Failures land in `issues` / `error`, never throw.
+   */
+  submit(input?: Partial<V> | { preventDefault(): void }): Promise<WorkflowSnapshot<any, K>>
+  /** Validation messages by field path from the last submit. */
+  readonly issues: Issues
+  /** An async action is running. */
+  readonly busy: boolean
+  /** What went wrong in the last transition (a failed action…), or null. */
+  readonly error: WorkflowError | null
+  back(): void
+  readonly canGoBack: boolean
+  /** Completing this step ends the flow. */
+  readonly isFinal: boolean
+  /** Spread onto the step's heading so focus moves to it on arrival. */
+  readonly headingProps: StepHeadingAttributes
+}
+
+const isEvent = (value: unknown): value is { preventDefault(): void } =>
+  typeof value === 'object' && value !== null && typeof (value as Event).preventDefault === 'function' && 'target' in value
+
+const UNTRACKED = Symbol('untracked')
+
+/**
+ * The current step's draft, validation and navigation, inside `<WorkflowStep>` / `<WorkflowSteps>`.
+ * @example
+ * const { field, submit, issues, busy, back, canGoBack } = useStep<{ email: string }>()
+ * return <form onSubmit={submit}><input {...field('email')} /><button disabled={busy}>Continue</button></form>
+ */
+export function useStep<V extends object = Record<string, any>, K extends string = string>(): StepApi<V, K> {
+  const { workflow, idPrefix, step } = useCurrentStep('useStep()')
+  const tracked = useRef(false)
+  // The draft is selected only once `values`/`field` was read, so components that don't show it don't re-render as the user types.
+  const draft = useStore(workflow.store, (s) => (tracked.current ? s.drafts[step] : UNTRACKED))
+  const issues = useStore(workflow.store, (s) => s.issues)
+  const busy = useStore(workflow.store, (s) => s.status === 'busy')
+  const error = useStore(workflow.store, (s) => s.error)
+  const canGoBack = useStore(workflow.store, (s) => s.history.length > 1)
+  const headingProps = useStepHeading()
+  const setValue = useDraftSetter(workflow, step)
+  const getValues = () => (workflow.getSnapshot().drafts[step] ?? {}) as Partial<V>
+  const values = (): Partial<V> => {
+    tracked.current = true
+    return draft === UNTRACKED ? getValues() : ((draft ?? {}) as Partial<V>)
+  }
+  return {
+    step: step as K,
+    title: stepTitle(workflow.definition, step),
+    get values() {
+      return values()
+    },
+    getValues,
+    setValue,
+    setValues: (next) => workflow.setDraft(step, next),
+    field: (path, options) => fieldProps(idPrefix, step, path, getPath(values(), path), issues[path] ?? NO_ISSUES, setValue, options),
+    submit: (input) => {
+      if (isEvent(input)) input.preventDefault()
+      return workflow.next(input === undefined || isEvent(input) ? getValues() : input) as Promise<WorkflowSnapshot<any, K>>
+    },
+    issues,
+    busy,
+    error,
+    back: () => workflow.back(),
+    canGoBack,
+    isFinal: (workflow.definition.steps as Record<string, { final?: boolean }>)[step]?.final === true,
+    headingProps,
+  }
+}

@@ -1,0 +1,55 @@
+import { createWorkflow, type Workflow, type WorkflowDefinition, type WorkflowOptions } from '@flowkit/core'
+import { getPersistApi, type PersistOptions, persist } from '@flowkit/core/persist'
+import { useEffect, useState } from 'react'
+import { fail } from './fail'
+
+/** Options of `useWorkflow(definition, options)`. Read once, when the component mounts. */
+export interface UseWorkflowOptions extends Omit<WorkflowOptions, 'persist'> {
+  /**
+   * Saves every change to storage and resumes after a reload. Storage is read after the first render
+   * (in an effect), so server and client render the same markup and hydration never mismatches.
+   * @default undefined (not persisted)
+   * @example
+   * useWorkflow(checkout, { persist: { key: 'checkout', exclude: ['card'] } })
+   */
+  readonly persist?: Omit<PersistOptions, 'skipHydration'>
+}
+
+const isWorkflow = (value: unknown): value is Workflow =>
+  typeof value === 'object' && value !== null && 'store' in value && typeof (value as Workflow).next === 'function'
+
+/**
+ * Creates one workflow instance for the component's life (StrictMode- and SSR-safe) and returns it,
+ * or binds an instance you created with `createWorkflow`. The handle itself does not re-render your
+ * component: read state with `useWorkflowState` or the components, under `<WorkflowProvider workflow={handle}>`.
+ * @example
+ * const workflow = useWorkflow(checkout, { persist: { key: 'checkout' } })
+ * return <WorkflowProvider workflow={workflow}><WorkflowSteps steps={{ cart: Cart, payment: Payment }} /></WorkflowProvider>
+ */
+export function useWorkflow<S extends object, K extends string>(
+  source: WorkflowDefinition<S, K> | Workflow<S, K>,
+  options: UseWorkflowOptions = {},
+): Workflow<S, K> {
+  const [owned] = useState(() => {
+    if (isWorkflow(source)) return null
+    if (typeof source !== 'object' || source === null || !('steps' in source)) {
+      return fail(
+        'INVALID_WORKFLOW',
+        process.env.NODE_ENV !== 'production' &&
+          `useWorkflow() needs a definition from defineWorkflow({ ... }) or a workflow from createWorkflow(definition); got ${source === null ? 'null' : typeof source}.`,
+        TypeError,
+      )
+    }
+    const { persist: persistOptions, ...rest } = options
+    // Storage is read in the effect below, never during render: the first client render matches the server's.
+    return createWorkflow(source, persistOptions ? { ...rest, persist: persist({ ...persistOptions, skipHydration: true }) } : rest)
+  })
+  const workflow = owned ?? (source as Workflow<S, K>)
+  useEffect(() => {
+    if (!owned) return
+    void getPersistApi(owned)?.rehydrate()
+    // Unmounting aborts a running async action; the instance stays usable (StrictMode remounts it).
+    return () => owned.destroy()
+  }, [owned])
+  return workflow
+}

@@ -1,0 +1,17 @@
+import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
+import { useStore } from 'zustand'
+import { useWorkflowContext } from './WorkflowContext'
+
+/**
+ * Reads part of the workflow's snapshot and re-renders only when that part changes (`Object.is`),
+ * through zustand's `useStore`. Return a primitive or a reference the snapshot keeps (`s.progress`,
+ * `s.history`, `s.state`); wrap derived objects in zustand's `useShallow`.
+ * @example
+ * const total = useWorkflowState((s) => s.state.cart.total)
+ */
+export function useWorkflowState<T, S extends object = any, K extends string = string>(
+  selector: (snapshot: WorkflowSnapshot<S, K>) => T,
+): T {
+  const { workflow } = useWorkflowContext('useWorkflowState()')
+  return useStore((workflow as Workflow<S, K>).store, selector)
+}

@@ -1,0 +1,126 @@
+import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { act, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { StepHeading, useStep, WorkflowErrorSummary, WorkflowProgress, WorkflowProvider, WorkflowStepper, WorkflowSteps } from '../src'
+import { checkout, modes, renderIn } from './fixtures'
+
+function Page() {
+  const { title, field, submit, headingProps } = useStep()
+  return (
+    <form onSubmit={submit}>
+      <h1 {...headingProps}>{title}</h1>
+      <WorkflowErrorSummary label={(path) => (path === 'email' ? 'Email' : undefined)} />
+      <label htmlFor={field('email').id}>Email</label>
+      <input {...field('email')} />
+      <button type="submit">Continue</button>
+    </form>
+  )
+}
+
+function Simple() {
+  const { title, submit } = useStep()
+  return (
+    <form onSubmit={submit}>
+      <StepHeading>{title}</StepHeading>
+      <button type="submit">Continue</button>
+    </form>
+  )
+}
+
+const app = (workflow = createWorkflow(checkout)) => (
+  <WorkflowProvider workflow={workflow}>
+    <WorkflowProgress />
+    <WorkflowStepper itemClassName={(item) => `step-${item.status}`} />
+    <WorkflowSteps steps={{ cart: Simple, shipping: Page, address: Simple, payment: Simple }} />
+  </WorkflowProvider>
+)
+
+describe.each(modes)('accessibility %s', (_, strict) => {
+  it('moves focus to the new step heading on a step change, not on the first render', async () => {
+    renderIn(strict, app())
+    expect(screen.getByRole('heading', { name: 'Cart' })).not.toHaveFocus()
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(screen.getByRole('heading', { name: 'Shipping', level: 1 })).toHaveFocus()
+  })
+
+  it('announces the new step in a polite live region', async () => {
+    renderIn(strict, app())
+    const status = screen.getByRole('status')
+    expect(status).toHaveAttribute('aria-live', 'polite')
+    expect(status.textContent).toBe('')
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
+    // Gift wrap is skipped, and with delivery by post the path goes through the address: 5 steps.
+    expect(status).toHaveTextContent('Step 2 of 5: Shipping')
+  })
+
+  it('summarises issues with links that focus their fields, and focuses the summary', async () => {
+    const user = userEvent.setup()
+    const workflow = createWorkflow(checkout)
+    await workflow.next()
+    renderIn(strict, app(workflow))
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    const summary = screen.getByRole('alert')
+    expect(summary).toHaveFocus()
+    expect(summary).toHaveAccessibleName('There is a problem')
+    const link = screen.getByRole('link', { name: /^Email: / })
+    expect(link).toHaveAttribute('href', `#${screen.getByLabelText('Email').id}`)
+    await user.click(link)
+    expect(screen.getByLabelText('Email')).toHaveFocus()
+  })
+
+  it('marks the current step in the stepper and lets visited steps be revisited by keyboard', async () => {
+    const user = userEvent.setup()
+    const workflow = createWorkflow(checkout)
+    await workflow.run({ cart: {}, shipping: { email: 'ada@example.com', delivery: 'pickup' } })
+    renderIn(strict, app(workflow))
+    const items = screen.getAllByRole('listitem')
+    // Gift wrap is skipped and the address is not on the pickup path: neither is listed.
+    expect(items.map((li) => li.textContent)).toEqual(['Cart', 'Shipping', 'Payment', 'Review'])
+    expect(items[2]).toHaveAttribute('aria-current', 'step')
+    expect(items.map((li) => li.className)).toEqual(['step-done', 'step-done', 'step-current', 'step-upcoming'])
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuetext', 'Step 3 of 4')
+    await user.tab()
+    await user.tab()
+    expect(screen.getByRole('button', { name: 'Shipping' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(workflow.getSnapshot().step).toBe('shipping')
+    expect(screen.getByRole('heading', { name: 'Shipping', level: 1 })).toHaveFocus()
+    expect(screen.getAllByRole('listitem')[1]).toHaveAttribute('aria-current', 'step')
+  })
+
+  it('shows an approximate total while a choice ahead cannot be decided', () => {
+    const flow = defineWorkflow({
+      id: 'plans',
+      initial: 'plan',
+      state: { plan: undefined as 'solo' | 'team' | undefined },
+      steps: {
+        plan: { title: 'Plan', next: ({ state }) => (state.plan === 'team' ? 'team' : state.plan && 'pay'), targets: ['team', 'pay'] },
+        team: { next: 'pay' },
+        pay: { final: true },
+      },
+    })
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={createWorkflow(flow)}>
+        <WorkflowProgress className={(p) => (p.exact ? 'exact' : 'approximate')} />
+        <WorkflowStepper />
+      </WorkflowProvider>,
+    )
+    expect(screen.getByRole('progressbar')).toHaveTextContent('Step 1 of ~2')
+    expect(screen.getByRole('progressbar')).toHaveClass('approximate')
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Plan'])
+  })
+
+  it('lets the app phrase the announcement', async () => {
+    const workflow = createWorkflow(checkout)
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow} announce={(d) => `Étape ${d.position} : ${d.title}`}>
+        <WorkflowSteps steps={{ cart: Simple }} />
+      </WorkflowProvider>,
+    )
+    await act(() => workflow.next())
+    expect(screen.getByRole('status')).toHaveTextContent('Étape 2 : Shipping')
+  })
+})

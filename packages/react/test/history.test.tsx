@@ -1,0 +1,150 @@
+// biome-ignore-all lint/correctness/noComponentHookFactories: test components close over the workflow of their test
+import { createWorkflow } from '@flowkit/core'
+import { memoryStorage } from '@flowkit/core/persist'
+import { act, render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { StrictMode } from 'react'
+import { describe, expect, it } from 'vitest'
+import { type HistoryAdapter, useStep, useWorkflow, useWorkflowHistory, WorkflowProvider, WorkflowSteps } from '../src'
+import { checkout, modes } from './fixtures'
+
+function Page() {
+  const { step, field, submit, back, canGoBack } = useStep()
+  return (
+    <form onSubmit={submit}>
+      <h1>{step}</h1>
+      {canGoBack && (
+        <button type="button" onClick={back}>
+          Back
+        </button>
+      )}
+      {step === 'shipping' && <input aria-label="Email" {...field('email')} />}
+      {step === 'payment' && <input aria-label="Card" {...field('card')} />}
+      <button type="submit">Continue</button>
+    </form>
+  )
+}
+const steps = { cart: Page, shipping: Page, address: Page, payment: Page, review: Page }
+
+function App({ storage }: { storage?: ReturnType<typeof memoryStorage> }) {
+  const workflow = useWorkflow(checkout, storage ? { persist: { key: 'checkout', storage } } : {})
+  useWorkflowHistory(workflow)
+  return (
+    <WorkflowProvider workflow={workflow}>
+      <WorkflowSteps steps={steps} />
+    </WorkflowProvider>
+  )
+}
+
+const search = () => new URLSearchParams(window.location.search).get('step')
+/** What the browser does on its back/forward buttons: move through entries and fire popstate. */
+const go = async (delta: number) => {
+  await act(async () => {
+    const moved = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }))
+    window.history.go(delta)
+    await moved
+  })
+}
+
+describe.each(modes)('browser history %s', (_, strict) => {
+  const mount = (ui: React.ReactElement) => render(strict ? <StrictMode>{ui}</StrictMode> : ui)
+
+  it('puts the step in the URL and moves with the back and forward buttons', async () => {
+    const user = userEvent.setup()
+    mount(<App />)
+    expect(search()).toBe('cart')
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(screen.getByRole('heading')).toHaveTextContent('address')
+    expect(search()).toBe('address')
+    await go(-1)
+    expect(screen.getByRole('heading')).toHaveTextContent('shipping')
+    expect(screen.getByLabelText('Email')).toHaveValue('ada@example.com')
+    await go(-1)
+    expect(screen.getByRole('heading')).toHaveTextContent('cart')
+    await go(1)
+    await waitFor(() => expect(screen.getByRole('heading')).toHaveTextContent('shipping'))
+    // Forward resubmits the step with what the user had entered.
+    await go(1)
+    await waitFor(() => expect(screen.getByRole('heading')).toHaveTextContent('address'))
+    expect(search()).toBe('address')
+  })
+
+  it("moves the browser back on the flow's own Back, so the browser's Back button still goes back", async () => {
+    const user = userEvent.setup()
+    mount(<App />)
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(search()).toBe('address')
+    const entries = window.history.length
+    const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }))
+    await user.click(screen.getByRole('button', { name: 'Back' }))
+    await act(() => popped)
+    expect(screen.getByRole('heading')).toHaveTextContent('shipping')
+    expect(search()).toBe('shipping')
+    expect(window.history.length).toBe(entries)
+    await go(-1)
+    expect(screen.getByRole('heading')).toHaveTextContent('cart')
+    expect(search()).toBe('cart')
+  })
+
+  it('lands a deep link to a step not yet reachable on the furthest reachable step', async () => {
+    window.history.replaceState(null, '', '/?step=payment')
+    mount(<App />)
+    expect(screen.getByRole('heading')).toHaveTextContent('cart')
+    await waitFor(() => expect(search()).toBe('cart'))
+  })
+
+  it('keeps the step across a reload, with persistence', async () => {
+    const user = userEvent.setup()
+    const storage = memoryStorage()
+    const first = mount(<App storage={storage} />)
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(search()).toBe('address')
+    first.unmount()
+    mount(<App storage={storage} />)
+    expect(await screen.findByRole('heading')).toHaveTextContent('address')
+    expect(search()).toBe('address')
+    await go(-1)
+    expect(screen.getByRole('heading')).toHaveTextContent('shipping')
+  })
+
+  it('binds to any router through a three-function adapter', async () => {
+    let location: string | null = 'shipping'
+    const listeners = new Set<() => void>()
+    const writes: string[] = []
+    const adapter: HistoryAdapter = {
+      read: () => location,
+      write: (step, mode) => {
+        location = step
+        writes.push(`${mode} ${step}`)
+      },
+      listen: (listener) => {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    }
+    const workflow = createWorkflow(checkout)
+    function Routed() {
+      useWorkflowHistory(workflow, { adapter })
+      return (
+        <WorkflowProvider workflow={workflow}>
+          <WorkflowSteps steps={steps} />
+        </WorkflowProvider>
+      )
+    }
+    mount(<Routed />)
+    await waitFor(() => expect(writes).toContain('replace cart'))
+    await act(() => workflow.next())
+    expect(writes.at(-1)).toBe('push shipping')
+    location = 'cart'
+    await act(async () => {
+      for (const listener of listeners) listener()
+    })
+    expect(workflow.getSnapshot().step).toBe('cart')
+  })
+})

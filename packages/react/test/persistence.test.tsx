@@ -1,0 +1,75 @@
+import { memoryStorage } from '@flowkit/core/persist'
+import { act, render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { StrictMode } from 'react'
+import { hydrateRoot } from 'react-dom/client'
+import { renderToString } from 'react-dom/server'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import { useStep, useWorkflow, WorkflowProgress, WorkflowProvider, WorkflowStepper, WorkflowSteps } from '../src'
+import { checkout, modes } from './fixtures'
+
+function Page() {
+  const { step, field, submit } = useStep()
+  return (
+    <form onSubmit={submit}>
+      <h1>{step}</h1>
+      <input aria-label="Email" {...field('email')} />
+      <button type="submit">Continue</button>
+    </form>
+  )
+}
+
+function App({ storage }: { storage: ReturnType<typeof memoryStorage> }) {
+  const workflow = useWorkflow(checkout, { persist: { key: 'checkout', storage } })
+  return (
+    <WorkflowProvider workflow={workflow}>
+      <WorkflowProgress />
+      <WorkflowStepper />
+      <WorkflowSteps steps={{ cart: Page, shipping: Page, address: Page }} />
+    </WorkflowProvider>
+  )
+}
+
+describe.each(modes)('persistence %s', (_, strict) => {
+  const wrap = (ui: React.ReactElement) => (strict ? <StrictMode>{ui}</StrictMode> : ui)
+
+  it('resumes at the same step, with the draft, after a reload', async () => {
+    const user = userEvent.setup()
+    const storage = memoryStorage()
+    const first = render(wrap(<App storage={storage} />))
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    await user.type(screen.getByLabelText('Email'), 'ada@')
+    first.unmount()
+    render(wrap(<App storage={storage} />))
+    expect(await screen.findByRole('heading')).toHaveTextContent('shipping')
+    expect(screen.getByLabelText('Email')).toHaveValue('ada@')
+  })
+
+  it('hydrates server markup without a mismatch, then resumes from storage', async () => {
+    const storage = memoryStorage()
+    // A previous visit got to the shipping step.
+    const before = render(wrap(<App storage={storage} />))
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
+    before.unmount()
+
+    const html = renderToString(wrap(<App storage={storage} />))
+    expect(html).toContain('<h1>cart</h1>') // the server has no storage: it renders the start
+    const container = document.createElement('div')
+    container.innerHTML = html
+    document.body.append(container)
+    onTestFinished(() => container.remove())
+    const errors = vi.spyOn(console, 'error')
+    const recoverable = vi.fn()
+    let root: ReturnType<typeof hydrateRoot> | undefined
+    await act(async () => {
+      root = hydrateRoot(container, wrap(<App storage={storage} />), { onRecoverableError: recoverable })
+    })
+    expect(recoverable).not.toHaveBeenCalled()
+    expect(errors).not.toHaveBeenCalled()
+    expect(container.querySelector('h1')).toHaveTextContent('shipping')
+    expect(container.querySelector('[role=progressbar]')).toHaveTextContent('Step 2 of 5')
+    // Restoring a saved step is not a step change: nothing is announced and focus stays where it is.
+    expect(container.querySelector('[role=status]')?.textContent).toBe('')
+    act(() => root?.unmount())
+  })
+})

@@ -1,0 +1,146 @@
+// biome-ignore-all lint/correctness/noComponentHookFactories: test components close over the workflow of their test
+import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { act, render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import { useStep, useWorkflow, WorkflowDone, WorkflowProvider, WorkflowStep, WorkflowSteps } from '../src'
+import { checkout, modes, renderIn } from './fixtures'
+
+function Next({ label = 'Continue' }: { label?: string }) {
+  const { submit } = useStep()
+  return (
+    <button type="button" onClick={() => submit()}>
+      {label}
+    </button>
+  )
+}
+
+describe.each(modes)('steps %s', (_, strict) => {
+  it('renders only the current step', async () => {
+    const workflow = createWorkflow(checkout)
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowStep name="cart">
+          <p>cart page</p>
+          <Next />
+        </WorkflowStep>
+        <WorkflowStep name="shipping">shipping page</WorkflowStep>
+      </WorkflowProvider>,
+    )
+    expect(screen.getByText('cart page')).toBeInTheDocument()
+    expect(screen.queryByText('shipping page')).not.toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(screen.getByText('shipping page')).toBeInTheDocument()
+    expect(screen.queryByText('cart page')).not.toBeInTheDocument()
+  })
+
+  it('never runs the render function of a skipped step', async () => {
+    const Gift = vi.fn(() => <p>gift page</p>)
+    const Shipping = () => <p>shipping page</p>
+    function Cart() {
+      return <Next />
+    }
+    function App() {
+      const workflow = useWorkflow(checkout)
+      return (
+        <WorkflowProvider workflow={workflow}>
+          <WorkflowSteps steps={{ cart: Cart, gift: Gift, shipping: Shipping }} />
+        </WorkflowProvider>
+      )
+    }
+    renderIn(strict, <App />)
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(screen.getByText('shipping page')).toBeInTheDocument()
+    expect(Gift).not.toHaveBeenCalled()
+  })
+
+  it('renders the done content once the final step is completed', async () => {
+    const flow = defineWorkflow({ id: 'tiny', initial: 'only', state: {}, steps: { only: { final: true } } })
+    const workflow = createWorkflow(flow)
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowSteps steps={{ only: () => <Next label="Finish" /> }} done={() => <p>all done</p>} />
+        <WorkflowDone>
+          <p>thanks</p>
+        </WorkflowDone>
+      </WorkflowProvider>,
+    )
+    expect(screen.queryByText('thanks')).not.toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Finish' }))
+    expect(screen.getByText('all done')).toBeInTheDocument()
+    expect(screen.getByText('thanks')).toBeInTheDocument()
+  })
+
+  it('remounts a component shared by two steps, so local state does not leak', async () => {
+    const workflow = createWorkflow(checkout)
+    const mounts = vi.fn()
+    function Shared() {
+      const { step } = useStep()
+      mounts(step)
+      return <p>{step}</p>
+    }
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowSteps steps={{ cart: Shared, shipping: Shared }} />
+      </WorkflowProvider>,
+    )
+    await act(() => workflow.next())
+    expect(screen.getByText('shipping')).toBeInTheDocument()
+  })
+})
+
+describe('mistakes', () => {
+  const silence = () => vi.spyOn(console, 'error').mockImplementation(() => {})
+
+  it('names the unknown step and lists the defined ones', () => {
+    silence()
+    const workflow = createWorkflow(checkout)
+    expect(() =>
+      render(
+        <WorkflowProvider workflow={workflow}>
+          <WorkflowStep name="paymnt">x</WorkflowStep>
+        </WorkflowProvider>,
+      ),
+    ).toThrow(
+      "<WorkflowStep name>: workflow 'checkout' has no step 'paymnt'; defined steps: cart, gift, shipping, address, payment, review.",
+    )
+    expect(() =>
+      render(
+        <WorkflowProvider workflow={workflow}>
+          <WorkflowSteps steps={{ carts: () => null } as never} />
+        </WorkflowProvider>,
+      ),
+    ).toThrow("has no step 'carts'")
+  })
+
+  it('says how to fix a hook used outside a provider or a step', () => {
+    silence()
+    const workflow = createWorkflow(checkout)
+    function Orphan() {
+      useStep()
+      return null
+    }
+    expect(() => render(<Orphan />)).toThrow('must be used inside <WorkflowProvider workflow={...}>')
+    expect(() =>
+      render(
+        <WorkflowProvider workflow={workflow}>
+          <Orphan />
+        </WorkflowProvider>,
+      ),
+    ).toThrow(`useStep() must be used in a step's content: render it inside <WorkflowStep name="...">`)
+  })
+
+  it('rejects something that is neither a definition nor a workflow', () => {
+    silence()
+    function Bad() {
+      useWorkflow(42 as never)
+      return null
+    }
+    expect(() => render(<Bad />)).toThrow(
+      'useWorkflow() needs a definition from defineWorkflow({ ... }) or a workflow from createWorkflow(definition); got number.',
+    )
+  })
+})
