@@ -10,6 +10,8 @@ export interface WorkflowErrorSummaryProps {
   readonly className?: string
   /** Turns a field path into the label shown before its message, e.g. `(path) => labels[path]`. @default no label */
   readonly label?: (path: string) => string | undefined
+  /** Show every message of a field instead of its first one (GOV.UK shows one per field). @default false */
+  readonly all?: boolean
 }
 
 /**
@@ -18,7 +20,7 @@ export interface WorkflowErrorSummaryProps {
  * @example
  * <WorkflowErrorSummary title="Check your answers" />
  */
-export function WorkflowErrorSummary({ title = 'There is a problem', className, label }: WorkflowErrorSummaryProps) {
+export function WorkflowErrorSummary({ title = 'There is a problem', className, label, all = false }: WorkflowErrorSummaryProps) {
   const { idPrefix } = useWorkflowContext('<WorkflowErrorSummary>')
   const inStep = useContext(StepContext)
   const step = useWorkflowState((s) => inStep ?? s.step)
@@ -37,7 +39,7 @@ export function WorkflowErrorSummary({ title = 'There is a problem', className, 
       <h2 id={titleId}>{title}</h2>
       <ul>
         {entries.flatMap(([path, messages]) =>
-          messages.map((message) => {
+          (all ? messages : messages.slice(0, 1)).map((message) => {
             const text = label?.(path) ? `${label(path)}: ${message}` : message
             if (path === '') return <li key={`:${message}`}>{text}</li>
             const id = fieldId(idPrefix, step, path)

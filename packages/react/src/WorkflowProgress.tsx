@@ -7,6 +7,8 @@ export interface WorkflowProgressProps {
   readonly className?: string | ((progress: Progress) => string | undefined)
   /** What to show inside; the default is the text "Step 2 of ~5" (`~` when the total is a lower bound). */
   readonly children?: (progress: Progress & { readonly text: string }) => ReactNode
+  /** The progressbar's accessible name. @default 'Progress' */
+  readonly label?: string
 }
 
 /** "Step 2 of 5", or "Step 2 of ~5" when a choice ahead is undecided and the total is a lower bound. */
@@ -17,12 +19,13 @@ export const progressText = ({ position, total, exact }: Progress): string => `S
  * @example
  * <WorkflowProgress>{(p) => <meter min={0} max={p.total} value={p.position}>{p.text}</meter>}</WorkflowProgress>
  */
-export function WorkflowProgress({ className, children }: WorkflowProgressProps) {
+export function WorkflowProgress({ className, children, label = 'Progress' }: WorkflowProgressProps) {
   const progress = useWorkflowState((s) => s.progress)
   const text = progressText(progress)
   return (
     <div
       role="progressbar"
+      aria-label={label}
       aria-valuemin={0}
       aria-valuemax={progress.total}
       aria-valuenow={progress.position}

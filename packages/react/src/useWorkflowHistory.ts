@@ -12,7 +12,8 @@ export interface UseWorkflowHistoryOptions {
 /** Moves the workflow to the step a location names: back to a visited step, or forward by resubmitting each step's draft. */
 const follow = async (workflow: Workflow, target: string): Promise<void> => {
   let s = workflow.getSnapshot()
-  if (target === s.step && s.status !== 'done') return
+  // A finished flow is final: the back button or a reload must not reopen a placed order.
+  if (s.status === 'done' || target === s.step) return
   if (s.history.includes(target)) {
     workflow.goTo(target)
     return

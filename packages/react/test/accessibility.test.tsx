@@ -2,6 +2,7 @@ import { createWorkflow, defineWorkflow } from '@flowkit/core'
 import { act, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { StepHeading, useStep, WorkflowErrorSummary, WorkflowProgress, WorkflowProvider, WorkflowStepper, WorkflowSteps } from '../src'
 import { checkout, modes, renderIn } from './fixtures'
 
@@ -108,8 +109,34 @@ describe.each(modes)('accessibility %s', (_, strict) => {
       </WorkflowProvider>,
     )
     expect(screen.getByRole('progressbar')).toHaveTextContent('Step 1 of ~2')
+    expect(screen.getByRole('progressbar')).toHaveAccessibleName('Progress')
     expect(screen.getByRole('progressbar')).toHaveClass('approximate')
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Plan'])
+  })
+
+  it('lists one message per field in the summary, as GOV.UK does, unless asked for all', async () => {
+    const flow = defineWorkflow({
+      id: 'pw',
+      initial: 'pw',
+      state: {},
+      steps: { pw: { validate: z.object({ password: z.string().min(8, 'Too short').regex(/\d/, 'Add a digit') }), final: true } },
+    })
+    const workflow = createWorkflow(flow)
+    await workflow.next({ password: 'abc' })
+    expect(workflow.getSnapshot().issues.password).toEqual(['Too short', 'Add a digit'])
+    const { rerender } = renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowErrorSummary />
+      </WorkflowProvider>,
+    )
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Too short'])
+    rerender(
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowErrorSummary all />
+      </WorkflowProvider>,
+    )
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Too short', 'Add a digit'])
   })
 
   it('lets the app phrase the announcement', async () => {

@@ -113,6 +113,29 @@ describe.each(modes)('browser history %s', (_, strict) => {
     expect(screen.getByRole('heading')).toHaveTextContent('shipping')
   })
 
+  it('treats a finished flow as final: the back button does not reopen it', async () => {
+    const user = userEvent.setup()
+    const workflow = createWorkflow(checkout)
+    await workflow.run({ cart: {}, shipping: { email: 'ada@example.com', delivery: 'pickup' } }, { until: 'payment' })
+    function Bound() {
+      useWorkflowHistory(useWorkflow(workflow))
+      return (
+        <WorkflowProvider workflow={workflow}>
+          <WorkflowSteps steps={steps} done={() => <p>Order placed</p>} />
+        </WorkflowProvider>
+      )
+    }
+    mount(<Bound />)
+    await user.type(screen.getByLabelText('Card'), '4242 4242')
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(screen.getByText('Order placed')).toBeInTheDocument()
+    await go(-1)
+    await waitFor(() => expect(search()).toBe('review'))
+    expect(workflow.getSnapshot().status).toBe('done')
+    expect(screen.getByText('Order placed')).toBeInTheDocument()
+  })
+
   it('binds to any router through a three-function adapter', async () => {
     let location: string | null = 'shipping'
     const listeners = new Set<() => void>()
