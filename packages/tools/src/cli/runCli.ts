@@ -1,0 +1,139 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import type { LogEntry } from '@flowkit/core'
+import { analyzeWorkflow } from '../analyze/index'
+import { toGraph, toMermaid } from '../diagram/index'
+import { checkWorkflow, flowJsonSchema, formatProblems, type WorkflowRegistry } from '../index'
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIO {
+  readonly out: (text: string) => void
+  readonly err: (text: string) => void
+  readonly cwd: string
+}
+
+const USAGE = `Usage:
+  flowkit check [--registry <module>] [--strict] <file>...   validate and analyze flow files (JSON or YAML)
+  flowkit diagram [--trace <log.json>] [--format mermaid|json] [--direction TD|LR] <file>
+                                                              print a Mermaid flowchart (or the JSON graph)
+  flowkit schema                                              print the JSON Schema of flow files
+
+--registry  a module whose default export (or \`registry\` export) is { actions, guards };
+            without it, action and guard names are not checked.
+--strict    fail on warnings too.
+--trace     a journey log (snapshot.log, or a snapshot with a \`log\`) to highlight.`
+
+const loadRegistry = async (path: string | undefined, cwd: string): Promise<WorkflowRegistry | undefined> => {
+  if (path === undefined) return undefined
+  const mod = (await import(pathToFileURL(resolve(cwd, path)).href)) as { default?: WorkflowRegistry; registry?: WorkflowRegistry }
+  return mod.registry ?? mod.default ?? {}
+}
+
+const check = async (files: readonly string[], values: { registry?: string; strict?: boolean }, io: CliIO): Promise<number> => {
+  if (files.length === 0) {
+    io.err(`flowkit check: name at least one file, e.g. flowkit check flows/*.json\n\n${USAGE}\n`)
+    return 2
+  }
+  const registry = await loadRegistry(values.registry, io.cwd)
+  let failed = 0
+  for (const file of files) {
+    let text: string
+    try {
+      text = await readFile(resolve(io.cwd, file), 'utf8')
+    } catch (cause) {
+      io.err(`✖ ${file}: cannot read it (${(cause as NodeJS.ErrnoException).code ?? cause}).\n`)
+      failed++
+      continue
+    }
+    const { definition, problems } = checkWorkflow(text, registry ? { registry } : {})
+    if (!definition) {
+      io.out(`✖ ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${indent(formatProblems(problems))}\n`)
+      failed++
+      continue
+    }
+    const findings = analyzeWorkflow(definition)
+    const errors = findings.filter((f) => f.severity === 'error')
+    const bad = errors.length > 0 || (values.strict && findings.length > 0)
+    if (bad) failed++
+    const steps = Object.keys(definition.steps).length
+    const summary = findings.length === 0 ? 'no problems' : `${errors.length} error(s), ${findings.length - errors.length} warning(s)`
+    io.out(`${bad ? '✖' : '✔'} ${file}: ${steps} steps, ${summary}\n`)
+    if (findings.length > 0) io.out(`${indent(findings.map((f) => `${f.severity}: ${f.message}`).join('\n'))}\n`)
+  }
+  return failed > 0 ? 1 : 0
+}
+
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n')
+
+const readTrace = async (path: string | undefined, cwd: string): Promise<readonly LogEntry[] | undefined> => {
+  if (path === undefined) return undefined
+  const value = JSON.parse(await readFile(resolve(cwd, path), 'utf8')) as unknown
+  const log = Array.isArray(value) ? value : (value as { log?: unknown })?.log
+  if (!Array.isArray(log)) throw new Error(`${path} holds no journey log; save snapshot.log (an array) or a snapshot with a "log".`)
+  return log as LogEntry[]
+}
+
+const diagram = async (files: readonly string[], values: { trace?: string; format?: string; direction?: string }, io: CliIO) => {
+  const [file] = files
+  if (files.length !== 1 || file === undefined) {
+    io.err(`flowkit diagram: name exactly one file.\n\n${USAGE}\n`)
+    return 2
+  }
+  if (values.format !== undefined && values.format !== 'mermaid' && values.format !== 'json') {
+    io.err(`flowkit diagram: --format must be mermaid or json, not '${values.format}'.\n`)
+    return 2
+  }
+  const direction: 'TD' | 'LR' = values.direction === 'LR' ? 'LR' : 'TD'
+  const { definition, problems } = checkWorkflow(await readFile(resolve(io.cwd, file), 'utf8'))
+  if (!definition) {
+    io.err(`✖ ${file}: ${problems.length} problem(s); run flowkit check for details.\n${indent(formatProblems(problems))}\n`)
+    return 1
+  }
+  const trace = await readTrace(values.trace, io.cwd)
+  const options = trace ? { trace, direction } : { direction }
+  io.out(values.format === 'json' ? `${JSON.stringify(toGraph(definition, options), null, 2)}\n` : toMermaid(definition, options))
+  return 0
+}
+
+/**
+ * Runs the `flowkit` command line with `argv` (without `node` and the script) and returns the exit code:
+ * 0 fine, 1 problems found, 2 wrong usage.
+ */
+export const runCli = async (argv: readonly string[], io: CliIO): Promise<number> => {
+  try {
+    const { positionals, values } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        registry: { type: 'string' },
+        strict: { type: 'boolean' },
+        trace: { type: 'string' },
+        format: { type: 'string' },
+        direction: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+    const [command, ...files] = positionals
+    if (values.help || command === undefined || command === 'help') {
+      io.out(`${USAGE}\n`)
+      return command === undefined && !values.help ? 2 : 0
+    }
+    if (command === 'check') return await check(files, values, io)
+    if (command === 'diagram') return await diagram(files, values, io)
+    if (command === 'schema') {
+      io.out(`${JSON.stringify(flowJsonSchema(), null, 2)}\n`)
+      return 0
+    }
+    io.err(`flowkit: unknown command '${command}'; use check, diagram or schema.\n\n${USAGE}\n`)
+    return 2
+  } catch (error) {
+    io.err(`flowkit: ${error instanceof Error ? error.message : String(error)}\n`)
+    return 2
+  }
+}

@@ -1,0 +1,86 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import { readField, SOURCE } from './conditions'
+import type { FieldRule } from './format'
+
+/** A Standard Schema v1 compiled from a file's `fields`; the rules stay readable on it. */
+export type FieldSchema = StandardSchemaV1<unknown, Record<string, unknown>> & { readonly [SOURCE]: Readonly<Record<string, FieldRule>> }
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/** The `RegExp` for a rule's `pattern`, matching the whole string; throws a SyntaxError for a bad pattern. */
+export const patternOf = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`, 'u')
+
+const typeOk = (type: FieldRule['type'], value: unknown): boolean => {
+  switch (type) {
+    case undefined:
+      return true
+    case 'integer':
+      return Number.isInteger(value)
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value)
+    case 'array':
+      return Array.isArray(value)
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+    default:
+      return typeof value === type
+  }
+}
+
+const article = (type: string) => (type === 'integer' || type === 'array' || type === 'object' ? 'an' : 'a')
+
+/** The first message this rule gives for a value, or undefined when it passes. */
+export const checkField = (rule: FieldRule, value: unknown, pattern?: RegExp): string | undefined => {
+  const fail = (message: string) => rule.message ?? message
+  if (value === undefined || value === null || value === '') return rule.required ? fail('is required') : undefined
+  if (!typeOk(rule.type, value)) return fail(`must be ${article(rule.type as string)} ${rule.type}`)
+  if (rule.enum && !rule.enum.includes(value as never)) return fail(`must be one of: ${rule.enum.map((v) => JSON.stringify(v)).join(', ')}`)
+  const length = typeof value === 'string' || Array.isArray(value) ? value.length : undefined
+  const unit = typeof value === 'string' ? 'characters' : 'items'
+  if (length !== undefined && rule.minLength !== undefined && length < rule.minLength)
+    return fail(`must have at least ${rule.minLength} ${unit}`)
+  if (length !== undefined && rule.maxLength !== undefined && length > rule.maxLength)
+    return fail(`must have at most ${rule.maxLength} ${unit}`)
+  if (typeof value === 'number' && rule.min !== undefined && value < rule.min) return fail(`must be at least ${rule.min}`)
+  if (typeof value === 'number' && rule.max !== undefined && value > rule.max) return fail(`must be at most ${rule.max}`)
+  if (typeof value === 'string' && pattern && !pattern.test(value)) return fail('has the wrong format')
+  if (typeof value === 'string' && rule.format === 'email' && !EMAIL.test(value)) return fail('must be an email address')
+  return undefined
+}
+
+/**
+ * Compiles per-field rules into a Standard Schema v1 validator, the contract `@flowkit/core` validates
+ * step input with. Field names may be dotted (`'address.zip'`); issues carry the path, so the engine
+ * reports them under `snapshot.issues['address.zip']`. Throws a SyntaxError for an invalid `pattern`
+ * (`loadWorkflow` reports it as a problem instead).
+ * @example
+ * const schema = compileFields({ email: { type: 'string', required: true, format: 'email' } })
+ * schema['~standard'].validate({ email: 'nope' }) // { issues: [{ message: 'must be an email address', path: ['email'] }] }
+ */
+export const compileFields = (fields: Readonly<Record<string, FieldRule>>): FieldSchema => {
+  const entries = Object.entries(fields).map(([name, rule]) => ({
+    name,
+    path: name.split('.'),
+    rule,
+    pattern: rule.pattern === undefined ? undefined : patternOf(rule.pattern),
+  }))
+  const validate = (value: unknown): StandardSchemaV1.Result<Record<string, unknown>> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { issues: [{ message: 'expected an object of fields, e.g. { "email": "ada@example.com" }', path: [] }] }
+    }
+    const issues: StandardSchemaV1.Issue[] = []
+    for (const { name, path, rule, pattern } of entries) {
+      const message = checkField(rule, readField(value, name), pattern)
+      if (message !== undefined) issues.push({ message, path })
+    }
+    return issues.length > 0 ? { issues } : { value: value as Record<string, unknown> }
+  }
+  return {
+    '~standard': { version: 1, vendor: 'flowkit', validate },
+    [SOURCE]: fields,
+  }
+}
+
+/** The field rules a schema was compiled from, or undefined for any other schema. */
+export const fieldsOf = (schema: unknown): Readonly<Record<string, FieldRule>> | undefined =>
+  typeof schema === 'object' && schema !== null && SOURCE in schema ? (schema as FieldSchema)[SOURCE] : undefined

@@ -1,0 +1,142 @@
+import { defineWorkflow, isWorkflowError, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
+import { buildDefinition } from './buildDefinition'
+import { checkReferences } from './checkReferences'
+import { type FlowFile, FlowFileSchema, type StepFile, StepSchema } from './format'
+import { parseSource } from './parse'
+import { type FlowProblem, type FlowProblemCode, formatProblems, toPointer } from './problems'
+import type { WorkflowRegistry } from './registry'
+import { zodProblems } from './zodProblems'
+
+/** What `checkWorkflow` found: the definition when the file is sound, and every problem otherwise. */
+export interface WorkflowCheck<S extends object = Record<string, any>, K extends string = string> {
+  /** The definition, as `defineWorkflow` returns it; undefined when there are problems. */
+  readonly definition: WorkflowDefinition<S, K> | undefined
+  /** The validated file. */
+  readonly file: FlowFile | undefined
+  /** Every problem at once, in document order of discovery. Empty when the file is sound. */
+  readonly problems: readonly FlowProblem[]
+}
+
+export interface CheckOptions {
+  /**
+   * The actions and guards the file names. Leave it out to check a file on its own (as the CLI does):
+   * names are then not checked, and an action that is not registered fails when it runs.
+   */
+  readonly registry?: WorkflowRegistry
+}
+
+const coreCodes: readonly string[] = ['UNKNOWN_STEP', 'MISSING_NEXT', 'FINAL_WITH_NEXT', 'UNREACHABLE_STEP', 'SKIP_CYCLE', 'MISSING_FINAL']
+
+/** Problems `defineWorkflow` found that the file checks did not (a skip cycle), with pointers to their steps. */
+const fromCore = (error: WorkflowError): FlowProblem[] => {
+  const found = (error.details.problems ?? [{ code: error.code, step: error.step, message: error.message }]) as {
+    code: string
+    step?: string
+    message: string
+  }[]
+  return found.map((p) => ({
+    code: (coreCodes.includes(p.code) ? p.code : 'INVALID_DEFINITION') as FlowProblemCode,
+    pointer: p.step === undefined ? '' : toPointer(['steps', p.step]),
+    message: p.message.replace(/^\[flowkit\] /, ''),
+  }))
+}
+
+const salvageable = ['next', 'actions', 'skip', 'fields'] as const
+
+/**
+ * Reference problems (unknown steps, actions, guards) of a file that failed the schema, so one run
+ * reports them too: steps that pass are checked whole; of the others, the parts that pass on their own.
+ */
+const partialReferences = (value: unknown, registry: WorkflowRegistry | undefined): FlowProblem[] => {
+  const { steps, initial } = (value ?? {}) as { steps?: unknown; initial?: unknown }
+  if (typeof steps !== 'object' || steps === null || Array.isArray(steps)) return []
+  const valid: Record<string, StepFile> = {}
+  const salvaged = new Set<string>()
+  for (const [id, step] of Object.entries(steps)) {
+    const parsed = StepSchema.safeParse(step)
+    if (parsed.success) valid[id] = parsed.data
+    else if (typeof step === 'object' && step !== null && !Array.isArray(step)) {
+      const parts: Record<string, unknown> = {}
+      for (const key of salvageable) {
+        const part = StepSchema.shape[key].safeParse((step as Record<string, unknown>)[key])
+        if (part.success && part.data !== undefined) parts[key] = part.data
+      }
+      valid[id] = parts as StepFile
+      salvaged.add(id)
+    }
+  }
+  const file = { id: '', initial, steps: valid } as FlowFile
+  return checkReferences(file, registry, { ids: Object.keys(steps), salvaged })
+}
+
+/**
+ * Checks a flow file (JSON or YAML text, or a parsed object) and builds its definition. Never throws:
+ * every problem comes back at once, each with a JSON pointer, a message and a hint.
+ * @example
+ * const { definition, problems } = checkWorkflow(text, { registry })
+ * if (problems.length > 0) console.error(formatProblems(problems))
+ */
+export function checkWorkflow<S extends object = Record<string, any>, K extends string = string>(
+  source: unknown,
+  options: CheckOptions = {},
+): WorkflowCheck<S, K> {
+  const parsed = parseSource(source)
+  const located = (problems: readonly FlowProblem[]) =>
+    problems.map((p): FlowProblem => {
+      if (p.line !== undefined) return p
+      const path = p.pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s))
+      const at = parsed.locate(path, p.code === 'UNKNOWN_KEY')
+      return at ? { ...p, ...at } : p
+    })
+  const fail = (problems: readonly FlowProblem[], file?: FlowFile): WorkflowCheck<S, K> => ({
+    definition: undefined,
+    file,
+    problems: located(problems),
+  })
+  try {
+    if (parsed.problems.length > 0) return fail(parsed.problems)
+    const result = FlowFileSchema.safeParse(parsed.value)
+    if (!result.success)
+      return fail([...zodProblems(result.error.issues, parsed.value), ...partialReferences(parsed.value, options.registry)])
+    const file = result.data
+    const problems = checkReferences(file, options.registry)
+    if (problems.length > 0) return fail(problems, file)
+    try {
+      const definition = defineWorkflow(buildDefinition(file, options.registry) as never) as unknown as WorkflowDefinition<S, K>
+      return { definition, file, problems: [] }
+    } catch (error) {
+      if (isWorkflowError(error)) return fail(fromCore(error), file)
+      throw error
+    }
+  } catch (error) {
+    // A safety net: a bug here must still come back as a problem, never as a crash of the caller.
+    return fail([
+      { code: 'INVALID_DEFINITION', pointer: '', message: `the file could not be checked: ${(error as Error)?.message ?? String(error)}.` },
+    ])
+  }
+}
+
+/**
+ * Loads a flow from a JSON or YAML file's text (or a parsed object) and returns what `defineWorkflow`
+ * returns. Actions and custom guards are taken from `registry` by name.
+ * Throws a `WorkflowError` with code `INVALID_DEFINITION` listing every problem; the problems, with
+ * their JSON pointers and hints, are in `error.details.problems`.
+ * @example
+ * import text from './checkout.flow.json?raw'
+ * const checkout = loadWorkflow(text, { actions: { pay } })
+ * const flow = createWorkflow(checkout)
+ */
+export function loadWorkflow<S extends object = Record<string, any>, K extends string = string>(
+  source: unknown,
+  registry: WorkflowRegistry = {},
+): WorkflowDefinition<S, K> {
+  const { definition, problems } = checkWorkflow<S, K>(source, { registry })
+  if (definition) return definition
+  const name = typeof (source as { id?: unknown })?.id === 'string' ? ` '${(source as { id: string }).id}'` : ''
+  const heading = problems.length === 1 ? `the flow file${name} has a problem:` : `the flow file${name} has ${problems.length} problems:`
+  throw new WorkflowError('INVALID_DEFINITION', `${heading}\n${formatProblems(problems)}`, { details: { problems } })
+}
