@@ -13,7 +13,8 @@ const distance = (a: string, b: string): number => {
 /** `" Did you mean 'review'?"` when one of `known` is close to `name`, else `''`. */
 export const didYouMean = (name: string, known: readonly string[]): string => {
   let best = ''
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1
+  // Close enough to be a typo, and never a whole different name (no "b" for "a").
+  let bestDistance = Math.min(Math.max(2, Math.floor(name.length / 3)), name.length - 1) + 1
   for (const candidate of known) {
     const d = distance(name.toLowerCase(), candidate.toLowerCase())
     if (d < bestDistance) {

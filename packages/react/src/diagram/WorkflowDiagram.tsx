@@ -1,0 +1,148 @@
+import type { LogEntry, WorkflowDefinition } from '@flowkit/core'
+import { type NodeStatus, toGraph } from '@flowkit/tools/diagram'
+import { useContext, useId, useMemo } from 'react'
+import { useStore } from 'zustand'
+import { fail } from '../fail'
+import { WorkflowContext } from '../WorkflowContext'
+import { type LayoutOptions, layoutGraph } from './layoutGraph'
+
+export interface WorkflowDiagramProps extends LayoutOptions {
+  /** The flow to draw. @default the definition of the nearest `<WorkflowProvider>` */
+  readonly definition?: WorkflowDefinition<any, any>
+  /**
+   * A run's journey log (`snapshot.log`) to highlight: the path taken, skipped steps, the current step.
+   * @default the live log of the nearest `<WorkflowProvider>`, if any
+   */
+  readonly trace?: readonly LogEntry[] | null
+  /** The diagram's accessible name. @default 'Diagram of the <id> flow' */
+  readonly title?: string
+  readonly className?: string
+}
+
+const EMPTY: readonly LogEntry[] = []
+const statusText: Record<NodeStatus, string> = { current: 'current', visited: 'visited', skipped: 'skipped', unvisited: 'not visited' }
+
+/**
+ * Draws a flow as an SVG graph laid out by dagre: steps, fixed and guarded transitions with their
+ * labels; with a run, the path taken in bold, skipped steps dashed and the current step filled.
+ * Unstyled: every node and edge has `data-status` / `data-taken` and a class for CSS; the defaults use
+ * `currentColor`. Inside a `<WorkflowProvider>` it follows the live run.
+ * @example
+ * <WorkflowProvider workflow={workflow}><WorkflowDiagram direction="LR" /></WorkflowProvider>
+ */
+export function WorkflowDiagram({ definition: given, trace: givenTrace, title, className, direction = 'TB' }: WorkflowDiagramProps) {
+  const context = useContext(WorkflowContext)
+  const store = context?.workflow.store
+  const liveLog = useStore(store ?? NO_STORE, (s) => (s as { log?: readonly LogEntry[] }).log ?? EMPTY)
+  const definition = given ?? context?.workflow.definition
+  if (!definition) {
+    return fail(
+      'NO_PROVIDER',
+      process.env.NODE_ENV !== 'production' && '<WorkflowDiagram> needs a `definition` prop, or a <WorkflowProvider> around it.',
+    )
+  }
+  const trace = givenTrace === null ? undefined : (givenTrace ?? (store ? liveLog : undefined))
+  // The layout depends on the definition only; a new step in the run only restyles it.
+  const layout = useMemo(() => layoutGraph(toGraph(definition), { direction }), [definition, direction])
+  const graph = useMemo(() => toGraph(definition, trace ? { trace } : {}), [definition, trace])
+  const status = new Map(graph.nodes.map((n) => [n.id, n.status]))
+  const taken = new Map(graph.edges.map((e) => [e.id, e.taken]))
+  const id = useId()
+  const arrow = `${id}-arrow`
+  const current = graph.nodes.find((n) => n.status === 'current')
+  const name = title ?? `Diagram of the ${definition.id} flow${current ? `, now at ${current.label}` : ''}`
+  return (
+    <svg
+      role="img"
+      aria-label={name}
+      className={className}
+      viewBox={`0 0 ${Math.ceil(layout.width)} ${Math.ceil(layout.height)}`}
+      width={Math.ceil(layout.width)}
+      height={Math.ceil(layout.height)}
+      fontFamily="system-ui, sans-serif"
+      fontSize={13}
+    >
+      <defs>
+        <marker
+          id={arrow}
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerUnits="userSpaceOnUse"
+          markerWidth="9"
+          markerHeight="9"
+          orient="auto-start-reverse"
+        >
+          <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />
+        </marker>
+      </defs>
+      {layout.edges.map((edge) => {
+        const isTaken = Boolean(taken.get(edge.id))
+        return (
+          <g key={edge.id} className="flowkit-edge" data-taken={trace ? String(isTaken) : undefined}>
+            <polyline
+              points={edge.points.map((p) => `${p.x},${p.y}`).join(' ')}
+              fill="none"
+              stroke="currentColor"
+              strokeWidth={isTaken ? 2.5 : 1}
+              strokeOpacity={trace && !isTaken ? 0.45 : 1}
+              markerEnd={`url(#${arrow})`}
+            />
+            {edge.label && edge.labelAt && (
+              <text x={edge.labelAt.x} y={edge.labelAt.y} textAnchor="middle" dominantBaseline="middle" fontSize={11} fill="currentColor">
+                {edge.label}
+              </text>
+            )}
+          </g>
+        )
+      })}
+      {layout.nodes.map((node) => {
+        const state = status.get(node.id)
+        const final = graph.nodes.find((n) => n.id === node.id)?.final
+        return (
+          <g
+            key={node.id}
+            className="flowkit-node"
+            data-step={node.id}
+            data-status={state}
+            aria-label={state ? `${node.label}: ${statusText[state]}` : node.label}
+          >
+            <rect
+              x={node.x - node.width / 2}
+              y={node.y - node.height / 2}
+              width={node.width}
+              height={node.height}
+              rx={final ? 18 : 6}
+              fill="currentColor"
+              fillOpacity={state === 'current' ? 0.18 : 0.04}
+              stroke="currentColor"
+              strokeWidth={state === 'current' || state === 'visited' ? 2 : 1}
+              strokeDasharray={state === 'skipped' ? '4 3' : undefined}
+              strokeOpacity={state === 'skipped' || state === 'unvisited' ? 0.55 : 1}
+            />
+            <text
+              x={node.x}
+              y={node.y}
+              textAnchor="middle"
+              dominantBaseline="central"
+              fill="currentColor"
+              fillOpacity={state === 'skipped' ? 0.6 : 1}
+              textDecoration={state === 'skipped' ? 'line-through' : undefined}
+              fontWeight={state === 'current' ? 600 : 400}
+            >
+              {node.label}
+            </text>
+          </g>
+        )
+      })}
+    </svg>
+  )
+}
+
+/** A store that never changes, so the hook order stays the same outside a provider. */
+const NO_STORE = {
+  getState: () => ({}),
+  getInitialState: () => ({}),
+  setState: () => {},
+  subscribe: () => () => {},
+} as unknown as import('zustand').StoreApi<unknown>

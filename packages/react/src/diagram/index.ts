@@ -1,0 +1,2 @@
+export { type Layout, type LayoutOptions, layoutGraph, type PlacedEdge, type PlacedNode } from './layoutGraph'
+export { WorkflowDiagram, type WorkflowDiagramProps } from './WorkflowDiagram'
