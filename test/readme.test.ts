@@ -16,9 +16,18 @@ describe('README snippets compile', () => {
       const dir = join(root, 'test', '.snippets')
       rmSync(dir, { recursive: true, force: true })
       mkdirSync(dir, { recursive: true })
-      const files = blocks.map(([, lang, code], i) => {
+      // Each block is a module of its own, so names do not clash; a block starting with
+      // `// (continued)` goes on from the block before it, as a reader would read them.
+      const modules: { lang: string; code: string }[] = []
+      for (const [, lang = 'ts', code = ''] of blocks) {
+        const last = modules.at(-1)
+        if (code.startsWith('// (continued)') && last) {
+          last.code += `\n${code}`
+          if (lang === 'tsx') last.lang = 'tsx'
+        } else modules.push({ lang, code })
+      }
+      const files = modules.map(({ lang, code }, i) => {
         const file = join(dir, `${readme.replace(/\W/g, '_')}-${i + 1}.${lang}`)
-        // A module of its own, so top-level await and names do not clash between blocks.
         writeFileSync(file, `${code}\nexport {}\n`)
         return file
       })
