@@ -31,9 +31,18 @@ describe('README snippets compile', () => {
         writeFileSync(file, `${code}\nexport {}\n`)
         return file
       })
-      const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })
+      const config = ts.getParsedCommandLineOfConfigFile(
+        join(root, 'tsconfig.json'),
+        {},
+        { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+      )
       if (!config) throw new Error('tsconfig.json could not be read')
-      const program = ts.createProgram(files, { ...config.options, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext })
+      const program = ts.createProgram(files, {
+        ...config.options,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+      })
       const problems = ts
         .getPreEmitDiagnostics(program)
         .filter((d) => d.file && files.includes(d.file.fileName))

@@ -6,9 +6,9 @@ export default defineConfig({
     target: 'es2022',
     minify: false,
     sourcemap: true,
-    lib: { entry: { index: 'src/index.ts', diagram: 'src/diagram/index.ts' }, formats: ['es'] },
+    lib: { entry: { index: 'src/index.ts', diagram: 'src/diagram/index.ts', storybook: 'src/storybook/index.ts' }, formats: ['es'] },
     rollupOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^zustand/, /^@flowkit\/(core|tools)/, /^@dagrejs\//],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^zustand/, /^@flowkit\/(core|tools)/, /^@dagrejs\//, /^@storybook\//],
     },
   },
 })

@@ -43,11 +43,17 @@ export function WorkflowDiagram({ definition: given, trace: givenTrace, title, c
   }
   const trace = givenTrace === null ? undefined : (givenTrace ?? (store ? liveLog : undefined))
   // The layout depends on the definition only; a new step in the run only restyles it.
-  const layout = useMemo(() => layoutGraph(toGraph(definition), { direction }), [definition, direction])
-  const graph = useMemo(() => toGraph(definition, trace ? { trace } : {}), [definition, trace])
+  const layout = useMemo(() => definition && layoutGraph(toGraph(definition), { direction }), [definition, direction])
+  const graph = useMemo(() => definition && toGraph(definition, trace ? { trace } : {}), [definition, trace])
+  const id = useId()
+  if (!definition || !layout || !graph) {
+    return fail(
+      'NO_PROVIDER',
+      process.env.NODE_ENV !== 'production' && '<WorkflowDiagram> needs a `definition` prop, or a <WorkflowProvider> around it.',
+    )
+  }
   const status = new Map(graph.nodes.map((n) => [n.id, n.status]))
   const taken = new Map(graph.edges.map((e) => [e.id, e.taken]))
-  const id = useId()
   const arrow = `${id}-arrow`
   const current = graph.nodes.find((n) => n.status === 'current')
   const name = title ?? `Diagram of the ${definition.id} flow${current ? `, now at ${current.label}` : ''}`

@@ -1,0 +1,151 @@
+import { createWorkflow, type PersistedSnapshot, type StepDef, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
+
+/** One completed step of a seeded path: its id, and optionally what it received and contributed. */
+export interface SeedFrame<S extends object = any, K extends string = string> {
+  readonly step: K
+  /** The input the step was completed with, shown again if the user goes back to it. @default the step's draft */
+  readonly input?: unknown
+  /** What the step contributed to the state. @default {} */
+  readonly patch?: Partial<S>
+}
+
+/** Where and in what state to open a flow: the step, the state so far, the path taken and what was typed. */
+export interface WorkflowSeed<S extends object = any, K extends string = string> {
+  /**
+   * The step to show. With `done: true`, the final step that was completed.
+   * @default where `path` leads, or the first step
+   */
+  readonly at?: K
+  /**
+   * What the completed steps contributed, merged over the definition's initial `state`. It also decides
+   * the path: branches and skips read it. Must be empty at the first step, where nothing is completed yet.
+   * @default {}
+   */
+  readonly state?: Partial<S>
+  /**
+   * The completed steps, in order, before `at`: step ids or `{ step, input, patch }`. `state` is added to
+   * the first one's patch.
+   * @default the steps `state` leads through from the start to `at`
+   */
+  readonly path?: readonly (K | SeedFrame<S, K>)[]
+  /** What the user typed per step (`useStep().values`): prefills the current step and those before it. @default {} */
+  readonly drafts?: { readonly [P in K]?: unknown }
+  /** The flow is finished: its final step (`at`, or the one the path reaches) was completed. @default false */
+  readonly done?: boolean
+}
+
+const isFrame = (value: unknown): value is SeedFrame => typeof value === 'object' && value !== null && 'step' in value
+
+/** A copy without validation and actions: completing a step merges its input, so only `next` and `skip` choose the path. */
+const bare = (definition: WorkflowDefinition): WorkflowDefinition => {
+  const steps: Record<string, StepDef<any, string, any>> = {}
+  for (const [id, step] of Object.entries(definition.steps as Record<string, StepDef<any, string, any>>)) {
+    const { validate: _validate, actions: _actions, ...rest } = step
+    steps[id] = rest
+  }
+  return { ...definition, steps }
+}
+
+const mismatch = (id: string, problem: string, step?: string): never => {
+  throw new WorkflowError('SNAPSHOT_MISMATCH', `seeding workflow '${id}': ${problem}`, { step })
+}
+
+/**
+ * A persisted snapshot of `definition` at a step, with a seeded state, path and drafts: resume it with
+ * `createWorkflow(definition, { snapshot })`. The path is replayed through the definition's `next` and
+ * `skip` (no validation or action runs), so it is one a user could take. Throws a `WorkflowError`
+ * saying what to change when the seed does not fit the definition.
+ * @example
+ * const snapshot = snapshotAt(checkout, { at: 'payment', state: { cart: { lines: [{ product: 'hoodie', quantity: 1 }], promo: null } } })
+ * const flow = createWorkflow(checkout, { snapshot })
+ */
+export function snapshotAt<S extends object, K extends string>(
+  definition: WorkflowDefinition<S, K>,
+  seed: WorkflowSeed<S, K> = {},
+): PersistedSnapshot {
+  const def = definition as WorkflowDefinition
+  const { at, state = {}, path, drafts = {}, done = false } = seed as WorkflowSeed
+  const ids = Object.keys(def.steps)
+  for (const step of [at, ...(path ?? []).map((f) => (isFrame(f) ? f.step : f))]) {
+    if (step !== undefined && !ids.includes(step)) {
+      throw new WorkflowError(
+        'UNKNOWN_STEP',
+        `seeding workflow '${def.id}': there is no step '${String(step)}'; defined steps: ${ids.join(', ')}.`,
+        {
+          step,
+        },
+      )
+    }
+  }
+  const flow = createWorkflow(bare(def))
+  const first = flow.getSnapshot().step
+  const frames: readonly SeedFrame[] = path?.map((f) => (isFrame(f) ? f : { step: f })) ?? []
+  let s = flow.getSnapshot()
+  let seeded = false
+  const complete = (patch: object) => {
+    const input = seeded ? patch : { ...state, ...patch }
+    seeded = true
+    // Synchronous: the copy has no validation and no actions, so `next` commits before it returns.
+    void flow.next(input)
+    const after = flow.getSnapshot()
+    if (after.error) {
+      const why = after.error.message.replace(/^\[flowkit\] /, '')
+      mismatch(def.id, `${why} Give \`state\` the answers that choose the path, or list the steps in \`path\`.`, s.step)
+    }
+    s = after
+  }
+  for (const [i, frame] of frames.entries()) {
+    if (s.status === 'done') mismatch(def.id, `\`path\` goes on after the final step, at '${frame.step}'; end it before.`, frame.step)
+    if (s.step !== frame.step) {
+      const where = i === 0 ? 'starts at' : `goes from '${frames[i - 1]?.step}' to`
+      mismatch(
+        def.id,
+        `\`path\` lists '${frame.step}' where the flow ${where} '${s.step}' with this state; fix \`path\` or \`state\`.`,
+        frame.step,
+      )
+    }
+    complete(frame.patch ?? {})
+  }
+  if (!path) {
+    const target = done ? at : (at ?? first)
+    if (target === first && !done && Object.keys(state).length > 0) {
+      mismatch(
+        def.id,
+        `'${first}' is the first step, where no step is completed yet, so \`state\` must be empty; prefill the form with \`drafts\`.`,
+        first,
+      )
+    }
+    // Walk along the path `state` leads to; a flow that loops would come round again, so the walk is capped.
+    for (let hops = 0; s.status !== 'done' && (done || s.step !== target); hops++) {
+      if (hops > ids.length)
+        mismatch(
+          def.id,
+          `step '${target ?? 'the final step'}' is not reached: the path loops (${s.history.join(' → ')}); list the steps in \`path\`.`,
+          target,
+        )
+      complete({})
+    }
+    if (target !== undefined && s.step !== target) {
+      mismatch(
+        def.id,
+        `step '${target}' is not on the path this state leads along (${s.history.join(' → ')}); change \`state\` (the answers branches and skips read) or list the steps in \`path\`.`,
+        target,
+      )
+    }
+  }
+  if (done && s.status !== 'done') {
+    if (!def.steps[s.step as K]?.final) mismatch(def.id, `\`done\` needs the path to reach the final step; it ends at '${s.step}'.`, s.step)
+    complete({})
+  }
+  if (at !== undefined && s.step !== at) {
+    mismatch(def.id, `the path leads to step '${s.step}', not '${at}' (${s.history.join(' → ')}); leave \`at\` out or fix \`path\`.`, at)
+  }
+  const persisted = flow.getPersistedSnapshot()
+  const typed = drafts as Record<string, unknown>
+  return {
+    ...persisted,
+    path: persisted.path.map(({ step, patch }, i) => ({ step, input: frames[i]?.input ?? typed[step], patch })),
+    drafts: { ...typed },
+    savedAt: Date.now(),
+  }
+}
