@@ -1,0 +1,67 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { ComponentType } from 'react'
+import { expect } from 'storybook/test'
+import { account, teamAccount } from '../../../../.storybook/flows/account'
+import { checkout } from '../../../../apps/demo/src/flows/checkout'
+import { enrollment } from '../../../../apps/demo/src/flows/enrollment'
+import { type WorkflowStoryArgsOf, workflowStory } from '../storybook'
+import { WorkflowDiagram } from './WorkflowDiagram'
+
+type Args = WorkflowStoryArgsOf<typeof account>
+
+// `<WorkflowDiagram>` draws a flow laid out by dagre; inside a provider it follows the live run.
+const meta: Meta<Args> = {
+  title: 'Components/WorkflowDiagram',
+  component: WorkflowDiagram as ComponentType,
+  render: () => <WorkflowDiagram />,
+  ...workflowStory(account),
+}
+
+export default meta
+type Story = StoryObj<Args>
+
+const statusOf = (canvasElement: HTMLElement, step: string) =>
+  canvasElement.querySelector(`[data-step="${step}"]`)?.getAttribute('data-status')
+
+/** At the start: only the first step is current, the rest not visited. */
+export const FirstStep: Story = {
+  play: async ({ canvasElement, canvas }) => {
+    await expect(canvas.getByRole('img', { name: /Diagram of the account flow, now at Email/ })).toBeInTheDocument()
+    await expect(statusOf(canvasElement, 'email')).toBe('current')
+    await expect(statusOf(canvasElement, 'review')).toBe('unvisited')
+  },
+}
+
+/** A team account at payment: the path taken in bold, the current step filled. */
+export const MiddleOfARun: Story = {
+  args: { at: 'payment', state: { email: 'ada@example.com', plan: 'team', seats: 4 } },
+  play: async ({ canvasElement }) => {
+    await expect(statusOf(canvasElement, 'team')).toBe('visited')
+    await expect(statusOf(canvasElement, 'payment')).toBe('current')
+    await expect(canvasElement.querySelectorAll('[data-taken="true"]').length).toBeGreaterThan(0)
+  },
+}
+
+/** A finished run. */
+export const Done: Story = {
+  args: { state: teamAccount, done: true },
+  play: async ({ canvasElement }) => {
+    await expect(statusOf(canvasElement, 'review')).toBe('visited')
+  },
+}
+
+/** The demo's checkout, left to right, with no run: every step and guarded transition. */
+export const CheckoutFlow: Story = {
+  render: () => <WorkflowDiagram definition={checkout} trace={null} direction="LR" />,
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll('.flowkit-node')).toHaveLength(Object.keys(checkout.steps).length)
+  },
+}
+
+/** The demo's enrollment, top to bottom: its eligibility branches and the skippable dependants step. */
+export const EnrollmentFlow: Story = {
+  render: () => <WorkflowDiagram definition={enrollment} trace={null} />,
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll('.flowkit-node')).toHaveLength(Object.keys(enrollment.steps).length)
+  },
+}
