@@ -35,12 +35,6 @@ export function WorkflowDiagram({ definition: given, trace: givenTrace, title, c
   const store = context?.workflow.store
   const liveLog = useStore(store ?? NO_STORE, (s) => (s as { log?: readonly LogEntry[] }).log ?? EMPTY)
   const definition = given ?? context?.workflow.definition
-  if (!definition) {
-    return fail(
-      'NO_PROVIDER',
-      process.env.NODE_ENV !== 'production' && '<WorkflowDiagram> needs a `definition` prop, or a <WorkflowProvider> around it.',
-    )
-  }
   const trace = givenTrace === null ? undefined : (givenTrace ?? (store ? liveLog : undefined))
   // The layout depends on the definition only; a new step in the run only restyles it.
   const layout = useMemo(() => definition && layoutGraph(toGraph(definition), { direction }), [definition, direction])
