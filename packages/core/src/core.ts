@@ -21,8 +21,12 @@ export interface Skip {
   readonly reason: string
 }
 
+/** One journey log entry, linked to the one before: one object per entry, the array is built when read. */
 export interface LogNode {
-  readonly entry: LogEntry
+  readonly type: LogEntryType
+  readonly step: string
+  readonly at: number
+  readonly reason: string | undefined
   readonly prev: LogNode | null
   readonly size: number
 }
@@ -81,22 +85,24 @@ export const appendLog = (
   reason?: string,
   at: number = core.now(),
 ): LogNode => {
-  const entry: LogEntry = reason === undefined ? { type, step, at } : { type, step, at, reason }
   let prev = log
   if (prev && prev.size >= core.logLimit * 2) prev = trimLog(prev, core.logLimit)
-  return { entry, prev, size: (prev?.size ?? 0) + 1 }
+  return { type, step, at, reason, prev, size: (prev?.size ?? 0) + 1 }
 }
+
+const entryOf = ({ type, step, at, reason }: LogNode | LogEntry): LogEntry =>
+  reason === undefined ? { type, step, at } : { type, step, at, reason }
 
 export const logEntries = (log: LogNode | null, limit: number): LogEntry[] => {
   const out: LogEntry[] = []
-  for (let node = log; node && out.length < limit; node = node.prev) out.push(node.entry)
+  for (let node = log; node && out.length < limit; node = node.prev) out.push(entryOf(node))
   return out.reverse()
 }
 
 export const logFrom = (entries: readonly LogEntry[]): LogNode | null => {
   let node: LogNode | null = null
   let size = 0
-  for (const entry of entries) node = { entry, prev: node, size: ++size }
+  for (const { type, step, at, reason } of entries) node = { type, step, at, reason, prev: node, size: ++size }
   return node
 }
 

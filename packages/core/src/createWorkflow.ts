@@ -4,7 +4,7 @@ import { andThen, isPromiseLike, settle } from './async'
 import { appendLog, type Core, NO_ISSUES, stepDef, update } from './core'
 import { compile } from './defineWorkflow'
 import { type RestoreOptions, restore, type SerializeOptions, serialize } from './persisted'
-import { toPlain } from './plain'
+import { isPlainObject, toPatch, toPlain } from './plain'
 import { coreOf, makeSnapshot } from './snapshot'
 import { back, complete, goTo, start } from './transition'
 import type { PersistedSnapshot, WorkflowDefinition, WorkflowSnapshot } from './types'
@@ -206,10 +206,19 @@ export function createWorkflow<S extends object, K extends string>(
     let plain: unknown
     // What the user sent is kept as the step's draft whatever happens, so nothing typed is lost.
     const withDraft = (): Core => (plain === undefined ? core : update(core, { drafts: { ...core.drafts, [id]: plain } }))
+    const { validate: schema, actions } = stepDef(core, id)
+    if (!schema && !actions?.length) {
+      // A step that only merges its input: synchronous, without the machinery for validators and actions.
+      try {
+        plain = toPlain(input, 'the input', id)
+        return complete(core, plain, isPlainObject(plain) ? plain : toPatch(plain, 'the input', id))
+      } catch (cause) {
+        return failed(withDraft(), cause)
+      }
+    }
     return settle(
       () => {
         plain = toPlain(input, 'the input', id)
-        const schema = stepDef(core, id).validate
         return andThen(schema ? validate(schema, plain) : { value: plain }, (result) =>
           result.issues
             ? update(withDraft(), { busy: false, error: null, issues: result.issues })
