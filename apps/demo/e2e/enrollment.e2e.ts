@@ -6,6 +6,7 @@ import {
   expectScreen,
   panelState,
   pressByKeyboard,
+  serverVerdict,
   settle,
   submit,
   submittedJson,
@@ -99,6 +100,9 @@ describe('enrollment', () => {
     assert.deepEqual(submitted.employment, { employer: 'Remington Rand', jobTitle: 'Engineer', employerPays: false })
     assert.equal(submitted.dependents.length, 1)
     assert.match(submitted.receipt.reference, /^ENR-/)
+    // The Flowkit server replayed the whole journey, branch change included, and accepted it.
+    assert.equal(await serverVerdict(page), 'verified')
+    assert.match((await page.getByTestId('server-reference').textContent()) ?? '', /^ENR-/)
     assert.deepEqual(errors, [])
     await context.close()
   })
@@ -154,6 +158,7 @@ describe('enrollment', () => {
     const submitted = await submittedJson(page)
     assert.equal(submitted.dependents, null)
     assert.deepEqual(submitted.circumstances, { situation: 'retired' })
+    assert.equal(await serverVerdict(page), 'verified')
     assert.deepEqual(errors, [])
     await context.close()
   })

@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { type PreviewServer, preview } from 'vite'
+import { type FlowkitServer, startFlowkitServer } from '../scripts/flowkitServer'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
@@ -30,25 +32,61 @@ export const chromiumPath = (): string => {
   return found
 }
 
+/** The Flowkit server behind the demo's `/api/flowkit` proxy, which a test may stop and start again (same port, same database). */
+export interface FlowkitControl {
+  readonly url: string
+  stop(): Promise<void>
+  start(): Promise<void>
+}
+
 export interface Harness {
   readonly url: string
   readonly browser: Browser
+  readonly flowkit: FlowkitControl
   close(): Promise<void>
 }
 
-/** Serves the built demo (`dist`) with Vite's preview server on a free port, and launches Chromium. */
+/**
+ * Serves the built demo (`dist`) with Vite's preview server on a free port, proxying `/api/flowkit` to a
+ * Flowkit server (`@flowkit/server` with the demo's definitions, SQLite in a temporary file), and launches Chromium.
+ */
 export async function startHarness(): Promise<Harness> {
   if (!existsSync(join(root, 'dist', 'index.html'))) {
     throw new Error('apps/demo/dist is missing: build the demo first (`npm run build -w @flowkit/demo`), or run `npm run test:browser`.')
   }
   const executablePath = chromiumPath()
   mkdirSync(screenshotDir, { recursive: true })
-  const server: PreviewServer = await preview({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-  })
+  const dataDir = mkdtempSync(join(tmpdir(), 'flowkit-demo-e2e-'))
+  const sqliteFile = join(dataDir, 'flowkit.db')
+  let flowkit: FlowkitServer | null = await startFlowkitServer({ port: 0, sqliteFile, quiet: true })
+  const origin = flowkit.origin
+  const control: FlowkitControl = {
+    url: flowkit.url,
+    async stop() {
+      await flowkit?.stop()
+      flowkit = null
+    },
+    async start() {
+      flowkit ??= await startFlowkitServer({ port: Number(new URL(origin).port), sqliteFile, quiet: true })
+    },
+  }
+  const stopFlowkit = async () => {
+    await control.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  let server: PreviewServer
+  try {
+    server = await preview({
+      root,
+      configFile: false,
+      // 'silent': while a test has the Flowkit server down, the proxy would log every refused connection.
+      logLevel: 'silent',
+      preview: { host: '127.0.0.1', port: 0, strictPort: false, proxy: { '/api/flowkit': { target: origin } } },
+    })
+  } catch (error) {
+    await stopFlowkit()
+    throw error
+  }
   const address = server.httpServer.address() as AddressInfo
   const url = `http://127.0.0.1:${address.port}`
   let browser: Browser
@@ -68,14 +106,17 @@ export async function startHarness(): Promise<Harness> {
     })
   } catch (error) {
     await server.close()
+    await stopFlowkit()
     throw error
   }
   return {
     url,
     browser,
+    flowkit: control,
     async close() {
       await browser.close()
       await server.close()
+      await stopFlowkit()
     },
   }
 }

@@ -77,3 +77,22 @@ export async function pressByKeyboard(page: Page, target: Locator): Promise<void
   await page.keyboard.press('Enter')
   await settle(page)
 }
+
+/** Waits for the server's verdict on the confirmation page and returns it: `verified` or `refused`. */
+export async function serverVerdict(page: Page): Promise<string> {
+  const panel = page.getByTestId('server-verification')
+  await page.waitForFunction(
+    () => {
+      const state = document.querySelector('[data-testid="server-verification"]')?.getAttribute('data-state')
+      return state !== undefined && state !== null && state !== 'pending'
+    },
+    undefined,
+    { timeout: 20_000 },
+  )
+  return (await panel.getAttribute('data-state')) ?? ''
+}
+
+/** Waits until the save badge shows `state` (e.g. `saved`, `offline`). */
+export async function saveState(page: Page, state: string, timeout = 15_000): Promise<void> {
+  await page.locator(`[data-testid="save-status"][data-state="${state}"]`).waitFor({ timeout })
+}

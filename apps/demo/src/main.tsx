@@ -10,6 +10,7 @@ import './styles/feedback.css'
 import './styles/components.css'
 import './styles/panel.css'
 import './styles/landing.css'
+import './styles/save.css'
 
 // Each step scrolls to its top and focuses its heading itself; the browser restoring an old offset would fight that.
 window.history.scrollRestoration = 'manual'

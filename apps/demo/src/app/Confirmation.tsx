@@ -1,14 +1,16 @@
 import { useWorkflowState } from '@flowkit/react'
-import { useEffect, useRef } from 'react'
+import { type ReactNode, useEffect, useRef } from 'react'
 import type { FlowConfig } from './flows'
 
 interface ConfirmationProps {
   readonly config: FlowConfig
   readonly onStartOver: () => void
+  /** Shown under the reference, e.g. the server's verification. */
+  readonly children?: ReactNode
 }
 
 /** The end of a flow: the reference, and exactly what was submitted. */
-export function Confirmation({ config, onStartOver }: ConfirmationProps) {
+export function Confirmation({ config, onStartOver, children }: ConfirmationProps) {
   const heading = useRef<HTMLHeadingElement>(null)
   const state = useWorkflowState((s) => s.state) as { order?: { orderId: string } | null; receipt?: { reference: string } | null }
   const reference = state.order?.orderId ?? state.receipt?.reference
@@ -31,6 +33,7 @@ export function Confirmation({ config, onStartOver }: ConfirmationProps) {
           <strong data-testid="reference">{reference}</strong>
         </p>
       </div>
+      {children}
       <h2>What was submitted</h2>
       <p className="muted">The final workflow state: only the answers on the path taken. Answers from abandoned branches are not in it.</p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it */}

@@ -15,6 +15,9 @@ import { Confirmation } from './Confirmation'
 import { doneAwareHistory } from './doneAwareHistory'
 import { FLOWS, type FlowConfig, type FlowName } from './flows'
 import { ProgressBar } from './ProgressBar'
+import { type ResumableStorage, resumableStorage } from './resumableStorage'
+import { SaveForLater, useSaveStatus } from './SaveForLater'
+import { ServerVerification } from './ServerVerification'
 import { SidePanel } from './SidePanel'
 import { StepView } from './StepView'
 import { useReturnTarget } from './useReturnTarget'
@@ -24,17 +27,23 @@ interface FlowPageProps {
   readonly panelOpen: boolean
 }
 
-/** One flow: a workflow saved to local storage and bound to browser history, with its screens and the inspector. */
+/**
+ * One flow: a workflow saved to local storage (and, for enrollment, to the Flowkit server) and bound to browser
+ * history, with its screens and the inspector.
+ */
 export function FlowPage({ name, panelOpen }: FlowPageProps) {
   const config = FLOWS[name] as FlowConfig
+  const [storage] = useState(() => (config.saveToServer ? resumableStorage({ tokenKey: `${config.storageKey}:resume-token` }) : undefined))
   // Saved progress that cannot be used (corrupt, tampered, from an older version) is reported here; the flow starts fresh.
   const [restoreProblem, setRestoreProblem] = useState<string | null>(null)
   const workflow = useWorkflow(config.definition as WorkflowDefinition, {
-    persist: { key: config.storageKey, exclude: config.exclude },
+    persist: { key: config.storageKey, exclude: config.exclude, ...(storage && { storage }) },
     onError: (error) => {
       if (RESTORE_ERRORS.has(error.code)) setRestoreProblem(error.code)
     },
   })
+  // When another tab or device saved first, the server's copy is adopted: the workflow rehydrates from it.
+  useEffect(() => storage?.attach(workflow), [storage, workflow])
   const [history] = useState(() => doneAwareHistory(workflow))
   useWorkflowHistory(workflow, { adapter: history })
   return (
@@ -42,15 +51,18 @@ export function FlowPage({ name, panelOpen }: FlowPageProps) {
       <FlowLayout
         config={config}
         workflow={workflow}
+        storage={storage}
         panelOpen={panelOpen}
         notice={
-          restoreProblem && (
+          restoreProblem ? (
             <Alert tone="info" title="Your saved progress could not be restored" role="status">
               <p>It was damaged or saved by an older version of this form, so you are starting again. Sorry about that.</p>
               <p className="muted" data-testid="restore-problem">
                 Reason: <code>{restoreProblem}</code>
               </p>
             </Alert>
+          ) : (
+            storage && <ResumeLinkNotice storage={storage} />
           )
         }
       />
@@ -60,14 +72,35 @@ export function FlowPage({ name, panelOpen }: FlowPageProps) {
 
 const RESTORE_ERRORS = new Set(['INVALID_SNAPSHOT', 'SNAPSHOT_MISMATCH', 'SNAPSHOT_EXPIRED', 'STORAGE_FAILED'])
 
+const LINK_PROBLEMS: Record<string, string> = {
+  NOT_FOUND: 'It does not match a saved enrollment: it may be incomplete, or the enrollment was deleted.',
+  EXPIRED: 'It has expired: links work for 30 days after the last save.',
+}
+
+/** Says so when a "continue later" link could not be used (expired, deleted, mistyped). */
+function ResumeLinkNotice({ storage }: { readonly storage: ResumableStorage }) {
+  useSaveStatus(storage) // re-render when the storage learns the link was refused
+  const problem = storage.getLinkProblem()
+  if (!problem) return null
+  return (
+    <Alert tone="info" title="Your saved link could not be used" role="status">
+      <p data-testid="link-problem">
+        {LINK_PROBLEMS[problem.code] ?? `The server refused it: ${problem.message}`} You are continuing with the answers kept in this
+        browser, if any. <code>{problem.code}</code>
+      </p>
+    </Alert>
+  )
+}
+
 interface FlowLayoutProps {
   readonly config: FlowConfig
   readonly workflow: Workflow
+  readonly storage: ResumableStorage | undefined
   readonly panelOpen: boolean
   readonly notice: ReactNode
 }
 
-function FlowLayout({ config, workflow, panelOpen, notice }: FlowLayoutProps) {
+function FlowLayout({ config, workflow, storage, panelOpen, notice }: FlowLayoutProps) {
   const step = useWorkflowState((s) => s.step)
   const busy = useWorkflowState((s) => s.status === 'busy')
   // The check-answers step a "Change" link left from; submitting the changed step goes back there.
@@ -79,6 +112,7 @@ function FlowLayout({ config, workflow, panelOpen, notice }: FlowLayoutProps) {
 
   const startOver = () => {
     setReturning(null)
+    storage?.restart()
     workflow.reset()
   }
   const change = (target: string) => {
@@ -103,8 +137,15 @@ function FlowLayout({ config, workflow, panelOpen, notice }: FlowLayoutProps) {
             </button>
           </div>
           {notice}
+          {storage && (
+            <WorkflowStep name={step}>
+              <SaveForLater storage={storage} />
+            </WorkflowStep>
+          )}
           <WorkflowDone>
-            <Confirmation config={config} onStartOver={startOver} />
+            <Confirmation config={config} onStartOver={startOver}>
+              {storage && <ServerVerification storage={storage} workflow={workflow} />}
+            </Confirmation>
           </WorkflowDone>
           <WorkflowStep name={step}>
             <ProgressBar title={titleOf(step)} />

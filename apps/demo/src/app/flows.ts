@@ -27,6 +27,8 @@ export interface FlowConfig<S extends object = any> {
   /** Input paths never stored (card details). */
   readonly exclude: readonly string[]
   readonly doneTitle: string
+  /** Also saved to the Flowkit server: "Save and continue later" links, submissions verified by replay. */
+  readonly saveToServer: boolean
 }
 
 export const FLOWS: { checkout: FlowConfig<CheckoutState>; enrollment: FlowConfig<EnrollmentState> } = {
@@ -37,6 +39,7 @@ export const FLOWS: { checkout: FlowConfig<CheckoutState>; enrollment: FlowConfi
     storageKey: 'flowkit-demo:checkout',
     exclude: CHECKOUT_SECRET_FIELDS,
     doneTitle: 'Order placed',
+    saveToServer: false,
     screens: {
       cart: cartScreen,
       shipping: shippingScreen,
@@ -53,6 +56,7 @@ export const FLOWS: { checkout: FlowConfig<CheckoutState>; enrollment: FlowConfi
     storageKey: 'flowkit-demo:enrollment',
     exclude: [],
     doneTitle: 'Enrollment complete',
+    saveToServer: true,
     screens: {
       about: aboutScreen,
       eligibility: eligibilityScreen,

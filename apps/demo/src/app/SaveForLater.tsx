@@ -1,0 +1,135 @@
+import type { SaveState, SaveStatus } from '@flowkit/server/client'
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
+import { Alert } from '../ui/Alert'
+import type { ResumableStorage } from './resumableStorage'
+
+const BADGE: Record<SaveState, string> = {
+  idle: 'Saved in this browser',
+  loading: 'Loading saved progress…',
+  saving: 'Saving…',
+  saved: 'Saved',
+  offline: 'Offline: saved in this browser',
+  conflict: 'Updated from another tab or device',
+  error: 'Not saved to the server',
+}
+
+/** What is worth announcing: not every "Saving…" while someone types, only changes they must know about. */
+const announcementOf = (status: SaveStatus): string => {
+  if (status.state === 'offline')
+    return 'The server cannot be reached. Your answers are kept in this browser and will be saved when it is back.'
+  if (status.state === 'conflict') return `Your answers were updated from another device or tab: ${status.error?.message ?? ''}`
+  if (status.state === 'error') return `Your answers could not be saved to the server: ${status.error?.message ?? ''}`
+  return ''
+}
+
+/** The server copy's status, read from the storage (re-renders on every change). */
+export const useSaveStatus = (storage: ResumableStorage): SaveStatus =>
+  useSyncExternalStore(storage.subscribe, storage.getStatus, storage.getStatus)
+
+/** A badge saying where the server copy stands (saving / saved / offline / conflict), announced politely when it matters. */
+export function SaveBadge({ storage }: { readonly storage: ResumableStorage }) {
+  const status = useSaveStatus(storage)
+  const [announcement, setAnnouncement] = useState('')
+  const wasOffline = useRef(false)
+  useEffect(() => {
+    const message = announcementOf(status)
+    if (message) setAnnouncement(message)
+    else if (wasOffline.current && status.state === 'saved') setAnnouncement('Back online: your answers are saved.')
+    wasOffline.current = status.state === 'offline' || (wasOffline.current && status.state !== 'saved')
+  }, [status])
+  return (
+    <>
+      <span className={`save-badge save-${status.state}`} data-testid="save-status" data-state={status.state} title={status.error?.message}>
+        <span className="save-dot" aria-hidden="true" />
+        {BADGE[status.state]}
+      </span>
+      <span className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </span>
+    </>
+  )
+}
+
+/** "Save and continue later": sends the flow to the server now, then shows a link that resumes it on any device. */
+export function SaveForLater({ storage }: { readonly storage: ResumableStorage }) {
+  const status = useSaveStatus(storage)
+  const [open, setOpen] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const [copied, setCopied] = useState(false)
+  const linkId = useId()
+  const panel = useRef<HTMLDivElement>(null)
+  const save = async () => {
+    setSaving(true)
+    setCopied(false)
+    setOpen(true)
+    // While offline, flush() keeps retrying: show the link as soon as the server has the flow, or say why not.
+    await Promise.race([storage.flush(), new Promise((resolve) => setTimeout(resolve, 4_000))])
+    setSaving(false)
+    requestAnimationFrame(() => panel.current?.focus())
+  }
+  const link = status.token && !saving ? storage.linkFor(status.token) : null
+  const copy = async () => {
+    if (!link) return
+    try {
+      await navigator.clipboard.writeText(link)
+      setCopied(true)
+    } catch {
+      // No clipboard permission: select the link so Ctrl+C copies it.
+      ;(document.getElementById(linkId) as HTMLInputElement | null)?.select()
+    }
+  }
+  return (
+    <div className="save-later">
+      <div className="save-later-bar">
+        <SaveBadge storage={storage} />
+        <button type="button" className="btn btn-secondary" onClick={save} disabled={saving} data-testid="save-later">
+          {saving ? 'Saving…' : 'Save and continue later'}
+        </button>
+      </div>
+      {open && !saving && (
+        <div ref={panel} tabIndex={-1} className="save-later-panel" data-testid="save-later-panel">
+          {link ? (
+            <Alert tone="success" title="Your progress is saved" role="status">
+              <p>
+                Open this link on any device within 30 days to continue where you left off. Anyone with the link can see your answers: keep
+                it private.
+              </p>
+              <div className="copy-link">
+                <label className="visually-hidden" htmlFor={linkId}>
+                  Link to continue your enrollment
+                </label>
+                <input
+                  id={linkId}
+                  className="input"
+                  readOnly
+                  value={link}
+                  data-testid="resume-link"
+                  onFocus={(event) => event.currentTarget.select()}
+                />
+                <button type="button" className="btn btn-secondary" onClick={copy} data-testid="copy-link">
+                  {copied ? 'Copied' : 'Copy link'}
+                </button>
+              </div>
+              <button type="button" className="btn btn-ghost" onClick={() => setOpen(false)}>
+                Close
+              </button>
+            </Alert>
+          ) : (
+            <Alert tone="danger" title="Your progress could not be saved to the server yet" role="alert">
+              <p>
+                {status.state === 'error' && status.error
+                  ? `The server refused to save it: ${status.error.message}`
+                  : `The server cannot be reached right now${status.error ? ` (${status.error.code})` : ''}.`}{' '}
+                Your answers are kept in this browser, and saving goes on by itself when the connection is back. Try again in a moment to
+                get your link.
+              </p>
+              <button type="button" className="btn btn-ghost" onClick={() => setOpen(false)}>
+                Close
+              </button>
+            </Alert>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}
