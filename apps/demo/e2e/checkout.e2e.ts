@@ -136,6 +136,10 @@ describe('checkout', () => {
     await pressByKeyboard(page, page.getByTestId('submit'))
     await expectScreen(page, 'How should it arrive?', 'checkout-keyboard-delivery')
     assert.match((await page.getByTestId('panel-path').textContent()) ?? '', /shipping \(skipped\)/)
+    // The inspector's diagram follows the run: shipping skipped, delivery current.
+    const diagram = page.getByTestId('panel-diagram')
+    assert.equal(await diagram.locator('[data-step="shipping"]').getAttribute('data-status'), 'skipped')
+    assert.equal(await diagram.locator('[data-step="delivery"]').getAttribute('data-status'), 'current')
     assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuetext'), 'Step 2 of 4')
 
     await chooseByKeyboard(page, 'Delivery method', 'Email')

@@ -1,5 +1,6 @@
 import type { Workflow } from '@flowkit/core'
 import { useWorkflowState } from '@flowkit/react'
+import { WorkflowDiagram } from '@flowkit/react/diagram'
 import { useSyncExternalStore } from 'react'
 import {
   getServiceSettings,
@@ -57,6 +58,13 @@ export function SidePanel({ workflow, titleOf }: SidePanelProps) {
             </li>
           ))}
         </ol>
+      </section>
+      <section className="panel-section" aria-labelledby="panel-diagram">
+        <h3 id="panel-diagram">Diagram</h3>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable so keyboard users can scroll it */}
+        <section className="diagram-scroll" aria-label="Flow diagram" tabIndex={0} data-testid="panel-diagram">
+          <WorkflowDiagram title={`Diagram of the ${workflow.definition.id} flow, with the path taken`} />
+        </section>
       </section>
       <section className="panel-section" aria-labelledby="panel-faults">
         <h3 id="panel-faults">Simulate failures</h3>
