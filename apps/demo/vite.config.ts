@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-import { sourceResolve } from '../../vitest.shared'
+import { sourceResolve } from '../../vitest.shared.ts'
 
 /**
  * `/api/flowkit` goes to the Flowkit server (`@flowkit/server`, started by `npm run demo`), so the browser

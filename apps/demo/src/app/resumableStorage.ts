@@ -40,6 +40,16 @@ interface Options {
  * When the first save finds that the server copy changed while this page never loaded it (the page opened
  * offline), the newer copy wins; otherwise the server's copy wins and the badge says so (`conflict`).
  */
+/** When a stored copy (zustand persist's `{ state: PersistedSnapshot }`) was saved; -1 when unreadable. */
+const savedAt = (text: string): number => {
+  try {
+    const value = (JSON.parse(text) as { state?: { savedAt?: unknown } } | null)?.state?.savedAt
+    return typeof value === 'number' ? value : -1
+  } catch {
+    return -1
+  }
+}
+
 export function resumableStorage({ tokenKey, param = 'resume' }: Options): ResumableStorage {
   const local = webStorage()
   const remember = (token: string | null) => {
@@ -48,6 +58,10 @@ export function resumableStorage({ tokenKey, param = 'resume' }: Options): Resum
       else localStorage.setItem(tokenKey, token)
     } catch {}
   }
+  let previousToken: string | null = null
+  try {
+    previousToken = localStorage.getItem(tokenKey)
+  } catch {}
   const url = new URL(window.location.href)
   const linked = url.searchParams.get(param)
   if (linked !== null) {
@@ -110,6 +124,13 @@ export function resumableStorage({ tokenKey, param = 'resume' }: Options): Resum
         return stored
       }
       loadedFromServer = true
+      // A reload can come before the debounced save reached the server: this browser's copy of the same
+      // instance is then newer. Keep it, and send it now, so no step the user completed is lost.
+      const sameInstance = linked === null || linked === previousToken
+      if (stored !== null && sameInstance && savedAt(stored) > savedAt(remote)) {
+        void server.setItem(key, stored)
+        return stored
+      }
       local.setItem(key, remote)
       return remote
     },
