@@ -123,11 +123,13 @@ export function resumableStorage({ tokenKey, param = 'resume' }: Options): Resum
         replaceServer()
         return stored
       }
+      const opening = !loadedFromServer
       loadedFromServer = true
-      // A reload can come before the debounced save reached the server: this browser's copy of the same
-      // instance is then newer. Keep it, and send it now, so no step the user completed is lost.
+      // When the page opens, a reload may have come before the debounced save reached the server: this
+      // browser's copy of the same instance is then newer. Keep it and send it, so no completed step is lost.
+      // (Later loads are conflict resolution: the server's copy wins.)
       const sameInstance = linked === null || linked === previousToken
-      if (stored !== null && sameInstance && savedAt(stored) > savedAt(remote)) {
+      if (opening && stored !== null && sameInstance && savedAt(stored) > savedAt(remote)) {
         void server.setItem(key, stored)
         return stored
       }
