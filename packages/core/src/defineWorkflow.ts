@@ -1,4 +1,4 @@
-import { didYouMean, list } from './didYouMean'
+import { hint, list } from './didYouMean'
 import { stepsToEnd, targetsOf } from './graph'
 import { isPlainObject } from './plain'
 import type { StepDef, WorkflowDefinition } from './types'
@@ -95,7 +95,7 @@ const check = (definition: WorkflowDefinition): Problem[] => {
     if (typeof target === 'string' && ids.includes(target)) return
     add(
       'UNKNOWN_STEP',
-      `${where} '${String(target)}', which is not defined; defined steps: ${list(ids)}.${typeof target === 'string' ? didYouMean(target, ids) : ''}`,
+      `${where} '${String(target)}', which is not defined; defined steps: ${list(ids)}.${typeof target === 'string' ? hint(target, ids) : ''}`,
       step,
     )
   }

@@ -1,4 +1,6 @@
-const distance = (a: string, b: string): number => {
+/** Levenshtein distance, giving up (returning `limit`) on long or very different strings, so hostile names cannot stall it. */
+const distance = (a: string, b: string, limit: number): number => {
+  if (Math.abs(a.length - b.length) >= limit || a.length > 200 || b.length > 200) return limit
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
   for (let i = 1; i <= a.length; i++) {
     const row = [i]
@@ -10,19 +12,29 @@ const distance = (a: string, b: string): number => {
   return prev[b.length] as number
 }
 
-/** `" Did you mean 'review'?"` when one of `known` is close to `name`, else `''`. */
-export const didYouMean = (name: string, known: readonly string[]): string => {
+/**
+ * `"Did you mean 'review'?"` when one of `known` is close to `name`, else `''`. Close means fewer edits
+ * than a third of the name (at least 2), and fewer than its length: 'b' is not a typo of 'a'.
+ * @example
+ * `step 'reveiw' is not defined. ${didYouMean('reveiw', ['cart', 'review'])}`
+ */
+export const didYouMean = (name: string, known: Iterable<string>): string => {
   let best = ''
-  // Close enough to be a typo, and never a whole different name (no "b" for "a").
-  let bestDistance = Math.min(Math.max(2, Math.floor(name.length / 3)), name.length - 1) + 1
+  let bestDistance = Math.min(Math.max(2, Math.floor(name.length / 3)) + 1, name.length)
   for (const candidate of known) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase())
+    const d = distance(name.toLowerCase(), candidate.toLowerCase(), bestDistance)
     if (d < bestDistance) {
       best = candidate
       bestDistance = d
     }
   }
-  return best ? ` Did you mean '${best}'?` : ''
+  return best ? `Did you mean '${best}'?` : ''
+}
+
+/** `" Did you mean 'review'?"`, to end a sentence, or `''`. */
+export const hint = (name: string, known: Iterable<string>): string => {
+  const suggestion = didYouMean(name, known)
+  return suggestion && ` ${suggestion}`
 }
 
 /** `'cart, payment, review'` */

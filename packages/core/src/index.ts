@@ -7,6 +7,7 @@ export {
   type WorkflowPersistence,
 } from './createWorkflow'
 export { defineWorkflow, type WorkflowConfig } from './defineWorkflow'
+export { didYouMean } from './didYouMean'
 export type { RestoreOptions, SerializeOptions } from './persisted'
 export type {
   Action,

@@ -1,5 +1,5 @@
 import { appendLog, type Core, type Frame, NO_ISSUES, type Skip, stateOf, stepDef, update } from './core'
-import { didYouMean, list } from './didYouMean'
+import { hint, list } from './didYouMean'
 import { targetsOf } from './graph'
 import { WorkflowError } from './WorkflowError'
 
@@ -43,7 +43,7 @@ export const chooseNext = (core: Core, id: string, state: object): string => {
       throw new WorkflowError(
         'INVALID_TARGET',
         process.env.NODE_ENV !== 'production' &&
-          `step '${id}' chose '${String(to)}', which is not in its targets (${list(targets ?? [])}); add it to \`targets\` or return another step.${didYouMean(String(to), targets ?? [])}`,
+          `step '${id}' chose '${String(to)}', which is not in its targets (${list(targets ?? [])}); add it to \`targets\` or return another step.${hint(String(to), targets ?? [])}`,
         { step: id, details: { to } },
       )
     }
@@ -181,7 +181,7 @@ export const goTo = (core: Core, id: string): Core => {
       'UNKNOWN_STEP',
       process.env.NODE_ENV !== 'production' &&
         process.env.NODE_ENV !== 'production' &&
-        `goTo('${id}'): there is no such step; defined steps: ${list(ids)}.${didYouMean(id, ids)}`,
+        `goTo('${id}'): there is no such step; defined steps: ${list(ids)}.${hint(id, ids)}`,
       {
         step: id,
       },

@@ -81,6 +81,11 @@ describe('hostile input', () => {
     expect(after.state.work).toEqual({ city: 'Oslo' })
   })
 
+  test('a huge unknown step name gets UNKNOWN_STEP at once: suggestions give up on long names', () => {
+    const workflow = createWorkflow(flow)
+    expect(() => workflow.goTo('x'.repeat(1_000_000) as 'form')).toThrow(/there is no such step; defined steps: form, done\.$/)
+  })
+
   test('non-plain values (Date, File-like class instances) are kept as they are', async () => {
     const when = new Date(0)
     const after = await createWorkflow(flow).next({ when })
