@@ -4,7 +4,8 @@ import ts from 'typescript'
 import { describe, expect, test } from 'vitest'
 
 const root = join(import.meta.dirname, '..')
-const readmes = ['README.md']
+// The front door and the package READMEs with code of their own.
+const readmes = ['README.md', 'packages/server/README.md']
 
 /** Every ```ts and ```tsx block of the READMEs, compiled with the repository's settings, as a user's file would be. */
 describe('README snippets compile', () => {
