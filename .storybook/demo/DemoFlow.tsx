@@ -1,10 +1,8 @@
-import { useWorkflowInstance, useWorkflowState, WorkflowDone, WorkflowStep, WorkflowStepper } from '@flowkit/react'
+import { useWorkflowInstance, WorkflowDone } from '@flowkit/react'
 import { useState } from 'react'
 import { Confirmation } from '../../apps/demo/src/app/Confirmation'
 import { FLOWS, type FlowName } from '../../apps/demo/src/app/flows'
-import { ProgressBar } from '../../apps/demo/src/app/ProgressBar'
-import { StepView } from '../../apps/demo/src/app/StepView'
-import { returnTo } from '../../apps/demo/src/flows/returnTo'
+import { StepFrame } from '../../apps/demo/src/app/StepFrame'
 import { getServiceSettings, type ServiceName, setFailNext, setServiceLatency } from '../../apps/demo/src/services/faults'
 import '../../apps/demo/src/styles/tokens.css'
 import '../../apps/demo/src/styles/base.css'
@@ -18,21 +16,7 @@ import '../../apps/demo/src/styles/components.css'
 export function DemoFlow({ flow }: { readonly flow: FlowName }) {
   const config = FLOWS[flow]
   const workflow = useWorkflowInstance()
-  const step = useWorkflowState((s) => s.step)
-  const busy = useWorkflowState((s) => s.status === 'busy')
   const [returning, setReturning] = useState<string | null>(null)
-  const titleOf = (id: string) => (workflow.definition.steps as Record<string, { title?: string }>)[id]?.title ?? id
-  const change = (target: string) => {
-    setReturning(workflow.getSnapshot().step)
-    workflow.goTo(target)
-  }
-  const afterSubmit = async () => {
-    const after = workflow.getSnapshot()
-    if (!returning || after.error || Object.keys(after.issues).length > 0) return
-    const landed = await returnTo(workflow, returning)
-    if (landed.step === returning) setReturning(null)
-  }
-  const screen = config.screens[step]
   return (
     <main className="app-main">
       <div className="container">
@@ -40,32 +24,7 @@ export function DemoFlow({ flow }: { readonly flow: FlowName }) {
         <WorkflowDone>
           <Confirmation config={config} onStartOver={() => workflow.reset()} />
         </WorkflowDone>
-        <WorkflowStep name={step}>
-          <ProgressBar title={titleOf(step)} />
-          <WorkflowStepper className="stepper" label="Steps" itemClassName={(item) => `stepper-${item.status}`}>
-            {(item) =>
-              item.canJump ? (
-                <button type="button" onClick={item.jump} disabled={busy}>
-                  <span className="dot" aria-hidden="true">
-                    ✓
-                  </span>
-                  {item.title}
-                </button>
-              ) : (
-                <span>
-                  <span className="dot" aria-hidden="true">
-                    {item.position}
-                  </span>
-                  {item.title}
-                  {item.status === 'upcoming' && <span className="visually-hidden"> (not yet reached)</span>}
-                </span>
-              )
-            }
-          </WorkflowStepper>
-          <div className="card">
-            {screen && <StepView key={step} screen={screen} change={change} afterSubmit={afterSubmit} returning={returning !== null} />}
-          </div>
-        </WorkflowStep>
+        <StepFrame screens={config.screens} returning={returning} setReturning={setReturning} />
       </div>
     </main>
   )

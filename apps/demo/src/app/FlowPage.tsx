@@ -1,25 +1,14 @@
 import type { Workflow, WorkflowDefinition } from '@flowkit/core'
-import {
-  useWorkflow,
-  useWorkflowHistory,
-  useWorkflowState,
-  WorkflowDone,
-  WorkflowProvider,
-  WorkflowStep,
-  WorkflowStepper,
-} from '@flowkit/react'
+import { useWorkflow, useWorkflowHistory, useWorkflowState, WorkflowDone, WorkflowProvider, WorkflowStep } from '@flowkit/react'
 import { type ReactNode, useEffect, useState } from 'react'
-import { returnTo } from '../flows/returnTo'
 import { Alert } from '../ui/Alert'
 import { Confirmation } from './Confirmation'
-import { doneAwareHistory } from './doneAwareHistory'
 import { FLOWS, type FlowConfig, type FlowName } from './flows'
-import { ProgressBar } from './ProgressBar'
 import { type ResumableStorage, resumableStorage } from './resumableStorage'
 import { SaveForLater, useSaveStatus } from './SaveForLater'
 import { ServerVerification } from './ServerVerification'
 import { SidePanel } from './SidePanel'
-import { StepView } from './StepView'
+import { StepFrame } from './StepFrame'
 import { useReturnTarget } from './useReturnTarget'
 
 interface FlowPageProps {
@@ -44,8 +33,8 @@ export function FlowPage({ name, panelOpen }: FlowPageProps) {
   })
   // When another tab or device saved first, the server's copy is adopted: the workflow rehydrates from it.
   useEffect(() => storage?.attach(workflow), [storage, workflow])
-  const [history] = useState(() => doneAwareHistory(workflow))
-  useWorkflowHistory(workflow, { adapter: history })
+  // A finished flow stays finished: a reload or the back button keeps the confirmation.
+  useWorkflowHistory(workflow)
   return (
     <WorkflowProvider workflow={workflow}>
       <FlowLayout
@@ -115,17 +104,6 @@ function FlowLayout({ config, workflow, storage, panelOpen, notice }: FlowLayout
     storage?.restart()
     workflow.reset()
   }
-  const change = (target: string) => {
-    setReturning(workflow.getSnapshot().step)
-    workflow.goTo(target)
-  }
-  const afterSubmit = async () => {
-    const after = workflow.getSnapshot()
-    if (!returning || after.error || Object.keys(after.issues).length > 0) return
-    const landed = await returnTo(workflow, returning)
-    if (landed.step === returning) setReturning(null)
-  }
-  const screen = config.screens[step]
   return (
     <div className={`app-body${panelOpen ? ' with-panel' : ''}`}>
       <main className="app-main" id="main">
@@ -147,36 +125,7 @@ function FlowLayout({ config, workflow, storage, panelOpen, notice }: FlowLayout
               {storage && <ServerVerification storage={storage} workflow={workflow} />}
             </Confirmation>
           </WorkflowDone>
-          <WorkflowStep name={step}>
-            <ProgressBar title={titleOf(step)} />
-            <WorkflowStepper className="stepper" label="Steps" itemClassName={(item) => `stepper-${item.status}`}>
-              {(item) =>
-                item.canJump ? (
-                  <button type="button" onClick={item.jump} disabled={busy}>
-                    <span className="dot" aria-hidden="true">
-                      ✓
-                    </span>
-                    {item.title}
-                  </button>
-                ) : (
-                  <span>
-                    <span className="dot" aria-hidden="true">
-                      {item.position}
-                    </span>
-                    {item.title}
-                    {item.status === 'upcoming' && <span className="visually-hidden"> (not yet reached)</span>}
-                  </span>
-                )
-              }
-            </WorkflowStepper>
-            <div className="card">
-              {screen ? (
-                <StepView key={step} screen={screen} change={change} afterSubmit={afterSubmit} returning={returning !== null} />
-              ) : (
-                <p>This step has no screen yet: {step}</p>
-              )}
-            </div>
-          </WorkflowStep>
+          <StepFrame screens={config.screens} returning={returning} setReturning={setReturning} />
         </div>
       </main>
       {panelOpen && <SidePanel workflow={workflow} titleOf={titleOf} />}

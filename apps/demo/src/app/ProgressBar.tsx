@@ -2,7 +2,7 @@ import { progressText, useWorkflowState } from '@flowkit/react'
 
 /**
  * "Step 3 of 6" and a bar, counting only the steps on the path the answers lead to.
- * Drawn here rather than with `<WorkflowProgress>`, which renders no accessible name for its progressbar.
+ * The demo's own track-and-fill design, reading "at least 5" where `<WorkflowProgress>` says "~5".
  */
 export function ProgressBar({ title }: { readonly title: string }) {
   const progress = useWorkflowState((s) => s.progress)

@@ -1,0 +1,63 @@
+import { useWorkflowInstance, useWorkflowState, WorkflowStep, WorkflowStepper } from '@flowkit/react'
+import { returnTo } from '../flows/returnTo'
+import type { StepScreen } from '../screens/StepScreen'
+import { ProgressBar } from './ProgressBar'
+import { StepView } from './StepView'
+
+interface StepFrameProps {
+  readonly screens: Readonly<Record<string, StepScreen<any>>>
+  /** The check-answers step a "Change" link left from, or `null`; submitting the changed step goes back there. */
+  readonly returning: string | null
+  readonly setReturning: (step: string | null) => void
+}
+
+/** The current step as the demo draws it: progress, the stepper of the path, and the step's screen with its Change links. */
+export function StepFrame({ screens, returning, setReturning }: StepFrameProps) {
+  const workflow = useWorkflowInstance()
+  const step = useWorkflowState((s) => s.step)
+  const busy = useWorkflowState((s) => s.status === 'busy')
+  const title = (workflow.definition.steps as Record<string, { title?: string }>)[step]?.title ?? step
+  const change = (target: string) => {
+    setReturning(workflow.getSnapshot().step)
+    workflow.goTo(target)
+  }
+  const afterSubmit = async () => {
+    const after = workflow.getSnapshot()
+    if (!returning || after.error || Object.keys(after.issues).length > 0) return
+    const landed = await returnTo(workflow, returning)
+    if (landed.step === returning) setReturning(null)
+  }
+  const screen = screens[step]
+  return (
+    <WorkflowStep name={step}>
+      <ProgressBar title={title} />
+      <WorkflowStepper className="stepper" label="Steps" itemClassName={(item) => `stepper-${item.status}`}>
+        {(item) =>
+          item.canJump ? (
+            <button type="button" onClick={item.jump} disabled={busy}>
+              <span className="dot" aria-hidden="true">
+                ✓
+              </span>
+              {item.title}
+            </button>
+          ) : (
+            <span>
+              <span className="dot" aria-hidden="true">
+                {item.position}
+              </span>
+              {item.title}
+              {item.status === 'upcoming' && <span className="visually-hidden"> (not yet reached)</span>}
+            </span>
+          )
+        }
+      </WorkflowStepper>
+      <div className="card">
+        {screen ? (
+          <StepView key={step} screen={screen} change={change} afterSubmit={afterSubmit} returning={returning !== null} />
+        ) : (
+          <p>This step has no screen yet: {step}</p>
+        )}
+      </div>
+    </WorkflowStep>
+  )
+}
