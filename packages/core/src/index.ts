@@ -1,3 +1,15 @@
+export { checkDefinition, type DefinitionProblem } from './definition/checkDefinition'
+export { defineWorkflow, type WorkflowConfig } from './definition/defineWorkflow'
+export { type Edge, type EdgeKind, edgesOf } from './definition/edgesOf'
+export { distancesFrom, findCycle, stepsToEnd, unreachableSteps } from './definition/graph'
+export { didYouMean } from './didYouMean'
+export { historyOf, skippedOf } from './kernel/moves'
+export { type Prediction, predict, progressOf, upcomingOf } from './kernel/predict'
+export type { SerializeOptions } from './kernel/serialize'
+export { serialize } from './kernel/serialize'
+export type { FlowState, Frame, Skip } from './kernel/state'
+export { type FlowEvent, initialState, transition } from './kernel/transition'
+export { type Replayed, type ReplayOptions, replay } from './replay'
 export {
   createWorkflow,
   type PersistenceHost,
@@ -5,10 +17,7 @@ export {
   type Workflow,
   type WorkflowOptions,
   type WorkflowPersistence,
-} from './createWorkflow'
-export { defineWorkflow, type WorkflowConfig } from './defineWorkflow'
-export { didYouMean } from './didYouMean'
-export type { RestoreOptions, SerializeOptions } from './persisted'
+} from './runtime/createWorkflow'
 export type {
   Action,
   ActionContext,
@@ -29,4 +38,10 @@ export type {
   WorkflowSnapshot,
   WorkflowStatus,
 } from './types'
-export { isWorkflowError, WorkflowError, type WorkflowErrorCode, type WorkflowErrorOptions } from './WorkflowError'
+export {
+  isWorkflowError,
+  WorkflowError,
+  type WorkflowErrorCategory,
+  type WorkflowErrorCode,
+  type WorkflowErrorOptions,
+} from './WorkflowError'

@@ -15,65 +15,104 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
 const describe = (value: unknown): string =>
   Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object' : typeof value
 
-/**
- * A deep copy of plain objects and arrays, so that nothing the caller holds can change the state later.
- * Keys that could pollute prototypes (`__proto__`, `constructor`, `prototype`) are dropped.
- * Other objects (Date, File, class instances) are kept as they are.
- * Cyclic, too deep or too large values throw `INVALID_INPUT` naming `what` (e.g. 'the input') and the step.
- * Messages are built only when throwing: this runs on every transition.
- */
-export const toPlain = <T>(value: T, what: string, step: string): T => copy(value, 0, { nodes: 0, ancestors: [], what, step }) as T
-
 interface Walk {
   nodes: number
   readonly ancestors: object[]
   readonly what: string
   readonly step: string
+  readonly path: string[]
 }
 
-const fail = (walk: Walk, problem: number): never => {
-  throw new WorkflowError(
-    'INVALID_INPUT',
-    process.env.NODE_ENV !== 'production' &&
-      `${walk.what} of step '${walk.step}' ${
-        [
-          `has more than ${MAX_NODES} values; send only the fields of this step`,
-          `is nested more than ${MAX_DEPTH} levels deep; flatten it`,
-          'contains a cycle (an object that contains itself); send plain data',
-        ][problem]
-      }.`,
-    {
-      step: walk.step,
-    },
-  )
+const where = (walk: Walk) => (walk.path.length > 0 ? ` at '${walk.path.join('.')}'` : '')
+
+const fail = (walk: Walk, problem: string | false): never => {
+  throw new WorkflowError('INVALID_INPUT', process.env.NODE_ENV !== 'production' && `${walk.what} of step '${walk.step}' ${problem}.`, {
+    category: 'transition',
+    step: walk.step,
+    details: { path: walk.path.join('.') },
+  })
+}
+
+const kindOf = (v: object): string => {
+  const name = (Object.getPrototypeOf(v) as { constructor?: { name?: string } } | null)?.constructor?.name
+  return name ? `a ${name}` : 'an object with a prototype'
+}
+
+/** Why a value that is not JSON cannot be stored, and what to send instead. */
+const notJson = (v: unknown): string => {
+  if (typeof v === 'bigint') return 'a BigInt, which JSON cannot hold; send it as a string (String(value))'
+  if (typeof v === 'number') return `${v}, which JSON cannot hold; send a finite number or null`
+  if (typeof v === 'function' || typeof v === 'symbol') return `a ${typeof v}, which cannot be stored; send plain data`
+  if (v instanceof Date) return 'a Date, which comes back from storage as a string; send date.toISOString() and parse it where you read it'
+  if (v instanceof Map || v instanceof Set)
+    return `${kindOf(v as object)}, which JSON cannot hold; send an object or an array (Object.fromEntries / [...set])`
+  return `${kindOf(v as object)}, which does not survive JSON; send its plain fields`
+}
+
+/**
+ * A frozen deep copy of JSON data (plain objects, arrays, strings, finite numbers, booleans, null;
+ * `undefined` fields are dropped as JSON drops them), so nothing the caller holds can change the
+ * state later and nothing an action receives can be changed in place. Keys that could pollute
+ * prototypes are dropped. Anything JSON cannot carry faithfully (BigInt, Date, Map, Set, functions,
+ * class instances, NaN), cyclic, too deep or too large values throw `INVALID_INPUT` naming `what`,
+ * the step, the field and what to send instead. Messages are built only when throwing.
+ */
+export const toPlain = <T>(value: T, what: string, step: string): T => {
+  const walk: Walk = { nodes: 0, ancestors: [], what, step, path: [] }
+  try {
+    return copy(value, 0, walk) as T
+  } catch (cause) {
+    if (cause instanceof WorkflowError) throw cause
+    // A getter that throws, a revoked proxy: the value cannot be read, so it cannot be kept.
+    return fail(
+      walk,
+      process.env.NODE_ENV !== 'production' &&
+        `could not be read${where(walk)} (${cause instanceof Error ? cause.message : String(cause)}); send plain data`,
+    )
+  }
 }
 
 // A plain function rather than closures: this runs on every transition.
 function copy(v: unknown, depth: number, walk: Walk): unknown {
-  if (++walk.nodes > MAX_NODES) fail(walk, 0)
-  if (v === null || typeof v !== 'object') return v
+  if (++walk.nodes > MAX_NODES)
+    fail(walk, process.env.NODE_ENV !== 'production' && `has more than ${MAX_NODES} values; send only the fields of this step`)
+  if (v === null || typeof v === 'string' || typeof v === 'boolean' || v === undefined) return v
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? v : fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
+  if (typeof v !== 'object') return fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
   const isArray = Array.isArray(v)
-  if (!isArray && !isPlainObject(v)) return v
-  if (depth > MAX_DEPTH) fail(walk, 1)
-  if (walk.ancestors.includes(v)) fail(walk, 2)
+  if (!isArray && !isPlainObject(v)) return fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
+  if (depth > MAX_DEPTH) fail(walk, process.env.NODE_ENV !== 'production' && `is nested more than ${MAX_DEPTH} levels deep; flatten it`)
+  if (walk.ancestors.includes(v))
+    fail(walk, process.env.NODE_ENV !== 'production' && 'contains a cycle (an object that contains itself); send plain data')
   walk.ancestors.push(v)
-  let out: unknown
+  let out: unknown[] | Record<string, unknown>
   if (isArray) {
-    out = (v as unknown[]).map((item) => copy(item, depth + 1, walk))
-  } else {
-    const o: Record<string, unknown> = {}
-    for (const key of Object.keys(v)) {
-      if (!FORBIDDEN.has(key)) o[key] = copy((v as Record<string, unknown>)[key], depth + 1, walk)
+    out = new Array((v as unknown[]).length)
+    for (let i = 0; i < out.length; i++) {
+      walk.path.push(String(i))
+      const item = copy((v as unknown[])[i], depth + 1, walk)
+      walk.path.pop()
+      // JSON turns undefined array items into null; so does the copy, so a stored array reads back the same.
+      out[i] = item === undefined ? null : item
     }
-    out = o
+  } else {
+    out = {}
+    for (const key of Object.keys(v)) {
+      if (FORBIDDEN.has(key)) continue
+      walk.path.push(key)
+      const item = copy((v as Record<string, unknown>)[key], depth + 1, walk)
+      walk.path.pop()
+      if (item !== undefined) out[key] = item
+    }
   }
   walk.ancestors.pop()
-  return out
+  return Object.freeze(out)
 }
 
-/** Checks that a value that must merge into the state is an object, and copies it safely. */
-export const toPatch = (value: unknown, what: string, step: string): Record<string, unknown> => {
-  if (value === undefined || value === null) return {}
+/** Checks that a value that must merge into the state is an object, and copies it (frozen). */
+export const toPatch = (value: unknown, what: string, step: string): Readonly<Record<string, unknown>> => {
+  if (value === undefined || value === null) return EMPTY
   if (!isPlainObject(value)) {
     throw new WorkflowError(
       'INVALID_INPUT',
@@ -83,25 +122,10 @@ export const toPatch = (value: unknown, what: string, step: string): Record<stri
             ? 'a step without actions merges its input into the state, so send an object, or add an action that returns a patch'
             : 'it must be an object'
         }.`,
-      { step },
+      { category: 'transition', step },
     )
   }
   return toPlain(value, what, step)
 }
 
-/** A copy of `value` without the fields at the given dot paths (`'card.number'`). */
-export const omitPaths = (value: unknown, paths: readonly string[]): unknown => {
-  if (paths.length === 0 || !isPlainObject(value)) return value
-  let out: Record<string, unknown> = value
-  for (const path of paths) out = omitPath(out, path.split('.'))
-  return out
-}
-
-const omitPath = (obj: Record<string, unknown>, keys: string[]): Record<string, unknown> => {
-  const [key, ...rest] = keys as [string, ...string[]]
-  if (!Object.hasOwn(obj, key)) return obj
-  const copy = { ...obj }
-  if (rest.length === 0) delete copy[key]
-  else if (isPlainObject(obj[key])) copy[key] = omitPath(obj[key], rest)
-  return copy
-}
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({})

@@ -25,7 +25,7 @@ describe('defineWorkflow checks', () => {
     expect(error.code).toBe('UNKNOWN_STEP')
     expect(error.step).toBe('cart')
     expect(error.message).toBe(
-      "[flowkit] step 'cart' names next step 'reveiw', which is not defined; defined steps: cart, review. Did you mean 'review'?",
+      "step 'cart' names next step 'reveiw', which is not defined; defined steps: cart, review. Did you mean 'review'?",
     )
   })
 

@@ -86,9 +86,36 @@ describe('hostile input', () => {
     expect(() => workflow.goTo('x'.repeat(1_000_000) as 'form')).toThrow(/there is no such step; defined steps: form, done\.$/)
   })
 
-  test('non-plain values (Date, File-like class instances) are kept as they are', async () => {
-    const when = new Date(0)
-    const after = await createWorkflow(flow).next({ when })
-    expect(after.state.when).toBe(when)
+  test.each([
+    ['a Date', { when: new Date(0) }, /a Date, which comes back from storage as a string; send date.toISOString\(\)/],
+    ['a BigInt', { amount: 10n }, /a BigInt, which JSON cannot hold; send it as a string/],
+    ['a Map', { items: new Map([['a', 1]]) }, /a Map, which JSON cannot hold/],
+    ['a Set', { tags: new Set(['a']) }, /a Set, which JSON cannot hold/],
+    ['a function', { onDone: () => {} }, /a function, which cannot be stored/],
+    ['a class instance', { file: new (class Upload {})() }, /a Upload, which does not survive JSON/],
+    ['NaN', { n: Number.NaN }, /NaN, which JSON cannot hold; send a finite number or null/],
+  ])(
+    'an input holding %s is refused with INVALID_INPUT naming the field and what to send, and the state stays',
+    async (_, input, message) => {
+      const workflow = createWorkflow(flow)
+      const before = workflow.getSnapshot()
+      const after = await workflow.next(input)
+      expect(after.error?.code).toBe('INVALID_INPUT')
+      expect(after.error?.message).toMatch(message)
+      expect(after.error?.message).toContain(`at '${Object.keys(input)[0]}'`)
+      expect(after.step).toBe(before.step)
+      expect(after.state).toBe(before.state)
+    },
+  )
+
+  test('a draft whose getter throws is refused with INVALID_INPUT, not a raw error', () => {
+    const workflow = createWorkflow(flow)
+    const draft = Object.defineProperty({}, 'name', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom')
+      },
+    })
+    expect(() => workflow.setDraft('form', draft)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }))
   })
 })

@@ -119,14 +119,16 @@ describe('persisted snapshots and resume', () => {
     const persisted = (await midway()).getPersistedSnapshot()
     const tampered: PersistedSnapshot = { ...persisted, path: [persisted.path[0]!, { step: 'shipping', input: {}, patch: {} }] }
     const { errors, workflow } = resume(tampered)
-    expect(errors[0]?.code).toBe('SNAPSHOT_MISMATCH')
-    expect(errors[0]?.message).toContain("completes step 'shipping' where the flow, replayed, is at step 'payment'")
+    expect(errors[0]?.code).toBe('REQUIRED_STEP_SKIPPED')
+    expect(errors[0]?.category).toBe('snapshot')
+    expect(errors[0]?.message).toContain("the path skips required step 'payment' (it completes 'shipping' instead)")
     expect(workflow.getSnapshot().step).toBe('cart')
   })
 
   test('a snapshot claiming another current step than its path leads to is refused', async () => {
     const { errors } = resume({ ...(await midway()).getPersistedSnapshot(), step: 'payment' })
-    expect(errors[0]?.code).toBe('SNAPSHOT_MISMATCH')
+    expect(errors[0]?.code).toBe('STEP_NOT_ON_PATH')
+    expect(errors[0]?.category).toBe('snapshot')
   })
 
   test.each([
@@ -160,7 +162,8 @@ describe('persisted snapshots and resume', () => {
     expect(workflow.getSnapshot().step).toBe('cart')
     expect(workflow.getSnapshot().state).toEqual(checkout.state)
     expect(errors).toHaveLength(1)
-    expect(errors[0]?.message).toMatch(/\[flowkit\] the snapshot/)
+    expect(errors[0]?.category).toBe('snapshot')
+    expect(errors[0]?.message).toMatch(/^the (snapshot|path)/)
   })
 
   test('unknown drafts and malformed log entries in a snapshot are dropped', async () => {

@@ -10,7 +10,7 @@ export const checkSteps = (workflow: Workflow, steps: readonly string[], where: 
       throw new WorkflowError(
         'UNKNOWN_STEP',
         `${where}: workflow '${workflow.definition.id}' has no step '${step}'; defined steps: ${ids.join(', ')}.`,
-        { step },
+        { category: 'usage', step },
       )
     }
   }

@@ -1,6 +1,6 @@
 import { type PersistStorage, persist as zustandPersist } from 'zustand/middleware'
-import { isPromiseLike } from '../async'
-import type { PersistenceHost, Workflow, WorkflowPersistence } from '../createWorkflow'
+import { isPromiseLike } from '../runtime/async'
+import type { PersistenceHost, Workflow, WorkflowPersistence } from '../runtime/createWorkflow'
 import type { WorkflowSnapshot } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { memoryStorage } from './memoryStorage'
@@ -31,7 +31,10 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 const safeJSONStorage = (storage: StateStorage, host: PersistenceHost, key: string): PersistStorage<unknown> => {
   const fail = (what: string, cause: unknown) => {
     host.report(
-      new WorkflowError('STORAGE_FAILED', `${what} '${key}' failed: ${message(cause)}; the flow goes on, but may not be saved.`, { cause }),
+      new WorkflowError('STORAGE_FAILED', `${what} '${key}' failed: ${message(cause)}; the flow goes on, but may not be saved.`, {
+        category: 'storage',
+        cause,
+      }),
     )
     return null
   }
@@ -58,7 +61,7 @@ const safeJSONStorage = (storage: StateStorage, host: PersistenceHost, key: stri
         new WorkflowError(
           'INVALID_SNAPSHOT',
           `the stored snapshot '${key}' is not valid JSON (${message(cause)}); the flow starts fresh.`,
-          { cause },
+          { category: 'snapshot', cause },
         ),
       )
       return null
@@ -88,7 +91,9 @@ const safeJSONStorage = (storage: StateStorage, host: PersistenceHost, key: stri
  */
 export const persist = (options: PersistOptions): WorkflowPersistence => {
   if (typeof options?.key !== 'string' || options.key === '') {
-    throw new WorkflowError('INVALID_DEFINITION', "persist() needs a `key`, the storage key, e.g. persist({ key: 'checkout' }).")
+    throw new WorkflowError('INVALID_OPTION', "persist() needs a `key`, the storage key, e.g. persist({ key: 'checkout' }).", {
+      category: 'usage',
+    })
   }
   const storage = options.storage ?? (typeof localStorage === 'undefined' ? memoryStorage() : webStorage())
   return (host) => (creator) =>

@@ -1,4 +1,14 @@
-import { createWorkflow, type PersistedSnapshot, type StepDef, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
+import {
+  type FlowState,
+  historyOf,
+  initialState,
+  type PersistedSnapshot,
+  replay,
+  serialize,
+  transition,
+  type WorkflowDefinition,
+  WorkflowError,
+} from '@flowkit/core'
 
 /** One completed step of a seeded path: its id, and optionally what it received and contributed. */
 export interface SeedFrame<S extends object = any, K extends string = string> {
@@ -36,24 +46,15 @@ export interface WorkflowSeed<S extends object = any, K extends string = string>
 
 const isFrame = (value: unknown): value is SeedFrame => typeof value === 'object' && value !== null && 'step' in value
 
-/** A copy without validation and actions: completing a step merges its input, so only `next` and `skip` choose the path. */
-const bare = (definition: WorkflowDefinition): WorkflowDefinition => {
-  const steps: Record<string, StepDef<any, string, any>> = {}
-  for (const [id, step] of Object.entries(definition.steps as Record<string, StepDef<any, string, any>>)) {
-    const { validate: _validate, actions: _actions, ...rest } = step
-    steps[id] = rest
-  }
-  return { ...definition, steps }
-}
-
 const mismatch = (id: string, problem: string, step?: string): never => {
-  throw new WorkflowError('SNAPSHOT_MISMATCH', `seeding workflow '${id}': ${problem}`, { step })
+  throw new WorkflowError('SNAPSHOT_MISMATCH', `seeding workflow '${id}': ${problem}`, { category: 'snapshot', step })
 }
 
 /**
  * A persisted snapshot of `definition` at a step, with a seeded state, path and drafts: resume it with
- * `createWorkflow(definition, { snapshot })`. The path is replayed through the definition's `next` and
- * `skip` (no validation or action runs), so it is one a user could take. Throws a `WorkflowError`
+ * `createWorkflow(definition, { snapshot })`. The path is walked with the kernel's own moves (its
+ * `next` and `skip`; no validation or action runs, the seed gives each step's contribution) and the
+ * result goes through core's `replay`, so it is one a user could take. Throws a `WorkflowError`
  * saying what to change when the seed does not fit the definition.
  * @example
  * const snapshot = snapshotAt(checkout, { at: 'payment', state: { cart: { lines: [{ product: 'hoodie', quantity: 1 }], promo: null } } })
@@ -67,35 +68,40 @@ export function snapshotAt<S extends object, K extends string>(
   const { at, state = {}, path, drafts = {}, done = false } = seed as WorkflowSeed
   const ids = Object.keys(def.steps)
   for (const step of [at, ...(path ?? []).map((f) => (isFrame(f) ? f.step : f))]) {
-    if (step !== undefined && !ids.includes(step)) {
+    if (step !== undefined && !Object.hasOwn(def.steps, step)) {
       throw new WorkflowError(
         'UNKNOWN_STEP',
         `seeding workflow '${def.id}': there is no step '${String(step)}'; defined steps: ${ids.join(', ')}.`,
         {
+          category: 'usage',
           step,
         },
       )
     }
   }
-  const flow = createWorkflow(bare(def))
-  const first = flow.getSnapshot().step
+  const now = Date.now()
+  let s: FlowState = initialState(def, now)
+  const first = s.step
   const frames: readonly SeedFrame[] = path?.map((f) => (isFrame(f) ? f : { step: f })) ?? []
-  let s = flow.getSnapshot()
+  const inputs: unknown[] = []
   let seeded = false
-  const complete = (patch: object) => {
-    const input = seeded ? patch : { ...state, ...patch }
+  const complete = (frame: SeedFrame | undefined) => {
+    const patch = seeded ? (frame?.patch ?? {}) : { ...state, ...frame?.patch }
     seeded = true
-    // Synchronous: the copy has no validation and no actions, so `next` commits before it returns.
-    void flow.next(input)
-    const after = flow.getSnapshot()
-    if (after.error) {
-      const why = after.error.message.replace(/^\[flowkit\] /, '')
-      mismatch(def.id, `${why} Give \`state\` the answers that choose the path, or list the steps in \`path\`.`, s.step)
+    inputs.push(frame?.input ?? (drafts as Record<string, unknown>)[s.step])
+    try {
+      s = transition(def, s, { type: 'complete', input: patch, patch, at: now })
+    } catch (cause) {
+      mismatch(
+        def.id,
+        `${(cause as Error).message} Give \`state\` the answers that choose the path, or list the steps in \`path\`.`,
+        s.step,
+      )
     }
-    s = after
   }
+  const trail = () => historyOf(s).join(' → ')
   for (const [i, frame] of frames.entries()) {
-    if (s.status === 'done') mismatch(def.id, `\`path\` goes on after the final step, at '${frame.step}'; end it before.`, frame.step)
+    if (s.done) mismatch(def.id, `\`path\` goes on after the final step, at '${frame.step}'; end it before.`, frame.step)
     if (s.step !== frame.step) {
       const where = i === 0 ? 'starts at' : `goes from '${frames[i - 1]?.step}' to`
       mismatch(
@@ -104,7 +110,7 @@ export function snapshotAt<S extends object, K extends string>(
         frame.step,
       )
     }
-    complete(frame.patch ?? {})
+    complete(frame)
   }
   if (!path) {
     const target = done ? at : (at ?? first)
@@ -116,36 +122,35 @@ export function snapshotAt<S extends object, K extends string>(
       )
     }
     // Walk along the path `state` leads to; a flow that loops would come round again, so the walk is capped.
-    for (let hops = 0; s.status !== 'done' && (done || s.step !== target); hops++) {
+    for (let hops = 0; !s.done && (done || s.step !== target); hops++) {
       if (hops > ids.length)
         mismatch(
           def.id,
-          `step '${target ?? 'the final step'}' is not reached: the path loops (${s.history.join(' → ')}); list the steps in \`path\`.`,
+          `step '${target ?? 'the final step'}' is not reached: the path loops (${trail()}); list the steps in \`path\`.`,
           target,
         )
-      complete({})
+      complete(undefined)
     }
     if (target !== undefined && s.step !== target) {
       mismatch(
         def.id,
-        `step '${target}' is not on the path this state leads along (${s.history.join(' → ')}); change \`state\` (the answers branches and skips read) or list the steps in \`path\`.`,
+        `step '${target}' is not on the path this state leads along (${trail()}); change \`state\` (the answers branches and skips read) or list the steps in \`path\`.`,
         target,
       )
     }
   }
-  if (done && s.status !== 'done') {
+  if (done && !s.done) {
     if (!def.steps[s.step as K]?.final) mismatch(def.id, `\`done\` needs the path to reach the final step; it ends at '${s.step}'.`, s.step)
-    complete({})
+    complete(undefined)
   }
-  if (at !== undefined && s.step !== at) {
-    mismatch(def.id, `the path leads to step '${s.step}', not '${at}' (${s.history.join(' → ')}); leave \`at\` out or fix \`path\`.`, at)
+  if (at !== undefined && s.step !== at)
+    mismatch(def.id, `the path leads to step '${s.step}', not '${at}' (${trail()}); leave \`at\` out or fix \`path\`.`, at)
+  const walked = serialize(def, s, { at: now })
+  const persisted: PersistedSnapshot = {
+    ...walked,
+    path: walked.path.map(({ step, patch }, i) => ({ step, input: inputs[i], patch })),
+    drafts: { ...(drafts as Record<string, unknown>) },
   }
-  const persisted = flow.getPersistedSnapshot()
-  const typed = drafts as Record<string, unknown>
-  return {
-    ...persisted,
-    path: persisted.path.map(({ step, patch }, i) => ({ step, input: frames[i]?.input ?? typed[step], patch })),
-    drafts: { ...typed },
-    savedAt: Date.now(),
-  }
+  // The one replay checks what was walked, as a resume will: a seed that would not resume fails here.
+  return replay(def, persisted, { now: () => now }).persisted
 }

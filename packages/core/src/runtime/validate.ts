@@ -1,6 +1,6 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { Issues } from '../types'
 import { andThen } from './async'
-import type { Issues } from './types'
 
 export type Validated = { readonly value: unknown; readonly issues?: undefined } | { readonly issues: Issues }
 

@@ -1,23 +1,23 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
-import { runActions } from './actions'
-import { andThen, isPromiseLike, settle } from './async'
-import { appendLog, type Core, NO_ISSUES, stepDef, update } from './core'
-import { compile } from './defineWorkflow'
-import { type RestoreOptions, restore, type SerializeOptions, serialize } from './persisted'
-import { isPlainObject, toPatch, toPlain } from './plain'
-import { coreOf, makeSnapshot } from './snapshot'
-import { back, complete, goTo, start } from './transition'
-import type { PersistedSnapshot, WorkflowDefinition, WorkflowSnapshot } from './types'
-import { validate } from './validate'
-import { WorkflowError } from './WorkflowError'
+import { compile } from '../definition/compile'
+import { back, complete, fail, goTo, initialState, reject, reset, setDraft } from '../kernel/moves'
+import { type SerializeOptions, serialize } from '../kernel/serialize'
+import { type FlowState, NO_ISSUES, update } from '../kernel/state'
+import { toPlain } from '../plain'
+import { type ReplayOptions, replayState } from '../replay'
+import type { PersistedSnapshot, WorkflowDefinition, WorkflowSnapshot } from '../types'
+import { isWorkflowError, WorkflowError } from '../WorkflowError'
+import { isPromiseLike } from './async'
+import { type Outcome, runStep } from './pipeline'
+import { type Kernel, kernelOf, makeSnapshot } from './snapshot'
 
 /** What a persistence plugin (see `@flowkit/core/persist`) gets from the engine. */
 export interface PersistenceHost {
   readonly definition: WorkflowDefinition
   /** The stored form of a snapshot. */
-  serialize(snapshot: WorkflowSnapshot, options?: SerializeOptions): PersistedSnapshot
+  serialize(snapshot: WorkflowSnapshot, options?: Omit<SerializeOptions, 'at'>): PersistedSnapshot
   /** The snapshot a stored value resumes, or `undefined` when it does not fit (`onError` has been told why). */
-  restore(value: unknown, options?: Pick<RestoreOptions, 'expiresIn'>): WorkflowSnapshot | undefined
+  restore(value: unknown, options?: Pick<ReplayOptions, 'expiresIn'>): WorkflowSnapshot | undefined
   /** Passes a problem (storage failing, unreadable data) to the `onError` option. */
   report(error: WorkflowError): void
 }
@@ -31,7 +31,7 @@ export interface WorkflowOptions {
   /** A persisted snapshot (from `getPersistedSnapshot()`) to resume from. One that does not fit is reported to `onError` and the flow starts fresh. */
   readonly snapshot?: unknown
   /** Converts a snapshot saved by another `version` of the definition. */
-  readonly migrate?: RestoreOptions['migrate']
+  readonly migrate?: ReplayOptions['migrate']
   /** Told about every error: a failed action, a choice with no match, a snapshot that could not be resumed. */
   readonly onError?: (error: WorkflowError) => void
   /** Saves and resumes through storage: `persist({ key: 'checkout' })` from `@flowkit/core/persist`. */
@@ -80,13 +80,15 @@ export interface Workflow<S extends object = any, K extends string = string> {
   /** Keeps what the user typed for a step (so it survives unmount, back and reload) without submitting it. */
   setDraft(step: K, draft: unknown): void
   /** A JSON-safe snapshot to store or send, and to resume with `createWorkflow(definition, { snapshot })`. */
-  getPersistedSnapshot(options?: SerializeOptions): PersistedSnapshot
+  getPersistedSnapshot(options?: Omit<SerializeOptions, 'at'>): PersistedSnapshot
   /** Aborts a running transition and drops all listeners. */
   destroy(): void
 }
 
 /**
- * Starts a workflow instance.
+ * Starts a workflow instance: a thin runtime around the kernel's pure moves. It holds the zustand
+ * store, runs the input pipeline (validation and actions, possibly async, with abort), keeps one
+ * pending transition, and reports errors to `onError`.
  * @example
  * const flow = createWorkflow(signup)
  * await flow.next({ email: 'ada@example.com' })
@@ -96,86 +98,52 @@ export function createWorkflow<S extends object, K extends string>(
   options: WorkflowOptions = {},
 ): Workflow<S, K> {
   const def = definition as WorkflowDefinition
-  const blank: Core = {
-    definition: def,
-    compiled: compile(def),
-    frame: null,
-    start: [],
-    step: def.initial,
-    done: false,
-    busy: false,
-    error: null,
-    issues: NO_ISSUES,
-    drafts: {},
-    log: null,
-    now: options.now ?? Date.now,
-    logLimit: options.logLimit ?? 500,
-  }
+  compile(def)
+  const now = options.now ?? Date.now
   const report = (error: WorkflowError) => options.onError?.(error)
-  const tryRestore = (value: unknown, restoreOptions: Pick<RestoreOptions, 'expiresIn'> = {}): Core | undefined => {
+  const tryReplay = (value: unknown, extra?: Pick<ReplayOptions, 'expiresIn'>): FlowState | undefined => {
     try {
-      return restore(blank, value, { migrate: options.migrate, ...restoreOptions })
+      return replayState(def, value, { migrate: options.migrate, now, logLimit: options.logLimit, ...extra })
     } catch (cause) {
-      const snapshotCodes = ['INVALID_SNAPSHOT', 'SNAPSHOT_MISMATCH', 'SNAPSHOT_EXPIRED', 'INVALID_INPUT']
-      report(
-        cause instanceof WorkflowError && snapshotCodes.includes(cause.code)
-          ? cause
-          : new WorkflowError(
-              'SNAPSHOT_MISMATCH',
-              process.env.NODE_ENV !== 'production' &&
-                `the snapshot of workflow '${def.id}' no longer replays: ${cause instanceof Error ? cause.message : String(cause)}`,
-              { cause },
-            ),
-      )
+      report(asSnapshotError(def, cause))
       return undefined
     }
   }
-
-  let initial: Core | undefined
-  const fresh = () => {
-    initial ??= start(blank)
-    return initial
-  }
-  const first = (options.snapshot !== undefined && tryRestore(options.snapshot)) || fresh()
-  const creator: StateCreator<WorkflowSnapshot> = () => makeSnapshot(first)
-  const store = createStore<WorkflowSnapshot>(
+  const view = (state: FlowState, busy = false, same?: WorkflowSnapshot) => makeSnapshot({ definition: def, state, busy }, same)
+  const first = (options.snapshot !== undefined && tryReplay(options.snapshot)) || initialState(def, now(), options.logLimit)
+  const creator: StateCreator<WorkflowSnapshot> = () => view(first)
+  const store: StoreApi<WorkflowSnapshot> = createStore<WorkflowSnapshot>(
     options.persist
       ? options.persist({
           definition: def,
-          serialize: (snapshot, serializeOptions) => serialize(coreOf(snapshot) ?? current(), serializeOptions),
-          restore: (value, restoreOptions) => {
-            const core = tryRestore(value, restoreOptions)
-            return core && makeSnapshot(core)
+          serialize: (snapshot, o): PersistedSnapshot => serialize(def, (kernelOf(snapshot) ?? current()).state, { ...o, at: now() }),
+          restore: (value, o) => {
+            const s = tryReplay(value, o)
+            return s && view(s)
           },
           report,
         })(creator)
       : creator,
   )
 
-  let last = first
-  /** The store's core; falls back to the last committed one if someone replaced the store's state by hand. */
-  const current = (): Core => {
-    const core = coreOf(store.getState())
-    if (core) last = core
+  let last: Kernel = kernelOf(store.getState()) ?? { definition: def, state: first, busy: false }
+  /** The store's kernel; the last committed one if someone replaced the store's state by hand. */
+  const current = (): Kernel => {
+    last = kernelOf(store.getState()) ?? last
     return last
   }
   const snapshot = () => store.getState() as WorkflowSnapshot<S, K>
-  const commit = (core: Core) => {
-    const previous = current()
-    store.setState(makeSnapshot(core), true)
-    if (core.error && core.error !== previous.error) report(core.error)
+  const commit = (next: FlowState, busy = false) => {
+    const previous = current().state
+    store.setState(view(next, busy), true)
+    if (next.error && next.error !== previous.error) report(next.error)
     return snapshot()
   }
 
-  /** Aborts one transition's signal. The AbortController is made only if an action reads `signal`: it is costly. */
+  /** One transition's abort. The AbortController is made only if an action reads `signal`: it is costly. */
   interface Abort {
     aborted?: boolean
     controller?: AbortController
-  }
-  const signalOf = (abort: Abort) => () => {
-    abort.controller ??= new AbortController()
-    if (abort.aborted) abort.controller.abort()
-    return abort.controller.signal
   }
   let pending: { promise: Promise<WorkflowSnapshot<S, K>>; abort: Abort } | null = null
   const cancel = () => {
@@ -184,49 +152,6 @@ export function createWorkflow<S extends object, K extends string>(
       pending.abort.controller?.abort()
     }
     pending = null
-  }
-  const failed = (core: Core, cause: unknown): Core => {
-    const error =
-      cause instanceof WorkflowError
-        ? cause
-        : new WorkflowError(
-            'ACTION_FAILED',
-            process.env.NODE_ENV !== 'production' &&
-              process.env.NODE_ENV !== 'production' &&
-              `step '${core.step}' failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-            {
-              step: core.step,
-              cause,
-            },
-          )
-    return update(core, { busy: false, error, issues: NO_ISSUES, log: appendLog(core, core.log, 'error', core.step, error.code) })
-  }
-  const attempt = (core: Core, input: unknown, signal: () => AbortSignal): Core | Promise<Core> => {
-    const id = core.step
-    let plain: unknown
-    // What the user sent is kept as the step's draft whatever happens, so nothing typed is lost.
-    const withDraft = (): Core => (plain === undefined ? core : update(core, { drafts: { ...core.drafts, [id]: plain } }))
-    const { validate: schema, actions } = stepDef(core, id)
-    if (!schema && !actions?.length) {
-      // A step that only merges its input: synchronous, without the machinery for validators and actions.
-      try {
-        plain = toPlain(input, 'the input', id)
-        return complete(core, plain, isPlainObject(plain) ? plain : toPatch(plain, 'the input', id))
-      } catch (cause) {
-        return failed(withDraft(), cause)
-      }
-    }
-    return settle(
-      () => {
-        plain = toPlain(input, 'the input', id)
-        return andThen(schema ? validate(schema, plain) : { value: plain }, (result) =>
-          result.issues
-            ? update(withDraft(), { busy: false, error: null, issues: result.issues })
-            : andThen(runActions(core, result.value, signal, !schema), (patch) => complete(core, plain, patch)),
-        )
-      },
-      (cause) => failed(withDraft(), cause),
-    )
   }
 
   const listeners = new Set<() => void>()
@@ -244,43 +169,63 @@ export function createWorkflow<S extends object, K extends string>(
     },
     next(input) {
       if (pending) return pending.promise
-      const core = current()
-      if (core.done) {
+      const s = current().state
+      if (s.done) {
         throw new WorkflowError(
           'WORKFLOW_DONE',
           process.env.NODE_ENV !== 'production' &&
             `workflow '${def.id}' is done, so next() has no step to complete; call back() to reopen the final step or reset() to start over.`,
-          { step: core.step },
+          { category: 'usage', step: s.step },
         )
       }
       const abort: Abort = {}
-      const result = attempt(core, input, signalOf(abort))
-      if (!isPromiseLike(result)) return Promise.resolve(commit(result))
-      const busy: Core = update(core, { busy: true, error: null, issues: NO_ISSUES })
-      const promise = result.then((next) => {
+      const signal = () => {
+        abort.controller ??= new AbortController()
+        if (abort.aborted) abort.controller.abort()
+        return abort.controller.signal
+      }
+      let plain: unknown
+      // What the user sent is kept as the step's draft whatever happens, so nothing typed is lost.
+      const failed = (cause: unknown) => fail(def, s, asStepError(s.step, cause), plain, now())
+      const settle = (outcome: Outcome) => {
+        try {
+          return outcome.issues ? reject(def, s, outcome.input, outcome.issues) : complete(def, s, outcome.input, outcome.patch, now())
+        } catch (cause) {
+          return failed(cause)
+        }
+      }
+      let result: Outcome | Promise<Outcome>
+      try {
+        result = runStep(def, s, input, signal, (p) => (plain = p))
+      } catch (cause) {
+        return Promise.resolve(commit(failed(cause)))
+      }
+      if (!isPromiseLike(result)) return Promise.resolve(commit(settle(result)))
+      const promise = result.then(settle, failed).then((next) => {
         // Ignore a result that arrives after back/goTo/reset, or after the state was replaced (rehydration).
-        const now = current()
-        if (pending?.abort !== abort || !now.busy || now.frame !== busy.frame) return snapshot()
+        const at = current()
+        if (pending?.abort !== abort || !at.busy || at.state.frame !== s.frame) return snapshot()
         pending = null
         // Drafts typed while busy are kept; the submitted step's draft is the submitted input.
-        return commit(update(next, { drafts: { ...now.drafts, ...next.drafts } }))
+        const typed = update(next, { drafts: at.state.drafts })
+        return commit(plain === undefined ? typed : setDraft(def, typed, s.step, plain))
       })
       pending = { promise, abort }
-      commit(busy)
+      commit(update(s, { error: null, issues: NO_ISSUES }), true)
       return promise
     },
     back() {
       cancel()
-      return commit(back(update(current(), { busy: false })))
+      return commit(back(def, current().state, now()))
     },
     goTo(step) {
-      const target = goTo(update(current(), { busy: false }), step)
+      const target = goTo(def, current().state, step, now())
       cancel()
       return commit(target)
     },
     reset() {
       cancel()
-      return commit(start(update(current(), { drafts: {}, log: current().log }), 'reset'))
+      return commit(reset(def, current().state, now()))
     },
     async run(inputs = {}, { maxSteps = 10_000, until } = {}) {
       let snap = pending ? await pending.promise : snapshot()
@@ -290,25 +235,22 @@ export function createWorkflow<S extends object, K extends string>(
             'RUN_LIMIT',
             process.env.NODE_ENV !== 'production' &&
               `run() completed ${maxSteps} steps without finishing workflow '${def.id}'; a loop keeps getting the same input. Give the looping step an input that leaves the loop, or raise maxSteps.`,
-            { step: snap.step },
+            { category: 'transition', step: snap.step },
           )
-          return commit(failed(current(), error))
+          return commit(fail(def, current().state, error, undefined, now()))
         }
-        const input = Object.hasOwn(inputs, snap.step) ? inputs[snap.step as K] : undefined
-        snap = await workflow.next(input)
+        snap = await workflow.next(Object.hasOwn(inputs, snap.step) ? inputs[snap.step as K] : undefined)
         if (snap.error || snap.issues !== NO_ISSUES) break
       }
       return snap
     },
     setDraft(step, draft) {
-      const core = current()
-      if (!core.compiled.ids.includes(step)) goTo(core, step) // throws UNKNOWN_STEP with a hint
-      const plain = toPlain(draft, 'the draft', step)
-      const next: Core = update(core, { drafts: { ...core.drafts, [step]: plain } })
+      const { state, busy } = current()
+      const next = setDraft(def, state, step, toPlain(draft, 'the draft', step))
       // A keystroke changes drafts only: the new snapshot shares the derived fields (history, progress…) of the last one.
-      store.setState(makeSnapshot(next, store.getState()), true)
+      store.setState(view(next, busy, store.getState()), true)
     },
-    getPersistedSnapshot: (serializeOptions) => serialize(current(), serializeOptions),
+    getPersistedSnapshot: (o) => serialize(def, current().state, { ...o, at: now() }),
     destroy() {
       cancel()
       for (const unsubscribe of listeners) unsubscribe()
@@ -317,3 +259,28 @@ export function createWorkflow<S extends object, K extends string>(
   }
   return workflow
 }
+
+/** Anything a step's pipeline threw, as a WorkflowError naming the step. */
+const asStepError = (step: string, cause: unknown): WorkflowError =>
+  isWorkflowError(cause)
+    ? cause
+    : new WorkflowError(
+        'ACTION_FAILED',
+        process.env.NODE_ENV !== 'production' && `step '${step}' failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+        {
+          category: 'transition',
+          step,
+          cause,
+        },
+      )
+
+/** Why a snapshot could not be resumed, as a snapshot error. */
+const asSnapshotError = (def: WorkflowDefinition, cause: unknown): WorkflowError =>
+  isWorkflowError(cause) && cause.category === 'snapshot'
+    ? cause
+    : new WorkflowError(
+        'SNAPSHOT_MISMATCH',
+        process.env.NODE_ENV !== 'production' &&
+          `the snapshot of workflow '${def.id}' no longer replays: ${cause instanceof Error ? cause.message : String(cause)}`,
+        { category: 'snapshot', cause },
+      )

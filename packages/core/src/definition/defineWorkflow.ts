@@ -1,0 +1,36 @@
+import type { StepDef, WorkflowDefinition } from '../types'
+import { compile } from './compile'
+
+/**
+ * The input of `defineWorkflow`. Step ids are the keys of `steps`, so a `next` naming another id is a
+ * compile error. `Inputs` maps each step id to its input type, inferred from the step's `validate`
+ * schema, so its actions receive a typed `input`.
+ */
+export interface WorkflowConfig<S extends object, Inputs> {
+  /** Names the flow in errors, snapshots and storage. */
+  readonly id: string
+  /** Bump it when a change makes stored snapshots unfit; `migrate` then gets a chance. */
+  readonly version?: number | string
+  readonly initial: NoInfer<keyof Inputs & string>
+  readonly state: S
+  readonly steps: { readonly [P in keyof Inputs]: StepDef<S, NoInfer<keyof Inputs & string>, Inputs[P]> }
+}
+
+/**
+ * Checks a workflow definition and returns it, typed. Throws a `WorkflowError` (category
+ * `'definition'`) listing every problem `checkDefinition` finds, with a hint to fix each. Production
+ * builds skip the checks.
+ * @example
+ * const signup = defineWorkflow({
+ *   id: 'signup',
+ *   initial: 'email',
+ *   state: { email: '' },
+ *   steps: { email: { next: 'done' }, done: { final: true } },
+ * })
+ */
+export function defineWorkflow<S extends object, Inputs>(
+  definition: WorkflowConfig<S, Inputs>,
+): WorkflowDefinition<S, keyof Inputs & string> {
+  compile(definition as unknown as WorkflowDefinition)
+  return definition as unknown as WorkflowDefinition<S, keyof Inputs & string>
+}

@@ -1,0 +1,46 @@
+import type { LogEntry, LogEntryType } from '../types'
+
+/** The ring the states of one run share; `written` counts every entry ever written to it. */
+interface Ring {
+  readonly items: LogEntry[]
+  written: number
+}
+
+/**
+ * The journey log of a state: a bounded ring buffer shared along a run, each state knowing how many
+ * entries it holds. Appending is O(1); a state that is appended to after a later one (a fork, as when
+ * a stale state is moved again) gets a ring of its own first, so no state sees another's entries.
+ */
+export interface Log {
+  readonly ring: Ring
+  readonly count: number
+  readonly limit: number
+}
+
+export const emptyLog = (limit: number): Log => ({ ring: { items: [], written: 0 }, count: 0, limit: Math.max(1, limit) })
+
+export const logEntries = (log: Log): LogEntry[] => {
+  const { ring, count, limit } = log
+  const out: LogEntry[] = []
+  for (let i = Math.max(0, count - limit, ring.written - limit); i < count; i++) out.push(ring.items[i % limit] as LogEntry)
+  return out
+}
+
+export const appendLog = (log: Log, type: LogEntryType, step: string, at: number, reason?: string): Log => {
+  let { ring } = log
+  if (ring.written !== log.count) {
+    const items = logEntries(log)
+    ring = { items, written: items.length }
+    log = { ring, count: items.length, limit: log.limit }
+  }
+  ring.items[log.count % log.limit] = reason === undefined ? { type, step, at } : { type, step, at, reason }
+  ring.written++
+  return { ring, count: log.count + 1, limit: log.limit }
+}
+
+/** A log holding `entries` (the last `limit` of them). */
+export const logOf = (entries: readonly LogEntry[], limit: number): Log => {
+  let log = emptyLog(limit)
+  for (const { type, step, at, reason } of entries.slice(-log.limit)) log = appendLog(log, type, step, at, reason)
+  return log
+}

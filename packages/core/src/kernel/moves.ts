@@ -1,0 +1,164 @@
+import { type Compiled, compile } from '../definition/compile'
+import { hint } from '../didYouMean'
+import type { Issues, WorkflowDefinition } from '../types'
+import { WorkflowError } from '../WorkflowError'
+import { chooseNext, reach, stepOf } from './choose'
+import { NO_DRAFTS, setDraft as setIn } from './drafts'
+import { appendLog, emptyLog, type Log } from './log'
+import { type FlowState, type Frame, NO_ISSUES, type Skip, update } from './state'
+
+/**
+ * The moves of a flow, as pure functions of (definition, state, …) returning the next state. They
+ * never read a clock (`at` is the event's time) and never run user actions or validators: the
+ * runtime (`createWorkflow`) and `replay` do that, then call these with the contribution.
+ */
+
+const logSkips = (log: Log, skipped: readonly Skip[], at: number) => {
+  let out = log
+  for (const s of skipped) out = appendLog(out, 'skipped', s.step, at, s.reason)
+  return out
+}
+
+/** The state a definition starts in (the initial step, or the first one after skips). */
+export const initialState = (definition: WorkflowDefinition, at: number, logLimit = 500): FlowState =>
+  enter(
+    definition,
+    {
+      step: definition.initial,
+      done: false,
+      frame: null,
+      start: [],
+      drafts: NO_DRAFTS,
+      log: emptyLog(logLimit),
+      error: null,
+      issues: NO_ISSUES,
+    },
+    at,
+  )
+
+const enter = (definition: WorkflowDefinition, s: FlowState, at: number, reset = false): FlowState => {
+  const { step, skipped } = reach(definition, definition.initial, stateAt(definition, null), compile(definition).ids.length)
+  let log = reset ? appendLog(s.log, 'reset', definition.initial, at) : s.log
+  log = appendLog(logSkips(log, skipped, at), 'entered', step, at)
+  return update(s, { frame: null, start: skipped, step, done: false, error: null, issues: NO_ISSUES, log })
+}
+
+/** The state of the flow's data at a frame: the definition's initial state before the first step. */
+export const stateAt = (definition: WorkflowDefinition, frame: Frame | null): object => frame?.state ?? compile(definition).state
+
+const merge = (state: object, patch: Readonly<Record<string, unknown>>): object => {
+  for (const _ in patch) return Object.freeze({ ...state, ...patch })
+  // An empty patch shares the state as it is: a step that contributes nothing costs nothing, whatever the state's size.
+  return state
+}
+
+const draftsWith = (c: Compiled, s: FlowState, step: string, draft: unknown) => setIn(s.drafts, c.shift, c.index.get(step) as number, draft)
+
+/**
+ * Completes the current step with its input (a plain copy) and contribution. Throws what choosing the
+ * next step throws (NO_CHOICE, AMBIGUOUS_CHOICE, INVALID_TARGET, GUARD_FAILED, SKIP_LOOP).
+ */
+export const complete = (
+  definition: WorkflowDefinition,
+  s: FlowState,
+  input: unknown,
+  patch: Readonly<Record<string, unknown>>,
+  at: number,
+): FlowState => {
+  const c = compile(definition)
+  const id = s.step
+  const state = merge(stateAt(definition, s.frame), patch)
+  const drafts = input === undefined ? s.drafts : draftsWith(c, s, id, input)
+  const depth = (s.frame?.depth ?? 0) + 1
+  if (stepOf(definition, id).final) {
+    const frame: Frame = { step: id, input, patch, state, skipped: [], prev: s.frame, depth }
+    const log = appendLog(appendLog(s.log, 'completed', id, at), 'done', id, at)
+    return update(s, { drafts, error: null, issues: NO_ISSUES, frame, done: true, log })
+  }
+  const { step, skipped } = reach(definition, chooseNext(definition, id, state), state, c.ids.length)
+  const frame: Frame = { step: id, input, patch, state, skipped, prev: s.frame, depth }
+  const log = appendLog(logSkips(appendLog(s.log, 'completed', id, at), skipped, at), 'entered', step, at)
+  return update(s, { drafts, error: null, issues: NO_ISSUES, frame, step, log })
+}
+
+/** Undoes the last completion: back to the previous visited step (or reopens the final step when done). */
+export const back = (_definition: WorkflowDefinition, s: FlowState, at: number): FlowState => {
+  const top = s.frame
+  if (!top) return s.error || s.issues !== NO_ISSUES ? update(s, { error: null, issues: NO_ISSUES }) : s
+  return update(s, {
+    frame: top.prev,
+    step: top.step,
+    done: false,
+    error: null,
+    issues: NO_ISSUES,
+    log: appendLog(s.log, 'back', top.step, at),
+  })
+}
+
+const unknownStep = (definition: WorkflowDefinition, what: string, id: string): never => {
+  const { ids } = compile(definition)
+  throw new WorkflowError(
+    'UNKNOWN_STEP',
+    process.env.NODE_ENV !== 'production' && `${what}: there is no such step; defined steps: ${ids.join(', ')}.${hint(id, ids)}`,
+    { category: 'usage', step: id },
+  )
+}
+
+/** Back to a step visited on the current path (its latest visit). Throws NOT_VISITED or UNKNOWN_STEP. */
+export const goTo = (definition: WorkflowDefinition, s: FlowState, id: string, at: number): FlowState => {
+  if (id === s.step && !s.done) return s.error || s.issues !== NO_ISSUES ? update(s, { error: null, issues: NO_ISSUES }) : s
+  for (let frame = s.frame; frame; frame = frame.prev) {
+    if (frame.step === id) {
+      return update(s, { frame: frame.prev, step: id, done: false, error: null, issues: NO_ISSUES, log: appendLog(s.log, 'goto', id, at) })
+    }
+  }
+  if (!compile(definition).index.has(id)) unknownStep(definition, `goTo('${id}')`, id)
+  throw new WorkflowError(
+    'NOT_VISITED',
+    process.env.NODE_ENV !== 'production' &&
+      `goTo('${id}'): step '${id}' is not on the path taken so far (${[...new Set(historyOf(s))].join(', ')}); goTo can only return to a visited step. Use next() to move forward.`,
+    { category: 'usage', step: id },
+  )
+}
+
+/** Back to the start, with no state, drafts or history; the journey log goes on. */
+export const reset = (definition: WorkflowDefinition, s: FlowState, at: number): FlowState =>
+  enter(definition, update(s, { drafts: NO_DRAFTS }), at, true)
+
+/** Keeps what the user typed for a step without submitting it. `undefined` clears it. Throws UNKNOWN_STEP. */
+export const setDraft = (definition: WorkflowDefinition, s: FlowState, step: string, draft: unknown): FlowState => {
+  const c = compile(definition)
+  if (!c.index.has(step)) unknownStep(definition, `setDraft('${step}')`, step)
+  return update(s, { drafts: draftsWith(c, s, step, draft) })
+}
+
+/** The submitted input did not validate: the state stays, the input is kept as the step's draft. */
+export const reject = (definition: WorkflowDefinition, s: FlowState, draft: unknown, issues: Issues): FlowState =>
+  update(draft === undefined ? s : setDraft(definition, s, s.step, draft), { error: null, issues })
+
+/** The step failed (an action threw, no choice held…): the state stays, the error is logged, the input is kept as the draft. */
+export const fail = (definition: WorkflowDefinition, s: FlowState, error: WorkflowError, draft: unknown, at: number): FlowState =>
+  update(draft === undefined ? s : setDraft(definition, s, s.step, draft), {
+    error,
+    issues: NO_ISSUES,
+    log: appendLog(s.log, 'error', s.step, at, error.code),
+  })
+
+/** Visited steps on the current path, oldest first, ending with the current step (unless done). */
+export const historyOf = (s: FlowState): string[] => {
+  const steps = new Array<string>((s.frame?.depth ?? 0) + (s.done ? 0 : 1))
+  let i = steps.length
+  if (!s.done) steps[--i] = s.step
+  for (let frame = s.frame; frame; frame = frame.prev) steps[--i] = frame.step
+  return steps
+}
+
+/** Steps passed over on the current path, in order. */
+export const skippedOf = (s: FlowState): string[] => {
+  const groups: (readonly Skip[])[] = []
+  for (let frame = s.frame; frame; frame = frame.prev) if (frame.skipped.length > 0) groups.push(frame.skipped)
+  if (s.start.length > 0) groups.push(s.start)
+  const out: string[] = []
+  for (let g = groups.length - 1; g >= 0; g--) for (const skip of groups[g] as readonly Skip[]) out.push(skip.step)
+  return out
+}
