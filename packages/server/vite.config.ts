@@ -20,7 +20,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^@flowkit\//, /^better-sqlite3/, /^pg(\/|$)/, /^@hono\//, /^node:/, ...builtinModules],
+      external: [/^@flowkit\//, /^rate-limiter-flexible/, /^better-sqlite3/, /^pg(\/|$)/, /^@hono\//, /^node:/, ...builtinModules],
       output: { entryFileNames: '[name].js' },
     },
   },

@@ -1,20 +1,26 @@
 /**
- * `npm run bench:server`: concurrent clients on loopback saving and submitting across 1,000 enrollment instances,
- * against the ready server (scripts/start.ts, a child process) on SQLite and on PostgreSQL. Prints requests/s and
- * p50/p99 latency per operation, then checks that no acknowledged update was lost.
- * Env: BENCH_INSTANCES (1000), BENCH_CONCURRENCY (64), DATABASE_URL / FLOWKIT_PG_URL (else a throw-away PostgreSQL).
+ * `npm run bench:server`: 64 concurrent clients on loopback saving and submitting enrollment instances against the
+ * ready server (scripts/start.ts, child processes), on SQLite, on PostgreSQL, and on two server processes sharing one
+ * PostgreSQL (requests alternate between them, as behind a load balancer). Prints saves/s and p50/p99 per operation,
+ * then checks that no acknowledged write was lost.
+ * Env: BENCH_INSTANCES (1000), BENCH_CONCURRENCY (64), DATABASE_URL / FLOWKIT_PG_URL (else a throw-away PostgreSQL),
+ * BENCH_SERVER_ROOT (another checkout's packages/server, to measure a baseline with this same client).
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createWorkflow, type PersistedSnapshot } from '@flowkit/core'
 import { canonicalJson } from '../src/canonicalJson'
 import { enrollment } from '../src/examples/enrollment'
 import { startPostgres } from '../test/helpers/startPostgres'
+import { type BenchServer, startServer } from './startServer'
 
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64)
+const ROOT = process.env.BENCH_SERVER_ROOT || undefined
+/** The bench is one caller hammering the server: lift the default per-caller limits of `npm run server`. */
+const UNLIMITED = { FLOWKIT_RATE_LIMIT: '0', FLOWKIT_MAX_INSTANCES: '0' }
 
 const snapshotsFor = async (i: number): Promise<PersistedSnapshot[]> => {
   const inputs = [
@@ -28,7 +34,7 @@ const snapshotsFor = async (i: number): Promise<PersistedSnapshot[]> => {
   const out: PersistedSnapshot[] = []
   for (const input of inputs) {
     await flow.next(input)
-    out.push(flow.getPersistedSnapshot())
+    out.push(JSON.parse(JSON.stringify(flow.getPersistedSnapshot())))
   }
   return out
 }
@@ -39,36 +45,37 @@ const racerFor = async (i: number) => {
   return flow.getPersistedSnapshot()
 }
 
-const startServer = (env: Record<string, string>) =>
-  new Promise<{ child: ChildProcess; url: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=@flowkit/source', '--import', 'tsx', 'scripts/start.ts'], {
-      env: { ...process.env, PORT: '0', NODE_ENV: 'production', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const match = /on (http:\/\/127\.0\.0\.1:\d+\/\S+)/.exec(chunk.toString())
-      if (match) resolve({ child, url: match[1] as string })
-    })
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 })
+const samples = new Map<string, number[]>()
+/** One request over a kept-alive loopback connection (node:http: a cheaper client than fetch, so the server is measured). */
+const call = (op: string, method: string, url: string, body?: unknown) =>
+  new Promise<{ status: number; body: any }>((resolve, reject) => {
+    const started = performance.now()
+    const payload = body === undefined ? undefined : JSON.stringify(body)
+    const req = request(
+      url,
+      {
+        method,
+        agent,
+        headers: payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const list = samples.get(op) ?? []
+          samples.set(op, list)
+          list.push(performance.now() - started)
+          const text = Buffer.concat(chunks).toString()
+          const parsed = text ? JSON.parse(text) : null
+          if ((res.statusCode ?? 0) >= 500) reject(new Error(`${op} answered ${res.statusCode}: ${text}`))
+          else resolve({ status: res.statusCode ?? 0, body: parsed })
+        })
+      },
+    )
+    req.on('error', reject)
+    req.end(payload)
   })
-
-interface Sample {
-  op: string
-  ms: number
-}
-const samples: Sample[] = []
-const call = async (op: string, method: string, url: string, body?: unknown) => {
-  const started = performance.now()
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  const json = (await response.json()) as any
-  samples.push({ op, ms: performance.now() - started })
-  if (response.status >= 500) throw new Error(`${op} answered ${response.status}: ${JSON.stringify(json)}`)
-  return { status: response.status, body: json }
-}
 
 /** Runs `work(i)` for i in [0, n) with at most `limit` in flight. */
 const pool = async (n: number, limit: number, work: (i: number) => Promise<void>) => {
@@ -80,100 +87,126 @@ const pool = async (n: number, limit: number, work: (i: number) => Promise<void>
   )
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 
-const run = async (name: string, env: Record<string, string>) => {
-  const { child, url } = await startServer(env)
-  samples.length = 0
-  const snapshots = await Promise.all(Array.from({ length: INSTANCES }, (_, i) => snapshotsFor(i)))
-  const racers = await Promise.all(Array.from({ length: INSTANCES }, (_, i) => racerFor(i)))
+interface Fixture {
+  readonly snapshots: PersistedSnapshot[][]
+  readonly racers: PersistedSnapshot[]
+}
+
+/** One scenario: start every instance, then per instance 4 saves (the first raced by a second tab), then submit. */
+const scenario = async (name: string, urls: readonly string[], { snapshots, racers }: Fixture) => {
+  samples.clear()
+  const at = (i: number) => urls[i % urls.length] as string
   const tokens: string[] = []
   const acknowledged = new Array<number>(INSTANCES).fill(0)
-  let conflicts = 0
-  const began = performance.now()
   await pool(INSTANCES, CONCURRENCY, async (i) => {
-    tokens[i] = (await call('start', 'POST', `${url}/instances`, { workflow: 'enrollment' })).body.token
+    tokens[i] = (await call('start', 'POST', `${at(i)}/instances`, { workflow: 'enrollment' })).body.token
   })
+  const versions = new Array<number>(INSTANCES).fill(1)
+  const saveBegan = performance.now()
+  let turn = 0
   await pool(INSTANCES, CONCURRENCY, async (i) => {
-    const at = `${url}/instances/${tokens[i]}`
-    let version = 1
-    for (const [n, snapshot] of (snapshots[i] as PersistedSnapshot[]).entries()) {
-      const last = n === (snapshots[i] as PersistedSnapshot[]).length - 1
+    for (const [n, snapshot] of (snapshots[i] as PersistedSnapshot[]).slice(0, -1).entries()) {
       for (;;) {
-        const sends = [
-          call(last ? 'submit' : 'save', last ? 'POST' : 'PUT', last ? `${at}/submit` : at, { baseVersion: version, snapshot }),
-        ]
-        if (n === 0) sends.push(call('save', 'PUT', at, { baseVersion: version, snapshot: racers[i] })) // a second tab races the first save
+        const path = `/instances/${tokens[i]}`
+        const sends = [call('save', 'PUT', `${at(turn++)}${path}`, { baseVersion: versions[i], snapshot })]
+        if (n === 0) sends.push(call('save', 'PUT', `${at(turn++)}${path}`, { baseVersion: versions[i], snapshot: racers[i] }))
         const [mine, racer] = await Promise.all(sends)
-        if (racer?.status === 409) conflicts++
         if (racer?.status === 200) acknowledged[i] = (acknowledged[i] ?? 0) + 1
         if (mine?.status === 200) {
           acknowledged[i] = (acknowledged[i] ?? 0) + 1
-          version = mine.body.version
+          versions[i] = mine.body.version
           break
         }
-        if (mine?.status !== 409) throw new Error(`unexpected ${mine?.status}: ${JSON.stringify(mine?.body)}`)
-        conflicts++
-        version = mine.body.current.version // reconcile: this tab keeps its own copy, based on the current version
+        if (mine?.status !== 409) throw new Error(`save answered ${mine?.status}: ${JSON.stringify(mine?.body)}`)
+        versions[i] = mine.body.current.version // this tab keeps its own copy, based on the current version
       }
     }
   })
-  const seconds = (performance.now() - began) / 1000
-  const total = samples.length
-  // Lost-update check: every acknowledged write bumped the version exactly once, and the final state is the replayed one.
+  const saveSeconds = (performance.now() - saveBegan) / 1000
+  const submitBegan = performance.now()
+  await pool(INSTANCES, CONCURRENCY, async (i) => {
+    const answer = await call('submit', 'POST', `${at(i + 1)}/instances/${tokens[i]}/submit`, {
+      baseVersion: versions[i],
+      snapshot: (snapshots[i] as PersistedSnapshot[]).at(-1),
+    })
+    if (answer.status !== 200) throw new Error(`submit answered ${answer.status}: ${JSON.stringify(answer.body)}`)
+    acknowledged[i] = (acknowledged[i] ?? 0) + 1
+  })
+  const submitSeconds = (performance.now() - submitBegan) / 1000
   let lost = 0
   await pool(INSTANCES, CONCURRENCY, async (i) => {
-    const { body } = await call('load', 'GET', `${url}/instances/${tokens[i]}`)
-    const expectedPrice = 20 + 5 * (1 + (i % 3))
+    const { body } = await call('load', 'GET', `${at(i)}/instances/${tokens[i]}`)
     const submitted = (snapshots[i] as PersistedSnapshot[]).at(-1) as PersistedSnapshot
-    const samePath = canonicalJson(body.snapshot.path) === canonicalJson(JSON.parse(JSON.stringify(submitted.path)))
-    if (
-      body.version !== 1 + (acknowledged[i] as number) ||
-      body.status !== 'submitted' ||
-      body.result?.price !== expectedPrice ||
-      !samePath
-    )
-      lost++
+    const samePath = canonicalJson(body.snapshot.path) === canonicalJson(submitted.path)
+    const price = 20 + 5 * (1 + (i % 3))
+    if (body.version !== 1 + (acknowledged[i] as number) || body.status !== 'submitted' || body.result?.price !== price || !samePath) lost++
   })
-  child.kill('SIGTERM')
-  const rows = ['start', 'save', 'submit', 'load'].map((op) => {
-    const ms = samples.filter((s) => s.op === op).map((s) => s.ms)
-    ms.sort((a, b) => a - b)
-    return { backend: name, op, requests: ms.length, 'p50 ms': percentile(ms, 50).toFixed(2), 'p99 ms': percentile(ms, 99).toFixed(2) }
-  })
+  const stat = (op: string) => {
+    const ms = [...(samples.get(op) ?? [])].sort((a, b) => a - b)
+    return { count: ms.length, p50: percentile(ms, 50), p99: percentile(ms, 99) }
+  }
+  const save = stat('save')
+  const submit = stat('submit')
   return {
-    rows,
-    summary: {
-      backend: name,
-      instances: INSTANCES,
-      concurrency: CONCURRENCY,
-      'write req/s': Math.round(total / seconds),
-      'refused 409': conflicts,
-      acknowledgedWrites: acknowledged.reduce((a, b) => a + b, 0),
-      lostUpdates: lost,
-    },
+    scenario: name,
+    'saves/s': Math.round(save.count / saveSeconds),
+    'save p50 ms': Number(save.p50.toFixed(1)),
+    'save p99 ms': Number(save.p99.toFixed(1)),
+    'submits/s': Math.round(submit.count / submitSeconds),
+    'submit p50 ms': Number(submit.p50.toFixed(1)),
+    'submit p99 ms': Number(submit.p99.toFixed(1)),
+    'start p99 ms': Number(stat('start').p99.toFixed(1)),
+    lost,
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'flowkit-bench-'))
-const results = [await run('SQLite', { FLOWKIT_SQLITE: join(dir, 'bench.db'), DATABASE_URL: '' })]
-const pg = await startPostgres()
-if (pg) {
+const withServers = async <T>(envs: Record<string, string>[], work: (urls: string[]) => Promise<T>): Promise<T> => {
+  const servers: BenchServer[] = []
   try {
-    results.push(await run('PostgreSQL', { DATABASE_URL: pg.url }))
+    for (const env of envs) servers.push(await startServer({ ...UNLIMITED, ...env }, ROOT))
+    return await work(servers.map((s) => s.url))
   } finally {
-    pg.stop()
+    await Promise.all(servers.map((s) => s.stop()))
   }
-} else console.warn('PostgreSQL binaries not found and no DATABASE_URL: PostgreSQL row skipped (apt-get install -y postgresql).')
-rmSync(dir, { recursive: true, force: true })
+}
+
+const fixture: Fixture = {
+  snapshots: await Promise.all(Array.from({ length: INSTANCES }, (_, i) => snapshotsFor(i))),
+  racers: await Promise.all(Array.from({ length: INSTANCES }, (_, i) => racerFor(i))),
+}
+const dir = mkdtempSync(join(tmpdir(), 'flowkit-bench-'))
+const rows = []
+try {
+  rows.push(
+    await withServers([{ FLOWKIT_SQLITE: join(dir, 'bench.db'), DATABASE_URL: '' }], (urls) =>
+      scenario('SQLite, 1 process', urls, fixture),
+    ),
+  )
+  const pg = await startPostgres()
+  if (pg) {
+    try {
+      rows.push(await withServers([{ DATABASE_URL: pg.url }], (urls) => scenario('PostgreSQL, 1 process', urls, fixture)))
+      rows.push(
+        await withServers([{ DATABASE_URL: pg.url }, { DATABASE_URL: pg.url }], (urls) =>
+          scenario('PostgreSQL, 2 processes', urls, fixture),
+        ),
+      )
+    } finally {
+      pg.stop()
+    }
+  } else console.warn('PostgreSQL binaries not found and no DATABASE_URL: PostgreSQL rows skipped (apt-get install -y postgresql).')
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+  agent.destroy()
+}
 
 console.log(
-  `\nflowkit server on 127.0.0.1: ${INSTANCES} instances, ${CONCURRENCY} concurrent clients, each start → 4 saves (the first raced by a second tab) → submit`,
+  `\nflowkit server on 127.0.0.1${ROOT ? ` (${ROOT})` : ''}: ${INSTANCES} instances, ${CONCURRENCY} concurrent clients; per instance start → 4 saves (the first raced by a second tab) → submit`,
 )
-console.table(results.flatMap((r) => r.rows))
-const baseline = results[0]?.summary['write req/s'] ?? 1
-console.table(results.map((r) => ({ ...r.summary, 'vs SQLite': `${(r.summary['write req/s'] / baseline).toFixed(2)}×` })))
-const lost = results.reduce((n, r) => n + r.summary.lostUpdates, 0)
+console.table(rows)
+const lost = rows.reduce((n, r) => n + r.lost, 0)
 if (lost > 0) {
   console.error(`LOST UPDATES: ${lost}`)
   process.exitCode = 1

@@ -1,45 +1,38 @@
-import { createWorkflow, type PersistedSnapshot, type WorkflowError } from '@flowkit/core'
-import { ServerError } from './http/ServerError'
+import { type PersistedSnapshot, replay } from '@flowkit/core'
+import { refusal } from './http/errors'
 import type { AnyDefinition } from './types'
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** Checks that a value has the shape of a persisted snapshot of `definition` (same id and version), before any replay. */
-export const checkShape = (definition: AnyDefinition, value: unknown): PersistedSnapshot => {
-  const refuse = (problem: string): never => {
-    throw new ServerError('INVALID_SNAPSHOT', problem)
-  }
-  if (!isObject(value) || !Array.isArray(value.path)) {
-    refuse('`snapshot` must be a persisted snapshot, the object `workflow.getPersistedSnapshot()` returns ({ workflow, path, step, … }).')
-  }
-  const snapshot = value as Record<string, unknown> & { path: unknown[] }
-  if (snapshot.workflow !== definition.id) {
-    refuse(`the snapshot belongs to workflow '${String(snapshot.workflow)}', but this instance runs '${definition.id}'.`)
-  }
-  if (snapshot.version !== definition.version) {
-    refuse(
-      `the snapshot was saved by version ${String(snapshot.version)} of workflow '${definition.id}', but the server runs version ${String(definition.version)}; reload the page to get the current flow.`,
+/** The top-level fields of a persisted snapshot: anything else is refused, not stored. */
+const FIELDS = new Set(['workflow', 'version', 'path', 'step', 'done', 'drafts', 'log', 'savedAt'])
+
+/** Refuses a snapshot with fields a persisted snapshot does not have (they would be stored verbatim). */
+export const checkFields = (value: unknown): void => {
+  if (!isObject(value)) {
+    throw refusal(
+      'INVALID_SNAPSHOT',
+      '`snapshot` must be a persisted snapshot, the object `workflow.getPersistedSnapshot()` returns ({ workflow, path, step, … }).',
     )
   }
-  for (const [i, frame] of snapshot.path.entries()) {
-    if (!isObject(frame) || typeof frame.step !== 'string' || !isObject(frame.patch)) {
-      refuse(`path entry #${i + 1} must be { step, input, patch } as getPersistedSnapshot() writes it.`)
-    }
+  const unknown = Object.keys(value).filter((key) => !FIELDS.has(key))
+  if (unknown.length > 0) {
+    throw refusal(
+      'INVALID_SNAPSHOT',
+      `the snapshot has unknown field${unknown.length > 1 ? 's' : ''} ${unknown
+        .slice(0, 5)
+        .map((k) => JSON.stringify(k.slice(0, 40)))
+        .join(', ')}; send what getPersistedSnapshot() returns: ${[...FIELDS].join(', ')}.`,
+    )
   }
-  if (typeof snapshot.step !== 'string' || typeof snapshot.done !== 'boolean')
-    refuse('the snapshot needs a `step` string and a `done` boolean.')
-  return snapshot as unknown as PersistedSnapshot
 }
 
 /**
- * Checks that a snapshot sent by a client resumes in `definition` (core's restore: right workflow and version,
- * a path the definition walks, JSON-safe values) and returns it. Throws `INVALID_SNAPSHOT` saying why.
+ * Checks that a snapshot sent by a client resumes in `definition` (core's `replay`: right workflow and version,
+ * a path the definition walks, JSON-safe values) and returns it. Throws core's `WorkflowError` saying why.
  */
 export const checkSnapshot = (definition: AnyDefinition, value: unknown, now: () => number): PersistedSnapshot => {
-  const snapshot = checkShape(definition, value)
-  let problem: WorkflowError | undefined
-  const flow = createWorkflow(definition, { snapshot, now, onError: (error) => (problem ??= error) })
-  flow.destroy()
-  if (problem) throw new ServerError('INVALID_SNAPSHOT', problem.message.replace(/^\[flowkit\] /, ''), { step: problem.step })
-  return snapshot
+  checkFields(value)
+  replay(definition, value, { now })
+  return value as PersistedSnapshot
 }

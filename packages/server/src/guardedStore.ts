@@ -1,8 +1,12 @@
-import { ServerError } from './http/ServerError'
+import { refusal } from './http/errors'
 import type { InstanceStore } from './types'
 
-/** The store, with its failures (database down, pool exhausted) turned into 503s that clients retry. */
-export const guardedStore = (store: InstanceStore, onError: ((error: unknown) => void) | undefined): InstanceStore => {
+/**
+ * The store, with its failures (database down or restarting, pool exhausted, SQLite busy or locked) turned into
+ * 503 `STORAGE_UNAVAILABLE` with `Retry-After: retryAfter` seconds, which clients retry. Nothing is cached: the next
+ * request after the database is back goes straight to it.
+ */
+export const guardedStore = (store: InstanceStore, onError: ((error: unknown) => void) | undefined, retryAfter: number): InstanceStore => {
   const wrap =
     <A extends unknown[], R>(method: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -10,8 +14,9 @@ export const guardedStore = (store: InstanceStore, onError: ((error: unknown) =>
         return await method(...args)
       } catch (cause) {
         onError?.(cause)
-        throw new ServerError('STORAGE_UNAVAILABLE', 'the server could not reach its storage; nothing was changed, try again shortly.', {
+        throw refusal('STORAGE_UNAVAILABLE', 'the server could not reach its storage; nothing was changed, try again shortly.', {
           cause,
+          details: { retryAfter },
         })
       }
     }
@@ -20,7 +25,11 @@ export const guardedStore = (store: InstanceStore, onError: ((error: unknown) =>
     insert: wrap((record) => store.insert(record)),
     get: wrap((hash) => store.get(hash)),
     update: wrap((hash, update) => store.update(hash, update)),
-    remove: wrap((hash) => store.remove(hash)),
+    claim: wrap((hash, request) => store.claim(hash, request)),
+    reclaim: wrap((hash, request) => store.reclaim(hash, request)),
+    finish: wrap((hash, request) => store.finish(hash, request)),
+    release: wrap((hash, claim) => store.release(hash, claim)),
+    remove: wrap((hash, statuses) => store.remove(hash, statuses)),
     removeExpired: wrap((now) => store.removeExpired(now)),
     close: () => store.close(),
   }

@@ -1,15 +1,20 @@
 export { createFlowkitHandler, type FlowkitHandler, type FlowkitHandlerOptions } from './createFlowkitHandler'
-export { ServerError, type ServerErrorCode } from './http/ServerError'
-export { type Replayed, type ReplayOptions, replay } from './replay'
+export type { Limit, LimitOptions, RequestInfo } from './limits'
 export type {
   AnyDefinition,
   AuthorizeDetails,
   AuthorizeResult,
+  ClaimRequest,
   Definitions,
+  FinishRequest,
   InstanceRecord,
   InstanceStatus,
   InstanceStore,
   InstanceUpdate,
   Operation,
+  ReclaimRequest,
+  ServerAction,
+  ServerActionContext,
   ServerActions,
+  Submission,
 } from './types'

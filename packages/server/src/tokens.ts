@@ -11,8 +11,11 @@ export const createToken = (): string => {
 /** Whether a string has the shape of a resume token (checked before any lookup). */
 export const isTokenShaped = (token: string): boolean => TOKEN.test(token)
 
-/** SHA-256 of the token, hex: what the store keeps, so a leaked database does not leak working resume links. */
-export const hashToken = async (token: string): Promise<string> => {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))
+/** SHA-256 of a text, hex. */
+export const sha256 = async (text: string): Promise<string> => {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
 }
+
+/** SHA-256 of the token, hex: what the store keeps, so a leaked database does not leak working resume links. */
+export const hashToken = (token: string): Promise<string> => sha256(token)

@@ -1,7 +1,21 @@
-import type { Action, PersistedSnapshot, WorkflowDefinition } from '@flowkit/core'
+import type { PersistedSnapshot, WorkflowDefinition } from '@flowkit/core'
 
-/** Whether an instance can still be saved (`open`) or was verified and accepted (`submitted`). */
-export type InstanceStatus = 'open' | 'submitted'
+/**
+ * `open`: it can be saved; `submitting`: a verified submission holds it (its server actions are running, saves are
+ * refused); `submitted`: accepted, immutable.
+ */
+export type InstanceStatus = 'open' | 'submitting' | 'submitted'
+
+/** The submission that holds (or held) an instance. */
+export interface Submission {
+  /** SHA-256 of the submitted `{ baseVersion, snapshot }`: a retry of the same submission carries the same. */
+  readonly fingerprint: string
+  /** The base of the idempotency keys its server actions receive (`${key}:${step}:${index}`). */
+  readonly key: string
+  /** While `submitting`: the verified snapshot and state, so an expired claim is finished exactly as it began. */
+  readonly snapshot?: PersistedSnapshot
+  readonly state?: Readonly<Record<string, unknown>>
+}
 
 /** One saved workflow instance, as a store keeps it. The resume token itself is never stored, only its hash. */
 export interface InstanceRecord {
@@ -17,35 +31,72 @@ export interface InstanceRecord {
   readonly status: InstanceStatus
   /** The state the server replayed and accepted on submit (with server-only action patches), else `null`. */
   readonly result: Readonly<Record<string, unknown>> | null
+  /** The submission claiming or recorded on the instance, else `null`. */
+  readonly submission: Submission | null
+  /** Who holds the `submitting` claim (a random id), and until when (ms since the epoch); else `null`. */
+  readonly claim: string | null
+  readonly leaseUntil: number | null
   /** Milliseconds since the epoch. */
   readonly createdAt: number
   readonly updatedAt: number
   readonly expiresAt: number
 }
 
-/** A compare-and-set write: applied only when the stored version is still `baseVersion` and the instance has not expired. */
+/** A save: applied only when the instance runs `workflow`, is `open`, still at `baseVersion` and not expired. */
 export interface InstanceUpdate {
+  readonly workflow: string
   readonly baseVersion: number
   readonly snapshot: PersistedSnapshot
-  readonly status: InstanceStatus
-  readonly result: Readonly<Record<string, unknown>> | null
+  readonly updatedAt: number
+  readonly expiresAt: number
+}
+
+/** Takes an `open` instance at `baseVersion` (not expired at `now`) into `submitting`, held by `claim` until `leaseUntil`. */
+export interface ClaimRequest {
+  readonly baseVersion: number
+  readonly claim: string
+  readonly leaseUntil: number
+  readonly submission: Submission
+  readonly now: number
+}
+
+/** Takes over a `submitting` instance whose claim `previous` expired (`leaseUntil <= now`). */
+export interface ReclaimRequest {
+  readonly previous: string
+  readonly claim: string
+  readonly leaseUntil: number
+  readonly now: number
+}
+
+/** Records the result of the submission `claim` holds: `submitting` → `submitted`, version + 1. */
+export interface FinishRequest {
+  readonly claim: string
+  readonly snapshot: PersistedSnapshot
+  readonly result: Readonly<Record<string, unknown>>
+  readonly submission: Submission
   readonly updatedAt: number
   readonly expiresAt: number
 }
 
 /**
- * Where instances live. Every method may be async. `update` must be atomic (compare-and-set on `version`):
- * that is what makes lost updates impossible.
+ * Where instances live. Every method may be async. Each write must be one atomic compare-and-set (on `version`,
+ * `status` and `claim`): that is what makes lost updates and double submissions impossible. Each returns the
+ * record as written, or `null` when its condition no longer holds.
  */
 export interface InstanceStore {
-  /** Creates the table if needed. Called once before first use. */
+  /** Creates the table if needed (and adds columns an older table lacks). Called once before first use. */
   init(): Promise<void>
   insert(record: InstanceRecord): Promise<void>
   get(tokenHash: string): Promise<InstanceRecord | null>
-  /** The updated record, or `null` when the version moved on, the instance expired or is gone. */
+  /** A save; `null` when the version moved on, the instance is not `open`, expired or is gone. */
   update(tokenHash: string, update: InstanceUpdate): Promise<InstanceRecord | null>
-  /** `true` when an instance was deleted. */
-  remove(tokenHash: string): Promise<boolean>
+  claim(tokenHash: string, request: ClaimRequest): Promise<InstanceRecord | null>
+  reclaim(tokenHash: string, request: ReclaimRequest): Promise<InstanceRecord | null>
+  finish(tokenHash: string, request: FinishRequest): Promise<InstanceRecord | null>
+  /** Gives a claim up (its server action failed): `submitting` → `open`, the version unchanged. */
+  release(tokenHash: string, claim: string): Promise<InstanceRecord | null>
+  /** Deletes an instance whose status is one of `statuses`; `true` when one was deleted. */
+  remove(tokenHash: string, statuses: readonly InstanceStatus[]): Promise<boolean>
   /** Deletes instances that expired before `now`; returns how many. Run it from a timer or a cron job. */
   removeExpired(now: number): Promise<number>
   close(): Promise<void>
@@ -61,6 +112,11 @@ export interface AuthorizeDetails {
   readonly workflow: string
   /** The instance's owner, as returned on start; `null` on start and for unowned instances. */
   readonly owner: string | null
+  /**
+   * The instance's status (`null` on start). A submitted instance is deleted only when `authorize` returns `true`
+   * for `{ operation: 'delete', status: 'submitted' }`; without `authorize` it is kept.
+   */
+  readonly status: InstanceStatus | null
 }
 
 /**
@@ -69,8 +125,29 @@ export interface AuthorizeDetails {
  */
 export type AuthorizeResult = boolean | { readonly owner: string }
 
+/** What a server action is given. */
+export interface ServerActionContext<S = any> {
+  /** The verified state, with the patches of the server actions before this one. */
+  readonly state: Readonly<S>
+  /** The input the step was completed with. */
+  readonly input: unknown
+  readonly step: string
+  /** Aborted when the submission's lease runs out (`submitLease`): stop, a later attempt takes over with the same keys. */
+  readonly signal: AbortSignal
+  /**
+   * `${submission key}:${step}:${index}`: the same on every attempt of one submission. Hand it to payment and mail
+   * providers (Stripe's `Idempotency-Key`) so a re-run after a crash charges and sends once.
+   */
+  readonly idempotencyKey: string
+}
+
+/** A server-only action: returns a patch for the stored result, or nothing; throwing refuses the submission. */
+export type ServerAction<S = any> = (
+  context: ServerActionContext<S>,
+) => Partial<S> | undefined | void | Promise<Partial<S> | undefined | void>
+
 /** Server-only actions of one workflow, by step id: they run on submit, after the replay is verified, never in the browser. */
-export type ServerActions = Readonly<Record<string, readonly Action<any, any, any>[]>>
+export type ServerActions = Readonly<Record<string, readonly ServerAction[]>>
 
 /** Any workflow definition, whatever its state and step ids. */
 export type AnyDefinition = WorkflowDefinition<any, any>

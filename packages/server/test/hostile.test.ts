@@ -30,6 +30,57 @@ describe.each(backends)('hostile requests on $name', (backend) => {
     expect(answer).toMatchObject({ status: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE' } } })
   })
 
+  it.skipIf(backend.skip)(
+    'answers a body without a content-type with 415, so a cross-site Blob fetch cannot create instances',
+    async () => {
+      const before = await started()
+      const handler = createFlowkitHandler({ definitions: [enrollment], store, basePath: '/api' })
+      const blob = new Blob(['{"workflow":"enrollment"}']) // a CORS simple request: no content-type, no preflight
+      const response = await handler(new Request('http://127.0.0.1/api/instances', { method: 'POST', body: blob }))
+      expect(response.status).toBe(415)
+      expect(await response.json()).toMatchObject({
+        error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringMatching(/no content-type/) },
+      })
+      const put = await handler(new Request(`http://127.0.0.1/api/instances/${before}`, { method: 'PUT', body: '{}' }))
+      expect(put.status).toBe(415)
+    },
+  )
+
+  it.skipIf(backend.skip)('answers a deeply nested body with 400, not a stack overflow, on save and submit', async () => {
+    const roomy = api(createFlowkitHandler({ definitions: [enrollment], store, basePath: '/api' }))
+    const token = (await roomy.start('enrollment')).body.token
+    const finished = JSON.parse(JSON.stringify(await snapshotAfter(enrollment, basicEnrollment)))
+    const deep = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`
+    const body = (route: string) =>
+      JSON.stringify({ baseVersion: 1, snapshot: { ...finished, path: [{ ...finished.path[0], patch: route }] } }).replace(
+        `"${route}"`,
+        deep,
+      )
+    for (const [method, path] of [
+      ['POST', `/instances/${token}/submit`],
+      ['PUT', `/instances/${token}`],
+    ] as const) {
+      const answer = await roomy.call(method, path, body('DEEP'))
+      expect(answer).toMatchObject({ status: 400, body: { error: { code: 'INVALID_JSON' } } })
+      expect(answer.body.error.message).toMatch(/deeper than 64 levels/)
+    }
+    expect((await roomy.load(token)).body).toMatchObject({ version: 1, status: 'open' })
+  })
+
+  it.skipIf(backend.skip)('refuses unknown top-level fields in a body or a snapshot instead of storing them', async () => {
+    const token = await started()
+    const snapshot = await snapshotAfter(enrollment, basicEnrollment.slice(0, 1))
+    const padded = await client.save(token, 1, { ...snapshot, padding: 'x'.repeat(1000) })
+    expect(padded).toMatchObject({ status: 422, body: { error: { code: 'INVALID_SNAPSHOT' } } })
+    expect(padded.body.error.message).toMatch(/unknown field "padding"/)
+    const extra = await client.call('PUT', `/instances/${token}`, { baseVersion: 1, snapshot, note: 'hi' })
+    expect(extra).toMatchObject({ status: 400, body: { error: { code: 'INVALID_REQUEST' } } })
+    expect(extra.body.error.message).toMatch(/unknown field "note"/)
+    const start = await client.call('POST', '/instances', { workflow: 'enrollment', owner: 'me' })
+    expect(start.status).toBe(400)
+    expect((await client.load(token)).body).toMatchObject({ version: 1 })
+  })
+
   it.skipIf(backend.skip)('answers an oversized body with 413, by its length and when streamed without one', async () => {
     const big = JSON.stringify({ workflow: 'enrollment', padding: 'x'.repeat(10_000) })
     expect((await client.call('POST', '/instances', big)).status).toBe(413)
@@ -82,8 +133,8 @@ describe.each(backends)('hostile requests on $name', (backend) => {
     const tampered = JSON.parse(JSON.stringify(good))
     tampered.step = 'review'
     const answer = await client.save(token, 2, tampered)
-    expect(answer).toMatchObject({ status: 422, body: { error: { code: 'INVALID_SNAPSHOT' } } })
-    expect(answer.body.error.message).toMatch(/says the flow is at step 'review' but its path leads to 'payment'/)
+    expect(answer).toMatchObject({ status: 422, body: { error: { code: 'STEP_NOT_ON_PATH' } } })
+    expect(answer.body.error.message).toMatch(/says the flow is at step 'review' .*but its path leads to 'payment'/)
     expect((await client.load(token)).body).toMatchObject({ version: 2, snapshot: good })
   })
 
@@ -92,15 +143,19 @@ describe.each(backends)('hostile requests on $name', (backend) => {
     const snapshot = await snapshotAfter(enrollment, basicEnrollment.slice(0, 1))
     const other = await client.save(token, 1, { ...snapshot, workflow: 'checkout' })
     expect(other.body.error.message).toMatch(/belongs to workflow 'checkout'/)
+    expect(other.body.error.code).toBe('SNAPSHOT_MISMATCH')
     const old = await client.submit(token, 1, { ...snapshot, version: 0 })
-    expect(old).toMatchObject({ status: 422, body: { error: { code: 'INVALID_SNAPSHOT' } } })
+    expect(old).toMatchObject({ status: 422, body: { error: { code: 'SNAPSHOT_MISMATCH' } } })
   })
 
-  it.skipIf(backend.skip)('refuses a replayed submission (the same snapshot sent again) with 409', async () => {
+  it.skipIf(backend.skip)('answers a submission sent again with the recorded result, and another one with 409', async () => {
     const first = await started()
     const finished = await snapshotAfter(enrollment, basicEnrollment)
-    expect((await client.submit(first, 1, finished)).status).toBe(200)
-    expect((await client.submit(first, 1, finished)).status).toBe(409)
+    const accepted = await client.submit(first, 1, finished)
+    expect(accepted.status).toBe(200)
+    expect(await client.submit(first, 1, finished)).toEqual(accepted)
+    const other = await snapshotAfter(enrollment, [{ email: 'eve@example.com', name: 'Eve' }, ...basicEnrollment.slice(1)])
+    expect(await client.submit(first, 1, other)).toMatchObject({ status: 409, body: { error: { code: 'ALREADY_SUBMITTED' } } })
   })
 
   it.skipIf(backend.skip)('refuses a missing or nonsense baseVersion with 400', async () => {

@@ -15,6 +15,9 @@ const record = (tokenHash: string, expiresAt = 10_000): InstanceRecord => ({
   snapshot,
   status: 'open',
   result: null,
+  submission: null,
+  claim: null,
+  leaseUntil: null,
   createdAt: 1000,
   updatedAt: 1000,
   expiresAt,
@@ -37,7 +40,7 @@ describe.each(backends)('the $name store', (backend) => {
 
   it.skipIf(backend.skip)('updates only from the expected version (compare-and-set) and bumps it', async () => {
     await store.insert(record('b'))
-    const change = { baseVersion: 1, snapshot, status: 'open' as const, result: null, updatedAt: 2000, expiresAt: 20_000 }
+    const change = { workflow: 'enrollment', baseVersion: 1, snapshot, updatedAt: 2000, expiresAt: 20_000 }
     expect(await store.update('b', change)).toMatchObject({ version: 2, updatedAt: 2000, expiresAt: 20_000 })
     expect(await store.update('b', change)).toBeNull()
     expect(await store.update('b', { ...change, baseVersion: 2, updatedAt: 30_000 })).toBeNull() // expired by then
@@ -51,8 +54,8 @@ describe.each(backends)('the $name store', (backend) => {
 
   it.skipIf(backend.skip)('removes one instance, and the expired ones in bulk', async () => {
     await store.insert(record('d'))
-    expect(await store.remove('d')).toBe(true)
-    expect(await store.remove('d')).toBe(false)
+    expect(await store.remove('d', ['open'])).toBe(true)
+    expect(await store.remove('d', ['open'])).toBe(false)
     await store.insert(record('old1', 50))
     await store.insert(record('old2', 60))
     await store.insert(record('fresh', 1_000_000))

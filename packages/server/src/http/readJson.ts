@@ -1,17 +1,15 @@
-import { ServerError } from './ServerError'
+import { isWorkflowError } from '@flowkit/core'
+import { refusal } from './errors'
+import { jsonDepth } from './jsonDepth'
 
-/** Reads a JSON body of at most `limit` bytes without buffering more than that, whatever Content-Length claims. */
-export const readJson = async (request: Request, limit: number): Promise<unknown> => {
-  const type = request.headers.get('content-type')
-  if (type !== null && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
-    throw new ServerError('UNSUPPORTED_MEDIA_TYPE', `the body must be JSON sent as 'content-type: application/json', not '${type}'.`)
-  }
-  const tooLarge = () =>
-    new ServerError('BODY_TOO_LARGE', `the body is larger than ${limit} bytes (maxBodyBytes); save less, or raise maxBodyBytes.`)
-  const declared = Number(request.headers.get('content-length'))
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge()
-  if (!request.body) throw new ServerError('INVALID_JSON', 'the request has no body; send a JSON object.')
-  const reader = request.body.getReader()
+/** The deepest nesting of objects and arrays a body may have; a snapshot needs far less. */
+export const MAX_DEPTH = 64
+
+const JSON_TYPE = /^application\/([\w.+-]*\+)?json\s*(;|$)/i
+
+/** Reads the bytes of a body, at most `limit` of them, whatever Content-Length claims. */
+const readBytes = async (body: ReadableStream<Uint8Array>, limit: number, tooLarge: () => Error): Promise<Uint8Array> => {
+  const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
@@ -24,23 +22,49 @@ export const readJson = async (request: Request, limit: number): Promise<unknown
     }
     chunks.push(value)
   }
+  if (chunks.length === 1) return chunks[0] as Uint8Array
   const bytes = new Uint8Array(size)
   let offset = 0
   for (const chunk of chunks) {
     bytes.set(chunk, offset)
     offset += chunk.byteLength
   }
+  return bytes
+}
+
+/**
+ * Reads a JSON body sent as `application/json`: a missing or other Content-Type is refused (415), so a cross-site
+ * form post or `fetch` with a Blob (CORS requests without preflight) cannot reach the handler. Bodies over `limit`
+ * bytes (413), not UTF-8, not JSON or nested deeper than `MAX_DEPTH` (400) are refused before anything else runs.
+ */
+export const readJson = async (request: Request, limit: number): Promise<unknown> => {
+  const type = request.headers.get('content-type')
+  if (type === null || !JSON_TYPE.test(type)) {
+    throw refusal(
+      'UNSUPPORTED_MEDIA_TYPE',
+      type === null
+        ? "the request has no content-type; send the JSON body with 'content-type: application/json'."
+        : `the body must be JSON sent as 'content-type: application/json', not '${type.slice(0, 100)}'.`,
+    )
+  }
+  const tooLarge = () =>
+    refusal('BODY_TOO_LARGE', `the body is larger than ${limit} bytes (maxBodyBytes); save less, or raise maxBodyBytes.`)
+  const declared = Number(request.headers.get('content-length'))
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge()
+  if (!request.body) throw refusal('INVALID_JSON', 'the request has no body; send a JSON object.')
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw new ServerError('INVALID_JSON', 'the body is not valid UTF-8 text; send JSON.')
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readBytes(request.body, limit, tooLarge))
+  } catch (cause) {
+    if (isWorkflowError(cause)) throw cause
+    throw refusal('INVALID_JSON', 'the body is not valid UTF-8 text; send JSON.')
+  }
+  if (jsonDepth(text) > MAX_DEPTH) {
+    throw refusal('INVALID_JSON', `the body nests objects and arrays deeper than ${MAX_DEPTH} levels; send flatter JSON.`)
   }
   try {
     return JSON.parse(text)
   } catch (cause) {
-    throw new ServerError('INVALID_JSON', `the body is not valid JSON (${cause instanceof Error ? cause.message : String(cause)}).`, {
-      cause,
-    })
+    throw refusal('INVALID_JSON', `the body is not valid JSON (${cause instanceof Error ? cause.message : String(cause)}).`, { cause })
   }
 }

@@ -1,4 +1,5 @@
-import { ServerError } from './ServerError'
+import type { WorkflowError } from '@flowkit/core'
+import { statusOf } from './errors'
 
 const HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
 
@@ -7,13 +8,15 @@ export const json = (body: unknown, status = 200): Response =>
     ? new Response(null, { status, headers: { 'cache-control': 'no-store' } })
     : new Response(JSON.stringify(body), { status, headers: HEADERS })
 
-export const errorResponse = (error: ServerError, headers: Record<string, string> = {}): Response =>
-  new Response(
-    JSON.stringify({
-      error: { code: error.code, message: error.message, ...(error.step === undefined ? {} : { step: error.step }) },
-      ...error.extra,
-    }),
-    { status: error.status, headers: { ...HEADERS, ...headers } },
-  )
-
-export { ServerError }
+/** `{ error: { code, message, step? }, current?, issues? }` with the code's status, and `Retry-After` when it has one. */
+export const errorResponse = (error: WorkflowError): Response => {
+  const { current, issues, retryAfter } = error.details as { current?: unknown; issues?: unknown; retryAfter?: number }
+  const body = {
+    error: { code: error.code, message: error.message, ...(error.step === undefined ? {} : { step: error.step }) },
+    ...(current === undefined ? {} : { current }),
+    ...(issues === undefined ? {} : { issues }),
+  }
+  const headers: Record<string, string> =
+    retryAfter === undefined ? HEADERS : { ...HEADERS, 'retry-after': String(Math.max(1, Math.ceil(retryAfter))) }
+  return new Response(JSON.stringify(body), { status: statusOf(error), headers })
+}

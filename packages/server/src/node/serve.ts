@@ -24,7 +24,9 @@ export interface RunningServer {
  * const { url } = await serve(createFlowkitHandler({ definitions, store }), { port: 8787 })
  */
 export const serve = (handler: FlowkitHandler, options: ServeOptions = {}): Promise<RunningServer> => {
-  const server = createServer(getRequestListener((request) => handler(request)))
+  const server = createServer(
+    getRequestListener((request, { incoming }) => handler(request, { remoteAddress: incoming.socket.remoteAddress })),
+  )
   server.keepAliveTimeout = 5_000
   return new Promise((resolve, reject) => {
     server.once('error', reject)

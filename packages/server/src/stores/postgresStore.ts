@@ -1,5 +1,5 @@
 import pg from 'pg'
-import type { InstanceRecord, InstanceStore, InstanceUpdate } from '../types'
+import type { InstanceRecord, InstanceStore } from '../types'
 import { tableName } from './tableName'
 
 export interface PostgresStoreOptions {
@@ -11,6 +11,16 @@ export interface PostgresStoreOptions {
   readonly table?: string
   /** Connections in the pool this store creates. @default 10 */
   readonly max?: number
+  /**
+   * How long a request waits for a connection before it is answered 503 (the database is down, or every
+   * connection is busy). @default 5000
+   */
+  readonly connectionTimeout?: number
+  /**
+   * Told when an idle connection fails (the database restarted or went away). Such errors never end the process:
+   * the pool drops the connection and the next query opens a new one. @default ignored
+   */
+  readonly onError?: (error: Error) => void
 }
 
 interface Row {
@@ -19,92 +29,169 @@ interface Row {
   owner: string | null
   version: number
   snapshot: InstanceRecord['snapshot']
-  status: 'open' | 'submitted'
+  status: InstanceRecord['status']
   result: InstanceRecord['result']
+  submission: InstanceRecord['submission']
+  claim: string | null
+  lease_until: string | null
   created_at: string
   updated_at: string
   expires_at: string
 }
 
-const toRecord = (row: Row): InstanceRecord => ({
-  tokenHash: row.token_hash,
-  workflow: row.workflow,
-  owner: row.owner,
-  version: row.version,
-  snapshot: row.snapshot,
-  status: row.status,
-  result: row.result,
-  createdAt: Number(row.created_at),
-  updatedAt: Number(row.updated_at),
-  expiresAt: Number(row.expires_at),
-})
+const toRecord = (row: Row | undefined): InstanceRecord | null =>
+  row
+    ? {
+        tokenHash: row.token_hash,
+        workflow: row.workflow,
+        owner: row.owner,
+        version: row.version,
+        snapshot: row.snapshot,
+        status: row.status,
+        result: row.result,
+        submission: row.submission,
+        claim: row.claim,
+        leaseUntil: row.lease_until === null ? null : Number(row.lease_until),
+        createdAt: Number(row.created_at),
+        updatedAt: Number(row.updated_at),
+        expiresAt: Number(row.expires_at),
+      }
+    : null
+
+/** A stable 31-bit key for the advisory lock that serializes schema changes of one table across processes. */
+const lockKey = (table: string) => {
+  let h = 0
+  for (const c of table) h = (Math.imul(h, 31) + (c.codePointAt(0) ?? 0)) | 0
+  return h & 0x7fffffff
+}
+
+/** One transaction (a multi-statement query), under an advisory lock so two processes starting at once do not race. */
+const schema = (table: string) => `SELECT pg_advisory_xact_lock(${lockKey(table)});
+  CREATE TABLE IF NOT EXISTS ${table} (
+    token_hash TEXT PRIMARY KEY,
+    workflow TEXT NOT NULL,
+    owner TEXT,
+    version INTEGER NOT NULL,
+    snapshot JSONB NOT NULL,
+    status TEXT NOT NULL,
+    result JSONB,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
+  ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS submission JSONB,
+    ADD COLUMN IF NOT EXISTS claim TEXT, ADD COLUMN IF NOT EXISTS lease_until BIGINT;
+  CREATE INDEX IF NOT EXISTS ${table}_expires ON ${table} (expires_at);`
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
 
 /**
- * Instances in PostgreSQL with `pg`, for deployments that outgrow one machine. Every query is parameterized;
- * saves are one atomic `UPDATE … WHERE version = $n`.
+ * Instances in PostgreSQL with `pg`, for deployments that outgrow one machine (run several server processes on one
+ * database: the handlers keep no state of their own). Every query is parameterized; each write is one atomic
+ * `UPDATE … WHERE version = $n AND status = …`.
  * @example
  * const store = postgresStore({ connectionString: process.env.DATABASE_URL })
  */
 export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore {
   const table = tableName(options.table)
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 })
+  const pool =
+    options.pool ??
+    new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: options.connectionTimeout ?? 5000,
+    })
+  // Without a listener, an idle connection's error (the database stopped) is an unhandled 'error' event: the process dies.
+  const onIdleError = (error: Error) => options.onError?.(error)
+  pool.on('error', onIdleError)
   let ready: Promise<void> | undefined
   const init = () => {
-    ready ??= pool
-      .query(
-        `CREATE TABLE IF NOT EXISTS ${table} (
-          token_hash TEXT PRIMARY KEY,
-          workflow TEXT NOT NULL,
-          owner TEXT,
-          version INTEGER NOT NULL,
-          snapshot JSONB NOT NULL,
-          status TEXT NOT NULL,
-          result JSONB,
-          created_at BIGINT NOT NULL,
-          updated_at BIGINT NOT NULL,
-          expires_at BIGINT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ${table}_expires ON ${table} (expires_at);`,
-      )
-      .then(
-        () => undefined,
-        (error) => {
-          ready = undefined
-          throw error
-        },
-      )
+    ready ??= pool.query(schema(table)).then(
+      () => undefined,
+      (error) => {
+        ready = undefined
+        throw error
+      },
+    )
     return ready
   }
-  const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[]) => {
+  const one = async (text: string, values: unknown[]) => {
     await init()
-    return pool.query<R>(text, values)
+    return toRecord((await pool.query<Row>(text, values)).rows[0])
   }
-  const json = (value: unknown) => (value === null ? null : JSON.stringify(value))
+  const SET_SUBMITTED = `status = 'submitted', snapshot = $1::jsonb, result = $2::jsonb, submission = $3::jsonb, claim = NULL,
+    lease_until = NULL, updated_at = $4, expires_at = $5, version = version + 1`
 
   return {
     init,
     insert: async (r) => {
-      await query(
-        `INSERT INTO ${table} (token_hash, workflow, owner, version, snapshot, status, result, created_at, updated_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, $9, $10)`,
-        [r.tokenHash, r.workflow, r.owner, r.version, json(r.snapshot), r.status, json(r.result), r.createdAt, r.updatedAt, r.expiresAt],
+      await init()
+      await pool.query(
+        `INSERT INTO ${table} (token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, created_at, updated_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13)`,
+        [
+          r.tokenHash,
+          r.workflow,
+          r.owner,
+          r.version,
+          json(r.snapshot),
+          r.status,
+          json(r.result),
+          json(r.submission),
+          r.claim,
+          r.leaseUntil,
+          r.createdAt,
+          r.updatedAt,
+          r.expiresAt,
+        ],
       )
     },
-    get: async (tokenHash) => {
-      const { rows } = await query<Row>(`SELECT * FROM ${table} WHERE token_hash = $1`, [tokenHash])
-      return rows[0] ? toRecord(rows[0]) : null
+    get: (hash) => one(`SELECT * FROM ${table} WHERE token_hash = $1`, [hash]),
+    update: (hash, u) =>
+      one(
+        `UPDATE ${table} SET snapshot = $1::jsonb, updated_at = $2, expires_at = $3, version = version + 1
+         WHERE token_hash = $4 AND workflow = $5 AND version = $6 AND status = 'open' AND expires_at > $2 RETURNING *`,
+        [json(u.snapshot), u.updatedAt, u.expiresAt, hash, u.workflow, u.baseVersion],
+      ),
+    claim: (hash, c) =>
+      one(
+        `UPDATE ${table} SET status = 'submitting', claim = $1, lease_until = $2, submission = $3::jsonb
+         WHERE token_hash = $4 AND version = $5 AND status = 'open' AND expires_at > $6 RETURNING *`,
+        [c.claim, c.leaseUntil, json(c.submission), hash, c.baseVersion, c.now],
+      ),
+    reclaim: (hash, c) =>
+      one(
+        `UPDATE ${table} SET claim = $1, lease_until = $2
+         WHERE token_hash = $3 AND status = 'submitting' AND claim = $4 AND lease_until <= $5 RETURNING *`,
+        [c.claim, c.leaseUntil, hash, c.previous, c.now],
+      ),
+    finish: (hash, f) =>
+      one(`UPDATE ${table} SET ${SET_SUBMITTED} WHERE token_hash = $6 AND status = 'submitting' AND claim = $7 RETURNING *`, [
+        json(f.snapshot),
+        json(f.result),
+        json(f.submission),
+        f.updatedAt,
+        f.expiresAt,
+        hash,
+        f.claim,
+      ]),
+    release: (hash, claim) =>
+      one(
+        `UPDATE ${table} SET status = 'open', claim = NULL, lease_until = NULL, submission = NULL
+         WHERE token_hash = $1 AND status = 'submitting' AND claim = $2 RETURNING *`,
+        [hash, claim],
+      ),
+    remove: async (hash, statuses) => {
+      await init()
+      const { rowCount } = await pool.query(`DELETE FROM ${table} WHERE token_hash = $1 AND status = ANY($2::text[])`, [hash, statuses])
+      return (rowCount ?? 0) > 0
     },
-    update: async (tokenHash, u: InstanceUpdate) => {
-      const { rows } = await query<Row>(
-        `UPDATE ${table} SET snapshot = $1::jsonb, status = $2, result = $3::jsonb, updated_at = $4, expires_at = $5, version = version + 1
-         WHERE token_hash = $6 AND version = $7 AND expires_at > $4 RETURNING *`,
-        [json(u.snapshot), u.status, json(u.result), u.updatedAt, u.expiresAt, tokenHash, u.baseVersion],
-      )
-      return rows[0] ? toRecord(rows[0]) : null
+    removeExpired: async (now) => {
+      await init()
+      return (await pool.query(`DELETE FROM ${table} WHERE expires_at <= $1`, [now])).rowCount ?? 0
     },
-    remove: async (tokenHash) => ((await query(`DELETE FROM ${table} WHERE token_hash = $1`, [tokenHash])).rowCount ?? 0) > 0,
-    removeExpired: async (now) => (await query(`DELETE FROM ${table} WHERE expires_at <= $1`, [now])).rowCount ?? 0,
     close: async () => {
+      pool.off('error', onIdleError)
       if (!options.pool) await pool.end()
     },
   }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import type { InstanceRecord, InstanceStore, InstanceUpdate } from '../types'
+import type { InstanceRecord, InstanceStore } from '../types'
 import { tableName } from './tableName'
 
 export interface SqliteStoreOptions {
@@ -9,6 +9,11 @@ export interface SqliteStoreOptions {
   readonly database?: Database.Database
   /** The table name: letters, digits and `_`. @default 'flowkit_instances' */
   readonly table?: string
+  /**
+   * How long a write waits for another process's lock before failing (answered 503 `STORAGE_UNAVAILABLE`, which
+   * clients retry). better-sqlite3 waits synchronously, so keep it short. @default 1000
+   */
+  readonly busyTimeout?: number
 }
 
 interface Row {
@@ -17,24 +22,92 @@ interface Row {
   owner: string | null
   version: number
   snapshot: string
-  status: 'open' | 'submitted'
+  status: InstanceRecord['status']
   result: string | null
+  submission: string | null
+  claim: string | null
+  lease_until: number | null
   created_at: number
   updated_at: number
   expires_at: number
 }
 
-const toRecord = (row: Row): InstanceRecord => ({
-  tokenHash: row.token_hash,
-  workflow: row.workflow,
-  owner: row.owner,
-  version: row.version,
-  snapshot: JSON.parse(row.snapshot),
-  status: row.status,
-  result: row.result === null ? null : JSON.parse(row.result),
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  expiresAt: row.expires_at,
+const parse = (text: string | null) => (text === null ? null : JSON.parse(text))
+const text = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
+
+const toRecord = (row: Row | undefined): InstanceRecord | null =>
+  row
+    ? {
+        tokenHash: row.token_hash,
+        workflow: row.workflow,
+        owner: row.owner,
+        version: row.version,
+        snapshot: JSON.parse(row.snapshot),
+        status: row.status,
+        result: parse(row.result),
+        submission: parse(row.submission),
+        claim: row.claim,
+        leaseUntil: row.lease_until,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        expiresAt: row.expires_at,
+      }
+    : null
+
+const COLUMNS: Readonly<Record<string, string>> = { submission: 'TEXT', claim: 'TEXT', lease_until: 'INTEGER' }
+
+/** Creates the table, and adds the columns a table made by an older version lacks. */
+const migrate = (db: Database.Database, table: string) => {
+  db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
+    token_hash TEXT PRIMARY KEY,
+    workflow TEXT NOT NULL,
+    owner TEXT,
+    version INTEGER NOT NULL,
+    snapshot TEXT NOT NULL,
+    status TEXT NOT NULL,
+    result TEXT,
+    submission TEXT,
+    claim TEXT,
+    lease_until INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS ${table}_expires ON ${table} (expires_at);`)
+  const present = new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name))
+  for (const [name, type] of Object.entries(COLUMNS)) if (!present.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`)
+}
+
+/** Every statement of the store, prepared once. Each write is one compare-and-set `UPDATE … WHERE … RETURNING *`. */
+const statements = (db: Database.Database, table: string) => ({
+  insert: db.prepare(
+    `INSERT INTO ${table} (token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, created_at, updated_at, expires_at)
+     VALUES (@token_hash, @workflow, @owner, @version, @snapshot, @status, @result, @submission, @claim, @lease_until, @created_at, @updated_at, @expires_at)`,
+  ),
+  get: db.prepare<[string], Row>(`SELECT * FROM ${table} WHERE token_hash = ?`),
+  update: db.prepare<[string, number, number, string, string, number, number], Row>(
+    `UPDATE ${table} SET snapshot = ?, updated_at = ?, expires_at = ?, version = version + 1
+     WHERE token_hash = ? AND workflow = ? AND version = ? AND status = 'open' AND expires_at > ? RETURNING *`,
+  ),
+  claim: db.prepare<[string, number, string, string, number, number], Row>(
+    `UPDATE ${table} SET status = 'submitting', claim = ?, lease_until = ?, submission = ?
+     WHERE token_hash = ? AND version = ? AND status = 'open' AND expires_at > ? RETURNING *`,
+  ),
+  reclaim: db.prepare<[string, number, string, string, number], Row>(
+    `UPDATE ${table} SET claim = ?, lease_until = ?
+     WHERE token_hash = ? AND status = 'submitting' AND claim = ? AND lease_until <= ? RETURNING *`,
+  ),
+  finish: db.prepare<[string, string, string, number, number, string, string], Row>(
+    `UPDATE ${table} SET status = 'submitted', snapshot = ?, result = ?, submission = ?, claim = NULL, lease_until = NULL,
+       updated_at = ?, expires_at = ?, version = version + 1
+     WHERE token_hash = ? AND status = 'submitting' AND claim = ? RETURNING *`,
+  ),
+  release: db.prepare<[string, string], Row>(
+    `UPDATE ${table} SET status = 'open', claim = NULL, lease_until = NULL, submission = NULL
+     WHERE token_hash = ? AND status = 'submitting' AND claim = ? RETURNING *`,
+  ),
+  remove: db.prepare<[string, string]>(`DELETE FROM ${table} WHERE token_hash = ? AND status IN (SELECT value FROM json_each(?))`),
+  removeExpired: db.prepare<[number]>(`DELETE FROM ${table} WHERE expires_at <= ?`),
 })
 
 /**
@@ -48,68 +121,50 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
   if (!options.database) {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
-    db.pragma('busy_timeout = 5000')
   }
-  db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
-    token_hash TEXT PRIMARY KEY,
-    workflow TEXT NOT NULL,
-    owner TEXT,
-    version INTEGER NOT NULL,
-    snapshot TEXT NOT NULL,
-    status TEXT NOT NULL,
-    result TEXT,
-    created_at INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS ${table}_expires ON ${table} (expires_at);`)
-  const insert = db.prepare(
-    `INSERT INTO ${table} (token_hash, workflow, owner, version, snapshot, status, result, created_at, updated_at, expires_at)
-     VALUES (@token_hash, @workflow, @owner, @version, @snapshot, @status, @result, @created_at, @updated_at, @expires_at)`,
-  )
-  const get = db.prepare<[string], Row>(`SELECT * FROM ${table} WHERE token_hash = ?`)
-  const update = db.prepare<[string, string, string | null, number, number, string, number, number], Row>(
-    `UPDATE ${table} SET snapshot = ?, status = ?, result = ?, updated_at = ?, expires_at = ?, version = version + 1
-     WHERE token_hash = ? AND version = ? AND expires_at > ? RETURNING *`,
-  )
-  const remove = db.prepare<[string]>(`DELETE FROM ${table} WHERE token_hash = ?`)
-  const removeExpired = db.prepare<[number]>(`DELETE FROM ${table} WHERE expires_at <= ?`)
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeout ?? 1000))}`)
+  migrate(db, table)
+  const s = statements(db, table)
 
   return {
     init: async () => {},
     insert: async (r) => {
-      insert.run({
+      s.insert.run({
         token_hash: r.tokenHash,
         workflow: r.workflow,
         owner: r.owner,
         version: r.version,
         snapshot: JSON.stringify(r.snapshot),
         status: r.status,
-        result: r.result === null ? null : JSON.stringify(r.result),
+        result: text(r.result),
+        submission: text(r.submission),
+        claim: r.claim,
+        lease_until: r.leaseUntil,
         created_at: r.createdAt,
         updated_at: r.updatedAt,
         expires_at: r.expiresAt,
       })
     },
-    get: async (tokenHash) => {
-      const row = get.get(tokenHash)
-      return row ? toRecord(row) : null
-    },
-    update: async (tokenHash, u: InstanceUpdate) => {
-      const row = update.get(
-        JSON.stringify(u.snapshot),
-        u.status,
-        u.result === null ? null : JSON.stringify(u.result),
-        u.updatedAt,
-        u.expiresAt,
-        tokenHash,
-        u.baseVersion,
-        u.updatedAt,
-      )
-      return row ? toRecord(row) : null
-    },
-    remove: async (tokenHash) => remove.run(tokenHash).changes > 0,
-    removeExpired: async (now) => removeExpired.run(now).changes,
+    get: async (hash) => toRecord(s.get.get(hash)),
+    update: async (hash, u) =>
+      toRecord(s.update.get(JSON.stringify(u.snapshot), u.updatedAt, u.expiresAt, hash, u.workflow, u.baseVersion, u.updatedAt)),
+    claim: async (hash, c) => toRecord(s.claim.get(c.claim, c.leaseUntil, JSON.stringify(c.submission), hash, c.baseVersion, c.now)),
+    reclaim: async (hash, c) => toRecord(s.reclaim.get(c.claim, c.leaseUntil, hash, c.previous, c.now)),
+    finish: async (hash, f) =>
+      toRecord(
+        s.finish.get(
+          JSON.stringify(f.snapshot),
+          JSON.stringify(f.result),
+          JSON.stringify(f.submission),
+          f.updatedAt,
+          f.expiresAt,
+          hash,
+          f.claim,
+        ),
+      ),
+    release: async (hash, claim) => toRecord(s.release.get(hash, claim)),
+    remove: async (hash, statuses) => s.remove.run(hash, JSON.stringify(statuses)).changes > 0,
+    removeExpired: async (now) => s.removeExpired.run(now).changes,
     close: async () => {
       if (!options.database) db.close()
     },

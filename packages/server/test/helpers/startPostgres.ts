@@ -8,6 +8,10 @@ import { join } from 'node:path'
 export interface TestPostgres {
   readonly url: string
   stop(): void
+  /** Stops the server but keeps its data and port (a fast shutdown: open connections are cut). Not for a given URL. */
+  halt?(): void
+  /** Starts a halted server again, on the same port with the same data. */
+  resume?(): void
 }
 
 /** Where Debian puts the server binaries (`$FLOWKIT_PG_ROOT/<major>/bin`, default `/usr/lib/postgresql`), or `PG_BIN`. */
@@ -57,24 +61,36 @@ export const startPostgres = async (): Promise<TestPostgres | undefined> => {
   }
   const port = await freePort()
   run('initdb', ['-D', data, '-U', user, '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'])
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'postgres.log'),
-    '-w',
-    '-o',
-    `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`,
-    'start',
-  ])
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'postgres.log'),
+      '-w',
+      '-o',
+      `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`,
+      'start',
+    ])
+  const halt = () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])
+  start()
+  let running = true
   return {
     url: `postgres://${user}@127.0.0.1:${port}/postgres`,
     stop: () => {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])
+        if (running) halt()
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }
+    },
+    halt: () => {
+      halt()
+      running = false
+    },
+    resume: () => {
+      start()
+      running = true
     },
   }
 }

@@ -1,0 +1,93 @@
+import { createWorkflow, type PersistedSnapshot } from '@flowkit/core'
+import { checkSnapshot } from '../checkSnapshot'
+import { refusal } from '../http/errors'
+import { json } from '../http/respond'
+import { createToken, hashToken, isTokenShaped } from '../tokens'
+import type { InstanceRecord } from '../types'
+import { allowed, baseVersionOf, bodyOf, type Context, conflict, definitionOf, explain, find, notFound, view } from './context'
+
+/** `POST /instances` `{ workflow, snapshot? }` → 201 with the resume token. */
+export const start = async (context: Context, request: Request, countStart: () => Promise<void>) => {
+  const body = await bodyOf(context, request, ['workflow'], ['snapshot'])
+  const definition = definitionOf(context, body.workflow)
+  const verdict = await allowed(context, request, 'start', null, definition.id)
+  if (verdict === false) throw refusal('FORBIDDEN', `you may not start workflow '${definition.id}'.`)
+  let snapshot: PersistedSnapshot
+  if (body.snapshot === undefined) {
+    const flow = createWorkflow(definition, { now: context.now })
+    snapshot = flow.getPersistedSnapshot()
+    flow.destroy()
+  } else snapshot = checkSnapshot(definition, body.snapshot, context.now)
+  await countStart()
+  const token = createToken()
+  const at = context.now()
+  const record: InstanceRecord = {
+    tokenHash: await hashToken(token),
+    workflow: definition.id,
+    owner: typeof verdict === 'object' ? verdict.owner : null,
+    version: 1,
+    snapshot,
+    status: 'open',
+    result: null,
+    submission: null,
+    claim: null,
+    leaseUntil: null,
+    createdAt: at,
+    updatedAt: at,
+    expiresAt: at + context.ttl,
+  }
+  await context.store.insert(record)
+  return json({ token, ...view(record) }, 201)
+}
+
+/** `GET /instances/:token` → 200 with the instance. */
+export const load = async (context: Context, request: Request, token: string) =>
+  json(view((await find(context, request, token, 'load')).record))
+
+/**
+ * `PUT /instances/:token` `{ baseVersion, snapshot }` → 200 `{ version, status, expiresAt }`. Without `authorize`
+ * it is one compare-and-set on the store (the token's instance is read only to explain a refusal).
+ */
+export const save = async (context: Context, request: Request, token: string) => {
+  const body = await bodyOf(context, request, ['baseVersion', 'snapshot'])
+  if (!isTokenShaped(token)) throw notFound()
+  const baseVersion = baseVersionOf(body)
+  const claimed = (body.snapshot as { workflow?: unknown } | null)?.workflow
+  let definition = typeof claimed === 'string' && !context.authorize ? context.definitions.get(claimed) : undefined
+  let hash: string
+  if (definition) hash = await hashToken(token)
+  else {
+    const found = await find(context, request, token, 'save')
+    if (found.record.status !== 'open' || found.record.version !== baseVersion) throw conflict(found.record)
+    hash = found.hash
+    definition = definitionOf(context, found.record.workflow)
+  }
+  const snapshot = checkSnapshot(definition, body.snapshot, context.now)
+  const at = context.now()
+  const update = { workflow: definition.id, baseVersion, snapshot, updatedAt: at, expiresAt: at + context.ttl }
+  const updated = await context.store.update(hash, update)
+  if (!updated) {
+    const current = await context.store.get(hash)
+    if (current && current.workflow !== definition.id) checkSnapshot(definitionOf(context, current.workflow), body.snapshot, context.now)
+    throw explain(context, current)
+  }
+  return json({ version: updated.version, status: updated.status, expiresAt: updated.expiresAt })
+}
+
+/**
+ * `DELETE /instances/:token` → 204. A submission is kept: a submitting instance cannot be deleted, a submitted one
+ * only when `authorize` allows `{ operation: 'delete', status: 'submitted' }`.
+ */
+export const remove = async (context: Context, request: Request, token: string) => {
+  const { hash, record } = await find(context, request, token, 'delete')
+  if (record.status === 'submitting') throw conflict(record)
+  if (record.status === 'submitted' && !context.authorize) {
+    throw refusal(
+      'ALREADY_SUBMITTED',
+      'this flow was submitted; it is kept with its result and cannot be deleted (an `authorize` hook can allow it).',
+      { details: { current: view(record) } },
+    )
+  }
+  if (!(await context.store.remove(hash, [record.status]))) throw explain(context, await context.store.get(hash))
+  return json(null, 204)
+}
