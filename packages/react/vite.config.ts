@@ -1,5 +1,11 @@
 import { defineConfig } from 'vite'
 
+// Every entry of @flowkit/react binds React state (hooks, context), so each is a client module: the
+// directive must open the built file for Next.js and other React Server Components bundlers to treat
+// imports from a Server Component as client references. Bundling drops module directives found in
+// sources, so the build writes it at the top of each entry chunk instead.
+const USE_CLIENT = '"use client";'
+
 // Library build: ES modules; React, zustand, dagre and the @flowkit packages are left to the consumer's bundler. Types come from `tsc -p tsconfig.build.json`.
 export default defineConfig({
   build: {
@@ -9,6 +15,7 @@ export default defineConfig({
     lib: { entry: { index: 'src/index.ts', diagram: 'src/diagram/index.ts', storybook: 'src/storybook/index.ts' }, formats: ['es'] },
     rollupOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^zustand/, /^@flowkit\/(core|tools)/, /^@dagrejs\//, /^@storybook\//],
+      output: { banner: (chunk) => (chunk.isEntry ? USE_CLIENT : '') },
     },
   },
 })

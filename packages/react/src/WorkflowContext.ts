@@ -16,6 +16,8 @@ export interface FocusTracker {
   key: string | undefined
   moved: boolean
   pending: boolean
+  /** The flow opened after the user interacted with the page (in-app navigation, e.g. a landing page's Start): its first heading takes focus too. */
+  initial: boolean
 }
 
 export const WorkflowContext = createContext<WorkflowContextValue | null>(null)

@@ -7,7 +7,7 @@ export interface WorkflowProgressProps {
   readonly className?: string | ((progress: Progress) => string | undefined)
   /** What to show inside; the default is the text "Step 2 of ~5" (`~` when the total is a lower bound). */
   readonly children?: (progress: Progress & { readonly text: string }) => ReactNode
-  /** The progressbar's accessible name. @default 'Progress' */
+  /** The progressbar's accessible name, distinct from `<WorkflowStepper>`'s. @default 'Progress' */
   readonly label?: string
 }
 

@@ -2,6 +2,7 @@ import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
 import { type CSSProperties, type ReactNode, useEffect, useId, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import { type AnnouncementDetails, announcementDetails, defaultAnnouncement } from './announcement'
+import { trackDirection } from './direction'
 import { isHydrating } from './hydration'
 import { type FocusTracker, WorkflowContext, type WorkflowContextValue } from './WorkflowContext'
 
@@ -32,6 +33,13 @@ const visuallyHidden: CSSProperties = {
 const keyOf = (s: WorkflowSnapshot) => (s.status === 'done' ? '\u0000done' : s.step)
 
 /**
+ * The page has had a click or key press before the flow mounted: the user navigated to it inside the
+ * app, so focus (left on `<body>` by the page that went away) belongs on the step heading. On a fresh
+ * page load it stays where the browser put it.
+ */
+const openedByUser = () => typeof navigator !== 'undefined' && navigator.userActivation?.hasBeenActive === true
+
+/**
  * Shares a workflow with the hooks and components below it, and announces step changes in a polite
  * live region ("Step 3 of 5: Payment").
  * @example
@@ -39,17 +47,19 @@ const keyOf = (s: WorkflowSnapshot) => (s.status === 'done' ? '\u0000done' : s.s
  */
 export function WorkflowProvider({ workflow, announce = defaultAnnouncement, children }: WorkflowProviderProps) {
   const idPrefix = useId()
-  const [focus] = useState<FocusTracker>(() => ({ key: undefined, moved: false, pending: false }))
+  const [focus] = useState<FocusTracker>(() => ({ key: undefined, moved: false, pending: false, initial: openedByUser() }))
   isHydrating(workflow) // starts listening for rehydration before it can happen (in the effect of useWorkflow)
   const value = useMemo<WorkflowContextValue>(() => ({ workflow, idPrefix, focus }), [workflow, idPrefix, focus])
   // The selector notes step changes as the store reports them, so the live region and the new step's
   // heading update in the same commit as the step itself.
   const slice = useStore(workflow.store, (s: WorkflowSnapshot) => {
+    trackDirection(workflow, s) // sees every snapshot, so `useStepDirection` mounted later still gets the last move right
     const key = keyOf(s)
     if (focus.key !== key) {
       if (focus.key !== undefined && !isHydrating(workflow)) {
         focus.moved = true
         focus.pending = true
+        focus.initial = false
       }
       focus.key = key
     }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useKnownStep } from './useKnownStep'
+import { useHydrationKey } from './useWorkflowHydrated'
 import { useWorkflowState } from './useWorkflowState'
 import { StepContext } from './WorkflowContext'
 
@@ -11,12 +12,18 @@ export interface WorkflowStepProps<K extends string = string> {
 
 /**
  * Renders its children only while `name` is the current step (and the flow is not done): other and
- * skipped steps never mount. Children can call `useStep()`.
+ * skipped steps never mount. Children can call `useStep()`. They remount when stored values replace
+ * what they showed, so uncontrolled forms read the restored draft as their defaults.
  * @example
  * <WorkflowStep name="payment"><Payment /></WorkflowStep>
  */
 export function WorkflowStep<K extends string = string>({ name, children }: WorkflowStepProps<K>) {
-  useKnownStep([name], '<WorkflowStep name>')
+  const workflow = useKnownStep([name], '<WorkflowStep name>')
+  const restored = useHydrationKey(workflow)
   const current = useWorkflowState((s) => s.status !== 'done' && s.step === name)
-  return current ? <StepContext.Provider value={name}>{children}</StepContext.Provider> : null
+  return current ? (
+    <StepContext.Provider value={name} key={restored}>
+      {children}
+    </StepContext.Provider>
+  ) : null
 }

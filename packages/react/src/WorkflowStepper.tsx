@@ -24,7 +24,7 @@ export interface WorkflowStepperProps<K extends string = string> {
   readonly itemClassName?: (item: StepperItem<K>) => string | undefined
   /** What each `<li>` contains. The default: a button to jump back for visited steps, the title otherwise. */
   readonly children?: (item: StepperItem<K>) => ReactNode
-  /** Accessible name of the list. @default 'Progress' */
+  /** Accessible name of the list, distinct from `<WorkflowProgress>`'s. @default 'Steps' */
   readonly label?: string
 }
 
@@ -38,7 +38,7 @@ export function WorkflowStepper<K extends string = string>({
   className,
   itemClassName,
   children,
-  label = 'Progress',
+  label = 'Steps',
 }: WorkflowStepperProps<K>) {
   const { workflow } = useWorkflowContext('<WorkflowStepper>')
   // Only references the engine keeps across keystrokes: typing in a step does not re-render the stepper.

@@ -1,5 +1,6 @@
-import type { ComponentType } from 'react'
+import type { ComponentType, ReactNode } from 'react'
 import { useKnownStep } from './useKnownStep'
+import { useHydrationKey, useWorkflowHydrated } from './useWorkflowHydrated'
 import { useWorkflowState } from './useWorkflowState'
 import { StepContext } from './WorkflowContext'
 
@@ -8,8 +9,17 @@ export interface WorkflowStepsProps<K extends string = string> {
   readonly steps: { readonly [P in K]?: ComponentType }
   /** Rendered when the flow is done (its final step completed). @default nothing */
   readonly done?: ComponentType
+  /**
+   * Shown instead of the step until persisted state has been read (see `useWorkflowHydrated`), so a
+   * reload never flashes the first step, and the server renders it too. Leave it out to render the
+   * initial step at once; the step's content then remounts when restored values arrive.
+   * @default undefined (no waiting)
+   * @example
+   * <WorkflowSteps steps={steps} fallback={<p aria-busy="true">Loading your answers…</p>} />
+   */
+  readonly fallback?: ReactNode
   /** Rendered when the current step has no component in `steps`. @default nothing */
-  readonly fallback?: ComponentType
+  readonly missing?: ComponentType
 }
 
 /**
@@ -17,14 +27,18 @@ export interface WorkflowStepsProps<K extends string = string> {
  * @example
  * <WorkflowSteps steps={{ cart: Cart, payment: Payment, review: Review }} done={ThankYou} />
  */
-export function WorkflowSteps<K extends string = string>({ steps, done: Done, fallback: Fallback }: WorkflowStepsProps<K>) {
-  useKnownStep(Object.keys(steps), '<WorkflowSteps steps>')
+export function WorkflowSteps<K extends string = string>({ steps, done: Done, fallback, missing: Missing }: WorkflowStepsProps<K>) {
+  const workflow = useKnownStep(Object.keys(steps), '<WorkflowSteps steps>')
+  const hydrated = useWorkflowHydrated(workflow)
+  const restored = useHydrationKey(workflow)
   const step = useWorkflowState((s) => (s.status === 'done' ? null : (s.step as K)))
+  if (!hydrated && fallback !== undefined) return fallback
   if (step === null) return Done ? <Done /> : null
-  const Step = (steps[step] as ComponentType | undefined) ?? Fallback
-  // `key` remounts on a step change even when two steps share a component, so local state never leaks between steps.
+  const Step = (steps[step] as ComponentType | undefined) ?? Missing
+  // `key` remounts on a step change even when two steps share a component, so local state never leaks
+  // between steps, and when stored values replaced what the step showed, so forms read them as defaults.
   return Step ? (
-    <StepContext.Provider value={step} key={step}>
+    <StepContext.Provider value={step} key={`${step}\u0000${restored}`}>
       <Step />
     </StepContext.Provider>
   ) : null

@@ -2,19 +2,23 @@ import { useStore } from 'zustand'
 import { type FieldOptions, type FieldProps, fieldProps, NO_ISSUES } from './fieldProps'
 import { errorId, fieldId } from './ids'
 import { getPath } from './paths'
+import { bindPath, defaultAt } from './stepDefaults'
 import { useCurrentStep } from './useCurrentStep'
 import { useDraftSetter } from './useDraftSetter'
 
+/** What `useField(path)` gives one input. */
 export interface FieldApi<T = unknown> {
   /** Spread onto the input: `<input {...email.props} />`. */
   readonly props: FieldProps
-  /** The draft value at this path. */
+  /** The value at this path: the draft's, else the initial one (the flow's `state` at this path, else the step schema's default). */
   readonly value: T | undefined
+  /** Sets this path of the step's draft. */
   setValue(value: T): void
   /** Validation messages for this path from the last submit. */
   readonly issues: readonly string[]
   /** Put this id on the element showing `issues`: the input's `aria-describedby` points to it. */
   readonly errorId: string
+  /** The input's id (for `<label htmlFor>`); the error summary links to it. */
   readonly id: string
 }
 
@@ -28,7 +32,11 @@ export interface FieldApi<T = unknown> {
 export function useField<T = unknown>(path: string, options?: FieldOptions): FieldApi<T> {
   const { workflow, idPrefix, step } = useCurrentStep('useField()')
   getPath(undefined, path) // throws a clear error for an unusable path
-  const value = useStore(workflow.store, (s) => getPath(s.drafts[step], path)) as T | undefined
+  bindPath(workflow, step, path)
+  const value = useStore(workflow.store, (s) => {
+    const typed = getPath(s.drafts[step], path)
+    return typed !== undefined ? typed : defaultAt(workflow, step, s.state, path)
+  }) as T | undefined
   const issues = useStore(workflow.store, (s) => s.issues[path] ?? NO_ISSUES)
   const set = useDraftSetter(workflow, step)
   return {

@@ -1,23 +1,30 @@
 import type { Issues, WorkflowError, WorkflowSnapshot } from '@flowkit/core'
 import { useRef } from 'react'
 import { useStore } from 'zustand'
+import { type StepDirection, trackDirection } from './direction'
 import { type FieldOptions, type FieldProps, fieldProps, NO_ISSUES } from './fieldProps'
 import { getPath } from './paths'
+import { bindPath, type StepSchema, schemaOf, stepDefaults, withDefaults } from './stepDefaults'
 import { stepTitle } from './stepTitle'
 import { useCurrentStep } from './useCurrentStep'
 import { useDraftSetter } from './useDraftSetter'
 import { type StepHeadingAttributes, useStepHeading } from './useStepHeading'
+import { type StepValidation, validateInput } from './validateInput'
 
 /** What `useStep()` gives a step's content. */
 export interface StepApi<V extends object = Record<string, any>, K extends string = string> {
+  /** The step's id. */
   readonly step: K
   /** The step's `title`, or its id. */
   readonly title: string
   /**
-   * The step's draft: what the user typed, kept in the store so it survives unmount, `back()` and
-   * reload. Reading it subscribes this component to the draft; `getValues()` reads without subscribing.
+   * The step's values: what the user typed (the draft, kept in the store so it survives unmount,
+   * `back()` and reload) over the step's initial values (each field of its schema or bound with
+   * `field()`/`useField`, from the flow's `state`, else the schema's `default`). Pass it as a form
+   * library's `defaultValues`. Reading it subscribes this component to the draft.
    */
   readonly values: Partial<V>
+  /** `values` without subscribing: the latest draft over the initial values. */
   getValues(): Partial<V>
   /** Sets one dot path of the draft, e.g. `setValue('address.zip', '75001')`. */
   setValue(path: string, value: unknown): void
@@ -26,21 +33,34 @@ export interface StepApi<V extends object = Record<string, any>, K extends strin
   /** Binds an input to a path: `<input {...field('email')} />`. Subscribes to the draft; `useField` re-renders only its field. */
   field(path: string, options?: FieldOptions): FieldProps
   /**
-   * Completes the step with `input` (default: the draft): validates, runs actions, moves on. Pass it
-   * straight to `<form onSubmit={submit}>`: the event is prevented and the draft submitted.
-   * Failures land in `issues` / `error`, never throw.
+   * Completes the step with `input` (default: `getValues()`, so an untouched form sends its initial
+   * values): validates, runs actions, moves on. Pass it straight to `<form onSubmit={submit}>`: the
+   * event is prevented. Failures land in `issues` / `error`, never throw.
    */
   submit(input?: Partial<V> | { preventDefault(): void }): Promise<WorkflowSnapshot<any, K>>
+  /**
+   * Checks `input` (default: `getValues()`) against the step's schema without moving, running actions
+   * or changing `issues`: for a "check" button, or validating one part before the rest.
+   * @example
+   * const { valid, issues } = await step.validate()
+   */
+  validate(input?: Partial<V>): Promise<StepValidation>
+  /** The step's Standard Schema (its `validate`), for a form library's resolver; `undefined` when it has none. */
+  readonly schema: StepSchema | undefined
   /** Validation messages by field path from the last submit. */
   readonly issues: Issues
   /** An async action is running. */
   readonly busy: boolean
   /** What went wrong in the last transition (a failed action…), or null. */
   readonly error: WorkflowError | null
+  /** Back to the previous visited step. */
   back(): void
+  /** There is a previous step to go back to. */
   readonly canGoBack: boolean
   /** Completing this step ends the flow. */
   readonly isFinal: boolean
+  /** How the user arrived here: `'forward'`, `'back'`, `'jump'`, or `'none'` (first render, restored). See `useStepDirection`. */
+  readonly direction: StepDirection
   /** Spread onto the step's heading so focus moves to it on arrival. */
   readonly headingProps: StepHeadingAttributes
 }
@@ -51,7 +71,7 @@ const isEvent = (value: unknown): value is { preventDefault(): void } =>
 const UNTRACKED = Symbol('untracked')
 
 /**
- * The current step's draft, validation and navigation, inside `<WorkflowStep>` / `<WorkflowSteps>`.
+ * The current step's values, validation and navigation, inside `<WorkflowStep>` / `<WorkflowSteps>`.
  * @example
  * const { field, submit, issues, busy, back, canGoBack } = useStep<{ email: string }>()
  * return <form onSubmit={submit}><input {...field('email')} /><button disabled={busy}>Continue</button></form>
@@ -61,16 +81,20 @@ export function useStep<V extends object = Record<string, any>, K extends string
   const tracked = useRef(false)
   // The draft is selected only once `values`/`field` was read, so components that don't show it don't re-render as the user types.
   const draft = useStore(workflow.store, (s) => (tracked.current ? s.drafts[step] : UNTRACKED))
+  const state = useStore(workflow.store, (s) => (tracked.current ? s.state : UNTRACKED))
   const issues = useStore(workflow.store, (s) => s.issues)
   const busy = useStore(workflow.store, (s) => s.status === 'busy')
   const error = useStore(workflow.store, (s) => s.error)
   const canGoBack = useStore(workflow.store, (s) => s.history.length > 1)
+  const direction = useStore(workflow.store, (s) => trackDirection(workflow, s))
   const headingProps = useStepHeading()
   const setValue = useDraftSetter(workflow, step)
-  const getValues = () => (workflow.getSnapshot().drafts[step] ?? {}) as Partial<V>
+  const merge = (s: { drafts: WorkflowSnapshot['drafts']; state: unknown }) =>
+    withDefaults(stepDefaults(workflow, step, s.state), s.drafts[step]) as Partial<V>
+  const getValues = () => merge(workflow.getSnapshot())
   const values = (): Partial<V> => {
     tracked.current = true
-    return draft === UNTRACKED ? getValues() : ((draft ?? {}) as Partial<V>)
+    return draft === UNTRACKED || state === UNTRACKED ? getValues() : merge({ drafts: { [step]: draft }, state })
   }
   return {
     step: step as K,
@@ -81,17 +105,23 @@ export function useStep<V extends object = Record<string, any>, K extends string
     getValues,
     setValue,
     setValues: (next) => workflow.setDraft(step, next),
-    field: (path, options) => fieldProps(idPrefix, step, path, getPath(values(), path), issues[path] ?? NO_ISSUES, setValue, options),
+    field: (path, options) => {
+      bindPath(workflow, step, path)
+      return fieldProps(idPrefix, step, path, getPath(values(), path), issues[path] ?? NO_ISSUES, setValue, options)
+    },
     submit: (input) => {
       if (isEvent(input)) input.preventDefault()
       return workflow.next(input === undefined || isEvent(input) ? getValues() : input) as Promise<WorkflowSnapshot<any, K>>
     },
+    validate: (input) => validateInput(schemaOf(workflow, step), input ?? getValues()),
+    schema: schemaOf(workflow, step),
     issues,
     busy,
     error,
     back: () => workflow.back(),
     canGoBack,
     isFinal: (workflow.definition.steps as Record<string, { final?: boolean }>)[step]?.final === true,
+    direction,
     headingProps,
   }
 }

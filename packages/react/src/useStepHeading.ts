@@ -1,8 +1,9 @@
 import { useCallback } from 'react'
 import { headingId } from './ids'
 import { useCurrentStep } from './useCurrentStep'
+import { useWorkflowHydrated } from './useWorkflowHydrated'
 
-/** Props for a step's heading: it takes focus when the user arrives at the step (not on the first render). */
+/** Props for a step's heading: it takes focus when the user arrives at the step (not on a fresh page load). */
 export interface StepHeadingAttributes {
   readonly id: string
   readonly tabIndex: -1
@@ -11,21 +12,30 @@ export interface StepHeadingAttributes {
 
 /**
  * Props that make an element the step's heading: on a step change, focus moves to it, so screen
- * reader and keyboard users start at the top of the new step (as on GOV.UK question pages).
+ * reader and keyboard users start at the top of the new step (as on GOV.UK question pages). When the
+ * flow itself opens after a click in the app (a landing page's Start button), its first heading takes
+ * focus once stored state is read, unless the user already focused something else.
  * @example
  * const heading = useStepHeading()
  * return <h1 {...heading}>Payment</h1>
  */
 export function useStepHeading(): StepHeadingAttributes {
-  const { idPrefix, step, focus } = useCurrentStep('useStepHeading()')
+  const { workflow, idPrefix, step, focus } = useCurrentStep('useStepHeading()')
+  const hydrated = useWorkflowHydrated(workflow)
+  // A new callback once hydrated, so React calls it again with the element that is then on screen.
   const ref = useCallback(
     (element: HTMLElement | null) => {
-      if (element && focus.pending) {
+      if (!element) return
+      if (focus.pending) {
         focus.pending = false
         element.focus()
+      } else if (focus.initial && hydrated) {
+        focus.initial = false
+        const active = element.ownerDocument.activeElement
+        if (active === null || active === element.ownerDocument.body) element.focus()
       }
     },
-    [focus],
+    [focus, hydrated],
   )
   return { id: headingId(idPrefix, step), tabIndex: -1, ref }
 }

@@ -1,7 +1,7 @@
 import { createWorkflow, defineWorkflow } from '@flowkit/core'
 import { act, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { z } from 'zod'
 import { StepHeading, useStep, WorkflowErrorSummary, WorkflowProgress, WorkflowProvider, WorkflowStepper, WorkflowSteps } from '../src'
 import { checkout, modes, renderIn } from './fixtures'
@@ -29,6 +29,10 @@ function Simple() {
   )
 }
 
+function Nested() {
+  return <StepHeading as="h2">Cart</StepHeading>
+}
+
 const app = (workflow = createWorkflow(checkout)) => (
   <WorkflowProvider workflow={workflow}>
     <WorkflowProgress />
@@ -43,6 +47,45 @@ describe.each(modes)('accessibility %s', (_, strict) => {
     expect(screen.getByRole('heading', { name: 'Cart' })).not.toHaveFocus()
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
     expect(screen.getByRole('heading', { name: 'Shipping', level: 1 })).toHaveFocus()
+  })
+
+  it('focuses the first heading when the flow opens after a click in the app, as from a landing page', async () => {
+    // Chromium sets this once the user clicked or typed on the page; jsdom has no user activation.
+    Object.defineProperty(navigator, 'userActivation', { configurable: true, value: { hasBeenActive: true, isActive: false } })
+    onTestFinished(() => {
+      Reflect.deleteProperty(navigator, 'userActivation')
+    })
+    renderIn(strict, app())
+    expect(screen.getByRole('heading', { name: 'Cart' })).toHaveFocus()
+  })
+
+  it('leaves focus alone when the flow opens with something else already focused', () => {
+    Object.defineProperty(navigator, 'userActivation', { configurable: true, value: { hasBeenActive: true, isActive: false } })
+    onTestFinished(() => {
+      Reflect.deleteProperty(navigator, 'userActivation')
+    })
+    const search = document.createElement('input')
+    document.body.append(search)
+    onTestFinished(() => search.remove())
+    search.focus()
+    renderIn(strict, app())
+    expect(search).toHaveFocus()
+  })
+
+  it('names the stepper and the progress bar differently', () => {
+    renderIn(strict, app())
+    expect(screen.getByRole('list', { name: 'Steps' })).toBeInTheDocument()
+    expect(screen.getByRole('progressbar', { name: 'Progress' })).toBeInTheDocument()
+  })
+
+  it('renders the step heading at the level asked for', () => {
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={createWorkflow(checkout)}>
+        <WorkflowSteps steps={{ cart: Nested }} />
+      </WorkflowProvider>,
+    )
+    expect(screen.getByRole('heading', { name: 'Cart', level: 2 })).toHaveAttribute('tabindex', '-1')
   })
 
   it('announces the new step in a polite live region', async () => {
