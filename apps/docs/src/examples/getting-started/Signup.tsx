@@ -1,0 +1,82 @@
+import {
+  StepHeading,
+  useField,
+  useStep,
+  useWorkflow,
+  WorkflowErrorSummary,
+  WorkflowProgress,
+  WorkflowProvider,
+  WorkflowSteps,
+} from '@flowkit/react'
+import type { ReactNode } from 'react'
+import { signup } from './signup.ts'
+
+/** One input bound to the step's draft; only this component re-renders as the user types. */
+function TextField({ name, label }: { name: string; label: string }) {
+  const field = useField<string>(name)
+  return (
+    <p>
+      <label htmlFor={field.id}>{label}</label> {field.issues.length > 0 && <strong id={field.errorId}>{field.issues[0]}</strong>}{' '}
+      <input {...field.props} />
+    </p>
+  )
+}
+
+/** The frame every step shares: Back, the heading (focused on arrival), the error summary and Continue. */
+function Page({ children }: { children?: ReactNode }) {
+  const { title, submit, busy, back, canGoBack } = useStep()
+  return (
+    <form onSubmit={submit} noValidate>
+      {canGoBack && (
+        <button type="button" onClick={back}>
+          Back
+        </button>
+      )}
+      <StepHeading as="h3">{title}</StepHeading>
+      <WorkflowErrorSummary />
+      {children}
+      <button type="submit" disabled={busy}>
+        Continue
+      </button>
+    </form>
+  )
+}
+
+function Plan() {
+  const { field } = useStep<{ plan: 'free' | 'pro' }>()
+  return (
+    <Page>
+      <label>
+        <input {...field('plan', { type: 'radio', option: 'free' })} /> Free
+      </label>{' '}
+      <label>
+        <input {...field('plan', { type: 'radio', option: 'pro' })} /> Pro
+      </label>
+    </Page>
+  )
+}
+
+const steps = {
+  email: () => (
+    <Page>
+      <TextField name="email" label="Email address" />
+    </Page>
+  ),
+  plan: Plan,
+  company: () => (
+    <Page>
+      <TextField name="company" label="Company name" />
+    </Page>
+  ),
+  done: () => <Page>We will send a confirmation link.</Page>,
+}
+
+export function Signup() {
+  const workflow = useWorkflow(signup)
+  return (
+    <WorkflowProvider workflow={workflow}>
+      <WorkflowProgress />
+      <WorkflowSteps steps={steps} done={() => <p>Account created. Check your inbox.</p>} />
+    </WorkflowProvider>
+  )
+}

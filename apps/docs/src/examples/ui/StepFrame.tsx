@@ -1,0 +1,26 @@
+import { StepHeading, useStep, WorkflowErrorSummary } from '@flowkit/react'
+import type { ReactNode } from 'react'
+
+/**
+ * The frame every example step shares: Back, the step's heading (focused on arrival), the error
+ * summary, the content and Continue. Examples sit inside a docs page, so the heading is an `h3`.
+ */
+export function StepFrame({ children, submitLabel = 'Continue' }: { children?: ReactNode; submitLabel?: string }) {
+  const { title, submit, busy, back, canGoBack, error } = useStep()
+  return (
+    <form onSubmit={submit} noValidate>
+      {canGoBack && (
+        <button type="button" onClick={back}>
+          Back
+        </button>
+      )}
+      <StepHeading as="h3">{title}</StepHeading>
+      <WorkflowErrorSummary />
+      {error && <p role="alert">{error.message}</p>}
+      {children}
+      <button type="submit" disabled={busy} aria-busy={busy}>
+        {busy ? 'Working…' : submitLabel}
+      </button>
+    </form>
+  )
+}
