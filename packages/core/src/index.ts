@@ -2,6 +2,8 @@ export { checkDefinition, type DefinitionProblem } from './definition/checkDefin
 export { defineWorkflow, type WorkflowConfig } from './definition/defineWorkflow'
 export { type Edge, type EdgeKind, edgesOf } from './definition/edgesOf'
 export { distancesFrom, findCycle, stepsToEnd, unreachableSteps } from './definition/graph'
+export { type Journey, type JourneyStep, journeyOf } from './definition/journeyOf'
+export { type GraphEdge, type GraphNode, type GraphOptions, type NodeStatus, toGraph, type WorkflowGraph } from './definition/toGraph'
 export { didYouMean } from './didYouMean'
 export { historyOf, skippedOf } from './kernel/moves'
 export { type Prediction, predict, progressOf, upcomingOf } from './kernel/predict'

@@ -1,5 +1,5 @@
 import type { LogEntry, WorkflowDefinition } from '@flowkit/core'
-import { type NodeStatus, toGraph } from '@flowkit/tools/diagram'
+import { type NodeStatus, toGraph } from '@flowkit/core'
 import { useContext, useId, useMemo } from 'react'
 import { useStore } from 'zustand'
 import { fail } from '../fail'

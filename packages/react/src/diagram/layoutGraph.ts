@@ -1,5 +1,5 @@
 import { Graph, layout } from '@dagrejs/dagre'
-import type { WorkflowGraph } from '@flowkit/tools/diagram'
+import type { WorkflowGraph } from '@flowkit/core'
 
 /** A laid-out node: its centre, size and label. */
 export interface PlacedNode {

@@ -1,12 +1,14 @@
-export { escapeMermaid } from './escapeMermaid'
-export { type Journey, type JourneyStep, journeyOf } from './journeyOf'
 export {
   type EdgeKind,
   type GraphEdge,
   type GraphNode,
   type GraphOptions,
+  type Journey,
+  type JourneyStep,
+  journeyOf,
   type NodeStatus,
-  toGraph,
   type WorkflowGraph,
-} from './toGraph'
+} from '@flowkit/core'
+export { escapeMermaid } from './escapeMermaid'
+export { describeGuard, toGraph } from './toGraph'
 export { type MermaidOptions, toMermaid } from './toMermaid'
