@@ -18,7 +18,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^@flowkit\/core/, /^zod/, /^yaml/, /^@standard-schema/, /^node:/],
+      external: [/^@flowkit\/core/, /^zod/, /^yaml/, /^re2js/, /^@standard-schema/, /^node:/],
     },
   },
 })

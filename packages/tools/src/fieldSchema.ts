@@ -1,14 +1,30 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { readField, SOURCE } from './conditions'
 import type { FieldRule } from './format'
+import { type LinearPattern, linearPattern } from './linearPattern'
 
 /** A Standard Schema v1 compiled from a file's `fields`; the rules stay readable on it. */
 export type FieldSchema = StandardSchemaV1<unknown, Record<string, unknown>> & { readonly [SOURCE]: Readonly<Record<string, FieldRule>> }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+// On RE2 too: as a RegExp it backtracks, quadratic in the length of a long run of dots.
+const EMAIL = linearPattern('[^\\s@]+@[^\\s@]+\\.[^\\s@]+')
 
-/** The `RegExp` for a rule's `pattern`, matching the whole string; throws a SyntaxError for a bad pattern. */
-export const patternOf = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`, 'u')
+const linear = new WeakMap<RegExp, LinearPattern>()
+
+/**
+ * The whole-string `RegExp` for a rule's `pattern`, for code that reads patterns as RegExp. `checkField`
+ * matches it on RE2 in linear time, never with `RegExp#test`. Throws a SyntaxError for a pattern that
+ * is invalid or that RE2 cannot run (backreferences, lookarounds), saying what to change.
+ */
+export const patternOf = (pattern: string): RegExp => {
+  const compiled = linearPattern(pattern)
+  const regexp = new RegExp(`^(?:${pattern})$`, 'u')
+  linear.set(regexp, compiled)
+  return regexp
+}
+
+const matcherOf = (pattern: RegExp | LinearPattern): LinearPattern =>
+  pattern instanceof RegExp ? (linear.get(pattern) ?? linearPattern(pattern.source)) : pattern
 
 const typeOk = (type: FieldRule['type'], value: unknown): boolean => {
   switch (type) {
@@ -30,7 +46,7 @@ const typeOk = (type: FieldRule['type'], value: unknown): boolean => {
 const article = (type: string) => (type === 'integer' || type === 'array' || type === 'object' ? 'an' : 'a')
 
 /** The first message this rule gives for a value, or undefined when it passes. */
-export const checkField = (rule: FieldRule, value: unknown, pattern?: RegExp): string | undefined => {
+export const checkField = (rule: FieldRule, value: unknown, pattern?: RegExp | LinearPattern): string | undefined => {
   const fail = (message: string) => rule.message ?? message
   if (value === undefined || value === null || value === '') return rule.required ? fail('is required') : undefined
   if (!typeOk(rule.type, value)) return fail(`must be ${article(rule.type as string)} ${rule.type}`)
@@ -43,15 +59,16 @@ export const checkField = (rule: FieldRule, value: unknown, pattern?: RegExp): s
     return fail(`must have at most ${rule.maxLength} ${unit}`)
   if (typeof value === 'number' && rule.min !== undefined && value < rule.min) return fail(`must be at least ${rule.min}`)
   if (typeof value === 'number' && rule.max !== undefined && value > rule.max) return fail(`must be at most ${rule.max}`)
-  if (typeof value === 'string' && pattern && !pattern.test(value)) return fail('has the wrong format')
-  if (typeof value === 'string' && rule.format === 'email' && !EMAIL.test(value)) return fail('must be an email address')
+  if (typeof value === 'string' && pattern && !matcherOf(pattern).matches(value)) return fail('has the wrong format')
+  if (typeof value === 'string' && rule.format === 'email' && !EMAIL.matches(value)) return fail('must be an email address')
   return undefined
 }
 
 /**
  * Compiles per-field rules into a Standard Schema v1 validator, the contract `@flowkit/core` validates
  * step input with. Field names may be dotted (`'address.zip'`); issues carry the path, so the engine
- * reports them under `snapshot.issues['address.zip']`. Throws a SyntaxError for an invalid `pattern`
+ * reports them under `snapshot.issues['address.zip']`. Patterns run on RE2, in time linear in the
+ * input. Throws a SyntaxError for an invalid `pattern`, or one with a backreference or lookaround
  * (`loadWorkflow` reports it as a problem instead).
  * @example
  * const schema = compileFields({ email: { type: 'string', required: true, format: 'email' } })
@@ -62,7 +79,7 @@ export const compileFields = (fields: Readonly<Record<string, FieldRule>>): Fiel
     name,
     path: name.split('.'),
     rule,
-    pattern: rule.pattern === undefined ? undefined : patternOf(rule.pattern),
+    pattern: rule.pattern === undefined ? undefined : linearPattern(rule.pattern),
   }))
   const validate = (value: unknown): StandardSchemaV1.Result<Record<string, unknown>> => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {

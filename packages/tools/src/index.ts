@@ -10,6 +10,6 @@ export {
 export { compileFields, type FieldSchema, fieldsOf } from './fieldSchema'
 export type { Choice, Comparison, Condition, FieldRule, FlowFile, StepFile } from './format'
 export { ConditionSchema, FlowFileSchema, flowJsonSchema } from './format'
-export { type CheckOptions, checkWorkflow, loadWorkflow, type WorkflowCheck } from './loadWorkflow'
+export { type CheckOptions, checkWorkflow, type LoadOptions, loadWorkflow, type WorkflowCheck } from './loadWorkflow'
 export { type FlowProblem, type FlowProblemCode, formatProblems } from './problems'
 export type { WorkflowRegistry } from './registry'

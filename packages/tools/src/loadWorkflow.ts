@@ -17,7 +17,19 @@ export interface WorkflowCheck<S extends object = Record<string, any>, K extends
   readonly problems: readonly FlowProblem[]
 }
 
-export interface CheckOptions {
+/** Limits on what a flow file may cost to read. */
+export interface LoadOptions {
+  /**
+   * The largest text read, in UTF-8 bytes; a bigger file is refused unread with a `TOO_LARGE` problem.
+   * Parsed objects are not measured (they are refused past 200,000 values instead).
+   * @default 1048576 (1 MiB)
+   * @example
+   * checkWorkflow(text, { maxBytes: 4 * 1024 * 1024 }) // a generated flow of up to 4 MiB
+   */
+  readonly maxBytes?: number
+}
+
+export interface CheckOptions extends LoadOptions {
   /**
    * The actions and guards the file names. Leave it out to check a file on its own (as the CLI does):
    * names are then not checked, and an action that is not registered fails when it runs.
@@ -70,8 +82,9 @@ const partialReferences = (value: unknown, registry: WorkflowRegistry | undefine
 }
 
 /**
- * Checks a flow file (JSON or YAML text, or a parsed object) and builds its definition. Never throws:
- * every problem comes back at once, each with a JSON pointer, a message and a hint.
+ * Checks a flow file (JSON or YAML text, or a parsed object) and builds its definition. Never throws
+ * for a bad file: every problem comes back at once, each with a JSON pointer, a message and a hint
+ * (only a bad option, such as a negative `maxBytes`, throws an `INVALID_OPTION` WorkflowError).
  * @example
  * const { definition, problems } = checkWorkflow(text, { registry })
  * if (problems.length > 0) console.error(formatProblems(problems))
@@ -80,7 +93,14 @@ export function checkWorkflow<S extends object = Record<string, any>, K extends 
   source: unknown,
   options: CheckOptions = {},
 ): WorkflowCheck<S, K> {
-  const parsed = parseSource(source)
+  const { maxBytes } = options
+  if (maxBytes !== undefined && !(typeof maxBytes === 'number' && maxBytes > 0))
+    throw new WorkflowError(
+      'INVALID_OPTION',
+      `checkWorkflow: maxBytes must be a positive number of bytes (Infinity for no limit), not ${JSON.stringify(maxBytes) ?? String(maxBytes)}.`,
+      { category: 'usage' },
+    )
+  const parsed = parseSource(source, maxBytes)
   const located = (problems: readonly FlowProblem[]) =>
     problems.map((p): FlowProblem => {
       if (p.line !== undefined) return p
@@ -124,7 +144,8 @@ export function checkWorkflow<S extends object = Record<string, any>, K extends 
  * Loads a flow from a JSON or YAML file's text (or a parsed object) and returns what `defineWorkflow`
  * returns. Actions and custom guards are taken from `registry` by name.
  * Throws a `WorkflowError` with code `INVALID_DEFINITION` listing every problem; the problems, with
- * their JSON pointers and hints, are in `error.details.problems`.
+ * their JSON pointers and hints, are in `error.details.problems`. Text over 1 MiB is refused unless
+ * `options.maxBytes` allows it.
  * @example
  * import text from './checkout.flow.json?raw'
  * const checkout = loadWorkflow(text, { actions: { pay } })
@@ -133,10 +154,14 @@ export function checkWorkflow<S extends object = Record<string, any>, K extends 
 export function loadWorkflow<S extends object = Record<string, any>, K extends string = string>(
   source: unknown,
   registry: WorkflowRegistry = {},
+  options: LoadOptions = {},
 ): WorkflowDefinition<S, K> {
-  const { definition, problems } = checkWorkflow<S, K>(source, { registry })
+  const { definition, problems } = checkWorkflow<S, K>(source, { ...options, registry })
   if (definition) return definition
   const name = typeof (source as { id?: unknown })?.id === 'string' ? ` '${(source as { id: string }).id}'` : ''
   const heading = problems.length === 1 ? `the flow file${name} has a problem:` : `the flow file${name} has ${problems.length} problems:`
-  throw new WorkflowError('INVALID_DEFINITION', `${heading}\n${formatProblems(problems)}`, { details: { problems } })
+  throw new WorkflowError('INVALID_DEFINITION', `${heading}\n${formatProblems(problems)}`, {
+    category: 'definition',
+    details: { problems },
+  })
 }

@@ -2,6 +2,7 @@
 export type FlowProblemCode =
   | 'PARSE_ERROR'
   | 'TOO_DEEP'
+  | 'TOO_LARGE'
   | 'INVALID_TYPE'
   | 'MISSING_KEY'
   | 'UNKNOWN_KEY'

@@ -124,6 +124,15 @@ describe('the flowkit CLI', () => {
     expect(schema.$ref).toBe('#/$defs/FlowFile')
   })
 
+  it('refuses a file over --max-bytes (1 MiB by default) with the size and the limit', async () => {
+    const result = await flowkit('check', '--max-bytes', '100', 'examples/checkout.flow.json')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(
+      /✖ examples\/checkout\.flow\.json: 1 problem\n {2}\(file\): the file is [\d,]+ bytes or more; the limit is 100 bytes\./,
+    )
+    expect((await flowkit('diagram', '--direction', 'LR', 'examples/checkout.flow.json')).stdout).toMatch(/^flowchart LR\n/)
+  })
+
   it('explains wrong usage and exits 2', async () => {
     expect(await flowkit('lint', 'x.json')).toMatchObject({
       code: 2,
@@ -133,6 +142,14 @@ describe('the flowkit CLI', () => {
     expect(await flowkit('diagram', '--format', 'svg', 'examples/checkout.flow.json')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--format must be mermaid or json'),
+    })
+    expect(await flowkit('diagram', '--direction', 'RL', 'examples/checkout.flow.json')).toMatchObject({
+      code: 2,
+      stderr: "flowkit: --direction must be 'TD' (top-down) or 'LR' (left-right), not 'RL'.\n",
+    })
+    expect(await flowkit('check', '--max-bytes', 'lots', 'examples/checkout.flow.json')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--max-bytes must be a positive number of bytes'),
     })
     expect((await flowkit('check', 'missing.json')).stderr).toContain('✖ missing.json: cannot read it (ENOENT).')
   })

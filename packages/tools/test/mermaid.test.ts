@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, isWorkflowError } from '@flowkit/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { escapeMermaid, toMermaid } from '../src/diagram/index'
@@ -106,5 +106,37 @@ describe('toMermaid', () => {
       }),
       { numRuns: 1000 },
     )
+  })
+})
+
+describe('toMermaid options', () => {
+  const refusal = (options: unknown) => {
+    try {
+      toMermaid(checkout, options as never)
+    } catch (error) {
+      expect(isWorkflowError(error) && error.code).toBe('INVALID_OPTION')
+      return (error as Error).message
+    }
+    return expect.unreachable(`toMermaid accepted ${JSON.stringify(options)}`)
+  }
+
+  it('refuses a direction that is not TD or LR, naming it, so no click handler can be injected', () => {
+    const injected = 'TD\n  click s0 call alert(document.domain)'
+    expect(refusal({ direction: injected })).toMatch(/direction must be 'TD' \(top-down\) or 'LR' \(left-right\), not 'TD\n {2}click s0/)
+    expect(refusal({ direction: 'td' })).toContain("not 'td'")
+    expect(refusal({ direction: 3 })).toContain('not 3')
+  })
+
+  it('draws left to right with LR', () => {
+    expect(toMermaid(checkout, { direction: 'LR' }).split('\n')[0]).toBe('flowchart LR')
+  })
+
+  it('refuses an unknown option with a did-you-mean, and a trace that is not a journey log', () => {
+    expect(refusal({ directon: 'LR' })).toMatch(
+      /unknown option 'directon'; the options are direction and trace\. Did you mean 'direction'\?/,
+    )
+    expect(refusal({ trace: 'log.json' })).toContain("trace must be a journey log (snapshot.log, an array), not 'log.json'.")
+    expect(refusal({ trace: [{ type: 'entered', step: 'cart', at: 0 }, null] })).toContain('trace[1] is not a journey log entry')
+    expect(refusal('LR')).toContain("options must be an object such as { direction: 'LR' }, not 'LR'.")
   })
 })

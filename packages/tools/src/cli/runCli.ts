@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import type { LogEntry } from '@flowkit/core'
+import { isWorkflowError, type LogEntry } from '@flowkit/core'
 import { analyzeWorkflow } from '../analyze/index'
 import { toGraph, toMermaid } from '../diagram/index'
+import { checkMermaidOptions } from '../diagram/mermaidOptions'
 import { checkWorkflow, flowJsonSchema, formatProblems, type WorkflowRegistry } from '../index'
 
 /** Where the CLI writes; tests pass their own. */
@@ -23,7 +24,8 @@ const USAGE = `Usage:
 --registry  a module whose default export (or \`registry\` export) is { actions, guards };
             without it, action and guard names are not checked.
 --strict    fail on warnings too.
---trace     a journey log (snapshot.log, or a snapshot with a \`log\`) to highlight.`
+--trace     a journey log (snapshot.log, or a snapshot with a \`log\`) to highlight.
+--max-bytes the largest file read, in bytes (default 1048576, 1 MiB).`
 
 const loadRegistry = async (path: string | undefined, cwd: string): Promise<WorkflowRegistry | undefined> => {
   if (path === undefined) return undefined
@@ -31,7 +33,12 @@ const loadRegistry = async (path: string | undefined, cwd: string): Promise<Work
   return mod.registry ?? mod.default ?? {}
 }
 
-const check = async (files: readonly string[], values: { registry?: string; strict?: boolean }, io: CliIO): Promise<number> => {
+type Values = { registry?: string; strict?: boolean; trace?: string; format?: string; direction?: string; 'max-bytes'?: string }
+
+/** The load options from `--max-bytes`; checkWorkflow refuses a value that is not a positive number. */
+const limits = (values: Values) => (values['max-bytes'] === undefined ? {} : { maxBytes: Number(values['max-bytes']) })
+
+const check = async (files: readonly string[], values: Values, io: CliIO): Promise<number> => {
   if (files.length === 0) {
     io.err(`flowkit check: name at least one file, e.g. flowkit check flows/*.json\n\n${USAGE}\n`)
     return 2
@@ -47,7 +54,7 @@ const check = async (files: readonly string[], values: { registry?: string; stri
       failed++
       continue
     }
-    const { definition, problems } = checkWorkflow(text, registry ? { registry } : {})
+    const { definition, problems } = checkWorkflow(text, registry ? { registry, ...limits(values) } : limits(values))
     if (!definition) {
       io.out(`✖ ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${indent(formatProblems(problems))}\n`)
       failed++
@@ -79,7 +86,7 @@ const readTrace = async (path: string | undefined, cwd: string): Promise<readonl
   return log as LogEntry[]
 }
 
-const diagram = async (files: readonly string[], values: { trace?: string; format?: string; direction?: string }, io: CliIO) => {
+const diagram = async (files: readonly string[], values: Values, io: CliIO) => {
   const [file] = files
   if (files.length !== 1 || file === undefined) {
     io.err(`flowkit diagram: name exactly one file.\n\n${USAGE}\n`)
@@ -89,14 +96,16 @@ const diagram = async (files: readonly string[], values: { trace?: string; forma
     io.err(`flowkit diagram: --format must be mermaid or json, not '${values.format}'.\n`)
     return 2
   }
-  const direction: 'TD' | 'LR' = values.direction === 'LR' ? 'LR' : 'TD'
-  const { definition, problems } = checkWorkflow(await readFile(resolve(io.cwd, file), 'utf8'))
+  const trace = await readTrace(values.trace, io.cwd)
+  const options = checkMermaidOptions({
+    ...(values.direction === undefined ? {} : { direction: values.direction }),
+    ...(trace === undefined ? {} : { trace }),
+  })
+  const { definition, problems } = checkWorkflow(await readFile(resolve(io.cwd, file), 'utf8'), limits(values))
   if (!definition) {
     io.err(`✖ ${file}: ${problems.length} problem(s); run flowkit check for details.\n${indent(formatProblems(problems))}\n`)
     return 1
   }
-  const trace = await readTrace(values.trace, io.cwd)
-  const options = trace ? { trace, direction } : { direction }
   io.out(values.format === 'json' ? `${JSON.stringify(toGraph(definition, options), null, 2)}\n` : toMermaid(definition, options))
   return 0
 }
@@ -116,6 +125,7 @@ export const runCli = async (argv: readonly string[], io: CliIO): Promise<number
         trace: { type: 'string' },
         format: { type: 'string' },
         direction: { type: 'string' },
+        'max-bytes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -133,6 +143,11 @@ export const runCli = async (argv: readonly string[], io: CliIO): Promise<number
     io.err(`flowkit: unknown command '${command}'; use check, diagram or schema.\n\n${USAGE}\n`)
     return 2
   } catch (error) {
+    if (isWorkflowError(error) && error.code === 'INVALID_OPTION') {
+      // The API's own check, in the CLI's words: `toMermaid: direction must be…` → `--direction must be…`.
+      io.err(`flowkit: ${error.message.replace(/^(?:\[flowkit\] )?\w+: (\w)/, '--$1').replace('maxBytes', 'max-bytes')}\n`)
+      return 2
+    }
     io.err(`flowkit: ${error instanceof Error ? error.message : String(error)}\n`)
     return 2
   }

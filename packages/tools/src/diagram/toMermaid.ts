@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '@flowkit/core'
 import { escapeMermaid } from './escapeMermaid'
+import { checkMermaidOptions } from './mermaidOptions'
 import { type GraphOptions, type NodeStatus, toGraph } from './toGraph'
 
 export interface MermaidOptions extends GraphOptions {
@@ -18,7 +19,8 @@ const STYLES: Record<NodeStatus | 'skippable', string> = {
 /**
  * A Mermaid flowchart of a definition. Guarded choices carry their labels; final steps are rounded;
  * steps with a `skip` have a dashed border. With `trace` (a run's `snapshot.log`) the path taken is
- * drawn bold, skipped steps greyed and dashed, the current step filled. All user text is escaped.
+ * drawn bold, skipped steps greyed and dashed, the current step filled. All user text is escaped, and
+ * the options are checked: a bad one throws a WorkflowError `INVALID_OPTION` naming it and the allowed values.
  * @example
  * console.log(toMermaid(checkout, { trace: flow.getSnapshot().log }))
  */
@@ -26,6 +28,7 @@ export const toMermaid = <S extends object, K extends string>(
   definition: WorkflowDefinition<S, K>,
   options: MermaidOptions = {},
 ): string => {
+  checkMermaidOptions(options)
   const graph = toGraph(definition, options)
   const key = new Map(graph.nodes.map((node, i) => [node.id, `s${i}`]))
   const lines = [`flowchart ${options.direction ?? 'TD'}`, `  start((" ")) --> ${key.get(graph.initial)}`]
