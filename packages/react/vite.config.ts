@@ -12,9 +12,9 @@ export default defineConfig({
     target: 'es2022',
     minify: false,
     sourcemap: true,
-    lib: { entry: { index: 'src/index.ts', diagram: 'src/diagram/index.ts', storybook: 'src/storybook/index.ts' }, formats: ['es'] },
+    lib: { entry: { index: 'src/index.ts', diagram: 'src/diagram/index.ts', storybook: 'src/storybook/index.ts', 'react-router': 'src/routers/react-router/index.ts', 'tanstack-router': 'src/routers/tanstack-router/index.ts', next: 'src/routers/next/index.ts' }, formats: ['es'] },
     rollupOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^zustand/, /^@flowkit\/(core|tools)/, /^@dagrejs\//, /^@storybook\//],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^zustand/, /^@flowkit\/(core|tools)/, /^@dagrejs\//, /^@storybook\//, /^react-router($|\/)/, /^@tanstack\//, /^next($|\/)/],
       output: { banner: (chunk) => (chunk.isEntry ? USE_CLIENT : '') },
     },
   },

@@ -2,34 +2,99 @@ import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
 import { getPersistApi } from '@flowkit/core/persist'
 import { useEffect, useState } from 'react'
 import { browserHistory, type HistoryAdapter } from './browserHistory'
-import { historyEntries } from './historyEntries'
+import { type HistoryEntry, historyEntries, sessionEntries } from './historyEntries'
 
 export interface UseWorkflowHistoryOptions {
   /** Where the step lives. Pass a stable object (module scope or `useMemo`): a new one rebinds. @default browserHistory() (the `?step=` query parameter) */
   readonly adapter?: HistoryAdapter
 }
 
-/** Moves the workflow to the step a location names: back to a visited step, or forward by resubmitting each step's draft. */
-const follow = async (workflow: Workflow, target: string): Promise<void> => {
-  let s = workflow.getSnapshot()
+/**
+ * Moves the workflow to the step a location names: back to a visited step, or forward (the browser's
+ * forward button) by completing the steps in between again with what the user entered, through the
+ * engine's own `run(drafts, { until })`. `hops` is how many steps forward the target was when this tab
+ * was there (0 when unknown); at most that many are completed, so a changed answer that takes the flow
+ * elsewhere stops the run instead of completing steps nobody submitted again.
+ */
+const follow = async (workflow: Workflow, target: string, hops: number): Promise<void> => {
+  const s = workflow.getSnapshot()
   // A finished flow is final: the back button or a reload must not reopen a placed order.
   if (s.status === 'done' || target === s.step) return
   if (s.history.includes(target)) {
     workflow.goTo(target)
     return
   }
-  // Forward: the browser's forward button. Each step is completed again with what the user entered; stop at the first that fails.
-  for (let hops = 0; s.status === 'idle' && s.step !== target && hops < Object.keys(workflow.definition.steps).length; hops++) {
-    const from = s.step
-    s = await workflow.next(s.drafts[from])
-    if (s.step === from) return
+  const maxSteps = hops > 0 ? hops : s.upcoming.indexOf(target) + 1
+  if (maxSteps > 0) await workflow.run(s.drafts, { until: target, maxSteps })
+}
+
+const newKey = () => Math.random().toString(36).slice(2, 10)
+
+/** The binding of one workflow to one adapter, from its start (once persisted state is read) to its stop. */
+const bind = (workflow: Workflow, adapter: HistoryAdapter) => {
+  let applying = 0
+  let stopped = false
+  let expectedPops = 0
+  const here = (): HistoryEntry => ({ step: workflow.getSnapshot().step, key: adapter.key?.() ?? null })
+  const entries = historyEntries(here(), adapter.key ? sessionEntries(`flowkit:history:${workflow.definition.id}`) : undefined)
+  const write = (mode: 'push' | 'replace') => {
+    const { step } = workflow.getSnapshot()
+    // An entry without a key gets one, so that it is found again after a reload.
+    if (stopped || (adapter.read() === step && (!adapter.key || adapter.key() !== null))) return
+    const key = newKey()
+    adapter.write(step, mode, key)
+    entries[mode]({ step, key })
+  }
+  const apply = async (initial: boolean, hops = 0) => {
+    const target = adapter.read()
+    if (target !== null && Object.hasOwn(workflow.definition.steps, target)) {
+      applying++
+      try {
+        // A deep link is not replayed: it lands on the step reached so far (the furthest reachable one).
+        if (!initial || workflow.getSnapshot().history.includes(target)) await follow(workflow, target, hops)
+      } finally {
+        applying--
+      }
+    }
+    write('replace')
+  }
+  const onLocation = () => {
+    // The flow's own Back moved the browser with go(-n): the workflow is already there.
+    if (expectedPops > 0) {
+      expectedPops--
+      return
+    }
+    const step = adapter.read()
+    if (step === null) return void apply(false)
+    // Where the target was on this tab's entries, seen from the workflow's step, before following it.
+    const hops = entries.distanceForward(step)
+    entries.follow({ step, key: adapter.key?.() ?? null })
+    void apply(false, hops)
+  }
+  const onChange = (s: WorkflowSnapshot, previous: WorkflowSnapshot) => {
+    if (applying > 0 || s.step === previous.step) return
+    const backwards = s.history.length < previous.history.length && previous.history.includes(s.step)
+    const distance = backwards && adapter.go ? entries.distanceBack(s.step) : 0
+    if (distance === 0) return write('push')
+    expectedPops++
+    entries.move(-distance)
+    adapter.go?.(-distance)
+  }
+  void apply(true)
+  const unlisten = adapter.listen(onLocation)
+  const unsubscribe = workflow.store.subscribe(onChange)
+  return () => {
+    stopped = true
+    unlisten()
+    unsubscribe()
   }
 }
 
 /**
  * Binds the flow to browser history: each step change adds a history entry, the back and forward
- * buttons move through the flow, a reload keeps the step in the URL, and a link to a step not yet
- * reachable lands on the furthest reachable step. Waits for persisted state to be restored first.
+ * buttons move through the flow, a reload keeps the step in the URL (and the flow's own Back keeps
+ * stepping back through the entries), and a link to a step not yet reachable lands on the furthest
+ * reachable step. Waits for persisted state to be restored first.
  * @example
  * const workflow = useWorkflow(checkout, { persist: { key: 'checkout' } })
  * useWorkflowHistory(workflow)
@@ -38,56 +103,10 @@ export function useWorkflowHistory(workflow: Workflow<any, any>, { adapter: give
   const [fallback] = useState(() => (given ? null : browserHistory()))
   const adapter = given ?? (fallback as HistoryAdapter)
   useEffect(() => {
-    let applying = 0
+    let unbind: (() => void) | undefined
     let stopped = false
-    let expectedPops = 0
-    const entries = historyEntries(workflow.getSnapshot().step)
-    const write = (mode: 'push' | 'replace') => {
-      const { step } = workflow.getSnapshot()
-      if (stopped || adapter.read() === step) return
-      adapter.write(step, mode)
-      entries[mode](step)
-    }
-    const apply = async (initial: boolean) => {
-      const target = adapter.read()
-      if (target !== null && Object.hasOwn(workflow.definition.steps, target)) {
-        applying++
-        try {
-          // A deep link is not replayed: it lands on the step reached so far (the furthest reachable one).
-          if (!initial || workflow.getSnapshot().history.includes(target)) await follow(workflow, target)
-        } finally {
-          applying--
-        }
-      }
-      write('replace')
-    }
-    const onLocation = () => {
-      // The flow's own Back moved the browser with go(-n): the workflow is already there.
-      if (expectedPops > 0) {
-        expectedPops--
-        return
-      }
-      const target = adapter.read()
-      if (target !== null) entries.follow(target)
-      void apply(false)
-    }
-    const onChange = (s: WorkflowSnapshot, previous: WorkflowSnapshot) => {
-      if (applying > 0 || s.step === previous.step) return
-      const backwards = s.history.length < previous.history.length && previous.history.includes(s.step)
-      const distance = backwards && adapter.go ? entries.distanceBack(s.step) : 0
-      if (distance === 0) return write('push')
-      expectedPops++
-      entries.move(-distance)
-      adapter.go?.(-distance)
-    }
-    let unlisten = () => {}
-    let unsubscribe = () => {}
     const start = () => {
-      if (stopped) return
-      entries.replace(workflow.getSnapshot().step)
-      void apply(true)
-      unlisten = adapter.listen(onLocation)
-      unsubscribe = workflow.store.subscribe(onChange)
+      if (!stopped) unbind = bind(workflow, adapter)
     }
     const persist = getPersistApi(workflow)
     let unhydrated = () => {}
@@ -96,8 +115,7 @@ export function useWorkflowHistory(workflow: Workflow<any, any>, { adapter: give
     return () => {
       stopped = true
       unhydrated()
-      unlisten()
-      unsubscribe()
+      unbind?.()
     }
   }, [workflow, adapter])
 }

@@ -1,0 +1,3 @@
+'use client'
+export type { RouterHistoryOptions } from '../RouterHistoryOptions'
+export { useTanStackRouterHistory } from './useTanStackRouterHistory'
