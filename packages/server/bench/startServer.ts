@@ -13,12 +13,16 @@ export interface BenchServer {
  * Starts the ready server (`scripts/start.ts` of `root`, default this package) as a child process on a free
  * loopback port and resolves once it prints its URL.
  */
-export const startServer = (env: Record<string, string>, root = join(dirname(fileURLToPath(import.meta.url)), '..')) =>
+export const startServer = (
+  env: Record<string, string>,
+  root = join(dirname(fileURLToPath(import.meta.url)), '..'),
+  stderr: 'inherit' | 'ignore' = 'inherit',
+) =>
   new Promise<BenchServer>((resolve, reject) => {
     const child = spawn(process.execPath, ['--conditions=@flowkit/source', '--import', 'tsx', 'scripts/start.ts'], {
       cwd: root,
       env: { ...process.env, PORT: '0', NODE_ENV: 'production', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', stderr],
     })
     const early = (code: number | null) => reject(new Error(`the server exited with ${code} before it listened`))
     child.once('exit', early)
