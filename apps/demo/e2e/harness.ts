@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import { type PreviewServer, preview } from 'vite'
+import { createServer, type PreviewServer, preview, type ViteDevServer } from 'vite'
 import { type FlowkitServer, startFlowkitServer } from '../scripts/flowkitServer'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -46,12 +46,28 @@ export interface Harness {
   close(): Promise<void>
 }
 
+/** `build`: the built demo (`dist`) on Vite's preview server. `dev`: Vite's dev server, as `npm run demo` serves it (development React, StrictMode). */
+export type DemoMode = 'build' | 'dev'
+
+/** Vite's dev server for the demo on a free port, as `npm run demo` runs it, proxying `/api/flowkit` to `origin`. */
+const startDevServer = async (origin: string, cacheDir: string): Promise<ViteDevServer> => {
+  const server = await createServer({
+    root,
+    cacheDir,
+    logLevel: 'silent',
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, proxy: { '/api/flowkit': { target: origin } } },
+  })
+  await server.listen()
+  return server
+}
+
 /**
- * Serves the built demo (`dist`) with Vite's preview server on a free port, proxying `/api/flowkit` to a
- * Flowkit server (`@flowkit/server` with the demo's definitions, SQLite in a temporary file), and launches Chromium.
+ * Serves the demo on a free port (`build`: `dist` with Vite's preview server; `dev`: Vite's dev server), proxying
+ * `/api/flowkit` to a Flowkit server (`@flowkit/server` with the demo's definitions, SQLite in a temporary file),
+ * and launches Chromium.
  */
-export async function startHarness(): Promise<Harness> {
-  if (!existsSync(join(root, 'dist', 'index.html'))) {
+export async function startHarness({ mode = 'build' }: { mode?: DemoMode } = {}): Promise<Harness> {
+  if (mode === 'build' && !existsSync(join(root, 'dist', 'index.html'))) {
     throw new Error('apps/demo/dist is missing: build the demo first (`npm run build -w @flowkit/demo`), or run `npm run test:browser`.')
   }
   const executablePath = chromiumPath()
@@ -74,20 +90,23 @@ export async function startHarness(): Promise<Harness> {
     await control.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
-  let server: PreviewServer
+  let server: PreviewServer | ViteDevServer
   try {
-    server = await preview({
-      root,
-      configFile: false,
-      // 'silent': while a test has the Flowkit server down, the proxy would log every refused connection.
-      logLevel: 'silent',
-      preview: { host: '127.0.0.1', port: 0, strictPort: false, proxy: { '/api/flowkit': { target: origin } } },
-    })
+    server =
+      mode === 'dev'
+        ? await startDevServer(origin, join(dataDir, 'vite-cache'))
+        : await preview({
+            root,
+            configFile: false,
+            // 'silent': while a test has the Flowkit server down, the proxy would log every refused connection.
+            logLevel: 'silent',
+            preview: { host: '127.0.0.1', port: 0, strictPort: false, proxy: { '/api/flowkit': { target: origin } } },
+          })
   } catch (error) {
     await stopFlowkit()
     throw error
   }
-  const address = server.httpServer.address() as AddressInfo
+  const address = server.httpServer?.address() as AddressInfo
   const url = `http://127.0.0.1:${address.port}`
   let browser: Browser
   try {

@@ -101,7 +101,7 @@ describe('save and continue later (enrollment, through @flowkit/server)', () => 
     await third.context.close()
   })
 
-  it('keeps one copy across two tabs: a save based on an old version adopts the newer copy and says so', async () => {
+  it('keeps one copy across two tabs: the other tab follows each saved step and says so, with no conflict', async () => {
     const { page: first, context, errors } = await openPage(harness)
     await first.goto(`${harness.url}/enrollment`)
     await expectScreen(first, 'About you', 'tabs-first-about')
@@ -125,17 +125,13 @@ describe('save and continue later (enrollment, through @flowkit/server)', () => 
     await expectScreen(first, 'Your employment', 'tabs-first-employment')
     await saveState(first, 'saved')
 
-    // The second tab still shows the old step; its save is refused (409) and the first tab's copy is adopted.
-    await second.getByRole('radio', { name: /Student/ }).click()
-    await submit(second)
-    await saveState(second, 'conflict')
-    await expectScreen(second, 'Your employment', 'tabs-second-conflict')
+    // The second tab follows at once (it shares this browser's copy) and says where the change came from.
+    await second.getByTestId('sync-notice').waitFor()
+    assert.equal(await second.getByTestId('sync-notice').getAttribute('data-source'), 'tab')
+    await expectScreen(second, 'Your employment', 'tabs-second-followed')
     assert.equal((await panelState(second)).eligibility, 'employed')
-    assert.match((await second.getByTestId('save-status').textContent()) ?? '', /Updated from another tab or device/)
-    assert.deepEqual(
-      errors.filter((e) => !/status of 409/.test(e)),
-      [],
-    )
+    await saveState(second, 'saved')
+    assert.deepEqual(errors, [])
     await context.close()
   })
 

@@ -1,15 +1,21 @@
 import type { Workflow, WorkflowDefinition } from '@flowkit/core'
+import { getPersistApi } from '@flowkit/core/persist'
 import { useWorkflow, useWorkflowHistory, useWorkflowState, WorkflowDone, WorkflowProvider, WorkflowStep } from '@flowkit/react'
+import { type LocalFirstStorage, localFirstStorage } from '@flowkit/server/client'
 import { type ReactNode, useEffect, useState } from 'react'
 import { Alert } from '../ui/Alert'
 import { Confirmation } from './Confirmation'
 import { FLOWS, type FlowConfig, type FlowName } from './flows'
-import { type ResumableStorage, resumableStorage } from './resumableStorage'
+import { dropResumeToken, readResumeToken } from './resumeLink'
 import { SaveForLater, useSaveStatus } from './SaveForLater'
 import { ServerVerification } from './ServerVerification'
 import { SidePanel } from './SidePanel'
 import { StepFrame } from './StepFrame'
+import { SyncNoticeAlert } from './SyncNoticeAlert'
 import { useReturnTarget } from './useReturnTarget'
+
+/** Where the demo's Flowkit server answers (proxied by Vite to `@flowkit/server`). */
+export const FLOWKIT_API = '/api/flowkit'
 
 interface FlowPageProps {
   readonly name: FlowName
@@ -17,22 +23,26 @@ interface FlowPageProps {
 }
 
 /**
- * One flow: a workflow saved to local storage (and, for enrollment, to the Flowkit server) and bound to browser
- * history, with its screens and the inspector.
+ * One flow: a workflow kept in this browser first (its tabs follow each other) and, for enrollment, synced with
+ * the Flowkit server (`localFirstStorage`), bound to browser history, with its screens and the inspector.
  */
 export function FlowPage({ name, panelOpen }: FlowPageProps) {
   const config = FLOWS[name] as FlowConfig
-  const [storage] = useState(() => (config.saveToServer ? resumableStorage({ tokenKey: `${config.storageKey}:resume-token` }) : undefined))
+  const [storage] = useState(() => localFirstStorage(config.saveToServer ? { url: FLOWKIT_API, token: readResumeToken() } : {}))
+  // The link's token is kept in this browser by the storage: take it out of the address bar (a bearer secret).
+  useEffect(() => {
+    if (config.saveToServer) dropResumeToken()
+  }, [config.saveToServer])
   // Saved progress that cannot be used (corrupt, tampered, from an older version) is reported here; the flow starts fresh.
   const [restoreProblem, setRestoreProblem] = useState<string | null>(null)
   const workflow = useWorkflow(config.definition as WorkflowDefinition, {
-    persist: { key: config.storageKey, exclude: config.exclude, ...(storage && { storage }) },
+    persist: { key: config.storageKey, exclude: config.exclude, storage },
     onError: (error) => {
       if (RESTORE_ERRORS.has(error.code)) setRestoreProblem(error.code)
     },
   })
-  // When another tab or device saved first, the server's copy is adopted: the workflow rehydrates from it.
-  useEffect(() => storage?.attach(workflow), [storage, workflow])
+  // Changes from another tab or device (followed, merged or kept) rehydrate the workflow.
+  useEffect(() => storage.attach(workflow), [storage, workflow])
   // A finished flow stays finished: a reload or the back button keeps the confirmation.
   useWorkflowHistory(workflow)
   return (
@@ -51,7 +61,10 @@ export function FlowPage({ name, panelOpen }: FlowPageProps) {
               </p>
             </Alert>
           ) : (
-            storage && <ResumeLinkNotice storage={storage} />
+            <>
+              {config.saveToServer && <ResumeLinkNotice storage={storage} />}
+              <SyncNoticeAlert storage={storage} />
+            </>
           )
         }
       />
@@ -67,9 +80,8 @@ const LINK_PROBLEMS: Record<string, string> = {
 }
 
 /** Says so when a "continue later" link could not be used (expired, deleted, mistyped). */
-function ResumeLinkNotice({ storage }: { readonly storage: ResumableStorage }) {
-  useSaveStatus(storage) // re-render when the storage learns the link was refused
-  const problem = storage.getLinkProblem()
+function ResumeLinkNotice({ storage }: { readonly storage: LocalFirstStorage }) {
+  const problem = useSaveStatus(storage).linkProblem
   if (!problem) return null
   return (
     <Alert tone="info" title="Your saved link could not be used" role="status">
@@ -84,7 +96,7 @@ function ResumeLinkNotice({ storage }: { readonly storage: ResumableStorage }) {
 interface FlowLayoutProps {
   readonly config: FlowConfig
   readonly workflow: Workflow
-  readonly storage: ResumableStorage | undefined
+  readonly storage: LocalFirstStorage
   readonly panelOpen: boolean
   readonly notice: ReactNode
 }
@@ -99,9 +111,13 @@ function FlowLayout({ config, workflow, storage, panelOpen, notice }: FlowLayout
   }, [step, returning, setReturning])
   const titleOf = (id: string) => (workflow.definition.steps as Record<string, { title?: string }>)[id]?.title ?? id
 
+  // A change from elsewhere remounts the step's screen, so its fields show the answers it brought.
+  const external = useSaveStatus(storage).notice?.at ?? 0
+  const server = config.saveToServer
   const startOver = () => {
     setReturning(null)
-    storage?.restart()
+    // Forgets this browser's copy and deletes the unsubmitted server copy; the next change starts a new one.
+    getPersistApi(workflow)?.clearStorage()
     workflow.reset()
   }
   return (
@@ -115,17 +131,17 @@ function FlowLayout({ config, workflow, storage, panelOpen, notice }: FlowLayout
             </button>
           </div>
           {notice}
-          {storage && (
+          {server && (
             <WorkflowStep name={step}>
               <SaveForLater storage={storage} />
             </WorkflowStep>
           )}
           <WorkflowDone>
             <Confirmation config={config} onStartOver={startOver}>
-              {storage && <ServerVerification storage={storage} workflow={workflow} />}
+              {server && <ServerVerification storage={storage} workflow={workflow} />}
             </Confirmation>
           </WorkflowDone>
-          <StepFrame screens={config.screens} returning={returning} setReturning={setReturning} />
+          <StepFrame key={external} screens={config.screens} returning={returning} setReturning={setReturning} />
         </div>
       </main>
       {panelOpen && <SidePanel workflow={workflow} titleOf={titleOf} />}

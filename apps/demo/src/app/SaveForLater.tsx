@@ -1,7 +1,7 @@
-import type { SaveState, SaveStatus } from '@flowkit/server/client'
+import type { LocalFirstStorage, SaveState, SyncStatus } from '@flowkit/server/client'
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { Alert } from '../ui/Alert'
-import type { ResumableStorage } from './resumableStorage'
+import { resumeLinkFor } from './resumeLink'
 
 const BADGE: Record<SaveState, string> = {
   idle: 'Saved in this browser',
@@ -9,25 +9,24 @@ const BADGE: Record<SaveState, string> = {
   saving: 'Saving…',
   saved: 'Saved',
   offline: 'Offline: saved in this browser',
-  conflict: 'Updated from another tab or device',
+  conflict: 'Updated from another device',
   error: 'Not saved to the server',
 }
 
 /** What is worth announcing: not every "Saving…" while someone types, only changes they must know about. */
-const announcementOf = (status: SaveStatus): string => {
+const announcementOf = (status: SyncStatus): string => {
   if (status.state === 'offline')
     return 'The server cannot be reached. Your answers are kept in this browser and will be saved when it is back.'
-  if (status.state === 'conflict') return `Your answers were updated from another device or tab: ${status.error?.message ?? ''}`
   if (status.state === 'error') return `Your answers could not be saved to the server: ${status.error?.message ?? ''}`
   return ''
 }
 
-/** The server copy's status, read from the storage (re-renders on every change). */
-export const useSaveStatus = (storage: ResumableStorage): SaveStatus =>
+/** The storage's status, read from it (re-renders on every change). */
+export const useSaveStatus = (storage: LocalFirstStorage): SyncStatus =>
   useSyncExternalStore(storage.subscribe, storage.getStatus, storage.getStatus)
 
 /** A badge saying where the server copy stands (saving / saved / offline / conflict), announced politely when it matters. */
-export function SaveBadge({ storage }: { readonly storage: ResumableStorage }) {
+export function SaveBadge({ storage }: { readonly storage: LocalFirstStorage }) {
   const status = useSaveStatus(storage)
   const [announcement, setAnnouncement] = useState('')
   const wasOffline = useRef(false)
@@ -51,7 +50,7 @@ export function SaveBadge({ storage }: { readonly storage: ResumableStorage }) {
 }
 
 /** "Save and continue later": sends the flow to the server now, then shows a link that resumes it on any device. */
-export function SaveForLater({ storage }: { readonly storage: ResumableStorage }) {
+export function SaveForLater({ storage }: { readonly storage: LocalFirstStorage }) {
   const status = useSaveStatus(storage)
   const [open, setOpen] = useState(false)
   const [saving, setSaving] = useState(false)
@@ -67,7 +66,7 @@ export function SaveForLater({ storage }: { readonly storage: ResumableStorage }
     setSaving(false)
     requestAnimationFrame(() => panel.current?.focus())
   }
-  const link = status.token && !saving ? storage.linkFor(status.token) : null
+  const link = status.token && !saving ? resumeLinkFor(status.token) : null
   const copy = async () => {
     if (!link) return
     try {

@@ -1,12 +1,11 @@
 import type { Workflow } from '@flowkit/core'
-import type { SubmitResult } from '@flowkit/server/client'
+import type { LocalFirstStorage, SubmitResult } from '@flowkit/server/client'
 import { useCallback, useEffect, useState } from 'react'
 import { Alert } from '../ui/Alert'
-import type { ResumableStorage } from './resumableStorage'
 import { useSaveStatus } from './SaveForLater'
 
 interface ServerVerificationProps {
-  readonly storage: ResumableStorage
+  readonly storage: LocalFirstStorage
   readonly workflow: Workflow
 }
 
@@ -20,7 +19,7 @@ export function ServerVerification({ storage, workflow }: ServerVerificationProp
   const verify = useCallback(() => {
     setResult(null)
     let current = true
-    const run = storage.getStatus().submitted ? storage.loadSubmitted() : storage.submit(workflow.getPersistedSnapshot())
+    const run = storage.getStatus().submitted ? storage.result() : storage.submit(workflow.getPersistedSnapshot())
     void run.then((answer) => {
       if (current) setResult(answer)
     })

@@ -1,2 +1,4 @@
 export { type HttpStorage, type HttpStorageOptions, httpStorage } from './httpStorage'
-export type { ConflictDetails, SaveState, SaveStatus, SubmitResult } from './types'
+export { type LocalFirstStorage, type LocalFirstStorageOptions, localFirstStorage } from './localFirstStorage'
+export { type MergeOutcome, mergeSnapshots } from './mergeSnapshots'
+export type { ConflictDetails, SaveState, SaveStatus, SubmitResult, SyncNotice, SyncStatus } from './types'

@@ -1,0 +1,126 @@
+import { createWorkflow, type Workflow } from '@flowkit/core'
+import { getPersistApi, persist } from '@flowkit/core/persist'
+import { createFlowkitHandler, type FlowkitHandler } from '@flowkit/server'
+import { type LocalFirstStorage, type LocalFirstStorageOptions, localFirstStorage } from '@flowkit/server/client'
+import { sqliteStore } from '@flowkit/server/sqlite'
+import { afterAll, afterEach } from 'vitest'
+import { enrollment } from '../../src/examples/enrollment'
+
+export const API = 'http://flowkit.test/api/flowkit'
+
+/** Web storage in memory: one per browser, shared by its tabs (as `localStorage` is). */
+export class MemoryWebStorage implements Storage {
+  readonly #items = new Map<string, string>()
+  get length() {
+    return this.#items.size
+  }
+  clear() {
+    this.#items.clear()
+  }
+  getItem(key: string) {
+    return this.#items.get(key) ?? null
+  }
+  key(index: number) {
+    return [...this.#items.keys()][index] ?? null
+  }
+  removeItem(key: string) {
+    this.#items.delete(key)
+  }
+  setItem(key: string, value: string) {
+    this.#items.set(key, String(value))
+  }
+}
+
+/**
+ * The real Flowkit handler on SQLite in memory, reached through a `fetch` that can be cut (`down = true`: the
+ * request fails as a dropped connection does). `requests` lists what reached it.
+ */
+export const flowkitServer = () => {
+  const store = sqliteStore({ filename: ':memory:' })
+  const handler: FlowkitHandler = createFlowkitHandler({ definitions: [enrollment], store, basePath: '/api/flowkit' })
+  const network = {
+    down: false,
+    requests: [] as string[],
+    /** Every request tried, including those that failed while down. */
+    attempts: 0,
+    handler,
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      network.attempts++
+      if (network.down) throw new TypeError('Failed to fetch')
+      const request = new Request(input, init)
+      network.requests.push(`${request.method} ${new URL(request.url).pathname.replace(/[A-Za-z0-9_-]{43}/, ':token')}`)
+      return handler(request)
+    }) as typeof fetch,
+    close: () => store.close(),
+  }
+  return network
+}
+export type FakeNetwork = ReturnType<typeof flowkitServer>
+
+export interface Tab {
+  readonly storage: LocalFirstStorage
+  readonly flow: Workflow<any, any>
+  close(): void
+}
+
+let browsers = 0
+/**
+ * A tab of a browser (`local`): the enrollment workflow persisted through its own local-first storage, hydrated.
+ * Tabs of one browser share `local` and a `channel` name; without one, the tab is alone in its browser (a device).
+ */
+export const openTab = async (
+  local: Storage,
+  network: FakeNetwork | null,
+  options: Partial<LocalFirstStorageOptions> = {},
+  channel = `flowkit-device-${++browsers}`,
+): Promise<Tab> => {
+  const storage = localFirstStorage({
+    ...(network && { url: API, fetch: network.fetch }),
+    local: () => local,
+    channel,
+    debounce: 20,
+    retryDelay: 10,
+    ...options,
+  })
+  const flow = createWorkflow(enrollment, { persist: persist({ key: 'enrollment', storage, skipHydration: true }) })
+  const detach = storage.attach(flow)
+  await getPersistApi(flow)?.rehydrate()
+  return {
+    storage,
+    flow,
+    close() {
+      detach()
+      storage.destroy()
+      flow.destroy()
+    },
+  }
+}
+
+/** Waits (up to 2 s) until `check` holds. */
+export const until = async (check: () => boolean, what: string) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10))
+  if (!check()) throw new Error(`timed out waiting for ${what}`)
+}
+
+/** Resolves once the storage has nothing unsaved and the server confirmed it. */
+export const saved = (tab: Tab) => until(() => tab.storage.getStatus().state === 'saved', 'the save')
+
+export const contact = { email: 'ada@example.com', name: 'Ada' }
+
+/** For one test file: a server, and `open` for tabs that are closed (and the network restored) after each test. */
+export const tabsOnOneServer = () => {
+  const network = flowkitServer()
+  const tabs: Tab[] = []
+  afterAll(() => network.close())
+  afterEach(() => {
+    for (const tab of tabs.splice(0)) tab.close()
+    network.requests.length = 0
+    network.down = false
+  })
+  const open = async (...args: Parameters<typeof openTab>) => {
+    const tab = await openTab(...args)
+    tabs.push(tab)
+    return tab
+  }
+  return { network, open }
+}
