@@ -54,7 +54,7 @@ function Review() {
 const steps = { name: Name, plan: Plan, extras: () => <Page>No extras needed.</Page>, review: Review }
 
 /** The same wizard in every router: only the history binding differs. */
-export function Wizard({ workflow }: { workflow: Workflow }) {
+export function Wizard({ workflow }: { workflow: Workflow<any, any> }) {
   return (
     <WorkflowProvider workflow={workflow}>
       <main>
