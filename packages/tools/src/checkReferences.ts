@@ -1,6 +1,7 @@
+import { checkDefinition, type WorkflowDefinition } from '@flowkit/core'
 import { patternOf } from './fieldSchema'
 import type { Condition, FlowFile } from './format'
-import { didYouMean, type FlowProblem, quoteList, toPointer } from './problems'
+import { didYouMean, type FlowProblem, type FlowProblemCode, quoteList, toPointer } from './problems'
 import { lookup, type WorkflowRegistry } from './registry'
 
 type Add = (problem: FlowProblem) => void
@@ -9,8 +10,48 @@ type Add = (problem: FlowProblem) => void
 export const nextTargets = (step: FlowFile['steps'][string]): string[] =>
   typeof step.next === 'string' ? [step.next] : (step.next ?? []).map((choice) => choice.to)
 
+const guard = () => false
+
+/** The file's shape as a definition, for core's rules: guards and skips are stand-ins (only their presence matters there). */
+const shapeOf = (file: FlowFile, ids: readonly string[]): WorkflowDefinition => {
+  const steps: Record<string, object> = {}
+  for (const id of ids) {
+    const step = file.steps[id]
+    if (!step) {
+      steps[id] = { final: true }
+      continue
+    }
+    const next = Array.isArray(step.next) ? step.next.map((c) => ({ to: c.to, ...(c.when ? { when: guard } : {}) })) : step.next
+    steps[id] = { ...(next === undefined ? {} : { next }), ...(step.skip ? { skip: guard } : {}), ...(step.final ? { final: true } : {}) }
+  }
+  // The schema checks `id` and `initial` itself; stand-ins keep core from reporting them twice.
+  return {
+    id: typeof file.id === 'string' && file.id ? file.id : 'flow',
+    initial: file.initial,
+    state: {},
+    steps,
+  } as unknown as WorkflowDefinition
+}
+
+/** Rules that need the whole file: a partial one (some steps failed the schema) cannot tell what is final or reachable. */
+const WHOLE_FILE = new Set(['MISSING_FINAL', 'UNREACHABLE_STEP', 'SKIP_CYCLE'])
+/** A salvaged step lost keys, so its shape cannot be judged. */
+const SHAPE = new Set(['MISSING_NEXT', 'FINAL_WITH_NEXT', 'INVALID_DEFINITION'])
+
+/** Core's definition rules (`checkDefinition`), with JSON pointers into the file: the one set of rules, in core's words. */
+const coreProblems = (file: FlowFile, ids: readonly string[], partial?: { readonly salvaged: ReadonlySet<string> }): FlowProblem[] =>
+  checkDefinition(shapeOf(file, ids))
+    .filter((p) => !(p.path[0] === 'initial' && typeof file.initial !== 'string'))
+    .filter((p) => !(partial && (WHOLE_FILE.has(p.code) || (p.step !== undefined && partial.salvaged.has(p.step) && SHAPE.has(p.code)))))
+    .map((p) => ({
+      code: (p.code === 'INVALID_DEFINITION' ? 'INVALID_VALUE' : p.code) as FlowProblemCode,
+      pointer: toPointer(p.path),
+      message: p.message,
+    }))
+
 /**
- * Checks what the schema cannot: step ids, action and guard names, patterns, finals and reachability.
+ * Checks what the schema cannot: core's definition rules (step ids, finals, reachability, skip
+ * cycles, fallbacks) with pointers, then what only a file has: action and guard names, patterns.
  * `registry` undefined means names are not checked (the CLI without `--registry`).
  */
 export const checkReferences = (
@@ -18,59 +59,18 @@ export const checkReferences = (
   registry: WorkflowRegistry | undefined,
   partial?: { readonly ids: readonly string[]; readonly salvaged: ReadonlySet<string> },
 ): FlowProblem[] => {
-  const problems: FlowProblem[] = []
+  const problems: FlowProblem[] = coreProblems(file, partial ? partial.ids : Object.keys(file.steps), partial)
   const add: Add = (p) => problems.push(p)
-  const ids = partial ? [...partial.ids] : Object.keys(file.steps)
-  const stepRef = (target: string, path: PropertyKey[], what: string) => {
-    if (ids.includes(target)) return
-    add({
-      code: 'UNKNOWN_STEP',
-      pointer: toPointer(path),
-      message: `${what} '${target}', which is not defined.`,
-      hint: didYouMean(target, ids) || `Defined steps: ${quoteList(ids)}.`,
-    })
-  }
-  if (typeof file.initial === 'string') stepRef(file.initial, ['initial'], '`initial` names step')
-  for (const id of Object.keys(file.steps)) checkStep(file, id, registry, add, stepRef, partial?.salvaged.has(id) ?? false)
-  // A partial file (some steps did not pass the schema) cannot tell which steps are final or reachable.
-  if (partial) return problems
-  if (!ids.some((id) => file.steps[id]?.final)) {
-    add({
-      code: 'MISSING_FINAL',
-      pointer: '/steps',
-      message: 'no step is final, so the flow can never finish.',
-      hint: 'Add "final": true to its last step.',
-    })
-  }
-  if (!problems.some((p) => p.code === 'UNKNOWN_STEP')) checkReachable(file, add)
+  for (const id of Object.keys(file.steps)) checkNames(file, id, registry, add)
   return problems
 }
 
-const checkStep = (
-  file: FlowFile,
-  id: string,
-  registry: WorkflowRegistry | undefined,
-  add: Add,
-  stepRef: (target: string, path: PropertyKey[], what: string) => void,
-  salvaged: boolean,
-) => {
+/** What only a file has: named guards and actions from the registry, and field patterns. */
+const checkNames = (file: FlowFile, id: string, registry: WorkflowRegistry | undefined, add: Add) => {
   const step = file.steps[id] as FlowFile['steps'][string]
   const at = ['steps', id]
-  // A salvaged step (part of it failed the schema) has lost keys, so its shape cannot be judged.
-  if (!salvaged) checkShape(id, step, at, add)
-  if (typeof step.next === 'string') stepRef(step.next, [...at, 'next'], `step '${id}' names next step`)
   for (const [i, choice] of (Array.isArray(step.next) ? step.next : []).entries()) {
-    stepRef(choice.to, [...at, 'next', i, 'to'], `step '${id}': choice #${i + 1} goes to step`)
     if (choice.when) checkGuards(choice.when, [...at, 'next', i, 'when'], registry, add)
-  }
-  const fallbacks = Array.isArray(step.next) ? step.next.filter((c) => c.when === undefined).length : 0
-  if (fallbacks > 1) {
-    add({
-      code: 'INVALID_VALUE',
-      pointer: toPointer([...at, 'next']),
-      message: `step '${id}' has ${fallbacks} choices without "when".`,
-      hint: 'Keep one fallback, as the last choice.',
-    })
   }
   if (step.skip) checkGuards(step.skip, [...at, 'skip'], registry, add)
   for (const [i, name] of (step.actions ?? []).entries()) {
@@ -98,34 +98,6 @@ const checkStep = (
   }
 }
 
-/** A final step has no next and no skip; any other step has a next. */
-const checkShape = (id: string, step: FlowFile['steps'][string], at: PropertyKey[], add: Add) => {
-  if (step.final && step.next !== undefined) {
-    add({
-      code: 'FINAL_WITH_NEXT',
-      pointer: toPointer([...at, 'next']),
-      message: `step '${id}' is final but has a next step.`,
-      hint: 'Remove "next" or "final".',
-    })
-  }
-  if (step.final && step.skip !== undefined) {
-    add({
-      code: 'INVALID_VALUE',
-      pointer: toPointer([...at, 'skip']),
-      message: `step '${id}' is final and cannot be skipped.`,
-      hint: 'Put the condition on the step that leads to it.',
-    })
-  }
-  if (!step.final && step.next === undefined) {
-    add({
-      code: 'MISSING_NEXT',
-      pointer: toPointer(at),
-      message: `step '${id}' has no next step and is not final.`,
-      hint: 'Add "next": "<step id>" or "final": true.',
-    })
-  }
-}
-
 const checkGuards = (condition: Condition, path: PropertyKey[], registry: WorkflowRegistry | undefined, add: Add) => {
   if ('all' in condition || 'any' in condition) {
     const key = 'all' in condition ? 'all' : 'any'
@@ -138,29 +110,6 @@ const checkGuards = (condition: Condition, path: PropertyKey[], registry: Workfl
       pointer: toPointer([...path, 'guard']),
       message: `guard '${condition.guard}' is not in the registry.`,
       hint: didYouMean(condition.guard, known) || `Registered guards: ${quoteList(known)}; add it to registry.guards.`,
-    })
-  }
-}
-
-const checkReachable = (file: FlowFile, add: Add) => {
-  const seen = new Set([file.initial])
-  const queue = [file.initial]
-  while (queue.length > 0) {
-    const step = file.steps[queue.pop() as string]
-    for (const target of step ? nextTargets(step) : []) {
-      if (!seen.has(target)) {
-        seen.add(target)
-        queue.push(target)
-      }
-    }
-  }
-  for (const id of Object.keys(file.steps)) {
-    if (seen.has(id)) continue
-    add({
-      code: 'UNREACHABLE_STEP',
-      pointer: toPointer(['steps', id]),
-      message: `step '${id}' cannot be reached from '${file.initial}'.`,
-      hint: `Name it in another step's "next", or remove it.`,
     })
   }
 }

@@ -107,8 +107,7 @@ describe('problems in flow files', () => {
     expect(problems(file)).toContainEqual({
       code: 'UNKNOWN_STEP',
       pointer: '/steps/cart/next',
-      message: "step 'cart' names next step 'reveiw', which is not defined.",
-      hint: "Did you mean 'review'?",
+      message: "step 'cart' names next step 'reveiw', which is not defined; defined steps: cart, review, done. Did you mean 'review'?",
     })
   })
 
@@ -117,8 +116,7 @@ describe('problems in flow files', () => {
     expect(only(file)).toEqual({
       code: 'UNKNOWN_STEP',
       pointer: '/initial',
-      message: "`initial` names step 'zzz', which is not defined.",
-      hint: "Defined steps: 'cart', 'review', 'done'.",
+      message: "`initial` names step 'zzz', which is not defined; defined steps: cart, review, done.",
     })
   })
 
@@ -150,8 +148,7 @@ describe('problems in flow files', () => {
     expect(only(file)).toEqual({
       code: 'UNREACHABLE_STEP',
       pointer: '/steps/orphan',
-      message: "step 'orphan' cannot be reached from 'cart'.",
-      hint: `Name it in another step's "next", or remove it.`,
+      message: "step 'orphan' cannot be reached from 'cart'; link to it from another step's `next`, or remove it.",
     })
   })
 
@@ -161,7 +158,7 @@ describe('problems in flow files', () => {
     expect(problems(file)[0]).toMatchObject({
       code: 'MISSING_NEXT',
       pointer: '/steps/cart',
-      message: "step 'cart' has no next step and is not final.",
+      message: "step 'cart' has no `next` and is not final; add `next: 'stepId'` or `final: true`.",
     })
     const withNext = base()
     withNext.steps.done = { final: true, next: 'cart' }
@@ -171,7 +168,7 @@ describe('problems in flow files', () => {
     expect(only(noFinal)).toMatchObject({
       code: 'MISSING_FINAL',
       pointer: '/steps',
-      message: 'no step is final, so the flow can never finish.',
+      message: 'no step is `final: true`, so the flow can never finish; mark its last step final.',
     })
   })
 
@@ -229,7 +226,9 @@ describe('problems in flow files', () => {
     expect(isWorkflowError(error) && error.code).toBe('INVALID_DEFINITION')
     const message = (error as Error).message
     expect(message).toContain("the flow file 'checkout' has 2 problems:")
-    expect(message).toContain("/steps/cart/next: step 'cart' names next step 'reveiw', which is not defined. Did you mean 'review'?")
+    expect(message).toContain(
+      "/steps/cart/next: step 'cart' names next step 'reveiw', which is not defined; defined steps: cart, review, done. Did you mean 'review'?",
+    )
     expect(message).toContain("/steps/review/actions/0: step 'review' runs action 'nope', which is not in the registry.")
     expect((error as { details: { problems: FlowProblem[] } }).details.problems).toHaveLength(2)
   })

@@ -29,9 +29,9 @@ describe('README snippets', () => {
       '{ "id": "x", "initial": "start", "steps": { "start": { "next": "ned" }, "end": { "final": true } } }',
     )
     if (!definition) console.error(formatProblems(problems))
-    // /steps/start/next (line 1:64): step 'start' names next step 'ned', which is not defined. Did you mean 'end'?
+    // /steps/start/next (line 1:64): step 'start' names next step 'ned', which is not defined; defined steps: start, end. Did you mean 'end'?
     expect(formatProblems(problems)).toBe(
-      "/steps/start/next (line 1:64): step 'start' names next step 'ned', which is not defined. Did you mean 'end'?",
+      "/steps/start/next (line 1:64): step 'start' names next step 'ned', which is not defined; defined steps: start, end. Did you mean 'end'?",
     )
   })
 
