@@ -1,11 +1,15 @@
 import type { PersistedSnapshot, Workflow } from '@flowkit/core'
 import { getPersistApi, type StateStorage } from '@flowkit/core/persist'
-import { EMPTY, envelopeOf, type LocalRecord, parseRecord, recordStore, snapshotOf } from './localRecord'
+import { EMPTY, envelopeOf, type LocalRecord, snapshotOf } from './localRecord'
 import { answersDiffer, changedSteps, mergeSnapshots } from './mergeSnapshots'
 import type { Reply } from './request'
+import { type Outcome, retryLoop } from './retryLoop'
 import { copyOf, type ServerCopy, serverApi } from './serverApi'
+import { settle } from './settle'
+import { sharedRecord } from './sharedRecord'
+import { recordedResult, type SubmissionHost, submitFlow } from './submission'
 import { syncNotice } from './syncNotice'
-import { openTabChannel, type TabChannel, withLock } from './tabChannel'
+import { withLock } from './tabChannel'
 import type { SaveState, SubmitResult, SyncNotice, SyncStatus } from './types'
 
 export interface LocalFirstStorageOptions {
@@ -48,8 +52,6 @@ export interface LocalFirstStorage extends StateStorage {
   destroy(): void
 }
 
-type Outcome = 'settled' | 'again' | 'retry'
-
 /**
  * Local-first storage for `persist()`: every change is written to this browser's storage at once (reloads and
  * offline work lose nothing), shown to the other tabs of the flow, and sent to a Flowkit server (debounced,
@@ -63,10 +65,8 @@ type Outcome = 'settled' | 'again' | 'retry'
  * storage.subscribe((status) => (badge.textContent = status.notice?.message ?? status.state))
  */
 export function localFirstStorage(options: LocalFirstStorageOptions = {}): LocalFirstStorage {
-  const records = recordStore(options.local ?? (() => globalThis.localStorage))
+  const shared = sharedRecord(options.local ?? (() => globalThis.localStorage), options.channel ?? 'flowkit-sync', (name) => onTab(name))
   const server = options.url === undefined ? null : serverApi(options.url, options)
-  const debounce = options.debounce ?? 400
-  const firstDelay = options.retryDelay ?? 500
   const listeners = new Set<(status: SyncStatus) => void>()
   const attached = new Set<Pick<Workflow<any, any>, 'store'>>()
   let key: string | null = null
@@ -82,23 +82,10 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
   let notice: SyncNotice | null = null
   let linkProblem: SyncStatus['linkProblem'] = null
   let savedAt: number | null = null
-  let channel: TabChannel | null = null
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let retryTimer: ReturnType<typeof setTimeout> | undefined
-  let wake: (() => void) | null = null
-  let running: Promise<void> | null = null
   let submitting: Promise<SubmitResult> | null = null
-  let delay = firstDelay
   let destroyed = false
 
-  /** The record another tab just wrote, until this tab's web storage shows it too (a browser's tabs agree only eventually). */
-  let pushed: { readonly text: string | null; readonly until: number } | null = null
-  const textOf = (name: string): string | null => {
-    const local = records.text(name)
-    if (pushed && (local === pushed.text || Date.now() > pushed.until)) pushed = null
-    return pushed ? pushed.text : local
-  }
-  const read = (): LocalRecord => (key === null ? EMPTY : parseRecord(textOf(key)))
+  const read = (): LocalRecord => shared.read(key)
   let status: SyncStatus = {
     state: 'idle',
     token: null,
@@ -137,11 +124,8 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
   /** Writes the record (this tab's view of it becomes `seen`) and tells the other tabs. */
   const write = (change: Partial<LocalRecord>, from: LocalRecord = read()): LocalRecord => {
     if (key === null) return from
-    const text = records.write(key, { ...from, ...change }, read().rev)
-    pushed = null
-    const written = parseRecord(text)
+    const written = shared.write(key, { ...from, ...change })
     seen = written.value
-    channel?.post(key, text)
     refresh()
     return written
   }
@@ -153,38 +137,13 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
     for (const workflow of attached) void getPersistApi(workflow)?.rehydrate()
   }
 
-  /** Settles this page's copy against the server's (on load and on 409). */
+  /** Settles this page's copy against the server's (on load and on 409): see `settle`. */
   const reconcile = (remote: ServerCopy) => {
-    const record = read()
-    const mine = snapshotOf(record.value)
-    const adopt = (kind: SyncNotice['kind'] | null, steps: readonly string[]) => {
-      write({
-        value: envelopeOf(remote.snapshot),
-        version: remote.version,
-        base: remote.snapshot,
-        dirty: false,
-        submitted: remote.status === 'submitted',
-        result: remote.result,
-      })
-      if (kind) tell(kind, 'device', steps)
-      refresh()
-      if (opened) rehydrate()
-    }
-    const differs = mine !== null && answersDiffer(mine, remote.snapshot)
-    if (remote.status === 'submitted' || !mine || !record.dirty) {
-      return adopt(differs ? 'updated' : null, differs && mine ? changedSteps(mine, remote.snapshot) : [])
-    }
-    // Local changes made on this version (a reload before the save, offline work): they go on top of it.
-    if (record.version !== null && remote.version <= record.version) return void write({ version: remote.version, base: remote.snapshot })
-    const outcome = mergeSnapshots(record.base, mine, remote.snapshot)
-    if (outcome.kind === 'mine') return void write({ version: remote.version, base: remote.snapshot })
-    if (outcome.kind === 'same') return adopt(null, [])
-    if (outcome.kind === 'theirs') return adopt('updated', changedSteps(mine, remote.snapshot))
-    if (outcome.kind === 'conflict') return adopt('adopted', outcome.steps)
-    write({ value: envelopeOf(outcome.snapshot), version: remote.version, base: remote.snapshot, dirty: true })
-    tell('merged', 'device', outcome.theirs)
+    const { change, notice: told, replaced } = settle(read(), remote)
+    write(change)
+    if (told) tell(told.kind, 'device', told.steps)
     refresh()
-    if (opened) rehydrate()
+    if (replaced && opened) rehydrate()
   }
 
   const offline = (reply: Extract<Reply, { kind: 'unreachable' }>): Outcome => {
@@ -242,51 +201,22 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
     refresh()
     return 'settled'
   }
-  const drain = async () => {
-    for (let turns = 0; !destroyed && key !== null; ) {
-      let outcome: Outcome
-      try {
-        outcome = await withLock(`flowkit-sync:${key}`, syncOnce)
-      } catch (cause) {
-        outcome = offline({
-          kind: 'unreachable',
-          error: { code: 'NETWORK', message: cause instanceof Error ? cause.message : String(cause) },
-        })
-      }
-      if (outcome === 'settled') return
-      // A server that keeps answering 409 with older versions must not spin this loop.
-      if (outcome === 'again' && ++turns < 20) continue
-      turns = 0
-      await new Promise<void>((resolve) => {
-        wake = resolve
-        retryTimer = setTimeout(resolve, delay)
-      })
-      wake = null
-      delay = Math.min(delay * 2, 30_000)
-      if (phase !== 'offline') delay = firstDelay
-    }
-  }
-  const flush = (): Promise<void> => {
-    clearTimeout(timer)
-    clearTimeout(retryTimer)
-    wake?.()
-    if (!server) return Promise.resolve()
-    running ??= drain().finally(() => {
-      running = null
-      delay = firstDelay
-    })
-    return running
-  }
+  const loop = retryLoop({
+    step: () => withLock(`flowkit-sync:${key}`, syncOnce),
+    crashed: (cause) =>
+      offline({ kind: 'unreachable', error: { code: 'NETWORK', message: cause instanceof Error ? cause.message : String(cause) } }),
+    debounce: options.debounce ?? 400,
+    retryDelay: options.retryDelay ?? 500,
+  })
+  const flush = (): Promise<void> => (server && key !== null ? loop.flush() : Promise.resolve())
   const schedule = () => {
-    clearTimeout(timer)
-    if (server && !running && !destroyed) timer = setTimeout(flush, debounce)
+    if (server) loop.schedule()
   }
-  const onOnline = () => wake?.()
+  const onOnline = () => loop.wake()
 
   /** Another tab wrote the record: follow it, and say so when its answers differ. */
-  const onTab = (changed: string, text: string | null) => {
+  const onTab = (changed: string) => {
     if (changed !== key || !opened) return
-    pushed = { text, until: Date.now() + 2_000 }
     const record = read()
     if (record.value !== seen) {
       const before = snapshotOf(seen)
@@ -303,7 +233,7 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
     refresh()
   }
   const listen = () => {
-    channel ??= openTabChannel(options.channel ?? 'flowkit-sync', onTab)
+    shared.listen()
     globalThis.addEventListener?.('online', onOnline)
   }
 
@@ -354,11 +284,20 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
     return true
   }
 
+  const submission: SubmissionHost = {
+    server,
+    read,
+    write: (change) => void (key !== null && write(change)),
+    flush,
+    reconcile,
+    lastError: () => error,
+  }
+
   return {
     getItem(name) {
       if (opening === null) opening = open(name)
       if (!opened) return opening
-      const record = parseRecord(textOf(name))
+      const record = shared.read(name)
       seen = record.value
       return record.value
     },
@@ -386,12 +325,10 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
     },
     async removeItem(name) {
       key ??= name
-      const record = parseRecord(textOf(name))
-      records.remove(name)
-      pushed = null
+      const record = shared.read(name)
+      shared.remove(name)
       seen = null
-      channel?.post(name, null)
-      clearTimeout(timer)
+      loop.cancel()
       linkProblem = notice = error = null
       adopted = false
       submitting = null
@@ -408,22 +345,19 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
     },
     flush,
     submit(snapshot) {
-      submitting ??= submitOnce(snapshot).then((result) => {
+      submitting ??= submitFlow(submission, snapshot).then((result) => {
         if (!result.ok) submitting = null // a refusal or a network failure may be retried
         return result
       })
       return submitting
     },
-    result: () => resultOf(),
+    result: () => recordedResult(submission),
     attach(workflow) {
       attached.add(workflow)
       listen()
       return () => {
         attached.delete(workflow)
-        if (attached.size === 0) {
-          channel?.close()
-          channel = null
-        }
+        if (attached.size === 0) shared.close()
       }
     },
     dismissNotice() {
@@ -432,53 +366,10 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
     },
     destroy() {
       destroyed = true
-      clearTimeout(timer)
-      clearTimeout(retryTimer)
-      wake?.()
-      channel?.close()
-      channel = null
+      loop.stop()
+      shared.close()
       globalThis.removeEventListener?.('online', onOnline)
       listeners.clear()
     },
-  }
-
-  async function submitOnce(snapshot: PersistedSnapshot | undefined): Promise<SubmitResult> {
-    if (snapshot && key !== null && !read().submitted) write({ value: envelopeOf(snapshot), dirty: true })
-    await flush()
-    const record = read()
-    if (record.submitted) return resultOf()
-    const last = snapshotOf(record.value)
-    if (!server || record.token === null || record.version === null || !last || record.dirty) {
-      return {
-        ok: false,
-        error: { code: 'NOT_SAVED', message: error?.message ?? 'the flow is not saved to the server yet; try again in a moment.' },
-      }
-    }
-    const reply = await server.submit(record.token, record.version, last)
-    if (reply.kind === 'ok') {
-      const copy = copyOf(reply.body)
-      write({ version: copy.version, base: copy.snapshot, submitted: true, result: copy.result, dirty: false })
-      return { ok: true, result: copy.result ?? {}, version: copy.version }
-    }
-    if (reply.kind === 'refused' && reply.status === 409 && reply.body.current) {
-      reconcile(copyOf(reply.body.current as Record<string, unknown>))
-      if (read().submitted) return resultOf()
-      void flush()
-    }
-    return { ok: false, error: reply.error }
-  }
-  async function resultOf(): Promise<SubmitResult> {
-    const record = read()
-    if (record.submitted && record.result && record.version !== null) return { ok: true, result: record.result, version: record.version }
-    if (!server || record.token === null)
-      return { ok: false, error: { code: 'NOT_SAVED', message: 'this flow was never saved to the server.' } }
-    const reply = await server.load(record.token)
-    if (reply.kind !== 'ok') return { ok: false, error: reply.error }
-    const copy = copyOf(reply.body)
-    if (copy.status !== 'submitted' || !copy.result) {
-      return { ok: false, error: { code: 'NOT_SUBMITTED', message: 'the server has no result for this flow: it was not submitted.' } }
-    }
-    write({ version: copy.version, base: copy.snapshot, submitted: true, result: copy.result, dirty: false })
-    return { ok: true, result: copy.result, version: copy.version }
   }
 }
