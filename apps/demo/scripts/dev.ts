@@ -6,10 +6,14 @@
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createServer } from 'vite'
-import { startFlowkitServer } from './flowkitServer'
+import { PortInUseError, startFlowkitServer } from './flowkitServer'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const flowkit = await startFlowkitServer({ port: Number(process.env.FLOWKIT_PORT ?? 8787) })
+const flowkit = await startFlowkitServer({ port: Number(process.env.FLOWKIT_PORT ?? 8787) }).catch((error: unknown) => {
+  if (!(error instanceof PortInUseError)) throw error
+  console.error(`Flowkit demo: ${error.message}`)
+  process.exit(1)
+})
 process.env.FLOWKIT_SERVER_URL = flowkit.origin // read by vite.config.ts for the proxy
 
 let vite: Awaited<ReturnType<typeof createServer>> | undefined

@@ -8,6 +8,11 @@ const require = createRequire(import.meta.url)
 /** `@flowkit/server`'s ready server (`npm run server`), run from its sources like the rest of the demo. */
 const startScript = join(dirname(require.resolve('@flowkit/server/package.json')), 'scripts', 'start.ts')
 
+/** The Flowkit server's port is taken: the message is the one line to show. */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError'
+}
+
 export interface FlowkitServerOptions {
   /** `0` picks a free port. @default 8787 */
   readonly port?: number
@@ -66,17 +71,24 @@ export function startFlowkitServer(options: FlowkitServerOptions = {}): Promise<
     }, options.timeout ?? 30_000)
     const onExit = (code: number | null) => {
       clearTimeout(timer)
-      reject(
-        new Error(
-          `the Flowkit server exited (code ${code}) before listening. Is port ${options.port ?? 8787} taken? ` +
-            `Set FLOWKIT_PORT to another one. Its output:\n${output}`,
-        ),
-      )
+      const port = options.port ?? 8787
+      // The server says so in one line when its port is taken; say it in the demo's terms (FLOWKIT_PORT), without the rest.
+      if (/port \d+ on \S+ is in use/.test(output)) {
+        reject(
+          new PortInUseError(
+            `port ${port} is in use (another \`npm run demo\` or \`npm run server\`?). Stop it, or choose another port: FLOWKIT_PORT=${port + 1} npm run demo`,
+          ),
+        )
+        return
+      }
+      reject(new Error(`the Flowkit server exited (code ${code}) before listening. Its output:\n${output}`))
     }
     child.once('exit', onExit)
+    let ready = false
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk
-      if (!options.quiet) process.stderr.write(chunk)
+      // Before it listens, what the server says goes into the error, once; after, it is passed through.
+      if (!options.quiet && ready) process.stderr.write(chunk)
     })
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk
@@ -85,6 +97,7 @@ export function startFlowkitServer(options: FlowkitServerOptions = {}): Promise<
       if (!listening?.[1] || !listening[2]) return
       clearTimeout(timer)
       child.off('exit', onExit)
+      ready = true
       const origin = listening[1]
       resolvePromise({ origin, url: `${origin}${listening[2]}`, process: child, stop })
     })

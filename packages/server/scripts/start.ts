@@ -70,7 +70,17 @@ const handler = createFlowkitHandler({
   basePath,
   onError: (error) => console.error(error),
 })
-const server = await serve(handler, { port: Number(process.env.PORT ?? 8787), hostname: process.env.HOST ?? '127.0.0.1' })
+const port = Number(process.env.PORT ?? 8787)
+const hostname = process.env.HOST ?? '127.0.0.1'
+const server = await serve(handler, { port, hostname }).catch(async (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EADDRINUSE') throw error
+  // One line that says what to do, not a stack trace: this is the usual mistake of a second `npm run server` or `npm run demo`.
+  console.error(
+    `flowkit server: port ${port} on ${hostname} is in use (another \`npm run server\` or \`npm run demo\`?). Stop it, or choose another port: PORT=${port + 1} npm run server`,
+  )
+  await store.close()
+  process.exit(1)
+})
 console.log(
   `flowkit server on ${server.url}${basePath} (${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite ${sqliteFile}`}); workflows: ${definitions.map((d) => d.id).join(', ')}; limits: ${requests || 'no'} requests/min, ${instances || 'no'} new flows/hour per caller`,
 )
