@@ -1,5 +1,6 @@
-import pg from 'pg'
+import type pg from 'pg'
 import type { InstanceRecord, InstanceStore } from '../types'
+import { requirePeer } from './requirePeer'
 import { tableName } from './tableName'
 
 export interface PostgresStoreOptions {
@@ -96,7 +97,7 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
   const table = tableName(options.table)
   const pool =
     options.pool ??
-    new pg.Pool({
+    new (requirePeer<typeof pg>('pg', '@flowkit/server/postgres').Pool)({
       connectionString: options.connectionString,
       max: options.max ?? 10,
       connectionTimeoutMillis: options.connectionTimeout ?? 5000,

@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import type { InstanceRecord, InstanceStore } from '../types'
+import { requirePeer } from './requirePeer'
 import { tableName } from './tableName'
 
 export interface SqliteStoreOptions {
@@ -110,6 +111,11 @@ const statements = (db: Database.Database, table: string) => ({
   removeExpired: db.prepare<[number]>(`DELETE FROM ${table} WHERE expires_at <= ?`),
 })
 
+const openDatabase = (filename: string): Database.Database => {
+  const Sqlite = requirePeer<typeof Database>('better-sqlite3', '@flowkit/server/sqlite')
+  return new Sqlite(filename)
+}
+
 /**
  * Instances in a SQLite file with better-sqlite3 (WAL mode): the embedded default, no set-up.
  * @example
@@ -117,7 +123,7 @@ const statements = (db: Database.Database, table: string) => ({
  */
 export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
   const table = tableName(options.table)
-  const db = options.database ?? new Database(options.filename ?? 'flowkit.db')
+  const db = options.database ?? openDatabase(options.filename ?? 'flowkit.db')
   if (!options.database) {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')

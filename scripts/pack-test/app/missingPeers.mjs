@@ -1,0 +1,18 @@
+// In an app without the optional peers: the client entries work, and each server-only or diagram entry
+// names the package to install instead of failing somewhere inside.
+import assert from 'node:assert/strict'
+import { createWorkflow } from '@flowkit/core'
+import { httpStorage } from '@flowkit/server/client'
+import { postgresStore } from '@flowkit/server/postgres'
+import { sqliteStore } from '@flowkit/server/sqlite'
+import { signup } from './signup.mjs'
+
+assert.equal(typeof httpStorage('http://127.0.0.1:1/api', { debounce: 1 }).getItem, 'function')
+assert.equal(createWorkflow(signup).getSnapshot().step, 'account')
+
+const says = (entry, install) => (error) => error.message.includes(entry) && error.message.includes(`npm install ${install}`)
+assert.throws(() => sqliteStore({ filename: ':memory:' }), says('@flowkit/server/sqlite', 'better-sqlite3'))
+assert.throws(() => postgresStore({ connectionString: 'postgres://127.0.0.1/none' }), says('@flowkit/server/postgres', 'pg'))
+await assert.rejects(import('@flowkit/server/node'), /Cannot find package '@hono\/node-server'/)
+await assert.rejects(import('@flowkit/react/diagram'), /Cannot find package '@dagrejs\/dagre'/)
+console.log('without the optional peers, the client works and each server entry says what to install')
