@@ -4,43 +4,54 @@ import { type Address, type VerifiedAddress, verifyAddress } from '../services/a
 import { type Authorization, authorizePayment } from '../services/payment'
 import { checkPromoCode, type Promo } from '../services/promo'
 import { DELIVERY_METHODS, type DeliveryMethod, PRODUCTS, type ProductId, productById } from './catalog'
+import { bounded, emailAddress, MAX_LENGTH, requiredText } from './limits'
 import { validateAsync } from './validateAsync'
 
-const required = (what: string) => z.string().trim().min(1, `Enter ${what}`)
+/** The most of one item a basket takes. */
+export const MAX_QUANTITY = 10
+
+/**
+ * A quantity as typed ("2") or stepped with the buttons (2): a whole number from 0 to 10, refused
+ * with a message otherwise, never rounded or clamped ("2.5", "1e3" and "-3" are mistakes, not 2, 1 and 0).
+ * An emptied field means none.
+ */
+export const quantitySchema = z
+  .union([z.number(), z.string()], 'Enter a quantity')
+  .transform((value, ctx) => {
+    const text = String(value).trim()
+    if (/^\d{1,3}$/.test(text)) return Number(text)
+    if (text === '') return 0
+    ctx.addIssue({ code: 'custom', message: `Enter a whole number from 0 to ${MAX_QUANTITY}, like 2`, abort: true })
+    return z.NEVER
+  })
+  .pipe(z.number().max(MAX_QUANTITY, `You can buy at most ${MAX_QUANTITY} of each item`))
 
 /** Cart: quantities per product, and a promo code checked by the (slow, fallible) promo service. */
 export const cartSchema = z.object({
   quantities: z
-    .partialRecord(
-      z.enum(PRODUCTS.map((p) => p.id) as [ProductId, ...ProductId[]]),
-      z.number().int('Quantities are whole numbers').min(0, 'Quantities cannot be negative').max(10, 'You can buy at most 10 of each item'),
-    )
+    .partialRecord(z.enum(PRODUCTS.map((p) => p.id) as [ProductId, ...ProductId[]]), quantitySchema)
     .refine((q) => Object.values(q).some((n) => (n ?? 0) > 0), 'Add at least one item to your basket'),
-  promo: z
-    .string()
-    .trim()
-    .transform(async (code, ctx): Promise<Promo | null> => {
+  promo: bounded(MAX_LENGTH.promo, `Promo codes are at most ${MAX_LENGTH.promo} characters`).transform(
+    async (code, ctx): Promise<Promo | null> => {
       if (code === '') return null
       const promo = await checkPromoCode(code)
       if (!promo) ctx.addIssue({ code: 'custom', message: `Promo code ${code.toUpperCase()} is not valid or has expired` })
       return promo
-    }),
+    },
+  ),
 })
 
 export const addressSchema = z.object({
-  fullName: required('the full name of the recipient'),
-  line1: required('the first line of the address'),
-  line2: z
-    .string()
-    .trim()
+  fullName: requiredText('the full name of the recipient', MAX_LENGTH.personName),
+  line1: requiredText('the first line of the address', MAX_LENGTH.addressLine),
+  line2: bounded(MAX_LENGTH.addressLine, `Keep the second line of the address to ${MAX_LENGTH.addressLine} characters or fewer`)
     .optional()
     .transform((s) => s || undefined),
-  city: required('a town or city'),
-  postcode: z
-    .string()
-    .trim()
-    .min(1, { error: 'Enter a postcode', abort: true })
-    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/, 'Enter a real postcode, like D02 X285 or 10115'),
+  city: requiredText('a town or city', MAX_LENGTH.city),
+  postcode: requiredText('a postcode', MAX_LENGTH.postcode).regex(
+    /^[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/,
+    'Enter a real postcode, like D02 X285 or 10115',
+  ),
   country: z.enum(['IE', 'GB', 'DE', 'FR', 'NL'], 'Select a country'),
 })
 
@@ -48,20 +59,28 @@ export const deliverySchema = z.object({
   method: z.enum(Object.keys(DELIVERY_METHODS) as [DeliveryMethod, ...DeliveryMethod[]], 'Select a delivery method'),
 })
 
+/**
+ * Whether a card that expires `MM/YY` can still pay on `today`: a card works until the end of its month.
+ * @example
+ * isExpired('11/26', new Date(2026, 11, 1)) // true
+ */
+export const isExpired = (expiry: string, today: Date = new Date()): boolean => {
+  const [month, year] = expiry.split('/').map(Number) as [number, number]
+  return 2000 + year < today.getFullYear() || (2000 + year === today.getFullYear() && month < today.getMonth() + 1)
+}
+
+const CARD_NUMBER = 'Enter a card number of 13 to 19 digits, like 4242 4242 4242 4242'
+const EXPIRY = 'Enter the expiry date as MM/YY, like 08/29'
+
 const cardSchema = z.object({
-  name: required('the name as it appears on the card'),
-  number: z
-    .string()
+  name: requiredText('the name as it appears on the card', MAX_LENGTH.personName),
+  number: bounded(MAX_LENGTH.cardNumber, CARD_NUMBER)
     .transform((s) => s.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^\d{13,19}$/, 'Enter a card number of 13 to 19 digits, like 4242 4242 4242 4242')),
-  expiry: z
-    .string()
-    .trim()
-    .regex(/^(0[1-9]|1[0-2])\/\d{2}$/, 'Enter the expiry date as MM/YY, like 08/29'),
-  cvc: z
-    .string()
-    .trim()
-    .regex(/^\d{3,4}$/, 'Enter the 3 or 4 digit security code'),
+    .pipe(z.string().regex(/^\d{13,19}$/, CARD_NUMBER)),
+  expiry: bounded(MAX_LENGTH.expiry, EXPIRY)
+    .regex(/^(0[1-9]|1[0-2])\/\d{2}$/, { error: EXPIRY, abort: true })
+    .refine((expiry) => !isExpired(expiry), 'This card has expired: use a card whose expiry date is this month or later'),
+  cvc: bounded(MAX_LENGTH.cvc, 'Enter the 3 or 4 digit security code').regex(/^\d{3,4}$/, 'Enter the 3 or 4 digit security code'),
 })
 
 export const paymentSchema = z.discriminatedUnion(
@@ -70,17 +89,13 @@ export const paymentSchema = z.discriminatedUnion(
   { error: 'Select how you want to pay' },
 )
 
+const VAT = 'Enter a VAT number starting with the country code, like IE6388047V'
+
 export const companySchema = z.object({
-  name: required('the company name'),
-  vatNumber: z
-    .string()
-    .trim()
-    .regex(/^[A-Z]{2}[0-9A-Z]{6,12}$/, 'Enter a VAT number starting with the country code, like IE6388047V'),
-  billingEmail: z.email('Enter an email address in the correct format, like accounts@example.com'),
-  purchaseOrder: z
-    .string()
-    .trim()
-    .max(20, 'Purchase order numbers are at most 20 characters')
+  name: requiredText('the company name', MAX_LENGTH.companyName),
+  vatNumber: bounded(MAX_LENGTH.vatNumber, VAT).regex(/^[A-Z]{2}[0-9A-Z]{6,12}$/, VAT),
+  billingEmail: emailAddress('Enter an email address in the correct format, like accounts@example.com'),
+  purchaseOrder: bounded(MAX_LENGTH.purchaseOrder, `Purchase order numbers are at most ${MAX_LENGTH.purchaseOrder} characters`)
     .optional()
     .transform((s) => s || undefined),
 })

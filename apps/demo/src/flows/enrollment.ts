@@ -1,8 +1,7 @@
 import { defineWorkflow } from '@flowkit/core'
 import { z } from 'zod'
 import { type EnrollmentReceipt, submitEnrollment } from '../services/enrollment'
-
-const required = (what: string) => z.string().trim().min(1, `Enter ${what}`)
+import { bounded, emailAddress, MAX_LENGTH, requiredText } from './limits'
 
 /** `YYYY-MM-DD` → whole years before `today`. */
 export const ageOn = (birthDate: string, today: Date = new Date()): number => {
@@ -12,10 +11,7 @@ export const ageOn = (birthDate: string, today: Date = new Date()): number => {
 }
 
 const dateSchema = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: `Enter ${what}`, abort: true })
+  requiredText(what, MAX_LENGTH.date)
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter ${what} as a real date`, abort: true })
     .refine(
       (s) => !Number.isNaN(Date.parse(s)) && Date.parse(s) <= Date.now(),
@@ -23,8 +19,8 @@ const dateSchema = (what: string) =>
     )
 
 export const aboutSchema = z.object({
-  fullName: required('your full name'),
-  email: z.email('Enter an email address in the correct format, like name@example.com'),
+  fullName: requiredText('your full name', MAX_LENGTH.personName),
+  email: emailAddress('Enter an email address in the correct format, like name@example.com'),
   birthDate: dateSchema('your date of birth').refine((s) => ageOn(s) >= 16, 'You must be 16 or older to enrol'),
 })
 
@@ -40,21 +36,33 @@ export const eligibilitySchema = z.object({
 })
 
 export const studentSchema = z.object({
-  institution: required('the name of your school, college or university'),
-  studentId: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9]{5,12}$/, 'Enter your student ID, 5 to 12 letters or digits'),
-  graduationYear: z.coerce
-    .number('Enter the year you expect to graduate')
-    .int('Enter a year, like 2028')
-    .min(new Date().getFullYear(), 'Your graduation year cannot be in the past')
-    .max(new Date().getFullYear() + 8, 'Enter a graduation year within the next 8 years'),
+  institution: requiredText('the name of your school, college or university', MAX_LENGTH.institution),
+  studentId: bounded(MAX_LENGTH.studentId, 'Enter your student ID, 5 to 12 letters or digits').regex(
+    /^[A-Za-z0-9]{5,12}$/,
+    'Enter your student ID, 5 to 12 letters or digits',
+  ),
+  graduationYear: z
+    .union([z.number(), z.string()], 'Enter the year you expect to graduate')
+    .transform(String)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, { error: 'Enter the year you expect to graduate', abort: true })
+        .regex(/^\d{4}$/, { error: 'Enter a year, like 2028', abort: true })
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .min(new Date().getFullYear(), 'Your graduation year cannot be in the past')
+            .max(new Date().getFullYear() + 8, 'Enter a graduation year within the next 8 years'),
+        ),
+    ),
 })
 
 export const employmentSchema = z.object({
-  employer: required('the name of your employer'),
-  jobTitle: required('your job title'),
+  employer: requiredText('the name of your employer', MAX_LENGTH.employer),
+  jobTitle: requiredText('your job title', MAX_LENGTH.jobTitle),
   employerPays: z.boolean().default(false),
 })
 
@@ -68,10 +76,7 @@ export type Situation = keyof typeof SITUATIONS
 
 export const circumstancesSchema = z.object({
   situation: z.enum(Object.keys(SITUATIONS) as [Situation, ...Situation[]], 'Select your situation'),
-  details: z
-    .string()
-    .trim()
-    .max(280, 'Keep the details to 280 characters or fewer')
+  details: bounded(MAX_LENGTH.details, `Keep the details to ${MAX_LENGTH.details} characters or fewer`)
     .optional()
     .transform((s) => s || undefined),
 })
@@ -91,7 +96,7 @@ export const planSchema = z.object({
 export const RELATIONSHIPS = { partner: 'Partner', child: 'Child', other: 'Other dependant' } as const
 
 export const dependentSchema = z.object({
-  name: required('the dependant’s full name'),
+  name: requiredText('the dependant’s full name', MAX_LENGTH.personName),
   birthDate: dateSchema('their date of birth'),
   relationship: z.enum(
     Object.keys(RELATIONSHIPS) as [keyof typeof RELATIONSHIPS, ...(keyof typeof RELATIONSHIPS)[]],
@@ -102,6 +107,24 @@ export const dependentSchema = z.object({
 export const dependentsSchema = z.object({
   dependents: z.array(dependentSchema).min(1, 'Add at least one dependant').max(6, 'You can add at most 6 dependants'),
 })
+
+/**
+ * Why `dependents` do not fit `plan`, or undefined when they do: "Me and a partner" covers exactly one
+ * partner and nobody else, a family plan at least one child, and no plan more than one partner.
+ * @example
+ * dependantsProblem('couple', [{ relationship: 'child' }]) // '“Me and a partner” covers your partner: …'
+ */
+export const dependantsProblem = (plan: Plan | undefined, dependents: readonly { readonly relationship: string }[]): string | undefined => {
+  const partners = dependents.filter((d) => d.relationship === 'partner').length
+  if (partners > 1) return 'You can add only one partner: change the relationship of the others'
+  if (plan === 'couple' && partners === 0)
+    return '“Me and a partner” covers your partner: add them with the relationship Partner, or choose another plan'
+  if (plan === 'couple' && dependents.length > 1)
+    return '“Me and a partner” covers two adults only: remove the other dependants, or choose the Family plan'
+  if (plan === 'family' && !dependents.some((d) => d.relationship === 'child'))
+    return 'A family plan covers children: add a child, or choose “Me and a partner”'
+  return undefined
+}
 
 export const consentsSchema = z.object({
   terms: z.literal(true, 'You must accept the terms of cover to enrol'),
@@ -187,7 +210,14 @@ export const enrollment = defineWorkflow({
       title: 'Dependants',
       validate: dependentsSchema,
       skip: ({ state }) => state.plan?.plan === 'single' && 'a single plan covers no dependants',
-      actions: [({ input }) => ({ dependents: input.dependents })],
+      actions: [
+        ({ input, state }) => {
+          // The rule needs the plan from an earlier step, which a schema of this step's input cannot see.
+          const problem = dependantsProblem(state.plan?.plan, input.dependents)
+          if (problem) throw new Error(problem)
+          return { dependents: input.dependents }
+        },
+      ],
       next: 'consents',
     },
     consents: {

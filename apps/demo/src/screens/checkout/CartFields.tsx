@@ -1,21 +1,29 @@
 import { formatPrice, PRODUCTS, type ProductId } from '../../flows/catalog'
-import type { CheckoutState } from '../../flows/checkout'
+import { type CheckoutState, MAX_QUANTITY } from '../../flows/checkout'
+import { MAX_LENGTH } from '../../flows/limits'
 import { PROMO_CODES } from '../../services/promo'
 import { messageOf, useFieldId } from '../../ui/fieldId'
 import { TextField } from '../../ui/TextField'
 import type { FieldsProps, StepScreen } from '../StepScreen'
 
 export interface CartDraft {
-  quantities: Partial<Record<ProductId, number>>
+  /** As typed ("2", "2.5") or stepped (2): the schema refuses what is not a whole number from 0 to 10. */
+  quantities: Partial<Record<ProductId, number | string>>
   promo: string
+}
+
+/** The quantity a draft value stands for, or undefined when it is not a whole number (the schema says so). */
+const countOf = (value: number | string | undefined): number | undefined => {
+  const text = String(value ?? '').trim()
+  return text === '' ? 0 : /^\d{1,3}$/.test(text) ? Number(text) : undefined
 }
 
 function CartFields({ draft, update, issues }: FieldsProps<CartDraft, CheckoutState>) {
   const fieldId = useFieldId()
   const quantities = draft.quantities ?? {}
-  const setQuantity = (id: ProductId, n: number) =>
-    update({ quantities: { ...quantities, [id]: Math.max(0, Math.min(10, Number.isFinite(n) ? n : 0)) } })
-  const subtotal = PRODUCTS.reduce((sum, p) => sum + p.price * (quantities[p.id] ?? 0), 0)
+  const setQuantity = (id: ProductId, value: number | string) => update({ quantities: { ...quantities, [id]: value } })
+  const step = (id: ProductId, by: number) => setQuantity(id, Math.max(0, Math.min(MAX_QUANTITY, (countOf(quantities[id]) ?? 0) + by)))
+  const subtotal = PRODUCTS.reduce((sum, p) => sum + p.price * (countOf(quantities[p.id]) ?? 0), 0)
   const basketError = messageOf(issues, 'quantities')
   return (
     <>
@@ -30,7 +38,10 @@ function CartFields({ draft, update, issues }: FieldsProps<CartDraft, CheckoutSt
           <legend className="visually-hidden">Products</legend>
           {PRODUCTS.map((product, index) => {
             const qty = quantities[product.id] ?? 0
-            const id = index === 0 ? fieldId('quantities') : fieldId(`quantities.${product.id}`)
+            const lineError = messageOf(issues, `quantities.${product.id}`)
+            // The basket's own error links to the first input; a line's error to its input.
+            const id = index === 0 && !lineError ? fieldId('quantities') : fieldId(`quantities.${product.id}`)
+            const errorId = lineError ? `${id}-error` : basketError ? `${fieldId('quantities')}-error` : undefined
             return (
               <div className="cart-line" key={product.id}>
                 <div>
@@ -39,24 +50,32 @@ function CartFields({ draft, update, issues }: FieldsProps<CartDraft, CheckoutSt
                   </label>{' '}
                   {product.digital && <span className="tag tag-accent">Digital</span>}
                   <div className="muted">{product.description}</div>
+                  {lineError && (
+                    <span className="field-error" id={`${id}-error`}>
+                      <span className="visually-hidden">Error: </span>
+                      {lineError}
+                    </span>
+                  )}
                 </div>
                 <div className="qty">
-                  <button type="button" onClick={() => setQuantity(product.id, qty - 1)} aria-label={`One fewer ${product.name}`}>
+                  <button type="button" onClick={() => step(product.id, -1)} aria-label={`One fewer ${product.name}`}>
                     −
                   </button>
                   <input
                     id={id}
                     inputMode="numeric"
+                    maxLength={3}
                     value={qty}
-                    onChange={(e) => setQuantity(product.id, Number.parseInt(e.target.value || '0', 10))}
-                    aria-describedby={basketError ? `${fieldId('quantities')}-error` : undefined}
+                    onChange={(e) => setQuantity(product.id, e.target.value)}
+                    aria-invalid={lineError ? true : undefined}
+                    aria-describedby={errorId}
                     aria-label={`Quantity of ${product.name}`}
                   />
-                  <button type="button" onClick={() => setQuantity(product.id, qty + 1)} aria-label={`One more ${product.name}`}>
+                  <button type="button" onClick={() => step(product.id, 1)} aria-label={`One more ${product.name}`}>
                     +
                   </button>
                 </div>
-                <div className="price">{formatPrice(product.price * Math.max(qty, 1))}</div>
+                <div className="price">{formatPrice(product.price * Math.max(countOf(qty) ?? 1, 1))}</div>
               </div>
             )
           })}
@@ -68,6 +87,7 @@ function CartFields({ draft, update, issues }: FieldsProps<CartDraft, CheckoutSt
       </div>
       <TextField
         name="promo"
+        maxLength={MAX_LENGTH.promo}
         label="Promo code (optional)"
         hint={`Checked with our promo service when you continue. Try ${Object.keys(PROMO_CODES).join(' or ')}.`}
         value={draft.promo}

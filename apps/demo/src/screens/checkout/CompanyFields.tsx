@@ -1,4 +1,5 @@
 import type { CheckoutState } from '../../flows/checkout'
+import { MAX_LENGTH } from '../../flows/limits'
 import { TextField } from '../../ui/TextField'
 import type { FieldsProps, StepScreen } from '../StepScreen'
 
@@ -14,6 +15,7 @@ function CompanyFields({ draft, update, issues }: FieldsProps<CompanyDraft, Chec
     <>
       <TextField
         name="name"
+        maxLength={MAX_LENGTH.companyName}
         label="Company name"
         autoComplete="organization"
         value={draft.name}
@@ -22,6 +24,7 @@ function CompanyFields({ draft, update, issues }: FieldsProps<CompanyDraft, Chec
       />
       <TextField
         name="vatNumber"
+        maxLength={MAX_LENGTH.vatNumber}
         label="VAT number"
         hint="Starts with the country code, like IE6388047V"
         value={draft.vatNumber}
@@ -32,6 +35,7 @@ function CompanyFields({ draft, update, issues }: FieldsProps<CompanyDraft, Chec
       />
       <TextField
         name="billingEmail"
+        maxLength={MAX_LENGTH.email}
         label="Billing email"
         hint="We send the invoice here"
         type="email"
@@ -42,6 +46,7 @@ function CompanyFields({ draft, update, issues }: FieldsProps<CompanyDraft, Chec
       />
       <TextField
         name="purchaseOrder"
+        maxLength={MAX_LENGTH.purchaseOrder}
         label="Purchase order number (optional)"
         value={draft.purchaseOrder}
         onChange={(purchaseOrder) => update({ purchaseOrder })}

@@ -1,4 +1,5 @@
 import type { CheckoutState } from '../../flows/checkout'
+import { MAX_LENGTH } from '../../flows/limits'
 import { DECLINED_CARD } from '../../services/payment'
 import { Choices } from '../../ui/Choices'
 import { TextField } from '../../ui/TextField'
@@ -30,6 +31,7 @@ function PaymentFields({ draft, update, issues }: FieldsProps<PaymentDraft, Chec
           <legend>Card details</legend>
           <TextField
             name="card.name"
+            maxLength={MAX_LENGTH.personName}
             label="Name on card"
             autoComplete="cc-name"
             value={card.name}
@@ -38,6 +40,7 @@ function PaymentFields({ draft, update, issues }: FieldsProps<PaymentDraft, Chec
           />
           <TextField
             name="card.number"
+            maxLength={MAX_LENGTH.cardNumber}
             label="Card number"
             inputMode="numeric"
             autoComplete="cc-number"
@@ -49,6 +52,7 @@ function PaymentFields({ draft, update, issues }: FieldsProps<PaymentDraft, Chec
           <div className="grid-2">
             <TextField
               name="card.expiry"
+              maxLength={MAX_LENGTH.expiry}
               label="Expiry date"
               hint="MM/YY"
               autoComplete="cc-exp"
@@ -59,6 +63,7 @@ function PaymentFields({ draft, update, issues }: FieldsProps<PaymentDraft, Chec
             />
             <TextField
               name="card.cvc"
+              maxLength={MAX_LENGTH.cvc}
               label="Security code"
               hint="3 or 4 digits on the back"
               inputMode="numeric"

@@ -1,4 +1,5 @@
 import type { CheckoutState } from '../../flows/checkout'
+import { MAX_LENGTH } from '../../flows/limits'
 import { UNDELIVERABLE_POSTCODE } from '../../services/address'
 import { messageOf, useFieldId } from '../../ui/fieldId'
 import { TextField } from '../../ui/TextField'
@@ -23,6 +24,7 @@ function ShippingFields({ draft, update, issues }: FieldsProps<AddressDraft, Che
     <>
       <TextField
         name="fullName"
+        maxLength={MAX_LENGTH.personName}
         label="Full name"
         autoComplete="name"
         value={draft.fullName}
@@ -31,6 +33,7 @@ function ShippingFields({ draft, update, issues }: FieldsProps<AddressDraft, Che
       />
       <TextField
         name="line1"
+        maxLength={MAX_LENGTH.addressLine}
         label="Address line 1"
         autoComplete="address-line1"
         value={draft.line1}
@@ -39,6 +42,7 @@ function ShippingFields({ draft, update, issues }: FieldsProps<AddressDraft, Che
       />
       <TextField
         name="line2"
+        maxLength={MAX_LENGTH.addressLine}
         label="Address line 2 (optional)"
         autoComplete="address-line2"
         value={draft.line2}
@@ -48,6 +52,7 @@ function ShippingFields({ draft, update, issues }: FieldsProps<AddressDraft, Che
       <div className="grid-2">
         <TextField
           name="city"
+          maxLength={MAX_LENGTH.city}
           label="Town or city"
           autoComplete="address-level2"
           value={draft.city}
@@ -56,6 +61,7 @@ function ShippingFields({ draft, update, issues }: FieldsProps<AddressDraft, Che
         />
         <TextField
           name="postcode"
+          maxLength={MAX_LENGTH.postcode}
           label="Postcode"
           autoComplete="postal-code"
           value={draft.postcode}

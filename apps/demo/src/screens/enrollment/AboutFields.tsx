@@ -1,4 +1,5 @@
 import type { EnrollmentState } from '../../flows/enrollment'
+import { MAX_LENGTH } from '../../flows/limits'
 import { TextField } from '../../ui/TextField'
 import type { FieldsProps, StepScreen } from '../StepScreen'
 
@@ -13,6 +14,7 @@ function AboutFields({ draft, update, issues }: FieldsProps<AboutDraft, Enrollme
     <>
       <TextField
         name="fullName"
+        maxLength={MAX_LENGTH.personName}
         label="Full name"
         autoComplete="name"
         value={draft.fullName}
@@ -21,6 +23,7 @@ function AboutFields({ draft, update, issues }: FieldsProps<AboutDraft, Enrollme
       />
       <TextField
         name="email"
+        maxLength={MAX_LENGTH.email}
         label="Email address"
         hint="We send your policy documents here"
         type="email"
@@ -32,6 +35,7 @@ function AboutFields({ draft, update, issues }: FieldsProps<AboutDraft, Enrollme
       />
       <TextField
         name="birthDate"
+        maxLength={MAX_LENGTH.date}
         label="Date of birth"
         hint="You must be 16 or older"
         type="date"

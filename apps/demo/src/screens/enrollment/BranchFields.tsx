@@ -1,4 +1,5 @@
 import { type EnrollmentState, SITUATIONS, type Situation } from '../../flows/enrollment'
+import { MAX_LENGTH } from '../../flows/limits'
 import { Checkbox } from '../../ui/Checkbox'
 import { Choices } from '../../ui/Choices'
 import { messageOf, useFieldId } from '../../ui/fieldId'
@@ -16,6 +17,7 @@ function StudentFields({ draft, update, issues }: FieldsProps<StudentDraft, Enro
     <>
       <TextField
         name="institution"
+        maxLength={MAX_LENGTH.institution}
         label="School, college or university"
         autoComplete="organization"
         value={draft.institution}
@@ -24,6 +26,7 @@ function StudentFields({ draft, update, issues }: FieldsProps<StudentDraft, Enro
       />
       <TextField
         name="studentId"
+        maxLength={MAX_LENGTH.studentId}
         label="Student ID"
         hint="5 to 12 letters or digits, as on your student card"
         value={draft.studentId}
@@ -34,6 +37,7 @@ function StudentFields({ draft, update, issues }: FieldsProps<StudentDraft, Enro
       />
       <TextField
         name="graduationYear"
+        maxLength={MAX_LENGTH.year}
         label="Expected graduation year"
         inputMode="numeric"
         value={draft.graduationYear}
@@ -64,6 +68,7 @@ function EmploymentFields({ draft, update, issues }: FieldsProps<EmploymentDraft
     <>
       <TextField
         name="employer"
+        maxLength={MAX_LENGTH.employer}
         label="Employer"
         autoComplete="organization"
         value={draft.employer}
@@ -72,6 +77,7 @@ function EmploymentFields({ draft, update, issues }: FieldsProps<EmploymentDraft
       />
       <TextField
         name="jobTitle"
+        maxLength={MAX_LENGTH.jobTitle}
         label="Job title"
         autoComplete="organization-title"
         value={draft.jobTitle}
@@ -128,6 +134,7 @@ function CircumstancesFields({ draft, update, issues }: FieldsProps<Circumstance
         <textarea
           id={detailsId}
           className="textarea"
+          maxLength={MAX_LENGTH.details}
           value={draft.details ?? ''}
           onChange={(e) => update({ details: e.target.value })}
           aria-invalid={detailsError ? true : undefined}

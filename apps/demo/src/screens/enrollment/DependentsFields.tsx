@@ -1,4 +1,5 @@
-import { type EnrollmentState, RELATIONSHIPS } from '../../flows/enrollment'
+import { type EnrollmentState, type Plan, RELATIONSHIPS } from '../../flows/enrollment'
+import { MAX_LENGTH } from '../../flows/limits'
 import { messageOf, useFieldId } from '../../ui/fieldId'
 import { TextField } from '../../ui/TextField'
 import type { FieldsProps, StepScreen } from '../StepScreen'
@@ -15,14 +16,26 @@ export interface DependentsDraft {
 
 const blank: Dependent = { name: '', birthDate: '', relationship: '' }
 
-function DependentsFields({ draft, update, issues }: FieldsProps<DependentsDraft, EnrollmentState>) {
+/** What the chosen plan covers, said before the user submits (the dependants step refuses what does not fit). */
+const COVERS: Partial<Record<Plan, string>> = {
+  couple: '“Me and a partner” covers you and your partner: add your partner, with the relationship Partner.',
+  family: 'A family plan covers you, your children and at most one partner: add at least one child.',
+}
+
+function DependentsFields({ draft, update, issues, state }: FieldsProps<DependentsDraft, EnrollmentState>) {
   const fieldId = useFieldId()
   const dependents = draft.dependents?.length ? draft.dependents : [{ ...blank }]
   const set = (index: number, patch: Partial<Dependent>) =>
     update({ dependents: dependents.map((d, i) => (i === index ? { ...d, ...patch } : d)) })
   const listError = messageOf(issues, 'dependents')
+  const covers = state.plan ? COVERS[state.plan.plan] : undefined
   return (
     <>
+      {covers && (
+        <p className="field-hint" data-testid="plan-covers">
+          {covers}
+        </p>
+      )}
       {listError && (
         <span className="field-error" id={`${fieldId('dependents')}-error`}>
           {listError}
@@ -51,6 +64,7 @@ function DependentsFields({ draft, update, issues }: FieldsProps<DependentsDraft
             </div>
             <TextField
               name={`${at}.name`}
+              maxLength={MAX_LENGTH.personName}
               label="Full name"
               value={dependent.name}
               onChange={(name) => set(index, { name })}
@@ -59,6 +73,7 @@ function DependentsFields({ draft, update, issues }: FieldsProps<DependentsDraft
             <div className="grid-2">
               <TextField
                 name={`${at}.birthDate`}
+                maxLength={MAX_LENGTH.date}
                 label="Date of birth"
                 type="date"
                 value={dependent.birthDate}
