@@ -113,6 +113,27 @@ describe.each(modes)('browser history %s', (_, strict) => {
     expect(screen.getByRole('heading')).toHaveTextContent('shipping')
   })
 
+  it("steps back through the browser's entries on the flow's own Back after a reload, instead of adding entries", async () => {
+    const user = userEvent.setup()
+    const storage = memoryStorage()
+    const first = mount(<App storage={storage} />)
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(search()).toBe('address')
+    const entries = window.history.length
+    first.unmount()
+    // A reload keeps the tab's history (with each entry's state) and its sessionStorage.
+    mount(<App storage={storage} />)
+    expect(await screen.findByRole('heading')).toHaveTextContent('address')
+    const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }))
+    await user.click(screen.getByRole('button', { name: 'Back' }))
+    await act(() => popped)
+    expect(screen.getByRole('heading')).toHaveTextContent('shipping')
+    expect(search()).toBe('shipping')
+    expect(window.history.length).toBe(entries)
+  })
+
   it('treats a finished flow as final: the back button does not reopen it', async () => {
     const user = userEvent.setup()
     const workflow = createWorkflow(checkout)
