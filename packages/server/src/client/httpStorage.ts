@@ -1,6 +1,7 @@
 import type { PersistedSnapshot, Workflow } from '@flowkit/core'
 import { getPersistApi, type StateStorage } from '@flowkit/core/persist'
 import { type Reply, request } from './request'
+import { type Outcome, retryLoop } from './retryLoop'
 import type { ConflictDetails, SaveStatus, SubmitResult } from './types'
 
 export interface HttpStorageOptions {
@@ -76,12 +77,6 @@ export function httpStorage(url: string, options: HttpStorageOptions = {}): Http
 
   let pending: PersistedSnapshot | null = null
   let last: PersistedSnapshot | null = null
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let retryTimer: ReturnType<typeof setTimeout> | undefined
-  let wake: (() => void) | null = null
-  let running: Promise<void> | null = null
-  let delay = firstDelay
-  let destroyed = false
 
   const refused = (reply: Extract<Reply, { kind: 'refused' }>) => set({ state: 'error', error: reply.error })
   /** A failed reply: a refusal is final (`true`), no answer is retried (`false`). */
@@ -140,42 +135,29 @@ export function httpStorage(url: string, options: HttpStorageOptions = {}): Http
     return true
   }
 
-  const drain = async () => {
-    while (pending && !destroyed) {
-      const snapshot = pending
-      pending = null
-      set({ state: 'saving' })
-      let settled: boolean
-      try {
-        settled = await save(snapshot)
-      } catch (error) {
-        settled = false
-        set({ error: { code: 'NETWORK', message: error instanceof Error ? error.message : String(error) } })
-      }
-      if (!settled) {
-        pending ??= snapshot
-        set({ state: 'offline' })
-        await new Promise<void>((resolve) => {
-          wake = resolve
-          retryTimer = setTimeout(resolve, delay)
-        })
-        wake = null
-        delay = Math.min(delay * 2, 30_000)
-        continue
-      }
-      delay = firstDelay
-      if (status.state === 'saving') set({ state: 'saved', error: null, savedAt: Date.now() })
+  /** Sends the pending snapshot; a failure keeps it pending (unless a newer change replaced it) and waits for a retry. */
+  const step = async (): Promise<Outcome> => {
+    const snapshot = pending
+    if (!snapshot) return 'settled'
+    pending = null
+    set({ state: 'saving' })
+    let settled: boolean
+    try {
+      settled = await save(snapshot)
+    } catch (error) {
+      settled = false
+      set({ error: { code: 'NETWORK', message: error instanceof Error ? error.message : String(error) } })
     }
+    if (!settled) {
+      pending ??= snapshot
+      set({ state: 'offline' })
+      return 'retry'
+    }
+    if (status.state === 'saving') set({ state: 'saved', error: null, savedAt: Date.now() })
+    return 'again'
   }
-  const flush = (): Promise<void> => {
-    clearTimeout(timer)
-    clearTimeout(retryTimer)
-    wake?.() // a retry waiting for its delay goes now
-    running ??= drain().finally(() => {
-      running = null
-    })
-    return running
-  }
+  const loop = retryLoop({ step, crashed: () => 'retry', debounce, retryDelay: firstDelay })
+  const flush = (): Promise<void> => loop.flush()
 
   return {
     getItem: async () => {
@@ -205,13 +187,12 @@ export function httpStorage(url: string, options: HttpStorageOptions = {}): Http
       if (status.submitted) return
       last = pending = (JSON.parse(value) as Envelope).state
       set({ state: 'saving' })
-      clearTimeout(timer)
-      if (!running) timer = setTimeout(flush, debounce)
+      loop.schedule()
     },
     removeItem: async () => {
       pending = null
-      clearTimeout(timer)
-      await running
+      loop.cancel()
+      await loop.flush() // a save under way ends first
       const token = status.token
       if (token !== null) await send('DELETE', `/${token}`)
       set({ state: 'idle', token: null, version: null, submitted: false, error: null, savedAt: null })
@@ -244,10 +225,7 @@ export function httpStorage(url: string, options: HttpStorageOptions = {}): Http
       return () => attached.delete(workflow)
     },
     destroy() {
-      destroyed = true
-      clearTimeout(timer)
-      clearTimeout(retryTimer)
-      wake?.()
+      loop.stop()
       listeners.clear()
     },
   }
