@@ -78,6 +78,22 @@ describe('local-first sync while offline: an unsaved-change queue that retries',
     expect(a.storage.getStatus().error).toBeNull()
   })
 
+  it('a rate-limited save (429 RATE_LIMITED) waits and is sent again, not reported as refused', async () => {
+    const a = await open(new MemoryWebStorage(), network)
+    await a.flow.next(contact)
+    await saved(a)
+    let limited = 2
+    network.intercept = (request) =>
+      request.method === 'PUT' && limited-- > 0
+        ? Response.json({ error: { code: 'RATE_LIMITED', message: 'too many requests' } }, { status: 429, headers: { 'retry-after': '1' } })
+        : null
+    await a.flow.next({ plan: 'basic' })
+    await until(() => a.storage.getStatus().state === 'offline', 'the wait')
+    await saved(a)
+    expect(limited).toBe(-1)
+    expect(a.storage.getStatus()).toMatchObject({ version: 2, error: null })
+  })
+
   it('stays in this browser without a server: nothing is sent and the status is idle', async () => {
     const a = await open(new MemoryWebStorage(), null)
     await a.flow.next(contact)

@@ -3,7 +3,7 @@ export type Reply =
   | { readonly kind: 'ok'; readonly status: number; readonly body: Record<string, unknown> }
   /** A 4xx: the server understood and said no; retrying the same request will not help. */
   | { readonly kind: 'refused'; readonly status: number; readonly body: Record<string, unknown>; readonly error: ErrorBody }
-  /** No answer, or a 5xx: worth retrying. */
+  /** No answer, a 5xx, or 429 `RATE_LIMITED`: worth retrying later. */
   | { readonly kind: 'unreachable'; readonly error: ErrorBody }
 
 interface ErrorBody {
@@ -42,6 +42,7 @@ export const request = async (
     message: `the server answered ${response.status}.`,
   }
   if (response.ok) return { kind: 'ok', status: response.status, body: parsed }
-  if (response.status >= 500) return { kind: 'unreachable', error }
+  // Rate limited: the same request succeeds later. (A cap on instances, also 429, does not lift by waiting.)
+  if (response.status >= 500 || error.code === 'RATE_LIMITED') return { kind: 'unreachable', error }
   return { kind: 'refused', status: response.status, body: parsed, error }
 }

@@ -43,11 +43,15 @@ export const flowkitServer = () => {
     requests: [] as string[],
     /** Every request tried, including those that failed while down. */
     attempts: 0,
+    /** Answers a request instead of the server when it returns a response (e.g. a 429). */
+    intercept: null as ((request: Request) => Response | null) | null,
     handler,
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
       network.attempts++
       if (network.down) throw new TypeError('Failed to fetch')
       const request = new Request(input, init)
+      const answer = network.intercept?.(request)
+      if (answer) return answer
       network.requests.push(`${request.method} ${new URL(request.url).pathname.replace(/[A-Za-z0-9_-]{43}/, ':token')}`)
       return handler(request)
     }) as typeof fetch,
@@ -116,6 +120,7 @@ export const tabsOnOneServer = () => {
     for (const tab of tabs.splice(0)) tab.close()
     network.requests.length = 0
     network.down = false
+    network.intercept = null
   })
   const open = async (...args: Parameters<typeof openTab>) => {
     const tab = await openTab(...args)
