@@ -6,7 +6,7 @@
  * Env: BENCH_INSTANCES (1000), BENCH_CONCURRENCY (64), DATABASE_URL / FLOWKIT_PG_URL (else a throw-away PostgreSQL),
  * BENCH_SERVER_ROOT (another checkout's packages/server, to measure a baseline with this same client).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -45,7 +45,15 @@ const racerFor = async (i: number) => {
   return flow.getPersistedSnapshot()
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 })
+// Idle sockets are dropped before the server's 5 s keep-alive timeout would close them under a new request.
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2, timeout: 4000 })
+
+/** CPU time (user + system, ms) the processes have used so far: a cost per request that other load on the machine does not inflate as much as wall time. */
+const cpuMs = (pids: readonly number[]) =>
+  pids.reduce((sum, pid) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  }, 0)
 const samples = new Map<string, number[]>()
 /** One request over a kept-alive loopback connection (node:http: a cheaper client than fetch, so the server is measured). */
 const call = (op: string, method: string, url: string, body?: unknown) =>
@@ -73,7 +81,7 @@ const call = (op: string, method: string, url: string, body?: unknown) =>
         })
       },
     )
-    req.on('error', reject)
+    req.on('error', (error) => reject(new Error(`${op} ${method} ${url}: ${error.message}`)))
     req.end(payload)
   })
 
@@ -95,7 +103,7 @@ interface Fixture {
 }
 
 /** One scenario: start every instance, then per instance 4 saves (the first raced by a second tab), then submit. */
-const scenario = async (name: string, urls: readonly string[], { snapshots, racers }: Fixture) => {
+const scenario = async (name: string, urls: readonly string[], pids: readonly number[], { snapshots, racers }: Fixture) => {
   samples.clear()
   const at = (i: number) => urls[i % urls.length] as string
   const tokens: string[] = []
@@ -105,6 +113,7 @@ const scenario = async (name: string, urls: readonly string[], { snapshots, race
   })
   const versions = new Array<number>(INSTANCES).fill(1)
   const saveBegan = performance.now()
+  const saveCpu = cpuMs(pids)
   let turn = 0
   await pool(INSTANCES, CONCURRENCY, async (i) => {
     for (const [n, snapshot] of (snapshots[i] as PersistedSnapshot[]).slice(0, -1).entries()) {
@@ -125,6 +134,7 @@ const scenario = async (name: string, urls: readonly string[], { snapshots, race
     }
   })
   const saveSeconds = (performance.now() - saveBegan) / 1000
+  const saveCpuMs = cpuMs(pids) - saveCpu
   const submitBegan = performance.now()
   await pool(INSTANCES, CONCURRENCY, async (i) => {
     const answer = await call('submit', 'POST', `${at(i + 1)}/instances/${tokens[i]}/submit`, {
@@ -154,6 +164,7 @@ const scenario = async (name: string, urls: readonly string[], { snapshots, race
     'saves/s': Math.round(save.count / saveSeconds),
     'save p50 ms': Number(save.p50.toFixed(1)),
     'save p99 ms': Number(save.p99.toFixed(1)),
+    'server CPU µs/save': Math.round((saveCpuMs * 1000) / save.count),
     'submits/s': Math.round(submit.count / submitSeconds),
     'submit p50 ms': Number(submit.p50.toFixed(1)),
     'submit p99 ms': Number(submit.p99.toFixed(1)),
@@ -162,11 +173,14 @@ const scenario = async (name: string, urls: readonly string[], { snapshots, race
   }
 }
 
-const withServers = async <T>(envs: Record<string, string>[], work: (urls: string[]) => Promise<T>): Promise<T> => {
+const withServers = async <T>(envs: Record<string, string>[], work: (urls: string[], pids: number[]) => Promise<T>): Promise<T> => {
   const servers: BenchServer[] = []
   try {
     for (const env of envs) servers.push(await startServer({ ...UNLIMITED, ...env }, ROOT))
-    return await work(servers.map((s) => s.url))
+    return await work(
+      servers.map((s) => s.url),
+      servers.map((s) => s.child.pid as number),
+    )
   } finally {
     await Promise.all(servers.map((s) => s.stop()))
   }
@@ -180,17 +194,17 @@ const dir = mkdtempSync(join(tmpdir(), 'flowkit-bench-'))
 const rows = []
 try {
   rows.push(
-    await withServers([{ FLOWKIT_SQLITE: join(dir, 'bench.db'), DATABASE_URL: '' }], (urls) =>
-      scenario('SQLite, 1 process', urls, fixture),
+    await withServers([{ FLOWKIT_SQLITE: join(dir, 'bench.db'), DATABASE_URL: '' }], (urls, pids) =>
+      scenario('SQLite, 1 process', urls, pids, fixture),
     ),
   )
   const pg = await startPostgres()
   if (pg) {
     try {
-      rows.push(await withServers([{ DATABASE_URL: pg.url }], (urls) => scenario('PostgreSQL, 1 process', urls, fixture)))
+      rows.push(await withServers([{ DATABASE_URL: pg.url }], (urls, pids) => scenario('PostgreSQL, 1 process', urls, pids, fixture)))
       rows.push(
-        await withServers([{ DATABASE_URL: pg.url }, { DATABASE_URL: pg.url }], (urls) =>
-          scenario('PostgreSQL, 2 processes', urls, fixture),
+        await withServers([{ DATABASE_URL: pg.url }, { DATABASE_URL: pg.url }], (urls, pids) =>
+          scenario('PostgreSQL, 2 processes', urls, pids, fixture),
         ),
       )
     } finally {

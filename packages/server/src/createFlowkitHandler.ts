@@ -1,4 +1,4 @@
-import { createWorkflow, isWorkflowError } from '@flowkit/core'
+import { isWorkflowError } from '@flowkit/core'
 import { guardedStore } from './guardedStore'
 import { type Context, context as contextOf } from './handler/context'
 import { load, remove, save, start } from './handler/instances'
@@ -54,13 +54,13 @@ export interface FlowkitHandlerOptions {
  */
 export type FlowkitHandler = (request: Request, info?: RequestInfo) => Promise<Response>
 
+/** The definitions by id; each is run once here, so a broken one throws at start-up. */
 const definitionMap = (given: Definitions): Map<string, AnyDefinition> => {
   const list: readonly AnyDefinition[] = Array.isArray(given) ? given : Object.values(given as Readonly<Record<string, AnyDefinition>>)
   const definitions = new Map(list.map((d) => [d.id, d]))
   if (definitions.size !== list.length) {
     throw new TypeError(`two definitions share an id; ids: ${list.map((d) => `'${d.id}'`).join(', ')}. Give each workflow its own id.`)
   }
-  for (const d of definitions.values()) createWorkflow(d).destroy() // a broken definition throws here, at start-up
   return definitions
 }
 

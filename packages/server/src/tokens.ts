@@ -1,21 +1,18 @@
+import { createHash, randomBytes } from 'node:crypto'
+
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 
-/** A new resume token: 256 bits from the platform's CSPRNG (`crypto.getRandomValues`), base64url, 43 characters. */
-export const createToken = (): string => {
-  const bytes = crypto.getRandomValues(new Uint8Array(32))
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
+/** A new resume token: 256 bits from the platform's CSPRNG (`crypto.randomBytes`), base64url, 43 characters. */
+export const createToken = (): string => randomBytes(32).toString('base64url')
 
 /** Whether a string has the shape of a resume token (checked before any lookup). */
 export const isTokenShaped = (token: string): boolean => TOKEN.test(token)
 
-/** SHA-256 of a text, hex. */
-export const sha256 = async (text: string): Promise<string> => {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
-}
+/**
+ * SHA-256 of a text, hex. Synchronous `node:crypto` (Node, Deno, Bun and Workers with Node compatibility have it):
+ * WebCrypto's `subtle.digest` goes through a thread pool and cost a save a fifth of its time.
+ */
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
 
 /** SHA-256 of the token, hex: what the store keeps, so a leaked database does not leak working resume links. */
-export const hashToken = (token: string): Promise<string> => sha256(token)
+export const hashToken = (token: string): string => sha256(token)

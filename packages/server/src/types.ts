@@ -51,6 +51,9 @@ export interface InstanceUpdate {
   readonly expiresAt: number
 }
 
+/** What a save returns: only what changed (no snapshot to read back). */
+export type Saved = Pick<InstanceRecord, 'version' | 'status' | 'updatedAt' | 'expiresAt'>
+
 /** Takes an `open` instance at `baseVersion` (not expired at `now`) into `submitting`, held by `claim` until `leaseUntil`. */
 export interface ClaimRequest {
   readonly baseVersion: number
@@ -88,8 +91,8 @@ export interface InstanceStore {
   init(): Promise<void>
   insert(record: InstanceRecord): Promise<void>
   get(tokenHash: string): Promise<InstanceRecord | null>
-  /** A save; `null` when the version moved on, the instance is not `open`, expired or is gone. */
-  update(tokenHash: string, update: InstanceUpdate): Promise<InstanceRecord | null>
+  /** A save; the new version and expiry, or `null` when the version moved on, the instance is not `open`, expired or is gone. */
+  update(tokenHash: string, update: InstanceUpdate): Promise<Saved | null>
   claim(tokenHash: string, request: ClaimRequest): Promise<InstanceRecord | null>
   reclaim(tokenHash: string, request: ReclaimRequest): Promise<InstanceRecord | null>
   finish(tokenHash: string, request: FinishRequest): Promise<InstanceRecord | null>

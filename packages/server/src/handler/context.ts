@@ -1,4 +1,4 @@
-import type { WorkflowError } from '@flowkit/core'
+import { createWorkflow, type PersistedSnapshot, type WorkflowError } from '@flowkit/core'
 import { refusal } from '../http/errors'
 import { readJson } from '../http/readJson'
 import { hashToken, isTokenShaped } from '../tokens'
@@ -8,6 +8,8 @@ import type { AnyDefinition, AuthorizeDetails, AuthorizeResult, InstanceRecord, 
 export interface Context {
   readonly store: InstanceStore
   readonly definitions: ReadonlyMap<string, AnyDefinition>
+  /** Each definition's snapshot before its first step, made once: a new instance starts from it. */
+  readonly initial: ReadonlyMap<string, PersistedSnapshot>
   readonly authorize: ((details: AuthorizeDetails) => AuthorizeResult | Promise<AuthorizeResult>) | undefined
   readonly serverActions: Readonly<Record<string, ServerActions>>
   readonly serverComputed: Readonly<Record<string, readonly string[]>>
@@ -35,6 +37,14 @@ export const context = (
 ): Context => ({
   store,
   definitions,
+  initial: new Map(
+    [...definitions.values()].map((definition) => {
+      const flow = createWorkflow(definition)
+      const snapshot = flow.getPersistedSnapshot()
+      flow.destroy()
+      return [definition.id, snapshot]
+    }),
+  ),
   authorize: options.authorize,
   serverActions: options.serverActions ?? {},
   serverComputed: options.serverComputed ?? {},
@@ -116,7 +126,7 @@ export const allowed = async (context: Context, request: Request, operation: Ope
 /** The instance a token names, if the caller may see it; expired ones are refused with 410. */
 export const find = async (context: Context, request: Request, token: string, operation: Operation): Promise<Found> => {
   if (!isTokenShaped(token)) throw notFound()
-  const hash = await hashToken(token)
+  const hash = hashToken(token)
   const record = await context.store.get(hash)
   if (!record || !(await allowed(context, request, operation, record, record.workflow))) throw notFound()
   if (record.expiresAt <= context.now()) throw expired(record.expiresAt)

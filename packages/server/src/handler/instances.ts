@@ -1,4 +1,4 @@
-import { createWorkflow, type PersistedSnapshot } from '@flowkit/core'
+import type { PersistedSnapshot } from '@flowkit/core'
 import { checkSnapshot } from '../checkSnapshot'
 import { refusal } from '../http/errors'
 import { json } from '../http/respond'
@@ -6,23 +6,28 @@ import { createToken, hashToken, isTokenShaped } from '../tokens'
 import type { InstanceRecord } from '../types'
 import { allowed, baseVersionOf, bodyOf, type Context, conflict, definitionOf, explain, find, notFound, view } from './context'
 
+/** A definition's first snapshot, dated `at`. */
+const fresh = (initial: PersistedSnapshot, at: number): PersistedSnapshot => ({
+  ...initial,
+  savedAt: at,
+  log: initial.log.map((entry) => ({ ...entry, at })),
+})
+
 /** `POST /instances` `{ workflow, snapshot? }` → 201 with the resume token. */
 export const start = async (context: Context, request: Request, countStart: () => Promise<void>) => {
   const body = await bodyOf(context, request, ['workflow'], ['snapshot'])
   const definition = definitionOf(context, body.workflow)
   const verdict = await allowed(context, request, 'start', null, definition.id)
   if (verdict === false) throw refusal('FORBIDDEN', `you may not start workflow '${definition.id}'.`)
-  let snapshot: PersistedSnapshot
-  if (body.snapshot === undefined) {
-    const flow = createWorkflow(definition, { now: context.now })
-    snapshot = flow.getPersistedSnapshot()
-    flow.destroy()
-  } else snapshot = checkSnapshot(definition, body.snapshot, context.now)
   await countStart()
-  const token = createToken()
   const at = context.now()
+  const snapshot =
+    body.snapshot === undefined
+      ? fresh(context.initial.get(definition.id) as PersistedSnapshot, at)
+      : checkSnapshot(definition, body.snapshot, context.now)
+  const token = createToken()
   const record: InstanceRecord = {
-    tokenHash: await hashToken(token),
+    tokenHash: hashToken(token),
     workflow: definition.id,
     owner: typeof verdict === 'object' ? verdict.owner : null,
     version: 1,
@@ -55,7 +60,7 @@ export const save = async (context: Context, request: Request, token: string) =>
   const claimed = (body.snapshot as { workflow?: unknown } | null)?.workflow
   let definition = typeof claimed === 'string' && !context.authorize ? context.definitions.get(claimed) : undefined
   let hash: string
-  if (definition) hash = await hashToken(token)
+  if (definition) hash = hashToken(token)
   else {
     const found = await find(context, request, token, 'save')
     if (found.record.status !== 'open' || found.record.version !== baseVersion) throw conflict(found.record)

@@ -116,18 +116,20 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
     )
     return ready
   }
-  const one = async (text: string, values: unknown[]) => {
+  /** A named (prepared once per connection) statement: PostgreSQL parses and plans it once, not on every request. */
+  const run = async <R extends pg.QueryResultRow>(name: string, text: string, values: unknown[]) => {
     await init()
-    return toRecord((await pool.query<Row>(text, values)).rows[0])
+    return pool.query<R>({ name: `flowkit_${name}_${table}`, text, values })
   }
+  const one = async (name: string, text: string, values: unknown[]) => toRecord((await run<Row>(name, text, values)).rows[0])
   const SET_SUBMITTED = `status = 'submitted', snapshot = $1::jsonb, result = $2::jsonb, submission = $3::jsonb, claim = NULL,
     lease_until = NULL, updated_at = $4, expires_at = $5, version = version + 1`
 
   return {
     init,
     insert: async (r) => {
-      await init()
-      await pool.query(
+      await run(
+        'insert',
         `INSERT INTO ${table} (token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, created_at, updated_at, expires_at)
          VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13)`,
         [
@@ -147,27 +149,34 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
         ],
       )
     },
-    get: (hash) => one(`SELECT * FROM ${table} WHERE token_hash = $1`, [hash]),
-    update: (hash, u) =>
-      one(
+    get: (hash) => one('get', `SELECT * FROM ${table} WHERE token_hash = $1`, [hash]),
+    update: async (hash, u) => {
+      const { rows } = await run<Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at'>>(
+        'save',
         `UPDATE ${table} SET snapshot = $1::jsonb, updated_at = $2, expires_at = $3, version = version + 1
-         WHERE token_hash = $4 AND workflow = $5 AND version = $6 AND status = 'open' AND expires_at > $2 RETURNING *`,
+         WHERE token_hash = $4 AND workflow = $5 AND version = $6 AND status = 'open' AND expires_at > $2
+         RETURNING version, status, updated_at, expires_at`,
         [json(u.snapshot), u.updatedAt, u.expiresAt, hash, u.workflow, u.baseVersion],
-      ),
+      )
+      const row = rows[0]
+      return row ? { version: row.version, status: row.status, updatedAt: Number(row.updated_at), expiresAt: Number(row.expires_at) } : null
+    },
     claim: (hash, c) =>
       one(
+        'claim',
         `UPDATE ${table} SET status = 'submitting', claim = $1, lease_until = $2, submission = $3::jsonb
          WHERE token_hash = $4 AND version = $5 AND status = 'open' AND expires_at > $6 RETURNING *`,
         [c.claim, c.leaseUntil, json(c.submission), hash, c.baseVersion, c.now],
       ),
     reclaim: (hash, c) =>
       one(
+        'reclaim',
         `UPDATE ${table} SET claim = $1, lease_until = $2
          WHERE token_hash = $3 AND status = 'submitting' AND claim = $4 AND lease_until <= $5 RETURNING *`,
         [c.claim, c.leaseUntil, hash, c.previous, c.now],
       ),
     finish: (hash, f) =>
-      one(`UPDATE ${table} SET ${SET_SUBMITTED} WHERE token_hash = $6 AND status = 'submitting' AND claim = $7 RETURNING *`, [
+      one('finish', `UPDATE ${table} SET ${SET_SUBMITTED} WHERE token_hash = $6 AND status = 'submitting' AND claim = $7 RETURNING *`, [
         json(f.snapshot),
         json(f.result),
         json(f.submission),
@@ -178,13 +187,13 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
       ]),
     release: (hash, claim) =>
       one(
+        'release',
         `UPDATE ${table} SET status = 'open', claim = NULL, lease_until = NULL, submission = NULL
          WHERE token_hash = $1 AND status = 'submitting' AND claim = $2 RETURNING *`,
         [hash, claim],
       ),
     remove: async (hash, statuses) => {
-      await init()
-      const { rowCount } = await pool.query(`DELETE FROM ${table} WHERE token_hash = $1 AND status = ANY($2::text[])`, [hash, statuses])
+      const { rowCount } = await run('remove', `DELETE FROM ${table} WHERE token_hash = $1 AND status = ANY($2::text[])`, [hash, statuses])
       return (rowCount ?? 0) > 0
     },
     removeExpired: async (now) => {

@@ -86,9 +86,13 @@ const statements = (db: Database.Database, table: string) => ({
      VALUES (@token_hash, @workflow, @owner, @version, @snapshot, @status, @result, @submission, @claim, @lease_until, @created_at, @updated_at, @expires_at)`,
   ),
   get: db.prepare<[string], Row>(`SELECT * FROM ${table} WHERE token_hash = ?`),
-  update: db.prepare<[string, number, number, string, string, number, number], Row>(
+  update: db.prepare<
+    [string, number, number, string, string, number, number],
+    Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at'>
+  >(
     `UPDATE ${table} SET snapshot = ?, updated_at = ?, expires_at = ?, version = version + 1
-     WHERE token_hash = ? AND workflow = ? AND version = ? AND status = 'open' AND expires_at > ? RETURNING *`,
+     WHERE token_hash = ? AND workflow = ? AND version = ? AND status = 'open' AND expires_at > ?
+     RETURNING version, status, updated_at, expires_at`,
   ),
   claim: db.prepare<[string, number, string, string, number, number], Row>(
     `UPDATE ${table} SET status = 'submitting', claim = ?, lease_until = ?, submission = ?
@@ -152,8 +156,10 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
       })
     },
     get: async (hash) => toRecord(s.get.get(hash)),
-    update: async (hash, u) =>
-      toRecord(s.update.get(JSON.stringify(u.snapshot), u.updatedAt, u.expiresAt, hash, u.workflow, u.baseVersion, u.updatedAt)),
+    update: async (hash, u) => {
+      const row = s.update.get(JSON.stringify(u.snapshot), u.updatedAt, u.expiresAt, hash, u.workflow, u.baseVersion, u.updatedAt)
+      return row ? { version: row.version, status: row.status, updatedAt: row.updated_at, expiresAt: row.expires_at } : null
+    },
     claim: async (hash, c) => toRecord(s.claim.get(c.claim, c.leaseUntil, JSON.stringify(c.submission), hash, c.baseVersion, c.now)),
     reclaim: async (hash, c) => toRecord(s.reclaim.get(c.claim, c.leaseUntil, hash, c.previous, c.now)),
     finish: async (hash, f) =>
