@@ -17,6 +17,7 @@ const describe = (value: unknown): string =>
 
 interface Walk {
   nodes: number
+  readonly limit: number
   readonly ancestors: object[]
   readonly what: string
   readonly step: string
@@ -57,8 +58,8 @@ const notJson = (v: unknown): string => {
  * class instances, NaN), cyclic, too deep or too large values throw `INVALID_INPUT` naming `what`,
  * the step, the field and what to send instead. Messages are built only when throwing.
  */
-export const toPlain = <T>(value: T, what: string, step: string): T => {
-  const walk: Walk = { nodes: 0, ancestors: [], what, step, path: [] }
+export const toPlain = <T>(value: T, what: string, step: string, limit = MAX_NODES): T => {
+  const walk: Walk = { nodes: 0, limit, ancestors: [], what, step, path: [] }
   try {
     return copy(value, 0, walk) as T
   } catch (cause) {

@@ -179,3 +179,82 @@ describe('persistence through zustand persist', () => {
     expect(getPersistApi(createWorkflow(flow))).toBeUndefined()
   })
 })
+
+describe('what persistence keeps, exactly', () => {
+  const cards = defineWorkflow({
+    id: 'cards',
+    initial: 'pay',
+    state: {} as { cards?: { name: string; number: string }[]; card?: { cvc: string } },
+    steps: { pay: { next: 'review' }, review: { next: 'done' }, done: { final: true } },
+  })
+
+  test("exclude reaches into arrays: 'cards.number' drops the number of every card; '*' matches any key", async () => {
+    const storage = memoryStorage()
+    const workflow = createWorkflow(cards, { persist: persist({ key: 'cards', storage, exclude: ['cards.number', '*.cvc'] }) })
+    await workflow.next({
+      cards: [
+        { name: 'Ada', number: '4242424242424242' },
+        { name: 'Bob', number: '5555444433331111' },
+      ],
+      card: { cvc: '123' },
+    })
+    const stored = storage.getItem('cards') as string
+    expect(stored).not.toContain('4242')
+    expect(stored).not.toContain('5555')
+    expect(stored).not.toContain('123')
+    expect(stored).toContain('Ada')
+    expect(workflow.getSnapshot().state.cards?.[0]?.number).toBe('4242424242424242')
+  })
+
+  test('a snapshot dated in the future never outlives expiresIn: it is refused as SNAPSHOT_EXPIRED', () => {
+    const errors: WorkflowError[] = []
+    const saved = createWorkflow(cards, { now: () => Date.now() + 365 * 86_400_000 }).getPersistedSnapshot()
+    const storage = memoryStorage([['cards', JSON.stringify({ state: saved, version: 0 })]])
+    const workflow = createWorkflow(cards, {
+      persist: persist({ key: 'cards', storage, expiresIn: 60_000 }),
+      onError: (e) => errors.push(e),
+    })
+    expect(errors.map((e) => e.code)).toEqual(['SNAPSHOT_EXPIRED'])
+    expect(workflow.getSnapshot().step).toBe('pay')
+  })
+
+  test('what migrate returns is checked like any stored snapshot', () => {
+    const v2 = defineWorkflow({ ...cards, version: 2 } as typeof cards)
+    const old = createWorkflow(cards).getPersistedSnapshot()
+    const errors: WorkflowError[] = []
+    createWorkflow(v2, { snapshot: old, migrate: (s) => s, onError: (e) => errors.push(e) })
+    expect(errors[0]?.code).toBe('INVALID_SNAPSHOT')
+    expect(errors[0]?.message).toContain('return one of version 2')
+  })
+
+  test('a draft cleared with setDraft(step, undefined) does not come back on resume', async () => {
+    const storage = memoryStorage()
+    const first = createWorkflow(cards, { persist: persist({ key: 'cards', storage }) })
+    first.setDraft('pay', { card: { cvc: '1' } })
+    first.setDraft('pay', undefined)
+    const second = createWorkflow(cards, { persist: persist({ key: 'cards', storage }) })
+    expect(second.getSnapshot().drafts).toEqual({})
+  })
+
+  test('a stored value of another persist version goes to onError, never to console.error', () => {
+    const logged: unknown[] = []
+    const original = console.error
+    console.error = (...args: unknown[]) => logged.push(args)
+    try {
+      const errors: WorkflowError[] = []
+      const storage = memoryStorage([['cards', JSON.stringify({ state: { workflow: 'cards', path: 'nope' }, version: 7 })]])
+      createWorkflow(cards, { persist: persist({ key: 'cards', storage }), onError: (e) => errors.push(e) })
+      expect(errors[0]?.code).toBe('INVALID_SNAPSHOT')
+      expect(logged).toEqual([])
+    } finally {
+      console.error = original
+    }
+  })
+
+  test('a Date in state does not pretend to survive the trip: it is refused with a hint', async () => {
+    const workflow = createWorkflow(cards)
+    const after = await workflow.next({ when: new Date() })
+    expect(after.error?.code).toBe('INVALID_INPUT')
+    expect(after.error?.message).toContain('send date.toISOString()')
+  })
+})

@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow, type StepDef, type Workflow, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, replay, type StepDef, type Workflow, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 
@@ -205,6 +205,20 @@ describe('properties of random flows under random events', () => {
             model.state(),
           ])
         }
+        // The one replay rebuilds exactly what the live instance holds.
+        const live = workflow.getSnapshot()
+        const { snapshot: replayed } = replay(definition, JSON.parse(JSON.stringify(workflow.getPersistedSnapshot())), { now: () => 0 })
+        const view = (s: typeof live) => [
+          s.step,
+          s.status === 'busy' ? 'idle' : s.status,
+          s.state,
+          s.history,
+          s.skipped,
+          s.drafts,
+          s.progress,
+          s.upcoming,
+        ]
+        expect(view(replayed)).toEqual(view(live))
         const errors: WorkflowError[] = []
         const resumed = createWorkflow(definition, {
           now: () => 0,
@@ -221,5 +235,6 @@ describe('properties of random flows under random events', () => {
       }),
       { numRuns: 300 },
     )
-  })
+    // 300 random flows: seconds of work, more on a busy machine.
+  }, 60_000)
 })

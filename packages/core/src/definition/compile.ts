@@ -50,7 +50,8 @@ export const compile = (definition: WorkflowDefinition): Compiled => {
   const ids = Object.keys(definition.steps)
   let state: object
   try {
-    state = toPlain(definition.state, 'the initial state', definition.initial)
+    // The app's own initial state may be large: no size limit, but JSON values only, and frozen.
+    state = toPlain(definition.state, 'the initial state', definition.initial, Number.POSITIVE_INFINITY)
   } catch (cause) {
     throw new WorkflowError(
       'INVALID_DEFINITION',

@@ -1,4 +1,4 @@
-import type { LogEntry } from '@flowkit/core'
+import type { LogEntry } from '../types'
 
 /** One step on the path a run took: shown, or passed over by `skip`. */
 export interface JourneyStep {

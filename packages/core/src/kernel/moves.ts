@@ -70,15 +70,23 @@ export const complete = (
   const state = merge(stateAt(definition, s.frame), patch)
   const drafts = input === undefined ? s.drafts : draftsWith(c, s, id, input)
   const depth = (s.frame?.depth ?? 0) + 1
+  const line = lineAfter(s.frame, id)
   if (stepOf(definition, id).final) {
-    const frame: Frame = { step: id, input, patch, state, skipped: [], prev: s.frame, depth }
+    const frame: Frame = { step: id, input, patch, state, skipped: [], prev: s.frame, depth, line }
     const log = appendLog(appendLog(s.log, 'completed', id, at), 'done', id, at)
     return update(s, { drafts, error: null, issues: NO_ISSUES, frame, done: true, log })
   }
   const { step, skipped } = reach(definition, chooseNext(definition, id, state), state, c.ids.length)
-  const frame: Frame = { step: id, input, patch, state, skipped, prev: s.frame, depth }
+  const frame: Frame = { step: id, input, patch, state, skipped, prev: s.frame, depth, line }
   const log = appendLog(logSkips(appendLog(s.log, 'completed', id, at), skipped, at), 'entered', step, at)
   return update(s, { drafts, error: null, issues: NO_ISSUES, frame, step, log })
+}
+
+/** The line of a frame completing `step` after `prev`: `prev`'s line extended in place when `prev` is its tip, else a copy. */
+const lineAfter = (prev: Frame | null, step: string): string[] => {
+  const line = !prev ? [] : prev.line.length === prev.depth ? prev.line : prev.line.slice(0, prev.depth)
+  line.push(step)
+  return line
 }
 
 /** Undoes the last completion: back to the previous visited step (or reopens the final step when done). */
@@ -146,10 +154,8 @@ export const fail = (definition: WorkflowDefinition, s: FlowState, error: Workfl
 
 /** Visited steps on the current path, oldest first, ending with the current step (unless done). */
 export const historyOf = (s: FlowState): string[] => {
-  const steps = new Array<string>((s.frame?.depth ?? 0) + (s.done ? 0 : 1))
-  let i = steps.length
-  if (!s.done) steps[--i] = s.step
-  for (let frame = s.frame; frame; frame = frame.prev) steps[--i] = frame.step
+  const steps = s.frame ? s.frame.line.slice(0, s.frame.depth) : []
+  if (!s.done) steps.push(s.step)
   return steps
 }
 

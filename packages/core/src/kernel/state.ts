@@ -26,6 +26,12 @@ export interface Frame {
   readonly prev: Frame | null
   /** Completed steps on the path up to and including this one. */
   readonly depth: number
+  /**
+   * The completed steps' ids, oldest first: `line[0..depth)` is this frame's path. Shared with the
+   * frames that extend it (a frame only ever appends past its own depth; a fork copies), so the
+   * history array is one fast slice, not a walk of the frames.
+   */
+  readonly line: string[]
 }
 
 /**

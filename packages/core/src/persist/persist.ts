@@ -100,6 +100,9 @@ export const persist = (options: PersistOptions): WorkflowPersistence => {
     zustandPersist(creator, {
       name: options.key,
       version: 0,
+      // The snapshot carries the definition's version; restore checks it and calls the workflow's `migrate`.
+      // Without this, zustand would log a stored value of another middleware version to console.error.
+      migrate: (stored) => stored as WorkflowSnapshot,
       storage: safeJSONStorage(storage, host, options.key) as PersistStorage<WorkflowSnapshot>,
       partialize: (snapshot) => host.serialize(snapshot, { exclude: options.exclude }) as unknown as WorkflowSnapshot,
       merge: (stored, current) =>
