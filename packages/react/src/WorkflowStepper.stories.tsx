@@ -3,6 +3,7 @@ import type { ComponentType } from 'react'
 import { expect, userEvent, within } from 'storybook/test'
 import { account, longFlow, teamAccount } from '../../../.storybook/flows/account'
 import { type WorkflowStoryArgsOf, workflowStory } from './storybook'
+import { WorkflowProgress } from './WorkflowProgress'
 import { WorkflowStepper } from './WorkflowStepper'
 
 type Args = WorkflowStoryArgsOf<typeof account>
@@ -89,5 +90,19 @@ export const LongFlow: StoryObj<WorkflowStoryArgsOf<typeof long>> = {
     await expect(canvasElement.querySelectorAll('li')).toHaveLength(12)
     await expect(canvas.getAllByRole('button')).toHaveLength(6)
     await expect(current(canvasElement)).toBe('Part 7')
+  },
+}
+
+/** The stepper is "Steps" and the progress bar "Progress": a screen reader's landmarks list tells them apart. */
+export const NamedApartFromProgress: Story = {
+  render: () => (
+    <>
+      <WorkflowStepper />
+      <WorkflowProgress />
+    </>
+  ),
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('list', { name: 'Steps' })).toBeInTheDocument()
+    await expect(canvas.getByRole('progressbar', { name: 'Progress' })).toBeInTheDocument()
   },
 }

@@ -1,9 +1,13 @@
+import { createWorkflow } from '@flowkit/core'
+import { memoryStorage, persist, type StateStorage } from '@flowkit/core/persist'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import type { ComponentType } from 'react'
+import { type ComponentType, useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { AccountSteps } from '../../../.storybook/flows/AccountWizard'
+import { AccountSteps, StepForm, TextInput } from '../../../.storybook/flows/AccountWizard'
 import { account, bankAnswers, teamAccount } from '../../../.storybook/flows/account'
 import { type WorkflowStoryArgsOf, workflowStory } from './storybook'
+import { useWorkflow } from './useWorkflow'
+import { WorkflowProvider } from './WorkflowProvider'
 import { WorkflowSteps } from './WorkflowSteps'
 
 // `<WorkflowSteps>` renders the current step's component and no other. The screens here use `useStep`,
@@ -97,5 +101,58 @@ export const Done: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Your account is open.')).toBeInTheDocument()
     await waitFor(() => expect(canvas.queryByRole('button')).not.toBeInTheDocument())
+  },
+}
+
+const EmailScreen = () => (
+  <StepForm>
+    <TextInput path="email" label="Email address" />
+  </StepForm>
+)
+const PlanScreen = () => <StepForm>Choose a plan.</StepForm>
+
+/** Storage that answers after `ms`, holding a visit that got to the plan step: a slow IndexedDB or a server. */
+const slowSavedStorage = (ms: number): StateStorage => {
+  const inner = memoryStorage()
+  const before = createWorkflow(account, { persist: persist({ key: 'account-story', storage: inner }) })
+  before.setDraft('email', { email: 'ada@example.com' })
+  void before.next({ email: 'ada@example.com' })
+  return {
+    getItem: async (key) => {
+      const value = await inner.getItem(key)
+      return new Promise((resolve) => setTimeout(() => resolve(value), ms))
+    },
+    setItem: inner.setItem,
+    removeItem: inner.removeItem,
+  }
+}
+
+function Resuming() {
+  const [storage] = useState(() => slowSavedStorage(300))
+  const workflow = useWorkflow(account, { persist: { key: 'account-story', storage } })
+  return (
+    <WorkflowProvider workflow={workflow}>
+      <WorkflowSteps steps={{ email: EmailScreen, plan: PlanScreen }} fallback={<p aria-busy="true">Loading your answers…</p>} />
+    </WorkflowProvider>
+  )
+}
+
+/** `fallback` holds the steps until stored state is read: a reload on Plan never flashes Email. */
+export const HoldsUntilStoredStateIsRead: Story = {
+  render: () => <Resuming />,
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('Loading your answers…')).toBeInTheDocument()
+    await expect(canvas.queryByRole('heading')).not.toBeInTheDocument()
+    await expect(await canvas.findByRole('heading', { level: 1, name: 'Plan' }, { timeout: 3000 })).toBeInTheDocument()
+    await expect(canvas.queryByText('Loading your answers…')).not.toBeInTheDocument()
+  },
+}
+
+/** `missing` renders for a step with no screen in `steps`, here Plan. */
+export const MissingScreen: Story = {
+  args: { at: 'plan', state: { email: 'ada@example.com' } },
+  render: () => <WorkflowSteps steps={{ email: EmailScreen }} missing={() => <p>This step has no screen yet.</p>} />,
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('This step has no screen yet.')).toBeInTheDocument()
   },
 }

@@ -39,6 +39,9 @@ type Story = StoryObj<Args>
 export const TypedProvider: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Seats so far: 1')).toBeInTheDocument()
+    // The field starts from the flow's state, as every field does.
+    await expect(canvas.getByLabelText('Seats')).toHaveValue('1')
+    await userEvent.clear(canvas.getByLabelText('Seats'))
     await userEvent.type(canvas.getByLabelText('Seats'), '8')
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }))
     await expect(await canvas.findByText('Payment comes next.')).toBeInTheDocument()

@@ -1,4 +1,5 @@
-import type { StepDef, Workflow } from '@flowkit/core'
+import type { Workflow } from '@flowkit/core'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { getPath, setPath } from './paths'
 
 /** A Standard Schema that can also describe itself as JSON Schema (zod 4, arktype; valibot through `toStandardJsonSchema`). */
@@ -6,8 +7,8 @@ interface JsonSchemaCapable {
   readonly '~standard': { readonly jsonSchema?: { input(options: { target: string }): Record<string, unknown> } }
 }
 
-/** A step's Standard Schema (zod, valibot, arktype…). */
-export type StepSchema = NonNullable<StepDef<any>['validate']>
+/** A step's Standard Schema (zod, valibot, arktype…), typed by the values `V` of its form. */
+export type StepSchema<V = unknown> = StandardSchemaV1<V, V>
 
 interface SchemaFields {
   /** Top-level property names of the input. */

@@ -1,5 +1,5 @@
 import type { Issues, WorkflowError, WorkflowSnapshot } from '@flowkit/core'
-import { useRef } from 'react'
+import { useMemo, useRef } from 'react'
 import { useStore } from 'zustand'
 import { type StepDirection, trackDirection } from './direction'
 import { type FieldOptions, type FieldProps, fieldProps, NO_ISSUES } from './fieldProps'
@@ -24,7 +24,7 @@ export interface StepApi<V extends object = Record<string, any>, K extends strin
    * library's `defaultValues`. Reading it subscribes this component to the draft.
    */
   readonly values: Partial<V>
-  /** `values` without subscribing: the latest draft over the initial values. */
+  /** `values` without subscribing: the latest draft over the initial values. This and the other functions keep their identity across renders. */
   getValues(): Partial<V>
   /** Sets one dot path of the draft, e.g. `setValue('address.zip', '75001')`. */
   setValue(path: string, value: unknown): void
@@ -46,7 +46,7 @@ export interface StepApi<V extends object = Record<string, any>, K extends strin
    */
   validate(input?: Partial<V>): Promise<StepValidation>
   /** The step's Standard Schema (its `validate`), for a form library's resolver; `undefined` when it has none. */
-  readonly schema: StepSchema | undefined
+  readonly schema: StepSchema<V> | undefined
   /** Validation messages by field path from the last submit. */
   readonly issues: Issues
   /** An async action is running. */
@@ -89,12 +89,27 @@ export function useStep<V extends object = Record<string, any>, K extends string
   const direction = useStore(workflow.store, (s) => trackDirection(workflow, s))
   const headingProps = useStepHeading()
   const setValue = useDraftSetter(workflow, step)
-  const merge = (s: { drafts: WorkflowSnapshot['drafts']; state: unknown }) =>
-    withDefaults(stepDefaults(workflow, step, s.state), s.drafts[step]) as Partial<V>
-  const getValues = () => merge(workflow.getSnapshot())
+  // Stable across renders, so they can sit in effect dependencies (a form library's subscription).
+  const actions = useMemo(() => {
+    const getValues = () => {
+      const s = workflow.getSnapshot()
+      return withDefaults(stepDefaults(workflow, step, s.state), s.drafts[step]) as Partial<V>
+    }
+    return {
+      getValues,
+      setValues: (next: Partial<V>) => workflow.setDraft(step, next),
+      submit: (input?: Partial<V> | { preventDefault(): void }) => {
+        if (isEvent(input)) input.preventDefault()
+        return workflow.next(input === undefined || isEvent(input) ? getValues() : input) as Promise<WorkflowSnapshot<any, K>>
+      },
+      validate: (input?: Partial<V>) => validateInput(schemaOf(workflow, step), input ?? getValues()),
+      back: () => void workflow.back(),
+    }
+  }, [workflow, step])
   const values = (): Partial<V> => {
     tracked.current = true
-    return draft === UNTRACKED || state === UNTRACKED ? getValues() : merge({ drafts: { [step]: draft }, state })
+    if (draft === UNTRACKED || state === UNTRACKED) return actions.getValues()
+    return withDefaults(stepDefaults(workflow, step, state), draft) as Partial<V>
   }
   return {
     step: step as K,
@@ -102,23 +117,20 @@ export function useStep<V extends object = Record<string, any>, K extends string
     get values() {
       return values()
     },
-    getValues,
+    getValues: actions.getValues,
     setValue,
-    setValues: (next) => workflow.setDraft(step, next),
+    setValues: actions.setValues,
     field: (path, options) => {
       bindPath(workflow, step, path)
       return fieldProps(idPrefix, step, path, getPath(values(), path), issues[path] ?? NO_ISSUES, setValue, options)
     },
-    submit: (input) => {
-      if (isEvent(input)) input.preventDefault()
-      return workflow.next(input === undefined || isEvent(input) ? getValues() : input) as Promise<WorkflowSnapshot<any, K>>
-    },
-    validate: (input) => validateInput(schemaOf(workflow, step), input ?? getValues()),
-    schema: schemaOf(workflow, step),
+    submit: actions.submit,
+    validate: actions.validate,
+    schema: schemaOf(workflow, step) as StepSchema<V> | undefined,
     issues,
     busy,
     error,
-    back: () => workflow.back(),
+    back: actions.back,
     canGoBack,
     isFinal: (workflow.definition.steps as Record<string, { final?: boolean }>)[step]?.final === true,
     direction,
