@@ -1,4 +1,4 @@
-import { createWorkflow } from '@flowkit/core'
+import { createWorkflow, isWorkflowError, replay } from '@flowkit/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkWorkflow, compileFields, loadWorkflow } from '../src/index'
@@ -36,6 +36,23 @@ describe('field patterns run in linear time', () => {
     const { ms } = await timed(() => flow.next({ code: input }))
     expect(flow.getSnapshot().issues).toEqual({ code: ['has the wrong format'] })
     expect(flow.getSnapshot().step).toBe('code')
+    expect(ms).toBeLessThan(QUICK_MS)
+  })
+
+  it('lets a server replaying a tampered submission refuse the near miss quickly', async () => {
+    const definition = flowWith('(a+)+b')
+    const flow = createWorkflow(definition)
+    await flow.next({ code: 'aaab' })
+    expect(flow.getSnapshot().step).toBe('done')
+    const persisted = structuredClone(flow.getPersistedSnapshot())
+    ;(persisted.path[0] as { input: { code: string } }).input.code = `${'a'.repeat(29)}!`
+    const { value: outcome, ms } = await timed(() =>
+      Promise.resolve(replay(definition, persisted, { actions: true })).then(
+        () => 'accepted',
+        (error: unknown) => (isWorkflowError(error) ? error.code : String(error)),
+      ),
+    )
+    expect(outcome).toBe('INVALID_INPUT')
     expect(ms).toBeLessThan(QUICK_MS)
   })
 
