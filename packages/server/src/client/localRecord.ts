@@ -48,15 +48,16 @@ export const snapshotOf = (value: string | null): PersistedSnapshot | null => {
 /** The persist envelope `persist()` reads back (its storage version is 0). */
 export const envelopeOf = (snapshot: PersistedSnapshot): string => JSON.stringify({ state: snapshot, version: 0 })
 
-/** Reads the record in `text`; a plain persist envelope (saved before sync, or by `webStorage`) becomes unsynced local work. */
+/**
+ * Reads the record in `text`. Anything else (a plain persist envelope saved before sync or by `webStorage`, or
+ * damaged text) is handed to `persist()` as it is, which restores it or reports why not (`INVALID_SNAPSHOT`).
+ */
 export const parseRecord = (text: string | null): LocalRecord => {
   if (text === null) return EMPTY
   try {
     const parsed = JSON.parse(text) as Partial<LocalRecord> | null
     if (parsed?.format === 'flowkit-sync/1') return { ...EMPTY, ...parsed }
-  } catch {
-    return EMPTY
-  }
+  } catch {}
   return { ...EMPTY, value: text, dirty: true }
 }
 
