@@ -10,9 +10,11 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { importsOf } from './pack-test/importsOf.mjs'
+import { probeConfig, typesProbe } from './pack-test/typesProbe.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'))
+const workspace = readJson(join(root, 'package.json'))
 const packages = ['core', 'react', 'tools', 'server'].map((dir) => ({
   dir: join(root, 'packages', dir),
   manifest: readJson(join(root, 'packages', dir, 'package.json')),
@@ -37,11 +39,14 @@ const run = (command, args, cwd) => {
 const npm = (args, cwd) => run('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], cwd)
 const node = (app, script, ...args) => run(process.execPath, [script, ...args], app).trim()
 
-/** The version range the workspace itself installs (and tests) for a peer. */
+/** The version range the workspace itself installs (and tests) for a package. */
 const rangeOf = (name) => {
-  const owner = packages.find(({ manifest }) => manifest.devDependencies?.[name] ?? manifest.peerDependencies?.[name])
-  return `${name}@${owner.manifest.devDependencies?.[name] ?? owner.manifest.peerDependencies[name]}`
+  const manifests = [workspace, ...packages.map(({ manifest }) => manifest)]
+  const range = manifests.map((m) => m.devDependencies?.[name] ?? m.peerDependencies?.[name]).find(Boolean)
+  return `${name}@${range}`
 }
+/** What a TypeScript app adds to check the packed types: the compiler and the types of the peers it uses. */
+const TYPES = ['typescript', '@types/node', '@types/react', '@types/react-dom', '@types/better-sqlite3', '@types/pg']
 
 /** A fresh app with the scripts of scripts/pack-test/app, then `npm install` of `specs`; returns seconds and size. */
 const makeApp = (name, specs, flags = []) => {
@@ -77,7 +82,7 @@ before(() => {
   // copied in: compiling SQLite again would take minutes. Every other package installs as it would for a user.
   const sqlite = readJson(join(root, 'node_modules/better-sqlite3/package.json')).version
   const specs = installed.map((name) => (name === 'better-sqlite3' ? `${name}@${sqlite}` : rangeOf(name)))
-  full = makeApp('full-app', [...Object.values(tarballs), ...specs], ['--ignore-scripts'])
+  full = makeApp('full-app', [...Object.values(tarballs), ...specs, ...TYPES.map(rangeOf)], ['--ignore-scripts'])
   const build = join(root, 'node_modules/better-sqlite3/build')
   if (existsSync(build)) cpSync(build, join(full.app, 'node_modules/better-sqlite3/build'), { recursive: true })
   else npm(['rebuild', 'better-sqlite3'], full.app)
@@ -115,6 +120,22 @@ test('a wizard renders with the installed react bindings and exactly one React',
   const copies = Object.keys(full.lock.packages).filter((path) => /(^|\/)node_modules\/react$/.test(path))
   assert.deepEqual(copies, ['node_modules/react'], 'more than one React is installed')
   console.log(node(full.app, 'renderWizard.mjs'))
+})
+
+const compileProbe = (resolution) => {
+  writeFileSync(join(full.app, 'typesProbe.ts'), typesProbe(packages.flatMap(entriesOf)))
+  writeFileSync(join(full.app, `tsconfig.${resolution}.json`), JSON.stringify(probeConfig(resolution)))
+  run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', `tsconfig.${resolution}.json`], full.app)
+}
+
+test('the packed types compile in a bundler app (Vite, Next.js), with no export typed any', () => {
+  compileProbe('bundler')
+})
+
+test('the packed types compile in a Node app (moduleResolution nodenext)', {
+  todo: 'the .d.ts files import relative paths without extensions, which nodenext does not resolve: exports lose their types',
+}, () => {
+  compileProbe('nodenext')
 })
 
 test('the installed flowkit bin checks flow files and fails on a misspelled step', () => {
