@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLMap } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument, type YAMLError, type YAMLMap } from 'yaml'
 import { type FlowProblem, toPointer } from './problems'
 
 /** How deep a flow document may nest; deeper ones are refused before validation, so nothing recurses without bound. */
@@ -38,23 +38,7 @@ export const parseSource = (source: unknown, maxBytes = MAX_BYTES): Parsed => {
     }
     const index = new WeakMap<YAMLMap, Map<unknown, Pair>>()
     const locate = (path: readonly PropertyKey[], atKey = false) => position(nodeAt(doc.contents as Node | null, path, atKey, index))
-    if (doc.errors.length > 0) {
-      // One problem per distinct message: a runaway construct can repeat the same error thousands of times.
-      const distinct = [...new Map(doc.errors.map((e) => [e.message.split(' at line')[0], e])).values()].slice(0, 20)
-      const problems = distinct.map((error): FlowProblem => {
-        const pos = error.linePos?.[0]
-        const first = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '')
-        if (/call stack/i.test(first)) return tooDeep
-        return {
-          code: 'PARSE_ERROR',
-          pointer: '',
-          message: `the file is not valid JSON or YAML: ${first}`,
-          hint: 'Fix the syntax at the line given; a JSON or YAML linter in your editor shows it as you type.',
-          ...(pos ? { line: pos.line, column: pos.col } : {}),
-        }
-      })
-      return { value: undefined, problems, locate }
-    }
+    if (doc.errors.length > 0) return { value: undefined, problems: syntaxProblems(doc.errors), locate }
     const duplicates = duplicateKeys(doc.contents as Node | null, position)
     if (duplicates.length > 0) return { value: undefined, problems: duplicates, locate }
     const value = doc.toJS({ maxAliasCount: 100 })
@@ -72,6 +56,21 @@ export const parseSource = (source: unknown, maxBytes = MAX_BYTES): Parsed => {
     }
   }
 }
+
+/** One problem per distinct message: a runaway construct can repeat the same error thousands of times. */
+const syntaxProblems = (errors: readonly YAMLError[]): FlowProblem[] =>
+  [...new Map(errors.map((e) => [e.message.split(' at line')[0], e])).values()].slice(0, 20).map((error): FlowProblem => {
+    const pos = error.linePos?.[0]
+    const first = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '')
+    if (/call stack/i.test(first)) return tooDeep
+    return {
+      code: 'PARSE_ERROR',
+      pointer: '',
+      message: `the file is not valid JSON or YAML: ${first}`,
+      hint: 'Fix the syntax at the line given; a JSON or YAML linter in your editor shows it as you type.',
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+    }
+  })
 
 /**
  * The node at `path`; with `atKey`, the key of the last map entry (where an unknown key is written).
