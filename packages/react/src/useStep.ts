@@ -4,12 +4,13 @@ import { useStore } from 'zustand'
 import { type StepDirection, trackDirection } from './direction'
 import { type FieldOptions, type FieldProps, fieldProps, NO_ISSUES } from './fieldProps'
 import { getPath } from './paths'
-import { bindPath, type StepSchema, schemaOf, stepDefaults, withDefaults } from './stepDefaults'
+import { stepActions } from './stepActions'
+import { bindPath, defaultAt, type StepSchema, schemaOf, stepDefaults, withDefaults } from './stepDefaults'
 import { stepTitle } from './stepTitle'
 import { useCurrentStep } from './useCurrentStep'
 import { useDraftSetter } from './useDraftSetter'
 import { type StepHeadingAttributes, useStepHeading } from './useStepHeading'
-import { type StepValidation, validateInput } from './validateInput'
+import type { StepValidation } from './validateInput'
 
 /** What `useStep()` gives a step's content. */
 export interface StepApi<V extends object = Record<string, any>, K extends string = string> {
@@ -65,9 +66,6 @@ export interface StepApi<V extends object = Record<string, any>, K extends strin
   readonly headingProps: StepHeadingAttributes
 }
 
-const isEvent = (value: unknown): value is { preventDefault(): void } =>
-  typeof value === 'object' && value !== null && typeof (value as Event).preventDefault === 'function' && 'target' in value
-
 const UNTRACKED = Symbol('untracked')
 
 /**
@@ -90,26 +88,17 @@ export function useStep<V extends object = Record<string, any>, K extends string
   const headingProps = useStepHeading()
   const setValue = useDraftSetter(workflow, step)
   // Stable across renders, so they can sit in effect dependencies (a form library's subscription).
-  const actions = useMemo(() => {
-    const getValues = () => {
-      const s = workflow.getSnapshot()
-      return withDefaults(stepDefaults(workflow, step, s.state), s.drafts[step]) as Partial<V>
-    }
-    return {
-      getValues,
-      setValues: (next: Partial<V>) => workflow.setDraft(step, next),
-      submit: (input?: Partial<V> | { preventDefault(): void }) => {
-        if (isEvent(input)) input.preventDefault()
-        return workflow.next(input === undefined || isEvent(input) ? getValues() : input) as Promise<WorkflowSnapshot<any, K>>
-      },
-      validate: (input?: Partial<V>) => validateInput(schemaOf(workflow, step), input ?? getValues()),
-      back: () => void workflow.back(),
-    }
-  }, [workflow, step])
-  const values = (): Partial<V> => {
+  const actions = useMemo(() => stepActions<V, K>(workflow, step), [workflow, step])
+  /** The draft and state this render shows; reading them subscribes the component from now on. */
+  const shown = (): { draft: unknown; state: unknown } => {
     tracked.current = true
-    if (draft === UNTRACKED || state === UNTRACKED) return actions.getValues()
-    return withDefaults(stepDefaults(workflow, step, state), draft) as Partial<V>
+    if (draft !== UNTRACKED && state !== UNTRACKED) return { draft, state }
+    const s = workflow.getSnapshot()
+    return { draft: s.drafts[step], state: s.state }
+  }
+  const values = (): Partial<V> => {
+    const now = shown()
+    return withDefaults(stepDefaults(workflow, step, now.state), now.draft) as Partial<V>
   }
   return {
     step: step as K,
@@ -122,7 +111,10 @@ export function useStep<V extends object = Record<string, any>, K extends string
     setValues: actions.setValues,
     field: (path, options) => {
       bindPath(workflow, step, path)
-      return fieldProps(idPrefix, step, path, getPath(values(), path), issues[path] ?? NO_ISSUES, setValue, options)
+      const now = shown()
+      const typed = getPath(now.draft, path)
+      const value = typed !== undefined ? typed : defaultAt(workflow, step, now.state, path)
+      return fieldProps(idPrefix, step, path, value, issues[path] ?? NO_ISSUES, setValue, options)
     },
     submit: actions.submit,
     validate: actions.validate,

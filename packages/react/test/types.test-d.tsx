@@ -1,6 +1,17 @@
 import { createWorkflow, type Workflow } from '@flowkit/core'
 import { describe, expectTypeOf, it } from 'vitest'
-import { createWorkflowContext, type StepApi, useWorkflow, WorkflowSteps } from '../src'
+import {
+  createWorkflowContext,
+  type StepApi,
+  type StepDirection,
+  type StepSchema,
+  type StepValidation,
+  useStep,
+  useStepDirection,
+  useWorkflow,
+  useWorkflowHydrated,
+  WorkflowSteps,
+} from '../src'
 import { type CheckoutSteps, checkout } from './fixtures'
 
 const Checkout = createWorkflowContext(checkout)
@@ -39,5 +50,29 @@ describe('useWorkflow', () => {
 
   it('keeps the untyped components open to any step id', () => {
     ;<WorkflowSteps steps={{ anything: () => null }} />
+  })
+})
+
+describe('hydration, direction and form libraries', () => {
+  it('says whether stored state was read, as a boolean', () => {
+    expectTypeOf(useWorkflowHydrated()).toEqualTypeOf<boolean>()
+    expectTypeOf(useWorkflowHydrated).parameter(0).toEqualTypeOf<Workflow<any, any> | undefined>()
+  })
+
+  it('names the directions a step can be reached from', () => {
+    expectTypeOf(useStepDirection()).toEqualTypeOf<StepDirection>()
+    expectTypeOf<StepDirection>().toEqualTypeOf<'forward' | 'back' | 'jump' | 'none'>()
+  })
+
+  it("types the step's schema by the form's values, as form libraries' resolvers want it", () => {
+    const step = useStep<{ email: string }>()
+    expectTypeOf(step.schema).toEqualTypeOf<StepSchema<{ email: string }> | undefined>()
+    expectTypeOf(step.validate).returns.resolves.toEqualTypeOf<StepValidation>()
+  })
+
+  it('takes a node as the fallback and a component for a step without one', () => {
+    ;<WorkflowSteps steps={{}} fallback={<p>Loading</p>} missing={() => null} />
+    // @ts-expect-error `missing` is a component, not a node
+    ;<WorkflowSteps steps={{}} missing={<p>no screen</p>} />
   })
 })

@@ -1,0 +1,24 @@
+import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
+import { schemaOf, stepDefaults, withDefaults } from './stepDefaults'
+import { validateInput } from './validateInput'
+
+const isEvent = (value: unknown): value is { preventDefault(): void } =>
+  typeof value === 'object' && value !== null && typeof (value as Event).preventDefault === 'function' && 'target' in value
+
+/** The functions of `useStep()` for one step of one workflow: they read the store when called, never a render's copy. */
+export const stepActions = <V extends object, K extends string>(workflow: Workflow, step: string) => {
+  const getValues = (): Partial<V> => {
+    const s = workflow.getSnapshot()
+    return withDefaults(stepDefaults(workflow, step, s.state), s.drafts[step]) as Partial<V>
+  }
+  return {
+    getValues,
+    setValues: (next: Partial<V>) => workflow.setDraft(step, next),
+    submit: (input?: Partial<V> | { preventDefault(): void }) => {
+      if (isEvent(input)) input.preventDefault()
+      return workflow.next(input === undefined || isEvent(input) ? getValues() : input) as Promise<WorkflowSnapshot<any, K>>
+    },
+    validate: (input?: Partial<V>) => validateInput(schemaOf(workflow, step), input ?? getValues()),
+    back: () => void workflow.back(),
+  }
+}
