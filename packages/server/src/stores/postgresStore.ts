@@ -84,6 +84,27 @@ const schema = (table: string) => `SELECT pg_advisory_xact_lock(${lockKey(table)
     ADD COLUMN IF NOT EXISTS claim TEXT, ADD COLUMN IF NOT EXISTS lease_until BIGINT;
   CREATE INDEX IF NOT EXISTS ${table}_expires ON ${table} (expires_at);`
 
+/** Every statement of the store; each write is one compare-and-set `UPDATE … WHERE … RETURNING`. */
+const statements = (t: string) => ({
+  insert: `INSERT INTO ${t} (token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, created_at, updated_at, expires_at)
+    VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13)`,
+  get: `SELECT * FROM ${t} WHERE token_hash = $1`,
+  save: `UPDATE ${t} SET snapshot = $1::jsonb, updated_at = $2, expires_at = $3, version = version + 1
+    WHERE token_hash = $4 AND workflow = $5 AND version = $6 AND status = 'open' AND expires_at > $2
+    RETURNING version, status, updated_at, expires_at`,
+  claim: `UPDATE ${t} SET status = 'submitting', claim = $1, lease_until = $2, submission = $3::jsonb
+    WHERE token_hash = $4 AND version = $5 AND status = 'open' AND expires_at > $6 RETURNING *`,
+  reclaim: `UPDATE ${t} SET claim = $1, lease_until = $2
+    WHERE token_hash = $3 AND status = 'submitting' AND claim = $4 AND lease_until <= $5 RETURNING *`,
+  finish: `UPDATE ${t} SET status = 'submitted', snapshot = $1::jsonb, result = $2::jsonb, submission = $3::jsonb, claim = NULL,
+    lease_until = NULL, updated_at = $4, expires_at = $5, version = version + 1
+    WHERE token_hash = $6 AND status = 'submitting' AND claim = $7 RETURNING *`,
+  release: `UPDATE ${t} SET status = 'open', claim = NULL, lease_until = NULL, submission = NULL
+    WHERE token_hash = $1 AND status = 'submitting' AND claim = $2 RETURNING *`,
+  remove: `DELETE FROM ${t} WHERE token_hash = $1 AND status = ANY($2::text[])`,
+  removeExpired: `DELETE FROM ${t} WHERE expires_at <= $1`,
+})
+
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
 
 /**
@@ -116,90 +137,39 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
     )
     return ready
   }
+  const sql = statements(table)
   /** A named (prepared once per connection) statement: PostgreSQL parses and plans it once, not on every request. */
-  const run = async <R extends pg.QueryResultRow>(name: string, text: string, values: unknown[]) => {
+  const run = async <R extends pg.QueryResultRow>(name: keyof typeof sql, values: unknown[]) => {
     await init()
-    return pool.query<R>({ name: `flowkit_${name}_${table}`, text, values })
+    return pool.query<R>({ name: `flowkit_${name}_${table}`, text: sql[name], values })
   }
-  const one = async (name: string, text: string, values: unknown[]) => toRecord((await run<Row>(name, text, values)).rows[0])
-  const SET_SUBMITTED = `status = 'submitted', snapshot = $1::jsonb, result = $2::jsonb, submission = $3::jsonb, claim = NULL,
-    lease_until = NULL, updated_at = $4, expires_at = $5, version = version + 1`
+  const one = async (name: keyof typeof sql, values: unknown[]) => toRecord((await run<Row>(name, values)).rows[0])
 
   return {
     init,
     insert: async (r) => {
-      await run(
-        'insert',
-        `INSERT INTO ${table} (token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, created_at, updated_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13)`,
-        [
-          r.tokenHash,
-          r.workflow,
-          r.owner,
-          r.version,
-          json(r.snapshot),
-          r.status,
-          json(r.result),
-          json(r.submission),
-          r.claim,
-          r.leaseUntil,
-          r.createdAt,
-          r.updatedAt,
-          r.expiresAt,
-        ],
-      )
+      const values = [r.tokenHash, r.workflow, r.owner, r.version, json(r.snapshot), r.status, json(r.result), json(r.submission)]
+      await run('insert', [...values, r.claim, r.leaseUntil, r.createdAt, r.updatedAt, r.expiresAt])
     },
-    get: (hash) => one('get', `SELECT * FROM ${table} WHERE token_hash = $1`, [hash]),
+    get: (hash) => one('get', [hash]),
     update: async (hash, u) => {
-      const { rows } = await run<Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at'>>(
-        'save',
-        `UPDATE ${table} SET snapshot = $1::jsonb, updated_at = $2, expires_at = $3, version = version + 1
-         WHERE token_hash = $4 AND workflow = $5 AND version = $6 AND status = 'open' AND expires_at > $2
-         RETURNING version, status, updated_at, expires_at`,
-        [json(u.snapshot), u.updatedAt, u.expiresAt, hash, u.workflow, u.baseVersion],
-      )
+      const { rows } = await run<Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at'>>('save', [
+        json(u.snapshot),
+        u.updatedAt,
+        u.expiresAt,
+        hash,
+        u.workflow,
+        u.baseVersion,
+      ])
       const row = rows[0]
       return row ? { version: row.version, status: row.status, updatedAt: Number(row.updated_at), expiresAt: Number(row.expires_at) } : null
     },
-    claim: (hash, c) =>
-      one(
-        'claim',
-        `UPDATE ${table} SET status = 'submitting', claim = $1, lease_until = $2, submission = $3::jsonb
-         WHERE token_hash = $4 AND version = $5 AND status = 'open' AND expires_at > $6 RETURNING *`,
-        [c.claim, c.leaseUntil, json(c.submission), hash, c.baseVersion, c.now],
-      ),
-    reclaim: (hash, c) =>
-      one(
-        'reclaim',
-        `UPDATE ${table} SET claim = $1, lease_until = $2
-         WHERE token_hash = $3 AND status = 'submitting' AND claim = $4 AND lease_until <= $5 RETURNING *`,
-        [c.claim, c.leaseUntil, hash, c.previous, c.now],
-      ),
-    finish: (hash, f) =>
-      one('finish', `UPDATE ${table} SET ${SET_SUBMITTED} WHERE token_hash = $6 AND status = 'submitting' AND claim = $7 RETURNING *`, [
-        json(f.snapshot),
-        json(f.result),
-        json(f.submission),
-        f.updatedAt,
-        f.expiresAt,
-        hash,
-        f.claim,
-      ]),
-    release: (hash, claim) =>
-      one(
-        'release',
-        `UPDATE ${table} SET status = 'open', claim = NULL, lease_until = NULL, submission = NULL
-         WHERE token_hash = $1 AND status = 'submitting' AND claim = $2 RETURNING *`,
-        [hash, claim],
-      ),
-    remove: async (hash, statuses) => {
-      const { rowCount } = await run('remove', `DELETE FROM ${table} WHERE token_hash = $1 AND status = ANY($2::text[])`, [hash, statuses])
-      return (rowCount ?? 0) > 0
-    },
-    removeExpired: async (now) => {
-      await init()
-      return (await pool.query(`DELETE FROM ${table} WHERE expires_at <= $1`, [now])).rowCount ?? 0
-    },
+    claim: (hash, c) => one('claim', [c.claim, c.leaseUntil, json(c.submission), hash, c.baseVersion, c.now]),
+    reclaim: (hash, c) => one('reclaim', [c.claim, c.leaseUntil, hash, c.previous, c.now]),
+    finish: (hash, f) => one('finish', [json(f.snapshot), json(f.result), json(f.submission), f.updatedAt, f.expiresAt, hash, f.claim]),
+    release: (hash, claim) => one('release', [hash, claim]),
+    remove: async (hash, statuses) => ((await run('remove', [hash, statuses])).rowCount ?? 0) > 0,
+    removeExpired: async (now) => (await run('removeExpired', [now])).rowCount ?? 0,
     close: async () => {
       pool.off('error', onIdleError)
       if (!options.pool) await pool.end()
