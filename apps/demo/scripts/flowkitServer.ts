@@ -52,6 +52,10 @@ export function startFlowkitServer(options: FlowkitServerOptions = {}): Promise<
       FLOWKIT_DEFINITIONS: join(demoRoot, 'server', 'flows.ts'),
       FLOWKIT_SQLITE: options.sqliteFile ?? join(demoRoot, '.flowkit', 'demo.db'),
       DATABASE_URL: '',
+      // Every browser reaches this server through the Vite proxy, as one caller (127.0.0.1): the per-caller
+      // limits `npm run server` sets by default would count them all as one.
+      FLOWKIT_RATE_LIMIT: process.env.FLOWKIT_RATE_LIMIT ?? '0',
+      FLOWKIT_MAX_INSTANCES: process.env.FLOWKIT_MAX_INSTANCES ?? '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
