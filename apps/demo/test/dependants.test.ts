@@ -1,4 +1,4 @@
-import { createWorkflow } from '@flowkit/core'
+import { createWorkflow, isWorkflowError, replay } from '@flowkit/core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { enrollment } from '../src/flows/enrollment'
 import { setFailNext, setServiceLatency } from '../src/services/faults'
@@ -64,5 +64,21 @@ describe('dependants fit the plan', () => {
     expect((await submitDependants('couple', [partner])).snapshot).toMatchObject({ step: 'consents', error: null })
     expect((await submitDependants('family', [partner, child, other])).snapshot).toMatchObject({ step: 'consents', error: null })
     expect((await submitDependants('family', [child])).snapshot.state.dependents).toEqual([child])
+  })
+
+  it('makes the server refuse a submission whose recorded partner was changed to a child', async () => {
+    const flow = createWorkflow(enrollment)
+    for (const input of [about, { status: 'employed' }, job, { plan: 'couple', tier: 'plus' }, { dependents: [partner] }])
+      await flow.next(input)
+    expect(flow.getSnapshot().step).toBe('consents')
+    const persisted = structuredClone(flow.getPersistedSnapshot())
+    const frame = persisted.path.find((f) => f.step === 'dependents') as { input: unknown; patch: unknown }
+    frame.input = { dependents: [child] }
+    frame.patch = { dependents: [child] }
+    const outcome = await Promise.resolve(replay(enrollment, persisted, { actions: true })).then(
+      () => 'accepted',
+      (error: unknown) => (isWorkflowError(error) ? error.code : String(error)),
+    )
+    expect(outcome).toBe('ACTION_FAILED')
   })
 })

@@ -1,4 +1,4 @@
-import { createWorkflow } from '@flowkit/core'
+import { createWorkflow, isWorkflowError, replay } from '@flowkit/core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { checkout } from '../src/flows/checkout'
 import { enrollment } from '../src/flows/enrollment'
@@ -155,5 +155,17 @@ describe('every text field has a maximum length', () => {
     const snapshot = await flow.next({ ...about, fullName: 'W'.repeat(5000) })
     expect(snapshot.step).toBe('about')
     expect(snapshot.issues).toEqual({ fullName: ['Keep your full name to 100 characters or fewer'] })
+  })
+
+  it('makes the server refuse a submission whose recorded name was lengthened after the browser checked it', async () => {
+    const flow = createWorkflow(enrollment)
+    await flow.next(about)
+    const persisted = structuredClone(flow.getPersistedSnapshot())
+    ;(persisted.path[0] as { input: { fullName: string } }).input.fullName = 'W'.repeat(5000)
+    const outcome = await Promise.resolve(replay(enrollment, persisted, { actions: true })).then(
+      () => 'accepted',
+      (error: unknown) => (isWorkflowError(error) ? error.code : String(error)),
+    )
+    expect(outcome).toBe('INVALID_INPUT')
   })
 })
