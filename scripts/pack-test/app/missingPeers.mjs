@@ -7,6 +7,8 @@ import { postgresStore } from '@flowkit/server/postgres'
 import { sqliteStore } from '@flowkit/server/sqlite'
 import { signup } from './signup.mjs'
 
+// The server's main entry (the handler) needs no driver either.
+for (const entry of ['@flowkit/core/persist', '@flowkit/react', '@flowkit/server']) await import(entry)
 assert.equal(typeof httpStorage('http://127.0.0.1:1/api', { debounce: 1 }).getItem, 'function')
 assert.equal(createWorkflow(signup).getSnapshot().step, 'account')
 
