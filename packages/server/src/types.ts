@@ -8,9 +8,9 @@ export type InstanceStatus = 'open' | 'submitting' | 'submitted'
 
 /** The submission that holds (or held) an instance. */
 export interface Submission {
-  /** SHA-256 of the submitted `{ baseVersion, snapshot }`: a retry of the same submission carries the same. */
+  /** SHA-256 of the submitted base version and steps with their inputs: a retry of the same submission carries the same. */
   readonly fingerprint: string
-  /** The base of the idempotency keys its server actions receive (`${key}:${step}:${index}`). */
+  /** The base of the idempotency keys its server actions receive (`${key}:${step}:${index}`): instance and attempt. */
   readonly key: string
   /** While `submitting`: the verified snapshot and state, so an expired claim is finished exactly as it began. */
   readonly snapshot?: PersistedSnapshot
@@ -36,6 +36,8 @@ export interface InstanceRecord {
   /** Who holds the `submitting` claim (a random id), and until when (ms since the epoch); else `null`. */
   readonly claim: string | null
   readonly leaseUntil: number | null
+  /** How many submissions of it were refused by a server action (and released): each attempt gets its own keys. */
+  readonly attempts: number
   /** Milliseconds since the epoch. */
   readonly createdAt: number
   readonly updatedAt: number
@@ -54,9 +56,13 @@ export interface InstanceUpdate {
 /** What a save returns: only what changed (no snapshot to read back). */
 export type Saved = Pick<InstanceRecord, 'version' | 'status' | 'updatedAt' | 'expiresAt'>
 
-/** Takes an `open` instance at `baseVersion` (not expired at `now`) into `submitting`, held by `claim` until `leaseUntil`. */
+/**
+ * Takes an `open` instance at `baseVersion` and `attempts` (not expired at `now`) into `submitting`, held by
+ * `claim` until `leaseUntil`.
+ */
 export interface ClaimRequest {
   readonly baseVersion: number
+  readonly attempts: number
   readonly claim: string
   readonly leaseUntil: number
   readonly submission: Submission
@@ -96,7 +102,7 @@ export interface InstanceStore {
   claim(tokenHash: string, request: ClaimRequest): Promise<InstanceRecord | null>
   reclaim(tokenHash: string, request: ReclaimRequest): Promise<InstanceRecord | null>
   finish(tokenHash: string, request: FinishRequest): Promise<InstanceRecord | null>
-  /** Gives a claim up (its server action failed): `submitting` → `open`, the version unchanged. */
+  /** Gives a claim up (its server action failed): `submitting` → `open`, the version unchanged, `attempts` + 1. */
   release(tokenHash: string, claim: string): Promise<InstanceRecord | null>
   /** Deletes an instance whose status is one of `statuses`; `true` when one was deleted. */
   remove(tokenHash: string, statuses: readonly InstanceStatus[]): Promise<boolean>

@@ -74,5 +74,5 @@ describe('per-caller limits', () => {
     } finally {
       await Promise.all([server.stop(), tight.stop()])
     }
-  })
+  }, 60_000)
 })

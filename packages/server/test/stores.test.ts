@@ -18,6 +18,7 @@ const record = (tokenHash: string, expiresAt = 10_000): InstanceRecord => ({
   submission: null,
   claim: null,
   leaseUntil: null,
+  attempts: 0,
   createdAt: 1000,
   updatedAt: 1000,
   expiresAt,

@@ -37,6 +37,7 @@ export const start = async (context: Context, request: Request, countStart: () =
     submission: null,
     claim: null,
     leaseUntil: null,
+    attempts: 0,
     createdAt: at,
     updatedAt: at,
     expiresAt: at + context.ttl,

@@ -8,6 +8,19 @@ import { verify } from '../verify'
 import { baseVersionOf, bodyOf, type Context, conflict, definitionOf, explain, find, view } from './context'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * What identifies one submission: the version it was based on and the steps with their inputs (the rest of a
+ * snapshot, its patches, drafts, log and `savedAt`, follows from them or does not matter), so a client that
+ * serializes its retry anew still sends the same submission.
+ */
+const fingerprintOf = (baseVersion: number, snapshot: unknown): string => {
+  const path = (snapshot as { path?: unknown } | null)?.path
+  const steps = Array.isArray(path)
+    ? path.map((frame: { step?: unknown; input?: unknown } | null) => [frame?.step ?? null, frame?.input ?? null])
+    : snapshot
+  return sha256(canonicalJson({ baseVersion, steps }))
+}
 const isStorageFailure = (error: unknown) => isWorkflowError(error) && error.code === 'STORAGE_UNAVAILABLE'
 
 /** The answer for a submission once the instance is submitted: the recorded result for a retry of the same one. */
@@ -85,15 +98,24 @@ export const submit = async (context: Context, request: Request, token: string) 
   const body = await bodyOf(context, request, ['baseVersion', 'snapshot'])
   const { hash, record: found } = await find(context, request, token, 'submit')
   const baseVersion = baseVersionOf(body)
-  const fingerprint = sha256(canonicalJson({ baseVersion, snapshot: body.snapshot }))
+  const fingerprint = fingerprintOf(baseVersion, body.snapshot)
   if (found.status === 'submitted') return answer(found, fingerprint)
   if (found.status === 'submitting') return takeOver(context, hash, found, fingerprint)
   if (found.version !== baseVersion) throw conflict(found)
   const definition = definitionOf(context, found.workflow)
   const verified = await verify(definition, body.snapshot, context.serverComputed[definition.id] ?? [], context.now)
   const now = context.now()
-  const submission: Submission = { fingerprint, key: `${hash.slice(0, 24)}.${fingerprint.slice(0, 12)}`, ...verified }
-  const held = await context.store.claim(hash, { baseVersion, claim: createToken(), leaseUntil: now + context.lease, submission, now })
+  // One key per attempt: a retry of this attempt (after a crash) reuses it; a new attempt after a refusal does not.
+  const submission: Submission = { fingerprint, key: `${hash.slice(0, 24)}.${found.attempts + 1}`, ...verified }
+  const attempts = found.attempts
+  const held = await context.store.claim(hash, {
+    baseVersion,
+    attempts,
+    claim: createToken(),
+    leaseUntil: now + context.lease,
+    submission,
+    now,
+  })
   if (!held) {
     const current = await context.store.get(hash)
     if (current?.status === 'submitted') return answer(current, fingerprint)

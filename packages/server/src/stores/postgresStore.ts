@@ -35,6 +35,7 @@ interface Row {
   submission: InstanceRecord['submission']
   claim: string | null
   lease_until: string | null
+  attempts: number
   created_at: string
   updated_at: string
   expires_at: string
@@ -53,6 +54,7 @@ const toRecord = (row: Row | undefined): InstanceRecord | null =>
         submission: row.submission,
         claim: row.claim,
         leaseUntil: row.lease_until === null ? null : Number(row.lease_until),
+        attempts: row.attempts,
         createdAt: Number(row.created_at),
         updatedAt: Number(row.updated_at),
         expiresAt: Number(row.expires_at),
@@ -81,25 +83,26 @@ const schema = (table: string) => `SELECT pg_advisory_xact_lock(${lockKey(table)
     expires_at BIGINT NOT NULL
   );
   ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS submission JSONB,
-    ADD COLUMN IF NOT EXISTS claim TEXT, ADD COLUMN IF NOT EXISTS lease_until BIGINT;
+    ADD COLUMN IF NOT EXISTS claim TEXT, ADD COLUMN IF NOT EXISTS lease_until BIGINT,
+    ADD COLUMN IF NOT EXISTS attempts INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX IF NOT EXISTS ${table}_expires ON ${table} (expires_at);`
 
 /** Every statement of the store; each write is one compare-and-set `UPDATE … WHERE … RETURNING`. */
 const statements = (t: string) => ({
-  insert: `INSERT INTO ${t} (token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, created_at, updated_at, expires_at)
-    VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13)`,
+  insert: `INSERT INTO ${t} (token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, attempts, created_at, updated_at, expires_at)
+    VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14)`,
   get: `SELECT * FROM ${t} WHERE token_hash = $1`,
   save: `UPDATE ${t} SET snapshot = $1::jsonb, updated_at = $2, expires_at = $3, version = version + 1
     WHERE token_hash = $4 AND workflow = $5 AND version = $6 AND status = 'open' AND expires_at > $2
     RETURNING version, status, updated_at, expires_at`,
   claim: `UPDATE ${t} SET status = 'submitting', claim = $1, lease_until = $2, submission = $3::jsonb
-    WHERE token_hash = $4 AND version = $5 AND status = 'open' AND expires_at > $6 RETURNING *`,
+    WHERE token_hash = $4 AND version = $5 AND attempts = $7 AND status = 'open' AND expires_at > $6 RETURNING *`,
   reclaim: `UPDATE ${t} SET claim = $1, lease_until = $2
     WHERE token_hash = $3 AND status = 'submitting' AND claim = $4 AND lease_until <= $5 RETURNING *`,
   finish: `UPDATE ${t} SET status = 'submitted', snapshot = $1::jsonb, result = $2::jsonb, submission = $3::jsonb, claim = NULL,
     lease_until = NULL, updated_at = $4, expires_at = $5, version = version + 1
     WHERE token_hash = $6 AND status = 'submitting' AND claim = $7 RETURNING *`,
-  release: `UPDATE ${t} SET status = 'open', claim = NULL, lease_until = NULL, submission = NULL
+  release: `UPDATE ${t} SET status = 'open', claim = NULL, lease_until = NULL, submission = NULL, attempts = attempts + 1
     WHERE token_hash = $1 AND status = 'submitting' AND claim = $2 RETURNING *`,
   remove: `DELETE FROM ${t} WHERE token_hash = $1 AND status = ANY($2::text[])`,
   removeExpired: `DELETE FROM ${t} WHERE expires_at <= $1`,
@@ -149,7 +152,7 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
     init,
     insert: async (r) => {
       const values = [r.tokenHash, r.workflow, r.owner, r.version, json(r.snapshot), r.status, json(r.result), json(r.submission)]
-      await run('insert', [...values, r.claim, r.leaseUntil, r.createdAt, r.updatedAt, r.expiresAt])
+      await run('insert', [...values, r.claim, r.leaseUntil, r.attempts, r.createdAt, r.updatedAt, r.expiresAt])
     },
     get: (hash) => one('get', [hash]),
     update: async (hash, u) => {
@@ -164,7 +167,7 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
       const row = rows[0]
       return row ? { version: row.version, status: row.status, updatedAt: Number(row.updated_at), expiresAt: Number(row.expires_at) } : null
     },
-    claim: (hash, c) => one('claim', [c.claim, c.leaseUntil, json(c.submission), hash, c.baseVersion, c.now]),
+    claim: (hash, c) => one('claim', [c.claim, c.leaseUntil, json(c.submission), hash, c.baseVersion, c.now, c.attempts]),
     reclaim: (hash, c) => one('reclaim', [c.claim, c.leaseUntil, hash, c.previous, c.now]),
     finish: (hash, f) => one('finish', [json(f.snapshot), json(f.result), json(f.submission), f.updatedAt, f.expiresAt, hash, f.claim]),
     release: (hash, claim) => one('release', [hash, claim]),

@@ -28,6 +28,7 @@ interface Row {
   submission: string | null
   claim: string | null
   lease_until: number | null
+  attempts: number
   created_at: number
   updated_at: number
   expires_at: number
@@ -49,13 +50,19 @@ const toRecord = (row: Row | undefined): InstanceRecord | null =>
         submission: parse(row.submission),
         claim: row.claim,
         leaseUntil: row.lease_until,
+        attempts: row.attempts,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         expiresAt: row.expires_at,
       }
     : null
 
-const COLUMNS: Readonly<Record<string, string>> = { submission: 'TEXT', claim: 'TEXT', lease_until: 'INTEGER' }
+const COLUMNS: Readonly<Record<string, string>> = {
+  submission: 'TEXT',
+  claim: 'TEXT',
+  lease_until: 'INTEGER',
+  attempts: 'INTEGER NOT NULL DEFAULT 0',
+}
 
 /** Creates the table, and adds the columns a table made by an older version lacks. */
 const migrate = (db: Database.Database, table: string) => {
@@ -70,6 +77,7 @@ const migrate = (db: Database.Database, table: string) => {
     submission TEXT,
     claim TEXT,
     lease_until INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL,
     expires_at INTEGER NOT NULL
@@ -82,8 +90,8 @@ const migrate = (db: Database.Database, table: string) => {
 /** Every statement of the store, prepared once. Each write is one compare-and-set `UPDATE … WHERE … RETURNING *`. */
 const statements = (db: Database.Database, table: string) => ({
   insert: db.prepare(
-    `INSERT INTO ${table} (token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, created_at, updated_at, expires_at)
-     VALUES (@token_hash, @workflow, @owner, @version, @snapshot, @status, @result, @submission, @claim, @lease_until, @created_at, @updated_at, @expires_at)`,
+    `INSERT INTO ${table} (token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, attempts, created_at, updated_at, expires_at)
+     VALUES (@token_hash, @workflow, @owner, @version, @snapshot, @status, @result, @submission, @claim, @lease_until, @attempts, @created_at, @updated_at, @expires_at)`,
   ),
   get: db.prepare<[string], Row>(`SELECT * FROM ${table} WHERE token_hash = ?`),
   update: db.prepare<
@@ -94,9 +102,9 @@ const statements = (db: Database.Database, table: string) => ({
      WHERE token_hash = ? AND workflow = ? AND version = ? AND status = 'open' AND expires_at > ?
      RETURNING version, status, updated_at, expires_at`,
   ),
-  claim: db.prepare<[string, number, string, string, number, number], Row>(
+  claim: db.prepare<[string, number, string, string, number, number, number], Row>(
     `UPDATE ${table} SET status = 'submitting', claim = ?, lease_until = ?, submission = ?
-     WHERE token_hash = ? AND version = ? AND status = 'open' AND expires_at > ? RETURNING *`,
+     WHERE token_hash = ? AND version = ? AND attempts = ? AND status = 'open' AND expires_at > ? RETURNING *`,
   ),
   reclaim: db.prepare<[string, number, string, string, number], Row>(
     `UPDATE ${table} SET claim = ?, lease_until = ?
@@ -108,7 +116,7 @@ const statements = (db: Database.Database, table: string) => ({
      WHERE token_hash = ? AND status = 'submitting' AND claim = ? RETURNING *`,
   ),
   release: db.prepare<[string, string], Row>(
-    `UPDATE ${table} SET status = 'open', claim = NULL, lease_until = NULL, submission = NULL
+    `UPDATE ${table} SET status = 'open', claim = NULL, lease_until = NULL, submission = NULL, attempts = attempts + 1
      WHERE token_hash = ? AND status = 'submitting' AND claim = ? RETURNING *`,
   ),
   remove: db.prepare<[string, string]>(`DELETE FROM ${table} WHERE token_hash = ? AND status IN (SELECT value FROM json_each(?))`),
@@ -150,6 +158,7 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
         submission: text(r.submission),
         claim: r.claim,
         lease_until: r.leaseUntil,
+        attempts: r.attempts,
         created_at: r.createdAt,
         updated_at: r.updatedAt,
         expires_at: r.expiresAt,
@@ -160,7 +169,8 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
       const row = s.update.get(JSON.stringify(u.snapshot), u.updatedAt, u.expiresAt, hash, u.workflow, u.baseVersion, u.updatedAt)
       return row ? { version: row.version, status: row.status, updatedAt: row.updated_at, expiresAt: row.expires_at } : null
     },
-    claim: async (hash, c) => toRecord(s.claim.get(c.claim, c.leaseUntil, JSON.stringify(c.submission), hash, c.baseVersion, c.now)),
+    claim: async (hash, c) =>
+      toRecord(s.claim.get(c.claim, c.leaseUntil, JSON.stringify(c.submission), hash, c.baseVersion, c.attempts, c.now)),
     reclaim: async (hash, c) => toRecord(s.reclaim.get(c.claim, c.leaseUntil, hash, c.previous, c.now)),
     finish: async (hash, f) =>
       toRecord(
