@@ -1,5 +1,5 @@
 import type { StepDef, WorkflowDefinition } from '../types'
-import { targetsOf } from './edgesOf'
+import { type Edge, edgesOf, targetsOf } from './edgesOf'
 
 /**
  * The graph searches of a definition, in one module: reachability, distances, cycles. All iterative
@@ -9,13 +9,46 @@ import { targetsOf } from './edgesOf'
 type AnyStep = StepDef<any, string, any>
 const stepsOf = (definition: WorkflowDefinition) => definition.steps as Record<string, AnyStep>
 
-/** Each step's targets, computed once per search. */
-const adjacency = (definition: WorkflowDefinition): Map<string, string[]> =>
-  new Map(Object.keys(definition.steps).map((id) => [id, targetsOf(definition, id)]))
+/** Each step's targets along the edges `keep` admits (all by default): the graph the searches below walk. */
+export const adjacencyOf = (definition: WorkflowDefinition, keep?: (edge: Edge) => boolean): Map<string, string[]> =>
+  new Map(
+    Object.keys(definition.steps).map((id) => [
+      id,
+      [
+        ...new Set(
+          edgesOf(definition, id)
+            .filter((e) => !keep || keep(e))
+            .map((e) => e.to),
+        ),
+      ],
+    ]),
+  )
+
+/** The same graph with every edge turned round: who leads to each step. */
+export const reversed = (graph: ReadonlyMap<string, readonly string[]>): Map<string, string[]> => {
+  const out = new Map<string, string[]>([...graph.keys()].map((id) => [id, []]))
+  for (const [from, tos] of graph) for (const to of tos) out.get(to)?.push(from)
+  return out
+}
+
+/** Every step reached from `starts` in `graph` (the starts included). */
+export const reachableFrom = (graph: ReadonlyMap<string, readonly string[]>, starts: readonly string[]): Set<string> => {
+  const seen = new Set(starts)
+  const queue = [...starts]
+  for (let head = 0; head < queue.length; head++) {
+    for (const to of graph.get(queue[head] as string) ?? []) {
+      if (!seen.has(to)) {
+        seen.add(to)
+        queue.push(to)
+      }
+    }
+  }
+  return seen
+}
 
 /** Fewest edges from `from` (default: the initial step) to each step it reaches. Unreached steps are absent. */
 export const distancesFrom = (definition: WorkflowDefinition, from: string = definition.initial): Map<string, number> => {
-  const next = adjacency(definition)
+  const next = adjacencyOf(definition)
   const distance = new Map<string, number>([[from, 0]])
   const queue = [from]
   for (let head = 0; head < queue.length; head++) {
@@ -41,7 +74,7 @@ export const unreachableSteps = (definition: WorkflowDefinition): string[] => {
  * Iterative depth-first search with colours.
  */
 export const findCycle = (definition: WorkflowDefinition, keep: (id: string) => boolean = () => true): string[] | undefined => {
-  const next = adjacency(definition)
+  const next = adjacencyOf(definition)
   const colour = new Map<string, 1 | 2>()
   for (const root of next.keys()) {
     if (!keep(root) || colour.has(root)) continue

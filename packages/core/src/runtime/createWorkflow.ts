@@ -1,15 +1,14 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
 import { compile } from '../definition/compile'
-import { back, complete, fail, goTo, initialState, reject, reset, setDraft } from '../kernel/moves'
+import { back, fail, goTo, initialState, reset, setDraft } from '../kernel/moves'
 import { type SerializeOptions, serialize } from '../kernel/serialize'
-import { type FlowState, NO_ISSUES, update } from '../kernel/state'
+import { type FlowState, NO_ISSUES } from '../kernel/state'
 import { toPlain } from '../plain'
 import { type ReplayOptions, replayState } from '../replay'
 import type { PersistedSnapshot, WorkflowDefinition, WorkflowSnapshot } from '../types'
 import { isWorkflowError, WorkflowError } from '../WorkflowError'
-import { isPromiseLike } from './async'
-import { type Outcome, runStep } from './pipeline'
 import { type Kernel, kernelOf, makeSnapshot } from './snapshot'
+import { type Runtime, submit } from './submit'
 
 /** What a persistence plugin (see `@flowkit/core/persist`) gets from the engine. */
 export interface PersistenceHost {
@@ -87,8 +86,8 @@ export interface Workflow<S extends object = any, K extends string = string> {
 
 /**
  * Starts a workflow instance: a thin runtime around the kernel's pure moves. It holds the zustand
- * store, runs the input pipeline (validation and actions, possibly async, with abort), keeps one
- * pending transition, and reports errors to `onError`.
+ * store, runs the input pipeline (validation and actions, possibly async, with abort) through
+ * `submit`, keeps one pending transition, and reports errors to `onError`.
  * @example
  * const flow = createWorkflow(signup)
  * await flow.next({ email: 'ada@example.com' })
@@ -97,7 +96,55 @@ export function createWorkflow<S extends object, K extends string>(
   definition: WorkflowDefinition<S, K>,
   options: WorkflowOptions = {},
 ): Workflow<S, K> {
-  const def = definition as WorkflowDefinition
+  const rt = runtime(definition as WorkflowDefinition, options)
+  const { def, now, store } = rt
+  const listeners = new Set<() => void>()
+  const snapshot = () => store.getState() as WorkflowSnapshot<S, K>
+  const workflow: Workflow<S, K> = {
+    definition,
+    store: store as unknown as StoreApi<WorkflowSnapshot<S, K>>,
+    getSnapshot: snapshot,
+    subscribe(listener) {
+      const unsubscribe = store.subscribe(listener as (s: WorkflowSnapshot, p: WorkflowSnapshot) => void)
+      listeners.add(unsubscribe)
+      return () => {
+        listeners.delete(unsubscribe)
+        unsubscribe()
+      }
+    },
+    next: (input) => submit(rt, input) as Promise<WorkflowSnapshot<S, K>>,
+    back() {
+      rt.cancel()
+      return rt.commit(back(def, rt.current().state, now())) as WorkflowSnapshot<S, K>
+    },
+    goTo(step) {
+      const target = goTo(def, rt.current().state, step, now())
+      rt.cancel()
+      return rt.commit(target) as WorkflowSnapshot<S, K>
+    },
+    reset() {
+      rt.cancel()
+      return rt.commit(reset(def, rt.current().state, now())) as WorkflowSnapshot<S, K>
+    },
+    run: (inputs, runOptions) =>
+      runAll(rt, (input: unknown) => workflow.next(input), inputs, runOptions) as Promise<WorkflowSnapshot<S, K>>,
+    setDraft(step, draft) {
+      const { state, busy } = rt.current()
+      // A keystroke changes drafts only: the new snapshot shares the derived fields (history, progress…) of the last one.
+      store.setState(rt.view(setDraft(def, state, step, toPlain(draft, 'the draft', step)), busy, store.getState()), true)
+    },
+    getPersistedSnapshot: (o) => serialize(def, rt.current().state, { ...o, at: now() }),
+    destroy() {
+      rt.cancel()
+      for (const unsubscribe of listeners) unsubscribe()
+      listeners.clear()
+    },
+  }
+  return workflow
+}
+
+/** The store (with persistence when asked), the clock, commits and the pending transition of one instance. */
+const runtime = (def: WorkflowDefinition, options: WorkflowOptions): Runtime => {
   compile(def)
   const now = options.now ?? Date.now
   const report = (error: WorkflowError) => options.onError?.(error)
@@ -112,167 +159,68 @@ export function createWorkflow<S extends object, K extends string>(
   const view = (state: FlowState, busy = false, same?: WorkflowSnapshot) => makeSnapshot({ definition: def, state, busy }, same)
   const first = (options.snapshot !== undefined && tryReplay(options.snapshot)) || initialState(def, now(), options.logLimit)
   const creator: StateCreator<WorkflowSnapshot> = () => view(first)
-  const store: StoreApi<WorkflowSnapshot> = createStore<WorkflowSnapshot>(
-    options.persist
-      ? options.persist({
-          definition: def,
-          serialize: (snapshot, o): PersistedSnapshot => serialize(def, (kernelOf(snapshot) ?? current()).state, { ...o, at: now() }),
-          restore: (value, o) => {
-            const s = tryReplay(value, o)
-            return s && view(s)
-          },
-          report,
-        })(creator)
-      : creator,
-  )
-
+  const host: PersistenceHost = {
+    definition: def,
+    serialize: (snapshot, o) => serialize(def, (kernelOf(snapshot) ?? rt.current()).state, { ...o, at: now() }),
+    restore: (value, o) => {
+      const s = tryReplay(value, o)
+      return s && view(s)
+    },
+    report,
+  }
+  const store: StoreApi<WorkflowSnapshot> = createStore<WorkflowSnapshot>(options.persist ? options.persist(host)(creator) : creator)
   let last: Kernel = kernelOf(store.getState()) ?? { definition: def, state: first, busy: false }
-  /** The store's kernel; the last committed one if someone replaced the store's state by hand. */
-  const current = (): Kernel => {
-    last = kernelOf(store.getState()) ?? last
-    return last
-  }
-  const snapshot = () => store.getState() as WorkflowSnapshot<S, K>
-  const commit = (next: FlowState, busy = false) => {
-    const previous = current().state
-    store.setState(view(next, busy), true)
-    if (next.error && next.error !== previous.error) report(next.error)
-    return snapshot()
-  }
-
-  /** One transition's abort. The AbortController is made only if an action reads `signal`: it is costly. */
-  interface Abort {
-    aborted?: boolean
-    controller?: AbortController
-  }
-  let pending: { promise: Promise<WorkflowSnapshot<S, K>>; abort: Abort } | null = null
-  const cancel = () => {
-    if (pending) {
-      pending.abort.aborted = true
-      pending.abort.controller?.abort()
-    }
-    pending = null
-  }
-
-  const listeners = new Set<() => void>()
-  const workflow: Workflow<S, K> = {
-    definition,
-    store: store as unknown as StoreApi<WorkflowSnapshot<S, K>>,
-    getSnapshot: snapshot,
-    subscribe(listener) {
-      const unsubscribe = store.subscribe(listener as (s: WorkflowSnapshot, p: WorkflowSnapshot) => void)
-      listeners.add(unsubscribe)
-      return () => {
-        listeners.delete(unsubscribe)
-        unsubscribe()
+  const rt: Runtime = {
+    def,
+    now,
+    store,
+    view,
+    pending: null,
+    // The store's kernel; the last committed one if someone replaced the store's state by hand.
+    current: () => {
+      last = kernelOf(store.getState()) ?? last
+      return last
+    },
+    commit(next, busy = false) {
+      const previous = rt.current().state
+      store.setState(view(next, busy), true)
+      if (next.error && next.error !== previous.error) report(next.error)
+      return store.getState()
+    },
+    cancel() {
+      if (rt.pending) {
+        rt.pending.abort.aborted = true
+        rt.pending.abort.controller?.abort()
       }
-    },
-    next(input) {
-      if (pending) return pending.promise
-      const s = current().state
-      if (s.done) {
-        throw new WorkflowError(
-          'WORKFLOW_DONE',
-          process.env.NODE_ENV !== 'production' &&
-            `workflow '${def.id}' is done, so next() has no step to complete; call back() to reopen the final step or reset() to start over.`,
-          { category: 'usage', step: s.step },
-        )
-      }
-      const abort: Abort = {}
-      const signal = () => {
-        abort.controller ??= new AbortController()
-        if (abort.aborted) abort.controller.abort()
-        return abort.controller.signal
-      }
-      let plain: unknown
-      // What the user sent is kept as the step's draft whatever happens, so nothing typed is lost.
-      const failed = (cause: unknown) => fail(def, s, asStepError(s.step, cause), plain, now())
-      const settle = (outcome: Outcome) => {
-        try {
-          return outcome.issues ? reject(def, s, outcome.input, outcome.issues) : complete(def, s, outcome.input, outcome.patch, now())
-        } catch (cause) {
-          return failed(cause)
-        }
-      }
-      let result: Outcome | Promise<Outcome>
-      try {
-        result = runStep(def, s, input, signal, (p) => (plain = p))
-      } catch (cause) {
-        return Promise.resolve(commit(failed(cause)))
-      }
-      if (!isPromiseLike(result)) return Promise.resolve(commit(settle(result)))
-      const promise = result.then(settle, failed).then((next) => {
-        // Ignore a result that arrives after back/goTo/reset, or after the state was replaced (rehydration).
-        const at = current()
-        if (pending?.abort !== abort || !at.busy || at.state.frame !== s.frame) return snapshot()
-        pending = null
-        // Drafts typed while busy are kept; the submitted step's draft is the submitted input.
-        const typed = update(next, { drafts: at.state.drafts })
-        return commit(plain === undefined ? typed : setDraft(def, typed, s.step, plain))
-      })
-      pending = { promise, abort }
-      commit(update(s, { error: null, issues: NO_ISSUES }), true)
-      return promise
-    },
-    back() {
-      cancel()
-      return commit(back(def, current().state, now()))
-    },
-    goTo(step) {
-      const target = goTo(def, current().state, step, now())
-      cancel()
-      return commit(target)
-    },
-    reset() {
-      cancel()
-      return commit(reset(def, current().state, now()))
-    },
-    async run(inputs = {}, { maxSteps = 10_000, until } = {}) {
-      let snap = pending ? await pending.promise : snapshot()
-      for (let count = 0; snap.status !== 'done' && snap.step !== until; count++) {
-        if (count >= maxSteps) {
-          const error = new WorkflowError(
-            'RUN_LIMIT',
-            process.env.NODE_ENV !== 'production' &&
-              `run() completed ${maxSteps} steps without finishing workflow '${def.id}'; a loop keeps getting the same input. Give the looping step an input that leaves the loop, or raise maxSteps.`,
-            { category: 'transition', step: snap.step },
-          )
-          return commit(fail(def, current().state, error, undefined, now()))
-        }
-        snap = await workflow.next(Object.hasOwn(inputs, snap.step) ? inputs[snap.step as K] : undefined)
-        if (snap.error || snap.issues !== NO_ISSUES) break
-      }
-      return snap
-    },
-    setDraft(step, draft) {
-      const { state, busy } = current()
-      const next = setDraft(def, state, step, toPlain(draft, 'the draft', step))
-      // A keystroke changes drafts only: the new snapshot shares the derived fields (history, progress…) of the last one.
-      store.setState(view(next, busy, store.getState()), true)
-    },
-    getPersistedSnapshot: (o) => serialize(def, current().state, { ...o, at: now() }),
-    destroy() {
-      cancel()
-      for (const unsubscribe of listeners) unsubscribe()
-      listeners.clear()
+      rt.pending = null
     },
   }
-  return workflow
+  return rt
 }
 
-/** Anything a step's pipeline threw, as a WorkflowError naming the step. */
-const asStepError = (step: string, cause: unknown): WorkflowError =>
-  isWorkflowError(cause)
-    ? cause
-    : new WorkflowError(
-        'ACTION_FAILED',
-        process.env.NODE_ENV !== 'production' && `step '${step}' failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-        {
-          category: 'transition',
-          step,
-          cause,
-        },
+/** Completes steps until the flow is done, a step fails or validation rejects, or `until` is current. */
+const runAll = async (
+  rt: Runtime,
+  next: (input: unknown) => Promise<WorkflowSnapshot>,
+  inputs: Readonly<Record<string, unknown>> = {},
+  { maxSteps = 10_000, until }: RunOptions = {},
+) => {
+  let snap = rt.pending ? await rt.pending.promise : (rt.store.getState() as WorkflowSnapshot)
+  for (let count = 0; snap.status !== 'done' && snap.step !== until; count++) {
+    if (count >= maxSteps) {
+      const error = new WorkflowError(
+        'RUN_LIMIT',
+        process.env.NODE_ENV !== 'production' &&
+          `run() completed ${maxSteps} steps without finishing workflow '${rt.def.id}'; a loop keeps getting the same input. Give the looping step an input that leaves the loop, or raise maxSteps.`,
+        { category: 'transition', step: snap.step },
       )
+      return rt.commit(fail(rt.def, rt.current().state, error, undefined, rt.now()))
+    }
+    snap = await next(Object.hasOwn(inputs, snap.step) ? inputs[snap.step] : undefined)
+    if (snap.error || snap.issues !== NO_ISSUES) break
+  }
+  return snap
+}
 
 /** Why a snapshot could not be resumed, as a snapshot error. */
 const asSnapshotError = (def: WorkflowDefinition, cause: unknown): WorkflowError =>

@@ -1,4 +1,4 @@
-import type { StepDef, WorkflowDefinition } from '@flowkit/core'
+import { adjacencyOf, reachableFrom, reversed, type StepDef, stronglyConnected, type WorkflowDefinition } from '@flowkit/core'
 import { conditionOf, describeCondition } from '../conditions'
 import { fieldsOf } from '../fieldSchema'
 import type { Condition } from '../format'
@@ -6,7 +6,6 @@ import { checkGuards } from './checkGuards'
 import { decide, declaredDomains } from './decide'
 import { unsatisfiable } from './fieldSatisfiable'
 import type { Finding } from './findings'
-import { stronglyConnected } from './stronglyConnected'
 
 type AnyStep = StepDef<any, string, any>
 
@@ -16,46 +15,20 @@ const canHold = (condition: Condition, domains: ReturnType<typeof declaredDomain
   return decide([condition], domains, ([holds]) => (found = holds === true)) ? found : undefined
 }
 
-/** The edges a run can take: guards that can never hold are left out. */
-const liveEdges = (definition: WorkflowDefinition, domains: ReturnType<typeof declaredDomains>, findings: Finding[]) => {
-  const edges = new Map<string, string[]>()
-  for (const [id, step] of Object.entries(definition.steps as Record<string, AnyStep>)) {
-    const { next } = step
-    if (typeof next === 'string') edges.set(id, [next])
-    else if (Array.isArray(next)) {
-      const live = next.filter((choice) => {
-        const condition = conditionOf(choice.when)
-        if (!condition || canHold(condition, domains) !== false) return true
-        findings.push({
-          kind: 'guard-never-holds',
-          severity: 'warning',
-          step: id,
-          steps: [choice.to],
-          message: `step '${id}': the guard to '${choice.to}' (${describeCondition(condition)}) can never hold, so that choice is never taken; fix the condition or remove the choice.`,
-        })
-        return false
-      })
-      edges.set(
-        id,
-        live.map((c) => c.to),
-      )
-    } else edges.set(id, [...(step.targets ?? [])])
-  }
-  return edges
-}
-
-const reachableFrom = (starts: readonly string[], edges: ReadonlyMap<string, readonly string[]>) => {
-  const seen = new Set(starts)
-  const queue = [...starts]
-  while (queue.length > 0) for (const to of edges.get(queue.pop() as string) ?? []) if (!seen.has(to) && seen.add(to)) queue.push(to)
-  return seen
-}
-
-const reversed = (edges: ReadonlyMap<string, readonly string[]>) => {
-  const out = new Map<string, string[]>()
-  for (const [from, tos] of edges) for (const to of tos) out.set(to, [...(out.get(to) ?? []), from])
-  return out
-}
+/** The graph a run can take (core's edges): guards that can never hold are left out, each reported once. */
+const liveEdges = (definition: WorkflowDefinition, domains: ReturnType<typeof declaredDomains>, findings: Finding[]) =>
+  adjacencyOf(definition, (edge) => {
+    const condition = edge.kind === 'guard' ? conditionOf(edge.when) : undefined
+    if (!condition || canHold(condition, domains) !== false) return true
+    findings.push({
+      kind: 'guard-never-holds',
+      severity: 'warning',
+      step: edge.from,
+      steps: [edge.to],
+      message: `step '${edge.from}': the guard to '${edge.to}' (${describeCondition(condition)}) can never hold, so that choice is never taken; fix the condition or remove the choice.`,
+    })
+    return false
+  })
 
 /** Steps whose own input rules no value passes: no input can complete them. */
 const impossibleSteps = (definition: WorkflowDefinition, findings: Finding[]) => {
@@ -101,7 +74,7 @@ export const analyzeWorkflow = <S extends object, K extends string>(typed: Workf
       })
     }
   }
-  const reachable = reachableFrom([definition.initial], edges)
+  const reachable = reachableFrom(edges, [definition.initial])
   for (const id of ids) {
     if (!reachable.has(id)) {
       findings.push({
@@ -114,8 +87,8 @@ export const analyzeWorkflow = <S extends object, K extends string>(typed: Workf
     }
   }
   const canFinish = reachableFrom(
-    ids.filter((id) => steps[id]?.final),
     reversed(edges),
+    ids.filter((id) => steps[id]?.final),
   )
   const stuck = ids.filter((id) => reachable.has(id) && !canFinish.has(id))
   const inCycles = new Set<string>()
