@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { defineConfig } from '@rspress/core'
+import { rehypeHeaderAnchorsOutOfTabOrder } from './src/headerAnchors.ts'
 import { sidebar } from './src/sidebar.ts'
 
 /** Workspace packages are read from `src` through this export condition, as in the demo and the tests. */
@@ -11,9 +12,12 @@ export default defineConfig({
   title: 'Flowkit',
   description: 'Multi-step user flows for React on a tiny, headless, fully typed workflow engine.',
   lang: 'en',
+  icon: '/favicon.svg',
   globalStyles: join(import.meta.dirname, 'src/styles.css'),
   route: { cleanUrls: true },
-  markdown: { link: { checkDeadLinks: true, checkAnchors: true } },
+  themeDir: join(import.meta.dirname, 'src/theme'),
+  // A broken internal link or anchor fails the build.
+  markdown: { link: { checkDeadLinks: true, checkAnchors: true }, rehypePlugins: [rehypeHeaderAnchorsOutOfTabOrder] },
   search: { codeBlocks: true },
   themeConfig: {
     sidebar,

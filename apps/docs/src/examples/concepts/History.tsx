@@ -37,9 +37,10 @@ export function memoryHistory(): MemoryHistory {
     index: -1,
     read: () => memory.entries[memory.index] ?? null,
     write(step: string, mode: 'push' | 'replace') {
-      if (mode === 'push') memory.entries = [...memory.entries.slice(0, memory.index + 1), step]
-      else memory.entries = memory.entries.with(Math.max(memory.index, 0), step)
-      memory.index = mode === 'push' ? memory.entries.length - 1 : Math.max(memory.index, 0)
+      // Like the browser: a push drops the entries after the current one; a replace rewrites the current one.
+      const kept = memory.entries.slice(0, mode === 'push' ? memory.index + 1 : Math.max(memory.index, 0))
+      memory.entries = [...kept, step]
+      memory.index = memory.entries.length - 1
       notify()
     },
     listen(listener: () => void) {

@@ -32,7 +32,7 @@ function Page({ children }: { children?: ReactNode }) {
           Back
         </button>
       )}
-      <StepHeading as="h3">{title}</StepHeading>
+      <StepHeading as="h2">{title}</StepHeading>
       <WorkflowErrorSummary />
       {children}
       <button type="submit" disabled={busy}>

@@ -21,7 +21,7 @@ function Email({ answers, setAnswers }: StepProps) {
       }}
       noValidate
     >
-      <h3>Your email</h3>
+      <h2>Your email</h2>
       <label htmlFor="ruw-email">Email address</label> {error && <strong id="ruw-email-error">{error}</strong>}{' '}
       <input
         id="ruw-email"
@@ -47,7 +47,7 @@ function Plan({ answers, setAnswers }: StepProps) {
       <button type="button" onClick={previousStep}>
         Back
       </button>
-      <h3>Choose a plan</h3>
+      <h2>Choose a plan</h2>
       {(['free', 'pro'] as const).map((plan) => (
         <label key={plan}>
           <input type="radio" name="ruw-plan" checked={answers.plan === plan} onChange={() => setAnswers({ ...answers, plan })} />{' '}
@@ -71,7 +71,7 @@ function Company({ answers, setAnswers }: StepProps) {
       <button type="button" onClick={previousStep}>
         Back
       </button>
-      <h3>Your company</h3>
+      <h2>Your company</h2>
       <label htmlFor="ruw-company">Company name</label>{' '}
       <input id="ruw-company" value={answers.company} onChange={(e) => setAnswers({ ...answers, company: e.target.value })} />
       <button type="submit">Continue</button>
@@ -92,7 +92,7 @@ function Done({ answers, onDone }: StepProps & { onDone(): void }) {
       <button type="button" onClick={() => goToStep(answers.plan === 'pro' ? 2 : 1)}>
         Back
       </button>
-      <h3>Create your account</h3>
+      <h2>Create your account</h2>
       <p>We will send a confirmation link.</p>
       <button type="submit">Continue</button>
     </form>

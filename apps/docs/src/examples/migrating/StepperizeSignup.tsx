@@ -45,7 +45,7 @@ export function StepperizeSignup() {
           Back
         </button>
       )}
-      <h3>{stepper.current.title}</h3>
+      <h2>{stepper.current.title}</h2>
       {stepper.match({
         email: () => (
           <>

@@ -55,7 +55,7 @@ export function XStateSignup() {
           Back
         </button>
       )}
-      <h3>{titles[step]}</h3>
+      <h2>{titles[step]}</h2>
       {step === 'email' && (
         <>
           <label htmlFor="xs-email">Email address</label> {context.error && <strong id="xs-email-error">{context.error}</strong>}{' '}

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 
 /**
  * The frame every example step shares: Back, the step's heading (focused on arrival), the error
- * summary, the content and Continue. Examples sit inside a docs page, so the heading is an `h3`.
+ * summary, the content and Continue. Examples sit inside a docs page, so the heading is an `h2`.
  */
 export function StepFrame({ children, submitLabel = 'Continue' }: { children?: ReactNode; submitLabel?: string }) {
   const { title, submit, busy, back, canGoBack, error } = useStep()
@@ -14,7 +14,7 @@ export function StepFrame({ children, submitLabel = 'Continue' }: { children?: R
           Back
         </button>
       )}
-      <StepHeading as="h3">{title}</StepHeading>
+      <StepHeading as="h2">{title}</StepHeading>
       <WorkflowErrorSummary />
       {error && <p role="alert">{error.message}</p>}
       {children}
