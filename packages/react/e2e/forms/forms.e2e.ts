@@ -63,13 +63,15 @@ const headingsSeen = (page: Page) => page.evaluate(() => (window as unknown as {
 
 for (const library of ['react-hook-form', 'tanstack-form']) {
   describe(`the README's ${library} recipe in Chromium`, () => {
-    test('shows the draft typed on the first step again after a reload', async () => {
-      const { page, errors } = await open(`form=${library}`)
-      await email(page).fill('ada@exa')
-      await page.reload()
-      assert.equal(await email(page).inputValue(), 'ada@exa')
-      assert.deepEqual(errors, [])
-    })
+    for (const strict of ['1', '0']) {
+      test(`shows the draft typed on the first step again after a reload (${strict === '1' ? 'in' : 'without'} StrictMode)`, async () => {
+        const { page, errors } = await open(`form=${library}&strict=${strict}`)
+        await email(page).fill('ada@exa')
+        await page.reload()
+        assert.equal(await email(page).inputValue(), 'ada@exa')
+        assert.deepEqual(errors, [])
+      })
+    }
 
     test('continues after a reload with the restored value, and selects the default radio next', async () => {
       const { page, errors } = await open(`form=${library}`)

@@ -71,8 +71,13 @@ function App() {
   )
 }
 
+// StrictMode unless `?strict=0`: the recipes must work both ways.
 createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
+  params.get('strict') === '0' ? (
     <App />
-  </StrictMode>,
+  ) : (
+    <StrictMode>
+      <App />
+    </StrictMode>
+  ),
 )
