@@ -1,6 +1,8 @@
 import { defineWorkflow } from '@flowkit/core'
-import { render } from '@testing-library/react'
+import { act, render } from '@testing-library/react'
 import { type ReactElement, StrictMode } from 'react'
+import { hydrateRoot } from 'react-dom/client'
+import { onTestFinished, vi } from 'vitest'
 import { z } from 'zod'
 
 /** A checkout: cart → (gift, skipped unless `gift`) → shipping (branch: pickup skips address) → payment → review. */
@@ -38,3 +40,21 @@ export const modes = [
 ] as const
 
 export const renderIn = (strict: boolean, ui: ReactElement) => render(strict ? <StrictMode>{ui}</StrictMode> : ui)
+
+/** Puts server markup in the page and hydrates `ui` over it, recording what React reports (a mismatch, a console error). */
+export const hydrateServerMarkup = async (html: string, ui: ReactElement) => {
+  const container = document.createElement('div')
+  container.innerHTML = html
+  document.body.append(container)
+  const errors = vi.spyOn(console, 'error')
+  const recoverable = vi.fn()
+  let root: ReturnType<typeof hydrateRoot> | undefined
+  await act(async () => {
+    root = hydrateRoot(container, ui, { onRecoverableError: recoverable })
+  })
+  onTestFinished(() => {
+    act(() => root?.unmount())
+    container.remove()
+  })
+  return { container, errors, recoverable }
+}

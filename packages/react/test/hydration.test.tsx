@@ -3,11 +3,10 @@ import { getPersistApi, memoryStorage, persist, type StateStorage } from '@flowk
 import { act, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
-import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
-import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useStep, useWorkflow, useWorkflowHydrated, WorkflowProvider, WorkflowStep, WorkflowSteps } from '../src'
-import { checkout, modes, renderIn } from './fixtures'
+import { checkout, hydrateServerMarkup, modes, renderIn } from './fixtures'
 
 /** A form that reads its values once, at mount, as react-hook-form and TanStack Form do. */
 function Shipping() {
@@ -143,20 +142,10 @@ describe('hydration of server markup', () => {
   it('hydrates the server fallback without a mismatch, then shows the saved step', async () => {
     const storage = await storageAtShipping()
     const html = renderToString(<App storage={storage} fallback="Loading your answers…" />)
-    const container = document.createElement('div')
-    container.innerHTML = html
-    document.body.append(container)
-    onTestFinished(() => container.remove())
-    const errors = vi.spyOn(console, 'error')
-    const recoverable = vi.fn()
-    let root: ReturnType<typeof hydrateRoot> | undefined
-    await act(async () => {
-      root = hydrateRoot(container, <App storage={storage} fallback="Loading your answers…" />, { onRecoverableError: recoverable })
-    })
+    const { container, errors, recoverable } = await hydrateServerMarkup(html, <App storage={storage} fallback="Loading your answers…" />)
     expect(recoverable).not.toHaveBeenCalled()
     expect(errors).not.toHaveBeenCalled()
     expect(container.querySelector('h1')).toHaveTextContent('shipping')
     expect(container.querySelector('input')).toHaveValue('ada@example.com')
-    act(() => root?.unmount())
   })
 })

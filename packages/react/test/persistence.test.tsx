@@ -1,12 +1,11 @@
 import { memoryStorage } from '@flowkit/core/persist'
-import { act, render, screen } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
-import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
-import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useStep, useWorkflow, WorkflowProgress, WorkflowProvider, WorkflowStepper, WorkflowSteps } from '../src'
-import { checkout, modes } from './fixtures'
+import { checkout, hydrateServerMarkup, modes } from './fixtures'
 
 function Page() {
   const { step, field, submit } = useStep()
@@ -54,22 +53,12 @@ describe.each(modes)('persistence %s', (_, strict) => {
 
     const html = renderToString(wrap(<App storage={storage} />))
     expect(html).toContain('<h1>cart</h1>') // the server has no storage: it renders the start
-    const container = document.createElement('div')
-    container.innerHTML = html
-    document.body.append(container)
-    onTestFinished(() => container.remove())
-    const errors = vi.spyOn(console, 'error')
-    const recoverable = vi.fn()
-    let root: ReturnType<typeof hydrateRoot> | undefined
-    await act(async () => {
-      root = hydrateRoot(container, wrap(<App storage={storage} />), { onRecoverableError: recoverable })
-    })
+    const { container, errors, recoverable } = await hydrateServerMarkup(html, wrap(<App storage={storage} />))
     expect(recoverable).not.toHaveBeenCalled()
     expect(errors).not.toHaveBeenCalled()
     expect(container.querySelector('h1')).toHaveTextContent('shipping')
     expect(container.querySelector('[role=progressbar]')).toHaveTextContent('Step 2 of 5')
     // Restoring a saved step is not a step change: nothing is announced and focus stays where it is.
     expect(container.querySelector('[role=status]')?.textContent).toBe('')
-    act(() => root?.unmount())
   })
 })
