@@ -106,7 +106,8 @@ export function useWorkflowHistory(workflow: Workflow<any, any>, { adapter: give
     let unbind: (() => void) | undefined
     let stopped = false
     const start = () => {
-      if (!stopped) unbind = bind(workflow, adapter)
+      // Once: a later rehydration (another tab or device) must not bind again and replay the URL over it.
+      if (!stopped && !unbind) unbind = bind(workflow, adapter)
     }
     const persist = getPersistApi(workflow)
     let unhydrated = () => {}

@@ -38,7 +38,8 @@ export function FlowPage({ name, panelOpen }: FlowPageProps) {
   const workflow = useWorkflow(config.definition as WorkflowDefinition, {
     persist: { key: config.storageKey, exclude: config.exclude, storage },
     onError: (error) => {
-      if (RESTORE_ERRORS.has(error.code)) setRestoreProblem(error.code)
+      // Any snapshot problem (damaged, tampered, expired, another version) or failing storage.
+      if (error.category === 'snapshot' || error.category === 'storage') setRestoreProblem(error.code)
     },
   })
   // Changes from another tab or device (followed, merged or kept) rehydrate the workflow.
@@ -71,8 +72,6 @@ export function FlowPage({ name, panelOpen }: FlowPageProps) {
     </WorkflowProvider>
   )
 }
-
-const RESTORE_ERRORS = new Set(['INVALID_SNAPSHOT', 'SNAPSHOT_MISMATCH', 'SNAPSHOT_EXPIRED', 'STORAGE_FAILED'])
 
 const LINK_PROBLEMS: Record<string, string> = {
   NOT_FOUND: 'It does not match a saved enrollment: it may be incomplete, or the enrollment was deleted.',
