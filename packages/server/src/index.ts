@@ -13,6 +13,7 @@ export type {
   InstanceUpdate,
   Operation,
   ReclaimRequest,
+  Saved,
   ServerAction,
   ServerActionContext,
   ServerActions,

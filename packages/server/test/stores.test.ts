@@ -48,6 +48,38 @@ describe.each(backends)('the $name store', (backend) => {
     expect((await store.get('b'))?.version).toBe(2)
   })
 
+  it.skipIf(backend.skip)('claims an open instance once, and records or releases only under that claim', async () => {
+    await store.insert(record('s'))
+    const submission = { fingerprint: 'f', key: 'k.1', snapshot, state: { price: 10 } }
+    const claim = { baseVersion: 1, attempts: 0, leaseUntil: 5000, submission, now: 1000 }
+    const held = await store.claim('s', { ...claim, claim: 'a' })
+    expect(held).toMatchObject({ status: 'submitting', claim: 'a', leaseUntil: 5000, version: 1, submission })
+    expect(await store.claim('s', { ...claim, claim: 'b' })).toBeNull()
+    expect(await store.update('s', { workflow: 'enrollment', baseVersion: 1, snapshot, updatedAt: 1000, expiresAt: 10_000 })).toBeNull()
+    expect(await store.remove('s', ['open'])).toBe(false)
+    expect(await store.reclaim('s', { previous: 'a', claim: 'b', leaseUntil: 9000, now: 4999 })).toBeNull() // lease still runs
+    expect(await store.reclaim('s', { previous: 'a', claim: 'b', leaseUntil: 9000, now: 5000 })).toMatchObject({ claim: 'b' })
+    const finish = { snapshot, result: { price: 10 }, submission: { fingerprint: 'f', key: 'k.1' }, updatedAt: 6000, expiresAt: 20_000 }
+    expect(await store.finish('s', { ...finish, claim: 'a' })).toBeNull() // taken over: the old claim records nothing
+    expect(await store.release('s', 'a')).toBeNull()
+    expect(await store.finish('s', { ...finish, claim: 'b' })).toMatchObject({
+      status: 'submitted',
+      version: 2,
+      result: { price: 10 },
+      claim: null,
+    })
+  })
+
+  it.skipIf(backend.skip)('releases a claim back to open at the same version, counting the attempt', async () => {
+    await store.insert(record('r'))
+    const submission = { fingerprint: 'f', key: 'k.1', snapshot, state: {} }
+    await store.claim('r', { baseVersion: 1, attempts: 0, claim: 'a', leaseUntil: 5000, submission, now: 1000 })
+    expect(await store.release('r', 'a')).toMatchObject({ status: 'open', version: 1, attempts: 1, claim: null, submission: null })
+    const stale = { baseVersion: 1, attempts: 0, claim: 'b', leaseUntil: 5000, submission, now: 1000 }
+    expect(await store.claim('r', stale)).toBeNull() // read before the release: its key would repeat the refused attempt's
+    expect(await store.claim('r', { ...stale, attempts: 1 })).toMatchObject({ status: 'submitting', claim: 'b' })
+  })
+
   it.skipIf(backend.skip)('refuses a second insert of the same token hash', async () => {
     await store.insert(record('c'))
     await expect(store.insert(record('c'))).rejects.toThrow()
