@@ -49,7 +49,7 @@ describe('the flowkit CLI', () => {
     expect(stdout).toContain('2 problems')
     expect(stdout).toContain("/steps/review/fnal (line 7:5): unknown key 'fnal'. Did you mean 'final'?")
     expect(stdout).toContain(
-      "/steps/start/next (line 5:11): step 'start' names next step 'reveiw', which is not defined. Did you mean 'review'?",
+      "/steps/start/next (line 5:11): step 'start' names next step 'reveiw', which is not defined; defined steps: start, review. Did you mean 'review'?",
     )
   })
 

@@ -2,6 +2,7 @@ import { didYouMean } from '../didYouMean'
 import { isPlainObject } from '../plain'
 import type { StepDef, WorkflowDefinition } from '../types'
 import type { WorkflowErrorCode } from '../WorkflowError'
+import { checkNext } from './edgesOf'
 import { findCycle, unreachableSteps } from './graph'
 
 /** One problem of a definition: what is wrong, how to fix it, and where (a path into the definition). */
@@ -17,7 +18,8 @@ export interface DefinitionProblem {
 }
 
 type AnyStep = StepDef<any, string, any>
-type Add = (code: WorkflowErrorCode, message: string, path: readonly (string | number)[], hint?: string) => void
+export type Add = (code: WorkflowErrorCode, message: string, path: readonly (string | number)[], hint?: string) => void
+export type Ref = (target: unknown, where: string, path: readonly (string | number)[]) => void
 
 const list = (names: readonly string[]) => names.join(', ')
 
@@ -64,12 +66,7 @@ export const checkDefinition = (definition: unknown): DefinitionProblem[] => {
   return problems
 }
 
-const checkStep = (
-  id: string,
-  step: AnyStep,
-  add: Add,
-  ref: (target: unknown, where: string, path: readonly (string | number)[]) => void,
-) => {
+const checkStep = (id: string, step: AnyStep, add: Add, ref: Ref) => {
   const at = `step '${id}'`
   const path = ['steps', id]
   if (!isPlainObject(step)) return add('INVALID_DEFINITION', `${at} must be an object such as { next: 'other' } or { final: true }.`, path)
@@ -96,44 +93,7 @@ const checkStep = (
   }
   if (next === undefined)
     return add('MISSING_NEXT', `${at} has no \`next\` and is not final; add \`next: 'stepId'\` or \`final: true\`.`, path)
-  if (typeof next === 'string') return ref(next, `${at} names next step`, [...path, 'next'])
-  if (typeof next === 'function') return checkTargets(at, step, path, add, ref)
-  if (!Array.isArray(next) || next.length === 0) {
-    return add('INVALID_DEFINITION', `${at} has a \`next\` that is neither a step id, a function nor a list of { to, when } choices.`, [
-      ...path,
-      'next',
-    ])
-  }
-  let fallbacks = 0
-  for (const [i, choice] of next.entries()) {
-    const where = [...path, 'next', i]
-    if (!isPlainObject(choice)) {
-      add('INVALID_DEFINITION', `${at}: choice #${i + 1} must be an object { to, when }.`, where)
-      continue
-    }
-    ref(choice.to, `${at}: choice #${i + 1} goes to step`, [...where, 'to'])
-    if (choice.when === undefined) fallbacks++
-    else if (typeof choice.when !== 'function')
-      add('INVALID_DEFINITION', `${at}: choice #${i + 1} has a \`when\` that is not a function.`, [...where, 'when'])
-  }
-  if (fallbacks > 1) add('INVALID_DEFINITION', `${at} has ${fallbacks} choices without \`when\`; keep one fallback.`, [...path, 'next'])
-}
-
-const checkTargets = (
-  at: string,
-  step: AnyStep,
-  path: string[],
-  add: Add,
-  ref: (target: unknown, where: string, path: readonly (string | number)[]) => void,
-) => {
-  if (!Array.isArray(step.targets) || step.targets.length === 0) {
-    return add(
-      'MISSING_TARGETS',
-      `${at} chooses its next step with a function but declares no \`targets\`; list the steps it may return, e.g. targets: ['a', 'b'].`,
-      [...path, 'targets'],
-    )
-  }
-  for (const [i, target] of step.targets.entries()) ref(target, `${at} lists in \`targets\` step`, [...path, 'targets', i])
+  checkNext(id, step, add, ref)
 }
 
 const checkGraph = (definition: WorkflowDefinition, add: Add) => {

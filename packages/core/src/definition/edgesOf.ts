@@ -1,4 +1,6 @@
+import { isPlainObject } from '../plain'
 import type { GuardContext, StepDef, WorkflowDefinition } from '../types'
+import type { Add, Ref } from './checkDefinition'
 
 /** How an edge leaves its step: a fixed `next`, a guarded choice, the choice without `when`, or one of a `next` function's `targets`. */
 export type EdgeKind = 'next' | 'guard' | 'fallback' | 'target'
@@ -43,3 +45,42 @@ export const edgesOf = <S extends object, K extends string>(definition: Workflow
 export const targetsOf = (definition: WorkflowDefinition, step: string): string[] => [
   ...new Set(edgesOf(definition, step).map((e) => e.to)),
 ]
+
+/**
+ * The rules of a `next` that is not final's absence: its kind is one of the three, and every step it
+ * names exists. Beside `edgesOf`, so that a new kind of `next` is one change here (and one in
+ * `chooseNext`, which evaluates it).
+ */
+export const checkNext = (id: string, step: AnyStep, add: Add, ref: Ref): void => {
+  const { next } = step
+  const at = `step '${id}'`
+  const path = ['steps', id, 'next']
+  if (typeof next === 'string') return ref(next, `${at} names next step`, path)
+  if (typeof next === 'function') {
+    if (!Array.isArray(step.targets) || step.targets.length === 0) {
+      return add(
+        'MISSING_TARGETS',
+        `${at} chooses its next step with a function but declares no \`targets\`; list the steps it may return, e.g. targets: ['a', 'b'].`,
+        ['steps', id, 'targets'],
+      )
+    }
+    for (const [i, target] of step.targets.entries()) ref(target, `${at} lists in \`targets\` step`, ['steps', id, 'targets', i])
+    return
+  }
+  if (!Array.isArray(next) || next.length === 0) {
+    return add('INVALID_DEFINITION', `${at} has a \`next\` that is neither a step id, a function nor a list of { to, when } choices.`, path)
+  }
+  let fallbacks = 0
+  for (const [i, choice] of next.entries()) {
+    const where = [...path, i]
+    if (!isPlainObject(choice)) {
+      add('INVALID_DEFINITION', `${at}: choice #${i + 1} must be an object { to, when }.`, where)
+      continue
+    }
+    ref(choice.to, `${at}: choice #${i + 1} goes to step`, [...where, 'to'])
+    if (choice.when === undefined) fallbacks++
+    else if (typeof choice.when !== 'function')
+      add('INVALID_DEFINITION', `${at}: choice #${i + 1} has a \`when\` that is not a function.`, [...where, 'when'])
+  }
+  if (fallbacks > 1) add('INVALID_DEFINITION', `${at} has ${fallbacks} choices without \`when\`; keep one fallback.`, path)
+}
