@@ -92,6 +92,23 @@ describe('local-first sync between devices: decided by the server version a chan
     expect(again.storage.getStatus()).toMatchObject({ state: 'saved', notice: { kind: 'updated', source: 'device' } })
   })
 
+  it('a page coming back into view asks the server, and follows the device that moved on meanwhile', async () => {
+    const page = Object.assign(new EventTarget(), { visibilityState: 'hidden' })
+    Object.assign(globalThis, { document: page })
+    try {
+      const { a, b } = await twoDevices()
+      await b.flow.next({ plan: 'family' })
+      await saved(b)
+      expect(a.flow.getSnapshot().step).toBe('plan') // A was in the background: it does not know yet
+      page.visibilityState = 'visible'
+      page.dispatchEvent(new Event('visibilitychange'))
+      await until(() => a.flow.getSnapshot().step === 'dependents', 'A to follow B')
+      expect(a.storage.getStatus()).toMatchObject({ state: 'saved', version: 2, notice: { kind: 'updated', source: 'device' } })
+    } finally {
+      Reflect.deleteProperty(globalThis, 'document')
+    }
+  })
+
   it('a reload before the debounced save keeps the step just completed and sends it', async () => {
     const local = new MemoryWebStorage()
     const a = await open(local, network, { debounce: 10_000 })

@@ -213,6 +213,13 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
     if (server) loop.schedule()
   }
   const onOnline = () => loop.wake()
+  /** Back to this page: ask the server whether another device moved on meanwhile (the answer is settled by the rule). */
+  const onVisible = () => {
+    const record = read()
+    if (globalThis.document?.visibilityState !== 'visible' || !server || !opened || record.token === null || record.submitted) return
+    loaded = false
+    void flush()
+  }
 
   /** Another tab wrote the record: follow it, and say so when its answers differ. */
   const onTab = (changed: string) => {
@@ -235,6 +242,12 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
   const listen = () => {
     shared.listen()
     globalThis.addEventListener?.('online', onOnline)
+    globalThis.document?.addEventListener('visibilitychange', onVisible)
+  }
+  const unlisten = () => {
+    shared.close()
+    globalThis.removeEventListener?.('online', onOnline)
+    globalThis.document?.removeEventListener('visibilitychange', onVisible)
   }
 
   /** The first load: this browser's copy, reconciled with the server's once. */
@@ -357,7 +370,7 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
       listen()
       return () => {
         attached.delete(workflow)
-        if (attached.size === 0) shared.close()
+        if (attached.size === 0) unlisten()
       }
     },
     dismissNotice() {
@@ -367,8 +380,7 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
     destroy() {
       destroyed = true
       loop.stop()
-      shared.close()
-      globalThis.removeEventListener?.('online', onOnline)
+      unlisten()
       listeners.clear()
     },
   }

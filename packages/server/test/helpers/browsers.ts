@@ -31,22 +31,32 @@ export class MemoryWebStorage implements Storage {
   }
 }
 
-/**
- * The real Flowkit handler on SQLite in memory, reached through a `fetch` that can be cut (`down = true`: the
- * request fails as a dropped connection does). `requests` lists what reached it.
- */
-export const flowkitServer = () => {
+/** The server as a test reaches it. */
+export interface FakeNetwork {
+  /** While `true`, every request fails as a dropped connection does. */
+  down: boolean
+  /** What reached the server: `METHOD /path` with tokens as `:token`. */
+  readonly requests: string[]
+  /** Every request tried, including those that failed while down. */
+  attempts: number
+  /** Answers a request instead of the server when it returns a response (e.g. a 429). */
+  intercept: ((request: Request) => Response | null) | null
+  readonly handler: FlowkitHandler
+  readonly fetch: typeof fetch
+  close(): Promise<void>
+}
+
+/** The real Flowkit handler on SQLite in memory, reached through a `fetch` that can be cut or intercepted. */
+export const flowkitServer = (): FakeNetwork => {
   const store = sqliteStore({ filename: ':memory:' })
   const handler: FlowkitHandler = createFlowkitHandler({ definitions: [enrollment], store, basePath: '/api/flowkit' })
-  const network = {
+  const network: FakeNetwork = {
     down: false,
-    requests: [] as string[],
-    /** Every request tried, including those that failed while down. */
+    requests: [],
     attempts: 0,
-    /** Answers a request instead of the server when it returns a response (e.g. a 429). */
-    intercept: null as ((request: Request) => Response | null) | null,
+    intercept: null,
     handler,
-    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+    fetch: async (input, init) => {
       network.attempts++
       if (network.down) throw new TypeError('Failed to fetch')
       const request = new Request(input, init)
@@ -54,12 +64,11 @@ export const flowkitServer = () => {
       if (answer) return answer
       network.requests.push(`${request.method} ${new URL(request.url).pathname.replace(/[A-Za-z0-9_-]{43}/, ':token')}`)
       return handler(request)
-    }) as typeof fetch,
+    },
     close: () => store.close(),
   }
   return network
 }
-export type FakeNetwork = ReturnType<typeof flowkitServer>
 
 export interface Tab {
   readonly storage: LocalFirstStorage
