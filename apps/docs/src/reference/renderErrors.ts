@@ -7,7 +7,7 @@ import { parseCodeUnion, type UnionMember } from './parseCodeUnion.ts'
 const declaring = /(WorkflowError|ServerError|problems)\.ts$|\.(test|stories)\.tsx?$/
 
 const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true, recursive: true })
+  (existsSync(dir) ? readdirSync(dir, { withFileTypes: true, recursive: true }) : [])
     .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
     .map((e) => join(e.parentPath, e.name))
 

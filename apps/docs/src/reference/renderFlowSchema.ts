@@ -15,14 +15,15 @@ type JsonSchema = {
 }
 
 const typeOf = (s: JsonSchema): string => {
-  if (s.$ref) return s.$ref.replace('#/$defs/', '')
-  if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' \\| ')
+  // zod names the definitions it had to extract itself `__schema0`…: those are plain JSON values.
+  if (s.$ref) return s.$ref.replace('#/$defs/', '').replace(/^__schema\d+$/, 'JSON value')
+  if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' | ')
   if (s.const !== undefined) return JSON.stringify(s.const)
   const alternatives = s.anyOf ?? s.oneOf
-  if (alternatives) return alternatives.map(typeOf).join(' \\| ')
+  if (alternatives) return alternatives.map(typeOf).join(' | ')
   if (s.type === 'array') return `${s.items ? typeOf(s.items) : 'unknown'}[]`
   if (s.type === 'object' && typeof s.additionalProperties === 'object') return `map of ${typeOf(s.additionalProperties)}`
-  return Array.isArray(s.type) ? s.type.join(' \\| ') : (s.type ?? 'any')
+  return Array.isArray(s.type) ? s.type.join(' | ') : (s.type ?? 'any')
 }
 
 const escapeCell = (text: string) => text.replaceAll('|', '\\|').replaceAll('{', '\\{').replaceAll('<', '&lt;').replaceAll('\n', ' ')
@@ -35,10 +36,19 @@ const propertiesTable = (schema: JsonSchema): string => {
   return ['| key | type | required | what it is |', '| --- | --- | --- | --- |', ...rows].join('\n')
 }
 
+/** The root object of the flow-file schema (the schema may `$ref` it from `$defs`). */
+export function flowFileObject(): JsonSchema {
+  const schema = flowJsonSchema() as JsonSchema & { $defs?: Record<string, JsonSchema> }
+  const rootName = schema.$ref?.replace('#/$defs/', '')
+  return (rootName && schema.$defs?.[rootName]) || schema
+}
+
 /** The flow-file page: each object of the format as a table, then the whole JSON Schema, from `flowJsonSchema()`. */
 export function renderFlowSchema(): string {
   const schema = flowJsonSchema() as JsonSchema & { $defs?: Record<string, JsonSchema> }
-  const defs = Object.entries(schema.$defs ?? {}).filter(([, def]) => def.properties)
+  const rootName = schema.$ref?.replace('#/$defs/', '')
+  const file = flowFileObject()
+  const defs = Object.entries(schema.$defs ?? {}).filter(([name, def]) => def.properties && name !== rootName)
   return `---
 title: Flow-file schema
 ---
@@ -53,7 +63,7 @@ A flow file (\`*.flow.json\` or \`*.flow.yaml\`) is loaded by \`loadWorkflow\` f
 
 ## The file
 
-${propertiesTable(schema)}
+${propertiesTable(file)}
 
 ${defs.map(([name, def]) => `## ${name}\n\n${def.description ? `${escapeCell(def.description)}\n\n` : ''}${propertiesTable(def)}`).join('\n\n')}
 
