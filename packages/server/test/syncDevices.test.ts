@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contact, MemoryWebStorage, saved, tabsOnOneServer, until } from './helpers/browsers'
+import { API, contact, MemoryWebStorage, saved, tabsOnOneServer, until } from './helpers/browsers'
 
 const { network, open } = tabsOnOneServer()
 
@@ -107,6 +107,16 @@ describe('local-first sync between devices: decided by the server version a chan
     } finally {
       Reflect.deleteProperty(globalThis, 'document')
     }
+  })
+
+  it('starting over deletes the server copy, but not one another device saved newer work on', async () => {
+    const { a, b, token } = await twoDevices()
+    await b.flow.next({ plan: 'family' })
+    await saved(b)
+    await a.storage.removeItem('enrollment')
+    expect((await network.handler(new Request(`${API}/instances/${token}`))).status).toBe(200)
+    await b.storage.removeItem('enrollment')
+    expect((await network.handler(new Request(`${API}/instances/${token}`))).status).toBe(404)
   })
 
   it('a reload before the debounced save keeps the step just completed and sends it', async () => {

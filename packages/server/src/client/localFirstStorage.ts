@@ -348,8 +348,13 @@ export function localFirstStorage(options: LocalFirstStorageOptions = {}): Local
       loaded = true
       phase = 'ok'
       refresh()
-      // The abandoned flow is deleted from the server; a submitted one stays on record.
-      if (server && record.token !== null && !record.submitted) await server.remove(record.token)
+      // The abandoned flow is deleted from the server, unless it was submitted or another device saved newer work
+      // on it: that one is left alone (this browser only forgets it).
+      if (!server || record.token === null || record.submitted) return
+      const current = await server.load(record.token)
+      if (current.kind !== 'ok') return
+      const copy = copyOf(current.body)
+      if (copy.status === 'open' && record.version !== null && copy.version <= record.version) await server.remove(record.token)
     },
     getStatus: () => status,
     subscribe(listener) {
