@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import ts from 'typescript'
 import { afterAll, describe, expect, test } from 'vitest'
@@ -69,6 +69,20 @@ describe('every code block on every page', () => {
     })
     expect(missing).toEqual([])
   })
+
+  test('the package READMEs’ TypeScript blocks compile too', () => {
+    const readmes = ['core', 'react', 'tools'].map((pkg) => join(repoRoot, 'packages', pkg, 'README.md'))
+    const files = readmes.flatMap((readme) =>
+      [...readFileSync(readme, 'utf8').matchAll(/^```(ts|tsx)\n([\s\S]*?)^```$/gm)].map((m, i) => {
+        const file = join(scratch, 'readmes', `${readme.split('/').at(-2)}-${i}.${m[1]}`)
+        mkdirSync(dirname(file), { recursive: true })
+        writeFileSync(file, `${m[2]}\nexport {}\n`)
+        return file
+      }),
+    )
+    expect(files.length).toBe(3)
+    expect(compile(files)).toEqual([])
+  }, 120_000)
 
   const runnable = all.filter((b) => isCode(b) && /\brun\b/.test(b.meta))
   test('there are runnable blocks on the concept pages', () => {
