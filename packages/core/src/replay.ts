@@ -60,44 +60,7 @@ export const checkPersisted = (definition: WorkflowDefinition, value: unknown, o
   const dev = process.env.NODE_ENV !== 'production'
   const bad = (problem: string) => refuse('INVALID_SNAPSHOT', dev && `the snapshot of workflow '${definition.id}' ${problem}.`)
   if (!isPlainObject(value)) bad('is not an object; pass what getPersistedSnapshot() returned')
-  let snapshot = value as unknown as PersistedSnapshot
-  if (snapshot.workflow !== definition.id) {
-    refuse(
-      'SNAPSHOT_MISMATCH',
-      dev &&
-        `the snapshot belongs to workflow '${String(snapshot.workflow)}', not '${definition.id}'; use another storage key per workflow.`,
-    )
-  }
-  if (snapshot.version !== definition.version) {
-    if (!options.migrate) {
-      refuse(
-        'SNAPSHOT_MISMATCH',
-        dev &&
-          `the snapshot was saved by version ${String(snapshot.version)} of workflow '${definition.id}', which is now version ${String(definition.version)}; pass a \`migrate\` option to convert old snapshots.`,
-      )
-    }
-    const from = snapshot.version
-    try {
-      snapshot = (options.migrate as NonNullable<ReplayOptions['migrate']>)(snapshot, from)
-    } catch (cause) {
-      throw new WorkflowError(
-        'INVALID_SNAPSHOT',
-        dev &&
-          `migrate() threw while converting a snapshot of workflow '${definition.id}': ${cause instanceof Error ? cause.message : String(cause)}.`,
-        {
-          category: 'snapshot',
-          cause,
-        },
-      )
-    }
-    // What migrate returns is checked like any stored snapshot.
-    if (!isPlainObject(snapshot)) bad('was turned by migrate() into something that is not a snapshot')
-    if (snapshot.workflow !== definition.id || snapshot.version !== definition.version) {
-      bad(
-        `was turned by migrate() into one of workflow '${String(snapshot.workflow)}' version ${String(snapshot.version)}; return one of version ${String(definition.version)}`,
-      )
-    }
-  }
+  const snapshot = migrated(definition, value as unknown as PersistedSnapshot, options, bad)
   if (options.expiresIn !== undefined) {
     const age = typeof snapshot.savedAt === 'number' ? now - snapshot.savedAt : Number.NaN
     // A snapshot from the future (a wrong clock or a forged savedAt) never expires otherwise: refuse it too.
@@ -117,6 +80,52 @@ export const checkPersisted = (definition: WorkflowDefinition, value: unknown, o
   }
   if (typeof snapshot.step !== 'string') bad('has no `step` string')
   return snapshot
+}
+
+/** The snapshot in this definition's version: as it is, or through `migrate`, whose output is checked like any stored snapshot. */
+const migrated = (
+  definition: WorkflowDefinition,
+  snapshot: PersistedSnapshot,
+  options: ReplayOptions,
+  bad: (problem: string) => never,
+): PersistedSnapshot => {
+  const dev = process.env.NODE_ENV !== 'production'
+  if (snapshot.workflow !== definition.id) {
+    refuse(
+      'SNAPSHOT_MISMATCH',
+      dev &&
+        `the snapshot belongs to workflow '${String(snapshot.workflow)}', not '${definition.id}'; use another storage key per workflow.`,
+    )
+  }
+  if (snapshot.version === definition.version) return snapshot
+  if (!options.migrate) {
+    refuse(
+      'SNAPSHOT_MISMATCH',
+      dev &&
+        `the snapshot was saved by version ${String(snapshot.version)} of workflow '${definition.id}', which is now version ${String(definition.version)}; pass a \`migrate\` option to convert old snapshots.`,
+    )
+  }
+  let out: PersistedSnapshot
+  try {
+    out = (options.migrate as NonNullable<ReplayOptions['migrate']>)(snapshot, snapshot.version)
+  } catch (cause) {
+    throw new WorkflowError(
+      'INVALID_SNAPSHOT',
+      dev &&
+        `migrate() threw while converting a snapshot of workflow '${definition.id}': ${cause instanceof Error ? cause.message : String(cause)}.`,
+      {
+        category: 'snapshot',
+        cause,
+      },
+    )
+  }
+  if (!isPlainObject(out)) bad('was turned by migrate() into something that is not a snapshot')
+  if (out.workflow !== definition.id || out.version !== definition.version) {
+    bad(
+      `was turned by migrate() into one of workflow '${String(out.workflow)}' version ${String(out.version)}; return one of version ${String(definition.version)}`,
+    )
+  }
+  return out
 }
 
 /** The frame must complete the step the replayed flow is at. */

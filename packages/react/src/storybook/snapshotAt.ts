@@ -65,13 +65,38 @@ export function snapshotAt<S extends object, K extends string>(
   seed: WorkflowSeed<S, K> = {},
 ): PersistedSnapshot {
   const def = definition as WorkflowDefinition
-  const { at, state = {}, path, drafts = {}, done = false } = seed as WorkflowSeed
-  const ids = Object.keys(def.steps)
-  for (const step of [at, ...(path ?? []).map((f) => (isFrame(f) ? f.step : f))]) {
+  const { at, path, drafts = {}, done = false } = seed as WorkflowSeed
+  checkSeedSteps(def, [at, ...(path ?? []).map((f) => (isFrame(f) ? f.step : f))])
+  const walk = walker(def, seed as WorkflowSeed)
+  if (path)
+    walkPath(
+      walk,
+      path.map((f) => (isFrame(f) ? f : { step: f })),
+    )
+  else walkTo(walk, done ? at : (at ?? walk.s.step), done, Object.keys((seed as WorkflowSeed).state ?? {}).length > 0)
+  if (done && !walk.s.done) {
+    if (!def.steps[walk.s.step as K]?.final)
+      mismatch(def.id, `\`done\` needs the path to reach the final step; it ends at '${walk.s.step}'.`, walk.s.step)
+    walk.complete(undefined)
+  }
+  if (at !== undefined && walk.s.step !== at)
+    mismatch(def.id, `the path leads to step '${walk.s.step}', not '${at}' (${walk.trail()}); leave \`at\` out or fix \`path\`.`, at)
+  const walked = serialize(def, walk.s, { at: walk.now })
+  const persisted: PersistedSnapshot = {
+    ...walked,
+    path: walked.path.map(({ step, patch }, i) => ({ step, input: walk.inputs[i], patch })),
+    drafts: { ...(drafts as Record<string, unknown>) },
+  }
+  // The one replay checks what was walked, as a resume will: a seed that would not resume fails here.
+  return replay(def, persisted, { now: () => walk.now }).persisted
+}
+
+const checkSeedSteps = (def: WorkflowDefinition, steps: readonly (string | undefined)[]) => {
+  for (const step of steps) {
     if (step !== undefined && !Object.hasOwn(def.steps, step)) {
       throw new WorkflowError(
         'UNKNOWN_STEP',
-        `seeding workflow '${def.id}': there is no step '${String(step)}'; defined steps: ${ids.join(', ')}.`,
+        `seeding workflow '${def.id}': there is no step '${String(step)}'; defined steps: ${Object.keys(def.steps).join(', ')}.`,
         {
           category: 'usage',
           step,
@@ -79,78 +104,87 @@ export function snapshotAt<S extends object, K extends string>(
       )
     }
   }
+}
+
+interface Walker {
+  s: FlowState
+  readonly now: number
+  readonly inputs: unknown[]
+  readonly def: WorkflowDefinition
+  complete(frame: SeedFrame | undefined): void
+  trail(): string
+}
+
+/** Completes steps with the kernel's own moves: the seeded state goes into the first step's contribution. */
+const walker = (def: WorkflowDefinition, { state = {}, drafts = {} }: WorkflowSeed): Walker => {
   const now = Date.now()
-  let s: FlowState = initialState(def, now)
-  const first = s.step
-  const frames: readonly SeedFrame[] = path?.map((f) => (isFrame(f) ? f : { step: f })) ?? []
-  const inputs: unknown[] = []
   let seeded = false
-  const complete = (frame: SeedFrame | undefined) => {
-    const patch = seeded ? (frame?.patch ?? {}) : { ...state, ...frame?.patch }
-    seeded = true
-    inputs.push(frame?.input ?? (drafts as Record<string, unknown>)[s.step])
-    try {
-      s = transition(def, s, { type: 'complete', input: patch, patch, at: now })
-    } catch (cause) {
-      mismatch(
-        def.id,
-        `${(cause as Error).message} Give \`state\` the answers that choose the path, or list the steps in \`path\`.`,
-        s.step,
-      )
-    }
+  const walk: Walker = {
+    s: initialState(def, now),
+    now,
+    inputs: [],
+    def,
+    complete(frame) {
+      const patch = seeded ? (frame?.patch ?? {}) : { ...state, ...frame?.patch }
+      seeded = true
+      walk.inputs.push(frame?.input ?? (drafts as Record<string, unknown>)[walk.s.step])
+      try {
+        walk.s = transition(def, walk.s, { type: 'complete', input: patch, patch, at: now })
+      } catch (cause) {
+        mismatch(
+          def.id,
+          `${(cause as Error).message} Give \`state\` the answers that choose the path, or list the steps in \`path\`.`,
+          walk.s.step,
+        )
+      }
+    },
+    trail: () => historyOf(walk.s).join(' → '),
   }
-  const trail = () => historyOf(s).join(' → ')
+  return walk
+}
+
+/** Completes the listed steps, each where the flow is. */
+const walkPath = (walk: Walker, frames: readonly SeedFrame[]) => {
   for (const [i, frame] of frames.entries()) {
-    if (s.done) mismatch(def.id, `\`path\` goes on after the final step, at '${frame.step}'; end it before.`, frame.step)
-    if (s.step !== frame.step) {
+    if (walk.s.done) mismatch(walk.def.id, `\`path\` goes on after the final step, at '${frame.step}'; end it before.`, frame.step)
+    if (walk.s.step !== frame.step) {
       const where = i === 0 ? 'starts at' : `goes from '${frames[i - 1]?.step}' to`
       mismatch(
-        def.id,
-        `\`path\` lists '${frame.step}' where the flow ${where} '${s.step}' with this state; fix \`path\` or \`state\`.`,
+        walk.def.id,
+        `\`path\` lists '${frame.step}' where the flow ${where} '${walk.s.step}' with this state; fix \`path\` or \`state\`.`,
         frame.step,
       )
     }
-    complete(frame)
+    walk.complete(frame)
   }
-  if (!path) {
-    const target = done ? at : (at ?? first)
-    if (target === first && !done && Object.keys(state).length > 0) {
+}
+
+/** Walks along the path the state leads to, to `target` (or to the end when `done`); capped, as a flow may loop. */
+const walkTo = (walk: Walker, target: string | undefined, done: boolean, hasState: boolean) => {
+  const { def } = walk
+  const first = walk.s.step
+  if (target === first && !done && hasState) {
+    mismatch(
+      def.id,
+      `'${first}' is the first step, where no step is completed yet, so \`state\` must be empty; prefill the form with \`drafts\`.`,
+      first,
+    )
+  }
+  const ids = Object.keys(def.steps)
+  for (let hops = 0; !walk.s.done && (done || walk.s.step !== target); hops++) {
+    if (hops > ids.length)
       mismatch(
         def.id,
-        `'${first}' is the first step, where no step is completed yet, so \`state\` must be empty; prefill the form with \`drafts\`.`,
-        first,
-      )
-    }
-    // Walk along the path `state` leads to; a flow that loops would come round again, so the walk is capped.
-    for (let hops = 0; !s.done && (done || s.step !== target); hops++) {
-      if (hops > ids.length)
-        mismatch(
-          def.id,
-          `step '${target ?? 'the final step'}' is not reached: the path loops (${trail()}); list the steps in \`path\`.`,
-          target,
-        )
-      complete(undefined)
-    }
-    if (target !== undefined && s.step !== target) {
-      mismatch(
-        def.id,
-        `step '${target}' is not on the path this state leads along (${trail()}); change \`state\` (the answers branches and skips read) or list the steps in \`path\`.`,
+        `step '${target ?? 'the final step'}' is not reached: the path loops (${walk.trail()}); list the steps in \`path\`.`,
         target,
       )
-    }
+    walk.complete(undefined)
   }
-  if (done && !s.done) {
-    if (!def.steps[s.step as K]?.final) mismatch(def.id, `\`done\` needs the path to reach the final step; it ends at '${s.step}'.`, s.step)
-    complete(undefined)
+  if (target !== undefined && walk.s.step !== target) {
+    mismatch(
+      def.id,
+      `step '${target}' is not on the path this state leads along (${walk.trail()}); change \`state\` (the answers branches and skips read) or list the steps in \`path\`.`,
+      target,
+    )
   }
-  if (at !== undefined && s.step !== at)
-    mismatch(def.id, `the path leads to step '${s.step}', not '${at}' (${trail()}); leave \`at\` out or fix \`path\`.`, at)
-  const walked = serialize(def, s, { at: now })
-  const persisted: PersistedSnapshot = {
-    ...walked,
-    path: walked.path.map(({ step, patch }, i) => ({ step, input: inputs[i], patch })),
-    drafts: { ...(drafts as Record<string, unknown>) },
-  }
-  // The one replay checks what was walked, as a resume will: a seed that would not resume fails here.
-  return replay(def, persisted, { now: () => now }).persisted
 }
