@@ -46,12 +46,18 @@ const open = async (query: string): Promise<{ page: Page; errors: string[] }> =>
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())
   })
+  // From the mutation records, so a heading inserted and removed within one task is still seen.
   await page.addInitScript(() => {
     const seen: string[] = []
     ;(window as unknown as { headings: string[] }).headings = seen
-    new MutationObserver(() => {
-      for (const h1 of document.querySelectorAll('h1')) if (seen.at(-1) !== h1.textContent) seen.push(h1.textContent ?? '')
-    }).observe(document, { childList: true, subtree: true, characterData: true })
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue
+          for (const h1 of node.matches('h1') ? [node] : node.querySelectorAll('h1')) seen.push(h1.textContent ?? '')
+        }
+      }
+    }).observe(document, { childList: true, subtree: true })
   })
   await page.goto(`${url}?${query}`)
   return { page, errors }
