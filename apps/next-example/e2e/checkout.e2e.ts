@@ -114,6 +114,18 @@ describe('the Next.js example (next build, next start) in Chromium', () => {
     assert.deepEqual(problems, [])
   })
 
+  test("follows Next's own links to a step, and the back button returns", async () => {
+    const { page, problems } = await openPage()
+    await page.goto(next.url)
+    await walkToReview(page)
+    await page.getByRole('link', { name: 'Change your email' }).click()
+    await expectStep(page, 'Your email', 'email')
+    assert.equal(await page.getByLabel('Email address').inputValue(), 'ada@example.com')
+    await page.goBack({ waitUntil: 'commit' })
+    await expectStep(page, 'Check your answers', 'review')
+    assert.deepEqual(problems, [])
+  })
+
   test('lands a deep link to a step not yet reachable on the furthest reachable step', async () => {
     const { page, problems } = await openPage()
     await page.goto(`${next.url}/?step=review`)

@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { CheckoutWizard } from '../components/CheckoutWizard'
 import { checkout } from '../flows/checkout'
 
@@ -9,6 +10,9 @@ export default function CheckoutPage() {
       <h1>Checkout</h1>
       <p>You will be asked for: {titles.join(', ')}.</p>
       <CheckoutWizard />
+      <p>
+        Wrong address for the receipt? <Link href="?step=email">Change your email</Link>
+      </p>
     </main>
   )
 }

@@ -26,8 +26,9 @@ const writeEntry = (url: URL, mode: 'push' | 'replace', key: string) => {
  * Binds the flow to the Next.js App Router: the step lives in `?step=` on the current page, written with
  * the browser's History API, which Next.js integrates (`useSearchParams` follows, no server round trip, the
  * page is not remounted). The back and forward buttons move through the flow, a reload keeps the step, and a
- * link to a step not yet reachable lands on the furthest reachable one. Needs no Suspense boundary: it does
- * not call `useSearchParams`. Use it in the Client Component that holds the wizard.
+ * link to a step not yet reachable lands on the furthest reachable one; a `<Link href="?step=email">` moves
+ * the flow too (where the browser has the Navigation API). Needs no Suspense boundary: it does not call
+ * `useSearchParams`. Use it in the Client Component that holds the wizard.
  * @example
  * 'use client'
  * const workflow = useWorkflow(checkout, { persist: { key: 'checkout' } })
@@ -51,8 +52,16 @@ export function useNextRouterHistory(workflow: Workflow<any, any>, { param = 'st
   )
   useIsomorphicLayoutEffect(() => {
     binding.changed()
+    // Next's own navigations (`<Link href="?step=address">`, `router.push`) fire no popstate; the Navigation API
+    // reports them where the browser has it. Next writes history inside its commit, so the flow moves just after.
+    const navigation = (window as { navigation?: EventTarget }).navigation
+    const afterCommit = () => queueMicrotask(binding.changed)
     window.addEventListener('popstate', binding.changed)
-    return () => window.removeEventListener('popstate', binding.changed)
+    navigation?.addEventListener('currententrychange', afterCommit)
+    return () => {
+      window.removeEventListener('popstate', binding.changed)
+      navigation?.removeEventListener('currententrychange', afterCommit)
+    }
   }, [binding])
   useWorkflowHistory(workflow, { adapter: binding.adapter })
 }
