@@ -1,6 +1,7 @@
 import {
   createWorkflow,
   type Issues,
+  type Workflow,
   type WorkflowDefinition,
   type WorkflowError,
   type WorkflowOptions,
@@ -77,73 +78,95 @@ export const enumeratePaths = async <S extends object, K extends string>(
   definition: WorkflowDefinition<S, K>,
   options: PathOptions<K> = {},
 ): Promise<PathEnumeration<K>> => {
-  const { maxPaths = 1000, maxTransitions = 20_000 } = options
-  const inputs: { readonly [P in K]?: readonly unknown[] } = options.inputs ?? {}
-  const flow = createWorkflow(definition, { now: () => 0, ...options.workflow })
-  const paths = new Map<string, FlowPath<K>>()
-  const rejected = new Map<string, RejectedInput<K>>()
-  let transitions = 0
-  let truncated = false
-  const given: { step: K; input: unknown }[] = []
-  // The path so far, shown and skipped steps interleaved as they happened.
-  const trail: string[] = flow.getSnapshot().skipped.map((step) => `${step} (skipped)`)
-
-  const record = (snap: WorkflowSnapshot<S, K>, outcome: PathOutcome, error?: WorkflowError) => {
-    const steps = [...snap.history]
-    const key = `${outcome}|${trail.join('>')}|${snap.step}|${error?.code ?? ''}`
-    if (paths.has(key)) return
-    if (paths.size >= maxPaths) {
-      truncated = true
-      return
-    }
-    const suffix = outcome === 'done' ? '' : ` (${outcome === 'loop' ? 'loop' : error?.code})`
-    paths.set(key, {
-      name: `${[...trail, ...(outcome === 'done' ? [] : [snap.step])].join(' → ')}${suffix}`,
-      steps,
-      skipped: [...snap.skipped],
-      inputs: [...given],
-      outcome,
-      ...(error ? { error } : {}),
-      state: snap.state,
-    })
+  const flow = createWorkflow(definition, { now: () => 0, ...options.workflow }) as unknown as Workflow
+  const search: Search = {
+    flow,
+    inputs: (options.inputs ?? {}) as Readonly<Record<string, readonly unknown[] | undefined>>,
+    maxPaths: options.maxPaths ?? 1000,
+    maxTransitions: options.maxTransitions ?? 20_000,
+    paths: new Map(),
+    rejected: new Map(),
+    transitions: 0,
+    truncated: false,
+    given: [],
+    // The path so far, shown and skipped steps interleaved as they happened.
+    trail: flow.getSnapshot().skipped.map((step) => `${step} (skipped)`),
   }
-
-  const explore = async (seen: ReadonlySet<string>): Promise<void> => {
-    const snap = flow.getSnapshot()
-    if (snap.status === 'done') return record(snap, 'done')
-    const here = `${snap.step}|${keyOf(snap.state)}`
-    if (seen.has(here)) return record(snap, 'loop')
-    const samples = Object.hasOwn(inputs, snap.step) ? (inputs[snap.step] ?? [undefined]) : [undefined]
-    for (const input of samples.length > 0 ? samples : [undefined]) {
-      if (truncated) return
-      if (++transitions > maxTransitions) {
-        truncated = true
-        return
-      }
-      const after = await flow.next(input)
-      if (after.error) {
-        record(after, 'error', after.error)
-        continue
-      }
-      if (Object.keys(after.issues).length > 0) {
-        const key = `${snap.step}|${keyOf(input)}`
-        if (!rejected.has(key)) rejected.set(key, { step: snap.step, input, issues: after.issues })
-        continue
-      }
-      const added = [snap.step, ...after.skipped.slice(snap.skipped.length).map((step) => `${step} (skipped)`)]
-      given.push({ step: snap.step, input })
-      trail.push(...added)
-      await explore(new Set([...seen, here]))
-      trail.length -= added.length
-      given.pop()
-      flow.back()
-    }
-  }
-
   try {
-    await explore(new Set())
+    await explore(search, new Set())
   } finally {
     flow.destroy()
   }
-  return { paths: [...paths.values()], rejected: [...rejected.values()], truncated }
+  return {
+    paths: [...search.paths.values()],
+    rejected: [...search.rejected.values()],
+    truncated: search.truncated,
+  } as unknown as PathEnumeration<K>
+}
+
+/** The depth-first search's state: the one engine instance it drives, what it found, its limits. */
+interface Search {
+  readonly flow: Workflow
+  readonly inputs: Readonly<Record<string, readonly unknown[] | undefined>>
+  readonly maxPaths: number
+  readonly maxTransitions: number
+  readonly paths: Map<string, FlowPath>
+  readonly rejected: Map<string, RejectedInput>
+  transitions: number
+  truncated: boolean
+  readonly given: { step: string; input: unknown }[]
+  readonly trail: string[]
+}
+
+const record = (search: Search, snap: WorkflowSnapshot, outcome: PathOutcome, error?: WorkflowError) => {
+  const key = `${outcome}|${search.trail.join('>')}|${snap.step}|${error?.code ?? ''}`
+  if (search.paths.has(key)) return
+  if (search.paths.size >= search.maxPaths) {
+    search.truncated = true
+    return
+  }
+  const suffix = outcome === 'done' ? '' : ` (${outcome === 'loop' ? 'loop' : error?.code})`
+  search.paths.set(key, {
+    name: `${[...search.trail, ...(outcome === 'done' ? [] : [snap.step])].join(' → ')}${suffix}`,
+    steps: [...snap.history],
+    skipped: [...snap.skipped],
+    inputs: [...search.given],
+    outcome,
+    ...(error ? { error } : {}),
+    state: snap.state,
+  })
+}
+
+/** Tries each sample of the current step; after each, explores on from there and comes back with `back()`. */
+const explore = async (search: Search, seen: ReadonlySet<string>): Promise<void> => {
+  const { flow, inputs } = search
+  const snap = flow.getSnapshot()
+  if (snap.status === 'done') return record(search, snap, 'done')
+  const here = `${snap.step}|${keyOf(snap.state)}`
+  if (seen.has(here)) return record(search, snap, 'loop')
+  const samples = Object.hasOwn(inputs, snap.step) ? (inputs[snap.step] ?? [undefined]) : [undefined]
+  for (const input of samples.length > 0 ? samples : [undefined]) {
+    if (search.truncated) return
+    if (++search.transitions > search.maxTransitions) {
+      search.truncated = true
+      return
+    }
+    const after = await flow.next(input)
+    if (after.error) {
+      record(search, after, 'error', after.error)
+      continue
+    }
+    if (Object.keys(after.issues).length > 0) {
+      const key = `${snap.step}|${keyOf(input)}`
+      if (!search.rejected.has(key)) search.rejected.set(key, { step: snap.step, input, issues: after.issues })
+      continue
+    }
+    const added = [snap.step, ...after.skipped.slice(snap.skipped.length).map((step) => `${step} (skipped)`)]
+    search.given.push({ step: snap.step, input })
+    search.trail.push(...added)
+    await explore(search, new Set([...seen, here]))
+    search.trail.length -= added.length
+    search.given.pop()
+    flow.back()
+  }
 }
