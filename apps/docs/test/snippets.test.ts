@@ -33,6 +33,18 @@ function writePage(page: string): string[] {
     })
 }
 
+/** The TypeScript blocks of the package READMEs that point into this site, as modules of their own. */
+function writeReadmes(): string[] {
+  return ['core', 'react', 'tools'].flatMap((pkg) =>
+    [...readFileSync(join(repoRoot, 'packages', pkg, 'README.md'), 'utf8').matchAll(/^```(ts|tsx)\n([\s\S]*?)^```$/gm)].map((m, i) => {
+      const file = join(scratch, 'readmes', `${pkg}-${i}.${m[1]}`)
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileSync(file, `${m[2]}\nexport {}\n`)
+      return file
+    }),
+  )
+}
+
 function compile(files: string[]): string[] {
   const config = ts.getParsedCommandLineOfConfigFile(
     join(repoRoot, 'tsconfig.json'),
@@ -55,11 +67,13 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 describe('every code block on every page', () => {
   const all = pages().flatMap(codeBlocks)
 
-  test('every TypeScript block compiles with the repository settings, as a reader’s file would', () => {
+  test('every TypeScript block of every page and package README compiles with the repository settings, as a reader’s file would', () => {
     rmSync(scratch, { recursive: true, force: true })
     const files = pages().flatMap(writePage)
+    const readmes = writeReadmes()
     expect(files.length).toBeGreaterThan(20)
-    expect(compile(files)).toEqual([])
+    expect(readmes.length).toBe(3)
+    expect(compile([...files, ...readmes])).toEqual([])
   }, 120_000)
 
   test('every file a page includes exists', () => {
@@ -69,20 +83,6 @@ describe('every code block on every page', () => {
     })
     expect(missing).toEqual([])
   })
-
-  test('the package READMEs’ TypeScript blocks compile too', () => {
-    const readmes = ['core', 'react', 'tools'].map((pkg) => join(repoRoot, 'packages', pkg, 'README.md'))
-    const files = readmes.flatMap((readme) =>
-      [...readFileSync(readme, 'utf8').matchAll(/^```(ts|tsx)\n([\s\S]*?)^```$/gm)].map((m, i) => {
-        const file = join(scratch, 'readmes', `${readme.split('/').at(-2)}-${i}.${m[1]}`)
-        mkdirSync(dirname(file), { recursive: true })
-        writeFileSync(file, `${m[2]}\nexport {}\n`)
-        return file
-      }),
-    )
-    expect(files.length).toBe(3)
-    expect(compile(files)).toEqual([])
-  }, 120_000)
 
   const runnable = all.filter((b) => isCode(b) && /\brun\b/.test(b.meta))
   test('there are runnable blocks on the concept pages', () => {

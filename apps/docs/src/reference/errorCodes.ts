@@ -120,11 +120,11 @@ export const errorCodes = {
   NO_CHOICE: {
     meaning:
       'Leaving a step, no guarded choice held and there is no fallback, or a `next` function returned `undefined`. Set on `snapshot.error`; the user stays on the step.',
-    fix: "Add a fallback choice without `when`, or make the guards cover every state (the analyzer's gap finding shows a state that falls through).",
+    fix: 'Add a fallback choice without `when`, or make the guards cover every state (for conditions in a flow file, `analyzeWorkflow` shows a state that falls through).',
   },
   AMBIGUOUS_CHOICE: {
     meaning: 'Leaving a step, more than one guarded choice held. Set on `snapshot.error`; the user stays on the step.',
-    fix: 'Make the conditions exclusive; `analyzeWorkflow` reports overlapping guards with a state that shows it.',
+    fix: 'Make the conditions exclusive; for conditions in a flow file, `analyzeWorkflow` reports the overlap with a state that shows it.',
   },
   INVALID_TARGET: {
     meaning: 'A `next` function returned a step that is not in its `targets`.',
