@@ -21,6 +21,7 @@ export {
   type WorkflowOptions,
   type WorkflowPersistence,
 } from './runtime/createWorkflow'
+export { toIssues, type Validated, validateStep } from './runtime/validate'
 export type {
   Action,
   ActionContext,

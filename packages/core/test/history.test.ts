@@ -142,3 +142,20 @@ describe('returning to a check-answers page', () => {
     expect(back.history).toEqual(['address', 'delivery', 'payment', 'review'])
   })
 })
+
+describe('run towards a step, at most so far', () => {
+  test('run(drafts, { until, maxSteps }) stops quietly after maxSteps when until is not reached', async () => {
+    const flow = defineWorkflow({
+      id: 'bounded',
+      initial: 'a',
+      state: {},
+      steps: { a: { next: 'b' }, b: { next: 'c' }, c: { next: 'd' }, d: { final: true } },
+    })
+    const workflow = createWorkflow(flow)
+    const after = await workflow.run({}, { until: 'd', maxSteps: 2 })
+    expect(after.step).toBe('c')
+    expect(after.error).toBeNull()
+    const unbounded = await createWorkflow(flow).run({}, { maxSteps: 2 })
+    expect(unbounded.error?.code).toBe('RUN_LIMIT')
+  })
+})

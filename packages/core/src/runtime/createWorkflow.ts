@@ -42,7 +42,11 @@ export interface WorkflowOptions {
 }
 
 export interface RunOptions<K extends string = string> {
-  /** Stops a flow that loops with the same inputs. @default 10000 */
+  /**
+   * Stops a flow that loops with the same inputs (`RUN_LIMIT`). With `until`, a `maxSteps` you give is
+   * how far to go towards it at most: reaching it stops the run quietly where it is.
+   * @default 10000
+   */
   readonly maxSteps?: number
   /**
    * Stops when this step becomes current (it is not completed). With `snapshot.drafts` as inputs this
@@ -203,15 +207,18 @@ const runAll = async (
   rt: Runtime,
   next: (input: unknown) => Promise<WorkflowSnapshot>,
   inputs: Readonly<Record<string, unknown>> = {},
-  { maxSteps = 10_000, until }: RunOptions = {},
+  { maxSteps, until }: RunOptions = {},
 ) => {
+  const limit = maxSteps ?? 10_000
   let snap = rt.pending ? await rt.pending.promise : (rt.store.getState() as WorkflowSnapshot)
   for (let count = 0; snap.status !== 'done' && snap.step !== until; count++) {
-    if (count >= maxSteps) {
+    if (count >= limit) {
+      // "Go forward at most this far towards `until`" (browser forward): reaching the bound is an answer, not a loop.
+      if (until !== undefined && maxSteps !== undefined) return snap
       const error = new WorkflowError(
         'RUN_LIMIT',
         process.env.NODE_ENV !== 'production' &&
-          `run() completed ${maxSteps} steps without finishing workflow '${rt.def.id}'; a loop keeps getting the same input. Give the looping step an input that leaves the loop, or raise maxSteps.`,
+          `run() completed ${limit} steps without finishing workflow '${rt.def.id}'; a loop keeps getting the same input. Give the looping step an input that leaves the loop, or raise maxSteps.`,
         { category: 'transition', step: snap.step },
       )
       return rt.commit(fail(rt.def, rt.current().state, error, undefined, rt.now()))

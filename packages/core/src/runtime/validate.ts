@@ -1,5 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import type { Issues } from '../types'
+import type { Issues, WorkflowDefinition } from '../types'
 import { andThen } from './async'
 
 export type Validated = { readonly value: unknown; readonly issues?: undefined } | { readonly issues: Issues }
@@ -25,3 +25,19 @@ export const validate = (schema: StandardSchemaV1, value: unknown): Validated | 
     schema['~standard'].validate(value),
     (result): Validated => (result.issues ? { issues: toIssues(result.issues) } : { value: result.value }),
   )
+
+/**
+ * Checks `input` against a step's schema without moving or running actions: what `next(input)`
+ * would put in `snapshot.issues`. A step without a schema accepts anything.
+ * @example
+ * const result = await validateStep(checkout, 'payment', { method: 'cash' })
+ * if (result.issues) showErrors(result.issues)
+ */
+export const validateStep = <S extends object, K extends string>(
+  definition: WorkflowDefinition<S, K>,
+  step: K,
+  input: unknown,
+): Validated | Promise<Validated> => {
+  const schema = (definition.steps as Record<string, { validate?: StandardSchemaV1 }>)[step]?.validate
+  return schema ? validate(schema, input) : { value: input }
+}

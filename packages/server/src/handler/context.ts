@@ -1,4 +1,4 @@
-import { createWorkflow, type PersistedSnapshot, type WorkflowError } from '@flowkit/core'
+import { initialState, type PersistedSnapshot, serialize, type WorkflowError } from '@flowkit/core'
 import { refusal } from '../http/errors'
 import { readJson } from '../http/readJson'
 import { hashToken, isTokenShaped } from '../tokens'
@@ -38,11 +38,10 @@ export const context = (
   store,
   definitions,
   initial: new Map(
+    // The kernel's first state of each flow, made once: no instance, no store.
     [...definitions.values()].map((definition) => {
-      const flow = createWorkflow(definition)
-      const snapshot = flow.getPersistedSnapshot()
-      flow.destroy()
-      return [definition.id, snapshot]
+      const at = (options.now ?? Date.now)()
+      return [definition.id, serialize(definition, initialState(definition, at), { at })]
     }),
   ),
   authorize: options.authorize,
