@@ -51,7 +51,7 @@ export const targetsOf = (definition: WorkflowDefinition, step: string): string[
  * names exists. Beside `edgesOf`, so that a new kind of `next` is one change here (and one in
  * `chooseNext`, which evaluates it).
  */
-export const checkNext = (id: string, step: AnyStep, add: Add, ref: Ref): void => {
+export const checkNext = (id: string, step: AnyStep, add: Add, ref: Ref) => {
   const { next } = step
   const at = `step '${id}'`
   const path = ['steps', id, 'next']
