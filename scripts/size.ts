@@ -3,6 +3,7 @@
  * `scripts/size/*.entry.ts`, built from the packages' *built* output (run `npm run build` first;
  * this script does it when dist is missing). React and react-dom stay external.
  * A scenario may declare `// @size-budget BYTES` and `// @size-title TEXT`; over budget fails.
+ * `// @size-goal BYTES` is a target not yet met: printed with the ratio, it does not fail.
  */
 import { execSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -23,6 +24,7 @@ for (const file of readdirSync(dir)
   const source = readFileSync(join(dir, file), 'utf8')
   const budget = Number(/@size-budget (\d+)/.exec(source)?.[1] ?? Number.NaN)
   const title = /@size-title (.+)/.exec(source)?.[1] ?? file
+  const goal = Number(/@size-goal (\d+)/.exec(source)?.[1] ?? Number.NaN)
   const output = await build({
     configFile: false,
     logLevel: 'silent',
@@ -47,6 +49,8 @@ for (const file of readdirSync(dir)
     'min (B)': code.length,
     'min+gzip (B)': gzip,
     budget: Number.isNaN(budget) ? '—' : budget,
+    // The goal the kernel issue sets, where it is stricter than today's budget: the gap is printed every run.
+    goal: Number.isNaN(goal) ? '—' : `${goal}${gzip <= goal ? ' (met)' : ` (${(gzip / goal).toFixed(2)}×)`}`,
     ok: ok ? 'yes' : 'OVER',
   })
 }

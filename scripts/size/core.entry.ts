@@ -1,4 +1,5 @@
-// @size-budget 5400
+// @size-budget 7300
+// @size-goal 3072
 // @size-title @flowkit/core: a 3-step flow with a choice, a skip and validation (no persistence)
 import { createWorkflow, defineWorkflow } from '@flowkit/core'
 
