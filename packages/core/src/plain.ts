@@ -75,8 +75,8 @@ export const toPlain = <T>(value: T, what: string, step: string, limit = MAX_NOD
 
 // A plain function rather than closures: this runs on every transition.
 function copy(v: unknown, depth: number, walk: Walk): unknown {
-  if (++walk.nodes > MAX_NODES)
-    fail(walk, process.env.NODE_ENV !== 'production' && `has more than ${MAX_NODES} values; send only the fields of this step`)
+  if (++walk.nodes > walk.limit)
+    fail(walk, process.env.NODE_ENV !== 'production' && `has more than ${walk.limit} values; send only the fields of this step`)
   if (v === null || typeof v === 'string' || typeof v === 'boolean' || v === undefined) return v
   if (typeof v === 'number')
     return Number.isFinite(v) ? v : fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)

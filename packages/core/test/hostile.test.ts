@@ -119,3 +119,13 @@ describe('hostile input', () => {
     expect(() => workflow.setDraft('form', draft)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }))
   })
 })
+
+describe('a large initial state', () => {
+  test("the definition's own state may hold more than an input's limit of values, and is frozen", () => {
+    const state = Object.fromEntries(Array.from({ length: 150_000 }, (_, i) => [`k${i}`, i]))
+    const big = defineWorkflow({ id: 'big', initial: 'a', state, steps: { a: { next: 'b' }, b: { final: true } } })
+    const snapshot = createWorkflow(big).getSnapshot()
+    expect(Object.keys(snapshot.state)).toHaveLength(150_000)
+    expect(Object.isFrozen(snapshot.state)).toBe(true)
+  })
+})
