@@ -37,8 +37,8 @@ export const errorCodes = {
   },
   UNREACHABLE_STEP: {
     meaning:
-      'In a definition: no path from `initial` reaches this step. In a server submission: the recorded path completes a step the answers do not lead to.',
-    fix: "Link the step from another step's `next` or remove it; on the server, resubmit the path the definition actually takes.",
+      'No path from `initial` reaches this step, so no user can ever see it. (A snapshot whose path completes a step its answers do not lead to is `STEP_NOT_ON_PATH`.)',
+    fix: "Link the step from another step's `next`, or remove it.",
   },
   SKIP_CYCLE: {
     meaning: 'Skippable steps lead to each other in a loop, so skipping could go round forever.',
@@ -168,8 +168,9 @@ export const errorCodes = {
     fix: 'Expected: the flow starts fresh. Raise `expiresIn` if users need longer.',
   },
   STEP_NOT_ON_PATH: {
-    meaning: 'A snapshot or a deep link names a current step that its path does not reach.',
-    fix: 'Link only to steps on the path; the history binding lands on the furthest reachable step.',
+    meaning:
+      'A replayed snapshot (a resume, a server submission) completes a step the answers so far do not lead to, goes on after the final step, or claims a current step its path does not reach: it was saved by another definition or altered.',
+    fix: 'Resume or submit the snapshot `getPersistedSnapshot()` wrote for this definition; after a change of the definition, bump its `version` and give a `migrate`.',
   },
   REQUIRED_STEP_SKIPPED: {
     meaning: 'A submitted path leaves out a step that the definition does not skip for those answers.',
