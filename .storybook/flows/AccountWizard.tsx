@@ -8,7 +8,7 @@ export function StepForm({ children, submitLabel = 'Continue' }: { readonly chil
     <form onSubmit={submit} aria-busy={busy} noValidate>
       <StepHeading>{title}</StepHeading>
       <WorkflowErrorSummary />
-      {error && <p role="alert">We could not continue: {error.message.replace('[flowkit] ', '')}</p>}
+      {error && <p role="alert">We could not continue: {error.message}</p>}
       {children}
       <p>
         {canGoBack && (

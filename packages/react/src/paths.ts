@@ -9,7 +9,6 @@ const segments = (path: string): string[] => {
       'INVALID_PATH',
       process.env.NODE_ENV !== 'production' &&
         `'${path}' is not a usable field path; use dot-separated names such as 'email' or 'address.zip' (no empty parts, no '__proto__', 'prototype' or 'constructor').`,
-      TypeError,
     )
   }
   return parts

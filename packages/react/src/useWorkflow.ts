@@ -37,7 +37,6 @@ export function useWorkflow<S extends object, K extends string>(
         'INVALID_WORKFLOW',
         process.env.NODE_ENV !== 'production' &&
           `useWorkflow() needs a definition from defineWorkflow({ ... }) or a workflow from createWorkflow(definition); got ${source === null ? 'null' : typeof source}.`,
-        TypeError,
       )
     }
     const { persist: persistOptions, ...rest } = options

@@ -49,7 +49,7 @@ const fromCore = (error: WorkflowError): FlowProblem[] => {
   return found.map((p) => ({
     code: (coreCodes.includes(p.code) ? p.code : 'INVALID_DEFINITION') as FlowProblemCode,
     pointer: p.step === undefined ? '' : toPointer(['steps', p.step]),
-    message: p.message.replace(/^\[flowkit\] /, ''),
+    message: p.message,
   }))
 }
 

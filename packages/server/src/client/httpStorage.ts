@@ -1,4 +1,4 @@
-import type { PersistedSnapshot, Workflow } from '@flowkit/core'
+import { type PersistedSnapshot, type Workflow, WorkflowError } from '@flowkit/core'
 import { getPersistApi, type StateStorage } from '@flowkit/core/persist'
 import { type Reply, request } from './request'
 import { type Outcome, retryLoop } from './retryLoop'
@@ -181,7 +181,7 @@ export function httpStorage(url: string, options: HttpStorageOptions = {}): Http
         return null
       }
       set({ state: 'offline', error: reply.error })
-      throw new Error(`[flowkit/server] could not load the saved flow: ${reply.error.message}`)
+      throw new WorkflowError('STORAGE_UNAVAILABLE', `could not load the saved flow: ${reply.error.message}`, { category: 'storage' })
     },
     setItem: (_key, value) => {
       if (status.submitted) return
