@@ -67,6 +67,16 @@ describe('every page of the built site', () => {
     test(`${path}: no console errors, no axe violations, no broken internal links`, async () => {
       const { page, errors } = await open(path)
       try {
+        // The theme names the sidebar and outline landmarks once the page has hydrated (src/theme): a large
+        // page can reach network idle before that, so wait for it as a reader's screen reader would see it.
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll('aside.rp-doc-layout__sidebar, aside.rp-doc-layout__outline')].every((a) =>
+              a.hasAttribute('aria-label'),
+            ),
+          undefined,
+          { timeout: 20_000 },
+        )
         await page.addScriptTag({ content: axeSource })
         const { violations } = (await page.evaluate(() =>
           (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
