@@ -1,3 +1,4 @@
+export { canonicalJson } from './canonicalJson'
 export { checkDefinition, type DefinitionProblem } from './definition/checkDefinition'
 export { defineWorkflow, type WorkflowConfig } from './definition/defineWorkflow'
 export { type Edge, type EdgeKind, edgesOf } from './definition/edgesOf'

@@ -1,3 +1,4 @@
+import { canonicalJson } from './canonicalJson'
 import { compile } from './definition/compile'
 import { logOf } from './kernel/log'
 import { complete, initialState, setDraft, stateAt } from './kernel/moves'
@@ -152,22 +153,9 @@ const checkStep = (definition: WorkflowDefinition, s: FlowState, path: readonly 
   )
 }
 
-const comparable = (patch: Readonly<Record<string, unknown>>, ignore: readonly string[]) => {
-  const keys = Object.keys(patch)
-    .filter((k) => !ignore.includes(k))
-    .sort()
-  return JSON.stringify(
-    keys.map((k) => [k, patch[k]]),
-    (_, v) =>
-      isPlainObject(v)
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, v[k]]),
-          )
-        : v,
-  )
-}
+/** A contribution as canonical JSON, without the keys the server computes itself. */
+const comparable = (patch: Readonly<Record<string, unknown>>, ignore: readonly string[]) =>
+  canonicalJson(ignore.length === 0 ? patch : Object.fromEntries(Object.entries(patch).filter(([k]) => !ignore.includes(k))))
 
 const finish = (definition: WorkflowDefinition, s: FlowState, snapshot: PersistedSnapshot, options: ReplayOptions): FlowState => {
   const dev = process.env.NODE_ENV !== 'production'

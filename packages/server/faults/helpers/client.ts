@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { createWorkflow, type PersistedSnapshot } from '@flowkit/core'
-import { canonicalJson } from '../../src/canonicalJson'
+import { canonicalJson, createWorkflow, type PersistedSnapshot } from '@flowkit/core'
 import { enrollment } from '../../src/examples/enrollment'
 
 export interface Answer {

@@ -1,5 +1,5 @@
 import type { PersistedSnapshot } from '@flowkit/core'
-import { canonicalJson } from '../canonicalJson'
+import { canonicalJson } from '@flowkit/core'
 
 /** What `mergeSnapshots` decided. `steps` name the steps each side changed (or, for `conflict`, both did). */
 export type MergeOutcome =

@@ -1,5 +1,4 @@
-import { isWorkflowError } from '@flowkit/core'
-import { canonicalJson } from '../canonicalJson'
+import { canonicalJson, isWorkflowError } from '@flowkit/core'
 import { json } from '../http/respond'
 import { runServerActions } from '../runServerActions'
 import { createToken, sha256 } from '../tokens'
