@@ -87,7 +87,8 @@ export interface Progress {
 /** Validation messages by field path (`'address.zip'`; `''` for the input as a whole). */
 export type Issues = Readonly<Record<string, readonly string[]>>
 
-export type LogEntryType = 'entered' | 'completed' | 'skipped' | 'back' | 'goto' | 'reset' | 'error' | 'done'
+/** `invalid`: a submitted input did not validate (its `fields` name the field paths with issues, never the values). */
+export type LogEntryType = 'entered' | 'completed' | 'skipped' | 'back' | 'goto' | 'reset' | 'error' | 'invalid' | 'done'
 
 /** One entry of the journey log. */
 export interface LogEntry<K extends string = string> {
@@ -97,6 +98,8 @@ export interface LogEntry<K extends string = string> {
   readonly at: number
   /** Why a step was skipped, or the error code. */
   readonly reason?: string
+  /** For `invalid`: the field paths that had issues (`''` for the input as a whole). Never the values. */
+  readonly fields?: readonly string[]
 }
 
 /** The state of a running workflow. Immutable: every change makes a new snapshot. */

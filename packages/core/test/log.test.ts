@@ -62,3 +62,26 @@ describe('the journey log', () => {
     expect(log.at(-1)?.type).toBe('back')
   })
 })
+
+describe('invalid input in the journey log', () => {
+  test('records the field paths that had issues, never the values, and survives a resume', async () => {
+    const { z } = await import('zod')
+    const form = defineWorkflow({
+      id: 'log-invalid',
+      initial: 'contact',
+      state: {},
+      steps: {
+        contact: { validate: z.object({ email: z.email(), age: z.number().min(18) }), next: 'done' },
+        done: { final: true },
+      },
+    })
+    let now = 5
+    const workflow = createWorkflow(form, { now: () => now++ })
+    await workflow.next({ email: 'not-an-email', age: 3 })
+    const entry = workflow.getSnapshot().log.at(-1)
+    expect(entry).toEqual({ type: 'invalid', step: 'contact', at: 6, fields: ['email', 'age'] })
+    expect(JSON.stringify(workflow.getSnapshot().log)).not.toContain('not-an-email')
+    const resumed = createWorkflow(form, { snapshot: workflow.getPersistedSnapshot() })
+    expect(resumed.getSnapshot().log.at(-1)).toEqual(entry)
+  })
+})

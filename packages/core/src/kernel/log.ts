@@ -26,14 +26,22 @@ export const logEntries = (log: Log): LogEntry[] => {
   return out
 }
 
-export const appendLog = (log: Log, type: LogEntryType, step: string, at: number, reason?: string): Log => {
+export const appendLog = (
+  log: Log,
+  type: LogEntryType,
+  step: string,
+  at: number,
+  reason?: string,
+  fields?: readonly string[],
+): Log => {
   let { ring } = log
   if (ring.written !== log.count) {
     const items = logEntries(log)
     ring = { items, written: items.length }
     log = { ring, count: items.length, limit: log.limit }
   }
-  ring.items[log.count % log.limit] = reason === undefined ? { type, step, at } : { type, step, at, reason }
+  const entry: LogEntry = fields ? { type, step, at, fields } : reason === undefined ? { type, step, at } : { type, step, at, reason }
+  ring.items[log.count % log.limit] = entry
   ring.written++
   return { ring, count: log.count + 1, limit: log.limit }
 }
@@ -41,6 +49,6 @@ export const appendLog = (log: Log, type: LogEntryType, step: string, at: number
 /** A log holding `entries` (the last `limit` of them). */
 export const logOf = (entries: readonly LogEntry[], limit: number): Log => {
   let log = emptyLog(limit)
-  for (const { type, step, at, reason } of entries.slice(-log.limit)) log = appendLog(log, type, step, at, reason)
+  for (const { type, step, at, reason, fields } of entries.slice(-log.limit)) log = appendLog(log, type, step, at, reason, fields)
   return log
 }

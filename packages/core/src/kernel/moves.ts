@@ -140,9 +140,16 @@ export const setDraft = (definition: WorkflowDefinition, s: FlowState, step: str
   return update(s, { drafts: draftsWith(c, s, step, draft) })
 }
 
-/** The submitted input did not validate: the state stays, the input is kept as the step's draft. */
-export const reject = (definition: WorkflowDefinition, s: FlowState, draft: unknown, issues: Issues): FlowState =>
-  update(draft === undefined ? s : setDraft(definition, s, s.step, draft), { error: null, issues })
+/**
+ * The submitted input did not validate: the state stays, the input is kept as the step's draft, and the
+ * log records which field paths had issues (never their values), for journey insights.
+ */
+export const reject = (definition: WorkflowDefinition, s: FlowState, draft: unknown, issues: Issues, at: number): FlowState =>
+  update(draft === undefined ? s : setDraft(definition, s, s.step, draft), {
+    error: null,
+    issues,
+    log: appendLog(s.log, 'invalid', s.step, at, undefined, Object.keys(issues)),
+  })
 
 /** The step failed (an action threw, no choice held…): the state stays, the error is logged, the input is kept as the draft. */
 export const fail = (definition: WorkflowDefinition, s: FlowState, error: WorkflowError, draft: unknown, at: number): FlowState =>

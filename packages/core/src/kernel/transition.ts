@@ -13,7 +13,7 @@ export type FlowEvent =
   | { readonly type: 'reset'; readonly at: number }
   | { readonly type: 'setDraft'; readonly step: string; readonly draft: unknown }
   /** The submitted input did not validate. */
-  | { readonly type: 'reject'; readonly input?: unknown; readonly issues: Issues }
+  | { readonly type: 'reject'; readonly input?: unknown; readonly issues: Issues; readonly at: number }
   /** The current step failed (an action threw). */
   | { readonly type: 'fail'; readonly error: WorkflowError; readonly input?: unknown; readonly at: number }
 
@@ -40,7 +40,7 @@ export const transition = (definition: WorkflowDefinition, state: FlowState, eve
     case 'setDraft':
       return setDraft(definition, state, event.step, toPlain(event.draft, 'the draft', event.step))
     case 'reject':
-      return reject(definition, state, toPlain(event.input, 'the input', state.step), event.issues)
+      return reject(definition, state, toPlain(event.input, 'the input', state.step), event.issues, event.at)
     case 'fail':
       return fail(definition, state, event.error, toPlain(event.input, 'the input', state.step), event.at)
   }

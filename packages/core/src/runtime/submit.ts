@@ -67,7 +67,7 @@ export const submit = (rt: Runtime, input: unknown): Promise<WorkflowSnapshot> =
   const failed = (cause: unknown) => fail(def, s, asStepError(s.step, cause), plain, now())
   const settle = (outcome: Outcome) => {
     try {
-      return outcome.issues ? reject(def, s, outcome.input, outcome.issues) : complete(def, s, outcome.input, outcome.patch, now())
+      return outcome.issues ? reject(def, s, outcome.input, outcome.issues, now()) : complete(def, s, outcome.input, outcome.patch, now())
     } catch (cause) {
       return failed(cause)
     }
