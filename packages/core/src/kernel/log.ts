@@ -26,14 +26,7 @@ export const logEntries = (log: Log): LogEntry[] => {
   return out
 }
 
-export const appendLog = (
-  log: Log,
-  type: LogEntryType,
-  step: string,
-  at: number,
-  reason?: string,
-  fields?: readonly string[],
-): Log => {
+export const appendLog = (log: Log, type: LogEntryType, step: string, at: number, reason?: string, fields?: readonly string[]): Log => {
   let { ring } = log
   if (ring.written !== log.count) {
     const items = logEntries(log)
