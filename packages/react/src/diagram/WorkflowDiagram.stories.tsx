@@ -65,3 +65,21 @@ export const EnrollmentFlow: Story = {
     await expect(canvasElement.querySelectorAll('.flowkit-node')).toHaveLength(Object.keys(enrollment.steps).length)
   },
 }
+
+const checkoutTraffic = [
+  { from: 'cart', to: 'shipping', count: 9120 },
+  { from: 'shipping', to: 'delivery', count: 7410 },
+  { from: 'delivery', to: 'payment', count: 6980 },
+  { from: 'payment', to: 'company', count: 1210 },
+  { from: 'payment', to: 'review', count: 5020 },
+  { from: 'company', to: 'review', count: 1105 },
+]
+
+/** The checkout fed by an insights aggregate: each edge as wide as its traffic, labelled with its count. */
+export const CheckoutTraffic: Story = {
+  render: () => <WorkflowDiagram definition={checkout} trace={null} traffic={checkoutTraffic} direction="LR" />,
+  play: async ({ canvasElement, canvas }) => {
+    await expect(canvas.getByRole('img')).toHaveAccessibleDescription(/Basket to Shipping address, 9,120/)
+    await expect(canvasElement.querySelector('[data-count="1210"]')).toHaveTextContent('paying by invoice · 1,210')
+  },
+}

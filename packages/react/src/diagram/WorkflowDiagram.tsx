@@ -1,9 +1,11 @@
 import type { LogEntry, WorkflowDefinition } from '@flowkit/core'
-import { type NodeStatus, toGraph } from '@flowkit/core'
+import { type NodeStatus, toGraph, type WorkflowGraph } from '@flowkit/core'
 import { useContext, useId, useMemo } from 'react'
 import { useStore } from 'zustand'
 import { fail } from '../fail'
 import { WorkflowContext } from '../WorkflowContext'
+import { DiagramEdge } from './DiagramEdge'
+import { describeTraffic, type EdgeTraffic, formatCount, loadsOf, type TrafficWidth, undrawnTraffic } from './edgeTraffic'
 import { type LayoutOptions, layoutGraph } from './layoutGraph'
 
 export interface WorkflowDiagramProps extends LayoutOptions {
@@ -14,6 +16,20 @@ export interface WorkflowDiagramProps extends LayoutOptions {
    * @default the live log of the nearest `<WorkflowProvider>`, if any
    */
   readonly trace?: readonly LogEntry[] | null
+  /**
+   * How many journeys took each transition (e.g. an insights aggregate's `edges`): each edge's width grows
+   * with its count (square-root scale, see `trafficWidth`), its label shows the count, an edge nobody took
+   * is dashed, and the diagram's accessible description lists every transition with its count. Memoize it:
+   * a new array lays the diagram out again (the labels' room depends on the counts).
+   * @default none: edges are drawn by the run alone
+   * @example
+   * <WorkflowDiagram definition={checkout} trace={null} traffic={[{ from: 'cart', to: 'shipping', count: 1234 }]} />
+   */
+  readonly traffic?: readonly EdgeTraffic[]
+  /** The stroke widths traffic is drawn with. @default { min: 1.5, max: 10 } */
+  readonly trafficWidth?: TrafficWidth
+  /** How a count is written in the labels and the description. @default `1234` → `1,234` */
+  readonly formatCount?: (count: number) => string
   /** The diagram's accessible name. @default 'Diagram of the <id> flow' */
   readonly title?: string
   readonly className?: string
@@ -26,18 +42,34 @@ const statusText: Record<NodeStatus, string> = { current: 'current', visited: 'v
  * Draws a flow as an SVG graph laid out by dagre: steps, fixed and guarded transitions with their
  * labels; with a run, the path taken in bold, skipped steps dashed and the current step filled.
  * Unstyled: every node and edge has `data-status` / `data-taken` and a class for CSS; the defaults use
- * `currentColor`. Inside a `<WorkflowProvider>` it follows the live run.
+ * `currentColor`. Inside a `<WorkflowProvider>` it follows the live run. With `traffic`, each edge's width
+ * and label show how many journeys took it (`data-count` on the edge).
  * @example
  * <WorkflowProvider workflow={workflow}><WorkflowDiagram direction="LR" /></WorkflowProvider>
  */
-export function WorkflowDiagram({ definition: given, trace: givenTrace, title, className, direction = 'TB' }: WorkflowDiagramProps) {
+export function WorkflowDiagram({
+  definition: given,
+  trace: givenTrace,
+  traffic,
+  trafficWidth,
+  formatCount: format = formatCount,
+  title,
+  className,
+  direction = 'TB',
+}: WorkflowDiagramProps) {
   const context = useContext(WorkflowContext)
   const store = context?.workflow.store
   const liveLog = useStore(store ?? NO_STORE, (s) => (s as { log?: readonly LogEntry[] }).log ?? EMPTY)
   const definition = given ?? context?.workflow.definition
   const trace = givenTrace === null ? undefined : (givenTrace ?? (store ? liveLog : undefined))
-  // The layout depends on the definition only; a new step in the run only restyles it.
-  const layout = useMemo(() => definition && layoutGraph(toGraph(definition), { direction }), [definition, direction])
+  const plain = useMemo(() => definition && toGraph(definition), [definition])
+  const { min, max } = trafficWidth ?? {}
+  const loads = useMemo(() => plain && traffic && loadsOf(plain.edges, traffic, { min, max }), [plain, traffic, min, max])
+  // The layout depends on the definition (and the counts' labels) only; a new step in the run only restyles it.
+  const layout = useMemo(
+    () => plain && layoutGraph(loads ? withCounts(plain, loads, format) : plain, { direction }),
+    [plain, loads, format, direction],
+  )
   const graph = useMemo(() => definition && toGraph(definition, trace ? { trace } : {}), [definition, trace])
   const id = useId()
   if (!definition || !layout || !graph) {
@@ -51,10 +83,13 @@ export function WorkflowDiagram({ definition: given, trace: givenTrace, title, c
   const arrow = `${id}-arrow`
   const current = graph.nodes.find((n) => n.status === 'current')
   const name = title ?? `Diagram of the ${definition.id} flow${current ? `, now at ${current.label}` : ''}`
+  const guard = new Map(graph.edges.map((e) => [e.id, e.label]))
+  const description = loads && traffic && describeTraffic(graph.nodes, graph.edges, loads, undrawnTraffic(graph.edges, traffic), format)
   return (
     <svg
       role="img"
       aria-label={name}
+      aria-describedby={description ? `${id}-traffic` : undefined}
       className={className}
       viewBox={`0 0 ${Math.ceil(layout.width)} ${Math.ceil(layout.height)}`}
       width={Math.ceil(layout.width)}
@@ -76,26 +111,18 @@ export function WorkflowDiagram({ definition: given, trace: givenTrace, title, c
           <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />
         </marker>
       </defs>
-      {layout.edges.map((edge) => {
-        const isTaken = Boolean(taken.get(edge.id))
-        return (
-          <g key={edge.id} className="flowkit-edge" data-taken={trace ? String(isTaken) : undefined}>
-            <polyline
-              points={edge.points.map((p) => `${p.x},${p.y}`).join(' ')}
-              fill="none"
-              stroke="currentColor"
-              strokeWidth={isTaken ? 2.5 : 1}
-              strokeOpacity={trace && !isTaken ? 0.45 : 1}
-              markerEnd={`url(#${arrow})`}
-            />
-            {edge.label && edge.labelAt && (
-              <text x={edge.labelAt.x} y={edge.labelAt.y} textAnchor="middle" dominantBaseline="middle" fontSize={11} fill="currentColor">
-                {edge.label}
-              </text>
-            )}
-          </g>
-        )
-      })}
+      {description && <desc id={`${id}-traffic`}>{description}</desc>}
+      {layout.edges.map((edge) => (
+        <DiagramEdge
+          key={edge.id}
+          edge={edge}
+          guard={guard.get(edge.id)}
+          arrow={arrow}
+          taken={trace ? Boolean(taken.get(edge.id)) : undefined}
+          load={loads?.get(edge.id)}
+          format={format}
+        />
+      ))}
       {layout.nodes.map((node) => {
         const state = status.get(node.id)
         const final = graph.nodes.find((n) => n.id === node.id)?.final
@@ -138,6 +165,19 @@ export function WorkflowDiagram({ definition: given, trace: givenTrace, title, c
     </svg>
   )
 }
+
+/** The graph with each edge's label holding its count too, so the layout leaves room for it. */
+const withCounts = (
+  graph: WorkflowGraph,
+  loads: ReadonlyMap<string, { count: number }>,
+  format: (count: number) => string,
+): WorkflowGraph => ({
+  ...graph,
+  edges: graph.edges.map((edge) => {
+    const count = format(loads.get(edge.id)?.count ?? 0)
+    return { ...edge, label: edge.label ? `${edge.label} · ${count}` : count }
+  }),
+})
 
 /** A store that never changes, so the hook order stays the same outside a provider. */
 const NO_STORE = {
