@@ -11,6 +11,7 @@ import './styles/components.css'
 import './styles/panel.css'
 import './styles/landing.css'
 import './styles/save.css'
+import './styles/transitions.css'
 
 // Each step scrolls to its top and focuses its heading itself; the browser restoring an old offset would fight that.
 window.history.scrollRestoration = 'manual'

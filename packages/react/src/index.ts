@@ -4,6 +4,7 @@ export { createWorkflowContext, type TypedProviderProps, type TypedWorkflowConte
 export type { StepDirection } from './direction'
 export type { FieldOptions, FieldProps } from './fieldProps'
 export { StepHeading, type StepHeadingProps } from './StepHeading'
+export { StepTransition, type StepTransitionProps } from './StepTransition'
 export type { StepSchema } from './stepDefaults'
 export { type FieldApi, useField } from './useField'
 export { type StepApi, useStep } from './useStep'

@@ -1,4 +1,4 @@
-import { useWorkflowInstance, useWorkflowState, WorkflowStep, WorkflowStepper } from '@flowkit/react'
+import { StepTransition, useWorkflowInstance, useWorkflowState, WorkflowStep, WorkflowStepper } from '@flowkit/react'
 import { returnTo } from '../flows/returnTo'
 import type { StepScreen } from '../screens/StepScreen'
 import { ProgressBar } from './ProgressBar'
@@ -51,13 +51,16 @@ export function StepFrame({ screens, returning, setReturning }: StepFrameProps) 
           )
         }
       </WorkflowStepper>
-      <div className="card">
-        {screen ? (
-          <StepView key={step} screen={screen} change={change} afterSubmit={afterSubmit} returning={returning !== null} />
-        ) : (
-          <p>This step has no screen yet: {step}</p>
-        )}
-      </div>
+      {/* The card slides in the direction of the move (View Transitions API; not at all with reduced motion). */}
+      <StepTransition>
+        <div className="card">
+          {screen ? (
+            <StepView key={step} screen={screen} change={change} afterSubmit={afterSubmit} returning={returning !== null} />
+          ) : (
+            <p>This step has no screen yet: {step}</p>
+          )}
+        </div>
+      </StepTransition>
     </WorkflowStep>
   )
 }
