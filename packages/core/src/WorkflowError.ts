@@ -12,6 +12,9 @@ export type WorkflowErrorCode =
   | 'UNREACHABLE_STEP'
   | 'SKIP_CYCLE'
   | 'MISSING_FINAL'
+  | 'INVALID_SUBFLOW'
+  | 'RECURSIVE_SUBFLOW'
+  | 'INVALID_REPEAT'
   | 'UNKNOWN_ACTION'
   | 'UNKNOWN_GUARD'
   | 'PARSE_ERROR'
@@ -40,6 +43,8 @@ export type WorkflowErrorCode =
   | 'RUN_LIMIT'
   | 'GUARD_FAILED'
   | 'STATE_IMMUTABLE'
+  | 'REPEAT_LIMIT'
+  | 'FORWARD_BLOCKED'
   // snapshot: a stored or submitted snapshot that does not fit the definition (replay)
   | 'INVALID_SNAPSHOT'
   | 'SNAPSHOT_MISMATCH'

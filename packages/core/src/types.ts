@@ -5,6 +5,12 @@ import type { WorkflowError } from './WorkflowError'
 export interface GuardContext<S, K extends string = string> {
   readonly state: S
   readonly step: K
+  /**
+   * For a `next` choice: the input the step was just completed with (after validation's copy), so a
+   * step can branch on its own answer. `undefined` when the step is passed over, and when the path
+   * ahead is predicted (choices on input then count as undecided only if they return `undefined`).
+   */
+  readonly input?: unknown
 }
 
 /** What an action receives. `input` is the validated input of `next(input)`; `signal` aborts when the user navigates away. */
@@ -58,6 +64,111 @@ export interface StepDef<S, K extends string = string, I = unknown> {
   readonly final?: boolean
   /** Anything the app wants to attach (icons, analytics names…). */
   readonly meta?: Readonly<Record<string, unknown>>
+  /** Set by `defineWorkflow` on the steps a sub-flow or repeat brought in: where each comes from, outermost first. */
+  readonly groups?: readonly StepGroup[]
+  /** Set by `defineWorkflow` on a repeat's summary step. */
+  readonly summary?: RepeatSummary
+}
+
+/**
+ * Where a step of a composed flow comes from: the `flow:` or `repeat:` step of the parent that
+ * included it. A step inside nested sub-flows has one group per level, outermost first.
+ */
+export interface StepGroup {
+  /** The parent's step that includes the child, e.g. `'shipping'` or `'dependants'` (its id in the flattened flow). */
+  readonly step: string
+  readonly kind: 'flow' | 'repeat'
+  /** The including step's title, or its id. */
+  readonly title: string
+  /** The child definition's id, e.g. `'address'`. */
+  readonly flow: string
+  /** Where the child's data lives in the parent's state (an object for a sub-flow, an array of items for a repeat). */
+  readonly key: string
+  /** The step's id inside the child definition, e.g. `'postcode'`. */
+  readonly local: string
+  /** For a repeat: the item's index (0-based) in the `key` array. */
+  readonly item?: number
+}
+
+/** What a repeat's summary step knows: see `RepeatStepDef`. */
+export interface RepeatSummary {
+  readonly key: string
+  readonly min: number
+  readonly max: number
+  /** The child definition's id. */
+  readonly flow: string
+  /** The steps of each item, by item index: `slots[i]` lists item i's step ids in the flattened flow. */
+  readonly slots: readonly (readonly string[])[]
+  /** The first step of item `i`. */
+  entry(item: number): string
+  /** Where the flow goes on once the user continues past the summary (the repeat step's own `next`). */
+  exit(ctx: GuardContext<any, string>): string
+}
+
+/**
+ * The input of a repeat's summary step: add an item, change or remove item `item`, or go on.
+ * `undefined` (or `{ action: 'continue' }`) goes on.
+ */
+export type RepeatInput =
+  | { readonly action: 'add' }
+  | { readonly action: 'change'; readonly item: number }
+  | { readonly action: 'remove'; readonly item: number }
+  | { readonly action: 'continue' }
+
+/**
+ * A step that runs another definition as part of this one (a sub-flow). Its steps join this flow's
+ * path as `'<step>.<child step>'`; the child's data lives in `state[key]` (path-scoped like any
+ * step's); back and `goTo` cross the boundary both ways. The same definition can be used in several
+ * flows, and several times in one.
+ * @example
+ * shipping: { title: 'Delivery address', flow: address, next: 'billing' },
+ * billing: { flow: address, skip: ({ state }) => state.sameAddress, next: 'payment' },
+ */
+export interface FlowStepDef<S, K extends string = string, C extends object = any, Ids = unknown> {
+  readonly title?: string
+  /** The child definition (from `defineWorkflow`). */
+  readonly flow: WorkflowDefinition<C, any> & { readonly '~ids'?: { readonly flow: Ids } }
+  /** The state key the child's data lives under. @default the step's id */
+  readonly key?: string
+  /** Values the child starts with, from this flow's state (merged over the child's initial state). */
+  readonly in?: (ctx: GuardContext<S, K>) => Partial<C>
+  /** A patch to this flow's state when the child's final step completes, from the child's data. */
+  readonly out?: (ctx: { readonly state: S; readonly result: C }) => Patch<S> | void
+  /** Passes over the whole sub-flow. */
+  readonly skip?: (ctx: GuardContext<S, K>) => boolean | string
+  /** Where to go once the child is done; required unless `final`. */
+  readonly next?: Next<S, K>
+  readonly targets?: readonly K[]
+  /** The sub-flow ends this flow. */
+  readonly final?: boolean
+  readonly meta?: Readonly<Record<string, unknown>>
+}
+
+/**
+ * A step that asks a group of steps once per item ("add another"): the child definition's steps run
+ * for each item as `'<step>.<i>.<child step>'`, and the step itself is the summary, where the user adds,
+ * changes and removes items (`RepeatInput`) and goes on. Items are an array in `state[key]`, each
+ * item's data path-scoped. Fewer than `min` items: the summary is passed over to ask for another.
+ * @example
+ * dependants: { title: 'Dependants', repeat: { flow: dependant, min: 0, max: 6 }, next: 'review' },
+ */
+export interface RepeatStepDef<S, K extends string = string, C extends object = any, Ids = unknown> {
+  readonly title?: string
+  readonly repeat: {
+    /** The steps asked per item (a definition from `defineWorkflow`; its final step ends the item). */
+    readonly flow: WorkflowDefinition<C, any> & { readonly '~ids'?: { readonly repeat: Ids } }
+    /** @default 0 */
+    readonly min?: number
+    /** At most this many items (1 to 1000): the flow's steps are laid out for each. */
+    readonly max: number
+    /** The state key of the items array. @default the step's id */
+    readonly key?: string
+  }
+  readonly skip?: (ctx: GuardContext<S, K>) => boolean | string
+  readonly next?: Next<S, K>
+  readonly targets?: readonly K[]
+  readonly final?: boolean
+  readonly meta?: Readonly<Record<string, unknown>>
 }
 
 /** A checked workflow definition, as returned by `defineWorkflow`. */
@@ -68,6 +179,16 @@ export interface WorkflowDefinition<S extends object = any, K extends string = s
   /** The initial state. */
   readonly state: S
   readonly steps: { readonly [P in K]: StepDef<S, K, any> }
+  /** Type-level only (never set): the step ids, so that `defineWorkflow` can name a sub-flow's steps. */
+  readonly '~ids'?: { readonly flow: SubflowIds<K>; readonly repeat: RepeatIds<K> }
+}
+
+/** Type-level marks: the ids of a sub-flow's and a repeat's child definition. */
+export interface SubflowIds<K> {
+  readonly '~subflow': K
+}
+export interface RepeatIds<K> {
+  readonly '~repeat': K
 }
 
 /** Step ids of a definition. */

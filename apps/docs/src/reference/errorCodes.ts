@@ -19,6 +19,20 @@ export const errorCodes = {
       'The object passed to `defineWorkflow` is not a definition: no `id`, no `initial`, no `steps`, a step that is not an object, or a field of the wrong type.',
     fix: 'Read the list in the message: each problem names its path (`steps.cart.next`) and what is expected there.',
   },
+  INVALID_SUBFLOW: {
+    meaning:
+      'A `flow:` or `repeat:` step does not name a workflow definition (an import cycle can leave it `undefined`), carries its own `validate` or `actions`, or its state `key` or step ids clash with another step.',
+    fix: "Pass what `defineWorkflow` returned as `flow`; put validation and actions on the child's steps; give the step another id or `key`.",
+  },
+  RECURSIVE_SUBFLOW: {
+    meaning: 'A sub-flow includes, directly or through other sub-flows, the flow it is part of, so it would never end.',
+    fix: 'Break the cycle: a flow cannot contain itself. Repeat a group of steps with `repeat:` instead.',
+  },
+  INVALID_REPEAT: {
+    meaning:
+      'A `repeat:` step has bounds that cannot work: `max` not an integer from 1 to 1000, `min` below 0 or above `max`, or the step is `final`.',
+    fix: 'Set `max` (the most items the user may add) and `min` (default 0) as integers with `0 <= min <= max`, and give the step a `next`.',
+  },
   UNKNOWN_STEP: {
     meaning: '`initial`, a `next`, a guarded choice or `targets` names a step that is not in `steps` (often a typo).',
     fix: 'Use one of the defined step ids; the message suggests the closest one ("did you mean \'review\'?").',
@@ -137,6 +151,16 @@ export const errorCodes = {
   INVALID_INPUT: {
     meaning: "An input (or a replayed one) is unusable: cyclic, too deep or too large, or, on the server, rejected by the step's schema.",
     fix: "Pass plain JSON-like data (no class instances, no cycles); on the server, the message lists the schema's issues.",
+  },
+  REPEAT_LIMIT: {
+    meaning:
+      "A repeat's summary was asked to add an item beyond `max`, to go on with fewer than `min`, or to change or remove an item that does not exist.",
+    fix: 'Offer "Add another" only while `items.length < max` and "Continue" once `items.length >= min` (`useRepeat` tells you); pass an index from the items array.',
+  },
+  FORWARD_BLOCKED: {
+    meaning:
+      '`goTo` a step later on the path replayed the answers in between and stopped at a step whose answer is missing or no longer holds, or the answers no longer lead to that step.',
+    fix: 'The snapshot is at the step that stopped it, with its `issues`: let the user answer it, then go on.',
   },
   SKIP_LOOP: {
     meaning: 'At run time, skipping steps went round in a loop for the current state.',

@@ -2,7 +2,9 @@ import { didYouMean } from '../didYouMean'
 import { isPlainObject } from '../plain'
 import type { StepDef, WorkflowDefinition } from '../types'
 import type { WorkflowErrorCode } from '../WorkflowError'
+import { checkComposition } from './checkComposition'
 import { checkNext } from './edgesOf'
+import { expand, isComposed } from './expand'
 import { findCycle, unreachableSteps } from './graph'
 
 /** One problem of a definition: what is wrong, how to fix it, and where (a path into the definition). */
@@ -47,6 +49,11 @@ export const checkDefinition = (definition: unknown): DefinitionProblem[] => {
   if (!isPlainObject(steps) || Object.keys(steps).length === 0) {
     add('INVALID_DEFINITION', 'a workflow needs `steps`, an object with at least one step.', ['steps'])
     return problems
+  }
+  if (isComposed(definition as unknown as WorkflowDefinition)) {
+    checkComposition(definition as unknown as WorkflowDefinition, add)
+    if (problems.length > 0) return problems
+    return checkDefinition(expand(definition as unknown as WorkflowDefinition))
   }
   const ids = Object.keys(steps)
   const known = new Set(ids)

@@ -3,6 +3,7 @@ import { toPlain } from '../plain'
 import type { StepDef, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { checkDefinition } from './checkDefinition'
+import { isComposed } from './expand'
 import { stepsToEnd } from './graph'
 
 type AnyStep = StepDef<any, string, any>
@@ -46,6 +47,14 @@ export const compile = (definition: WorkflowDefinition): Compiled => {
         { category: 'definition', step: first.step, details: { problems } },
       )
     }
+  }
+  if (isComposed(definition)) {
+    throw new WorkflowError(
+      'INVALID_SUBFLOW',
+      process.env.NODE_ENV !== 'production' &&
+        `workflow '${definition.id}' has \`flow\` or \`repeat\` steps; pass it through defineWorkflow(), which lays sub-flows and repeats out as steps.`,
+      { category: 'definition' },
+    )
   }
   const ids = Object.keys(definition.steps)
   let state: object

@@ -1,5 +1,6 @@
-import type { StepDef, WorkflowDefinition } from '../types'
+import type { FlowStepDef, RepeatIds, RepeatStepDef, StepDef, SubflowIds, WorkflowDefinition } from '../types'
 import { compile } from './compile'
+import { expand } from './expand'
 
 /**
  * The input of `defineWorkflow`. Step ids are the keys of `steps`, so a `next` naming another id is a
@@ -13,8 +14,27 @@ export interface WorkflowConfig<S extends object, Inputs> {
   readonly version?: number | string
   readonly initial: NoInfer<keyof Inputs & string>
   readonly state: S
-  readonly steps: { readonly [P in keyof Inputs]: StepDef<S, NoInfer<keyof Inputs & string>, Inputs[P]> }
+  readonly steps: {
+    readonly [P in keyof Inputs]:
+      | StepDef<S, NoInfer<keyof Inputs & string>, Inputs[P]>
+      | FlowStepDef<S, NoInfer<keyof Inputs & string>, any, Inputs[P]>
+      | RepeatStepDef<S, NoInfer<keyof Inputs & string>, any, Inputs[P]>
+  }
 }
+
+/**
+ * The step ids of a defined workflow: its own, `'<step>.<child step>'` for a sub-flow's steps (in place
+ * of the `flow:` step's id) and `'<step>.<i>.<child step>'` for a repeat's.
+ */
+export type DefinedStepId<Inputs> = {
+  [P in keyof Inputs & string]: 0 extends 1 & Inputs[P]
+    ? P
+    : Inputs[P] extends SubflowIds<infer C extends string>
+      ? `${P}.${C}`
+      : Inputs[P] extends RepeatIds<infer C extends string>
+        ? P | `${P}.${number}.${C}`
+        : P
+}[keyof Inputs & string]
 
 /**
  * Checks a workflow definition and returns it, typed. Throws a `WorkflowError` (category
@@ -30,7 +50,8 @@ export interface WorkflowConfig<S extends object, Inputs> {
  */
 export function defineWorkflow<S extends object, Inputs>(
   definition: WorkflowConfig<S, Inputs>,
-): WorkflowDefinition<S, keyof Inputs & string> {
-  compile(definition as unknown as WorkflowDefinition)
-  return definition as unknown as WorkflowDefinition<S, keyof Inputs & string>
+): WorkflowDefinition<S, DefinedStepId<Inputs>> {
+  const flat = expand(definition as unknown as WorkflowDefinition)
+  compile(flat)
+  return flat as unknown as WorkflowDefinition<S, DefinedStepId<Inputs>>
 }

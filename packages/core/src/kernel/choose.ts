@@ -1,5 +1,5 @@
 import { hint } from '../didYouMean'
-import type { StepDef, WorkflowDefinition } from '../types'
+import type { GuardContext, StepDef, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { NO_SKIPS, type Skip } from './state'
 
@@ -28,10 +28,20 @@ const guard = <T>(step: string, what: string, fn: () => T): T => {
  * The step that follows `id` given `state`: the one place that evaluates `next` (`edgesOf` is the one
  * that lists it). Throws NO_CHOICE, AMBIGUOUS_CHOICE, INVALID_TARGET or GUARD_FAILED.
  */
-export const chooseNext = (definition: WorkflowDefinition, id: string, state: object): string => {
+export const chooseNext = (definition: WorkflowDefinition, id: string, state: object, input?: unknown): string => {
   const { next, targets } = stepOf(definition, id)
   if (typeof next === 'string') return next
-  const ctx = { state, step: id }
+  return choose(id, next, targets, input === undefined ? { state, step: id } : { state, step: id, input })
+}
+
+/** Evaluates a `next` (of step `id`) in a context: what `chooseNext` does once it has the step. */
+export const choose = (
+  id: string,
+  next: AnyStep['next'],
+  targets: readonly string[] | undefined,
+  ctx: GuardContext<object, string>,
+): string => {
+  if (typeof next === 'string') return next
   if (typeof next === 'function') {
     const to = guard(id, '`next`', () => next(ctx))
     if (to === undefined) {

@@ -76,7 +76,7 @@ export const complete = (
     const log = appendLog(appendLog(s.log, 'completed', id, at), 'done', id, at)
     return update(s, { drafts, error: null, issues: NO_ISSUES, frame, done: true, log })
   }
-  const { step, skipped } = reach(definition, chooseNext(definition, id, state), state, c.ids.length)
+  const { step, skipped } = reach(definition, chooseNext(definition, id, state, input), state, c.ids.length)
   const frame: Frame = { step: id, input, patch, state, skipped, prev: s.frame, depth, line }
   const log = appendLog(logSkips(appendLog(s.log, 'completed', id, at), skipped, at), 'entered', step, at)
   return update(s, { drafts, error: null, issues: NO_ISSUES, frame, step, log })

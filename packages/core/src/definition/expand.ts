@@ -1,0 +1,317 @@
+import { choose } from '../kernel/choose'
+import { isPlainObject, toPatch, toPlain } from '../plain'
+import { runActionList } from '../runtime/actions'
+import { andThen } from '../runtime/async'
+import type {
+  Action,
+  FlowStepDef,
+  GuardContext,
+  RepeatInput,
+  RepeatStepDef,
+  RepeatSummary,
+  StepDef,
+  StepGroup,
+  WorkflowDefinition,
+} from '../types'
+import { WorkflowError } from '../WorkflowError'
+import { summarySchema } from './summarySchema'
+
+type AnyStep = StepDef<any, string, any>
+type Ctx = GuardContext<any, string>
+type State = Record<string, unknown>
+
+/** A step of a definition as written: a plain step, a sub-flow or a repeat. */
+export type WrittenStep = AnyStep | FlowStepDef<any> | RepeatStepDef<any>
+
+export const isFlowStep = (step: unknown): step is FlowStepDef<any> => isPlainObject(step) && 'flow' in step
+export const isRepeatStep = (step: unknown): step is RepeatStepDef<any> => isPlainObject(step) && 'repeat' in step
+/** Whether a definition has `flow:` or `repeat:` steps still to lay out. */
+export const isComposed = (definition: WorkflowDefinition): boolean =>
+  isPlainObject(definition?.steps) && Object.values(definition.steps as object).some((s) => isFlowStep(s) || isRepeatStep(s))
+
+const expanded = new WeakMap<object, WorkflowDefinition>()
+const expanding = new Set<object>()
+
+/**
+ * Lays a composed definition out flat: each `flow:` step becomes the child's steps (`'shipping.street'`),
+ * each `repeat:` step a summary step plus the child's steps per item (`'dependants.0.name'`). The
+ * child's guards and actions see the child's data (`state[key]`, or item `i` of it) and contribute to
+ * it, so the kernel, replay, checks and diagrams work on plain steps. Pure; one result per definition.
+ */
+export const expand = (definition: WorkflowDefinition): WorkflowDefinition => {
+  if (!isComposed(definition)) return definition
+  const known = expanded.get(definition)
+  if (known) return known
+  if (expanding.has(definition)) {
+    throw new WorkflowError(
+      'RECURSIVE_SUBFLOW',
+      process.env.NODE_ENV !== 'production' && `workflow '${definition.id}' includes itself through its sub-flows, so it would never end.`,
+      { category: 'definition' },
+    )
+  }
+  expanding.add(definition)
+  try {
+    return layOut(definition)
+  } finally {
+    expanding.delete(definition)
+  }
+}
+
+const layOut = (definition: WorkflowDefinition): WorkflowDefinition => {
+  const written = definition.steps as Record<string, WrittenStep>
+  const entries = new Map<string, string>()
+  for (const [id, step] of Object.entries(written)) {
+    if (isFlowStep(step)) entries.set(id, `${id}.${expand(step.flow).initial}`)
+  }
+  const rename = (to: string) => entries.get(to) ?? to
+  const steps: Record<string, AnyStep> = {}
+  for (const [id, step] of Object.entries(written)) {
+    if (isFlowStep(step)) inlineFlow(steps, id, step, rename)
+    else if (isRepeatStep(step)) inlineRepeat(steps, id, step, rename)
+    else steps[id] = renamed(step, rename)
+  }
+  const out = { ...definition, initial: rename(definition.initial), steps } as WorkflowDefinition
+  expanded.set(definition, out)
+  expanded.set(out, out)
+  return out
+}
+
+/** A parent step whose `next` may name a `flow:` step: pointed at that sub-flow's first step instead. */
+const renamed = (step: AnyStep, rename: (to: string) => string): AnyStep => {
+  const { next } = step
+  if (typeof next === 'string') return rename(next) === next ? step : { ...step, next: rename(next) }
+  if (Array.isArray(next)) return { ...step, next: next.map((c) => ({ ...c, to: rename(c.to) })) }
+  if (typeof next === 'function') {
+    return {
+      ...step,
+      next: (ctx: Ctx) => {
+        const to = next(ctx)
+        return to === undefined ? undefined : rename(to)
+      },
+      targets: step.targets?.map(rename),
+    }
+  }
+  return step
+}
+
+/** How a child's steps read and write their data inside the parent's state. */
+interface Scope {
+  /** The child's data as its steps see it (frozen). */
+  view(state: State): State
+  /** The parent's patch that stores the child's data `after`. */
+  put(state: State, after: State): State
+}
+
+/** Where a child step goes when the child is done. */
+type Exit = { readonly final: true } | { readonly next: AnyStep['next']; readonly targets?: readonly string[] }
+
+interface Inline {
+  readonly prefix: string
+  readonly child: WorkflowDefinition
+  readonly scope: Scope
+  readonly group: StepGroup
+  readonly exit: Exit
+  /** The parent's `skip` for the whole group, checked at the child's first step. */
+  readonly skipAll?: (ctx: Ctx) => boolean | string
+  readonly exitChoice?: (ctx: Ctx) => string
+  readonly out?: FlowStepDef<any>['out']
+}
+
+const childStateOf = (child: WorkflowDefinition): State => (isPlainObject(child.state) ? (child.state as State) : {})
+
+const inlineFlow = (steps: Record<string, AnyStep>, id: string, step: FlowStepDef<any>, rename: (to: string) => string) => {
+  const child = expand(step.flow)
+  const key = step.key ?? id
+  const initial = childStateOf(child)
+  const scope: Scope = {
+    view: (state) => {
+      const mapped = step.in ? step.in({ state, step: id }) : undefined
+      const own = state[key]
+      return Object.freeze({ ...initial, ...(isPlainObject(mapped) ? mapped : {}), ...(isPlainObject(own) ? own : {}) })
+    },
+    put: (_state, after) => ({ [key]: after }),
+  }
+  const parent = renamed(step as unknown as AnyStep, rename)
+  const exit: Exit = step.final ? { final: true } : { next: parent.next, targets: parent.targets }
+  inlineChild(steps, {
+    prefix: `${id}.`,
+    child,
+    scope,
+    group: { step: id, kind: 'flow', title: step.title ?? id, flow: child.id, key, local: '' },
+    exit,
+    skipAll: step.skip,
+    exitChoice: step.final ? undefined : (ctx) => choose(id, parent.next, parent.targets, ctx),
+    out: step.out,
+  })
+}
+
+const itemsOf = (state: State, key: string): readonly State[] => {
+  const items = state[key]
+  return Array.isArray(items) ? (items as State[]) : []
+}
+
+const inlineRepeat = (steps: Record<string, AnyStep>, id: string, step: RepeatStepDef<any>, rename: (to: string) => string) => {
+  const child = expand(step.repeat.flow)
+  const { max } = step.repeat
+  const min = step.repeat.min ?? 0
+  const key = step.repeat.key ?? id
+  const initial = childStateOf(child)
+  const entry = (item: number) => `${id}.${item}.${child.initial}`
+  const parent = renamed(step as unknown as AnyStep, rename)
+  const exit = (ctx: Ctx) => choose(id, parent.next, parent.targets, { state: ctx.state, step: id })
+  const skipAll = step.skip
+  const slots: string[][] = []
+  const summary: RepeatSummary = { key, min, max, flow: child.id, slots, entry, exit }
+  const refuse = (message: string) => {
+    throw new WorkflowError('REPEAT_LIMIT', process.env.NODE_ENV !== 'production' && message, { category: 'transition', step: id })
+  }
+  const check: Action<any, string, RepeatInput | undefined> = ({ state, input }) => {
+    const items = itemsOf(state, key)
+    const action = input?.action ?? 'continue'
+    const title = step.title ?? id
+    if (action === 'add' && items.length >= max)
+      refuse(`'${title}' has ${items.length} items, the most it takes (repeat.max ${max}); remove one before adding another.`)
+    if (action === 'continue' && items.length < min)
+      refuse(`'${title}' needs at least ${min} item${min === 1 ? '' : 's'} (repeat.min); add ${min - items.length} more to go on.`)
+    if (action === 'change' || action === 'remove') {
+      const { item } = input as { item: number }
+      if (!(item >= 0 && item < items.length))
+        refuse(`'${title}' has no item ${item} to ${action}; it has ${items.length} (0 to ${items.length - 1}).`)
+      if (action === 'remove') return { [key]: Object.freeze(items.filter((_, i) => i !== item)) }
+    }
+    return undefined
+  }
+  steps[id] = {
+    ...(step.title === undefined ? {} : { title: step.title }),
+    ...(step.meta === undefined ? {} : { meta: step.meta }),
+    validate: summarySchema,
+    actions: [check],
+    skip: (ctx) => {
+      const all = skipAll?.(ctx)
+      if (all) return all
+      const count = itemsOf(ctx.state, key).length
+      return count < min ? `${count} of at least ${min} items so far` : false
+    },
+    next: (ctx) => {
+      const input = ctx.input as RepeatInput | undefined
+      const count = itemsOf(ctx.state, key).length
+      if (input === undefined) return skipAll?.(ctx) || count >= min ? exit(ctx) : entry(count)
+      if (input.action === 'add') return entry(count)
+      if (input.action === 'change') return entry(input.item)
+      if (input.action === 'remove') return id
+      return exit(ctx)
+    },
+    targets: [...Array.from({ length: max }, (_, i) => entry(i)), id, ...(parent.targets ?? edgeTargets(parent.next))],
+    summary,
+  }
+  for (let item = 0; item < max; item++) {
+    const scope: Scope = {
+      view: (state) => Object.freeze({ ...initial, ...(itemsOf(state, key)[item] ?? {}) }),
+      put: (state, after) => {
+        const items = itemsOf(state, key).slice()
+        items[item] = after
+        return { [key]: Object.freeze(items) }
+      },
+    }
+    const group: StepGroup = { step: id, kind: 'repeat', title: step.title ?? id, flow: child.id, key, local: '', item }
+    slots.push(inlineChild(steps, { prefix: `${id}.${item}.`, child, scope, group, exit: { next: id } }))
+  }
+}
+
+/** The fixed targets of a `next` (string or guarded list), for a summary's `targets`. */
+const edgeTargets = (next: AnyStep['next']): string[] =>
+  typeof next === 'string' ? [next] : Array.isArray(next) ? next.map((c: { to: string }) => c.to) : []
+
+/** Adds the child's steps to `steps` under `prefix`, wrapped to see and change the child's data; returns their ids. */
+const inlineChild = (steps: Record<string, AnyStep>, inline: Inline): string[] => {
+  const { prefix, child } = inline
+  const ids: string[] = []
+  for (const [local, d] of Object.entries(child.steps as Record<string, AnyStep>)) {
+    const id = prefix + local
+    steps[id] = wrap(id, local, d, inline, local === child.initial)
+    ids.push(id)
+  }
+  return ids
+}
+
+const wrap = (id: string, local: string, d: AnyStep, inline: Inline, isEntry: boolean): AnyStep => {
+  const { prefix, scope, exit, skipAll, exitChoice, out } = inline
+  const inner = (ctx: Ctx): Ctx => ({ ...ctx, state: scope.view(ctx.state as State), step: local })
+  const add = (to: string) => prefix + to
+  const ends = Boolean(d.final)
+  const groups = [{ ...inline.group, local }, ...(d.groups ?? []).map((g) => ({ ...g, step: prefix + g.step }))]
+  const step: Record<string, unknown> = { groups }
+  if (d.title !== undefined) step.title = d.title
+  if (d.meta !== undefined) step.meta = d.meta
+  if (d.validate !== undefined) step.validate = d.validate
+  step.actions = [contribute(id, d, scope, ends ? out : undefined)]
+  const ownSkip = d.skip
+  if (ownSkip || (isEntry && skipAll)) {
+    step.skip = (ctx: Ctx) => (isEntry && skipAll?.(ctx)) || (ownSkip ? ownSkip(inner(ctx)) : false)
+  }
+  let next: AnyStep['next']
+  let targets: readonly string[] | undefined
+  if (ends) {
+    if ('final' in exit) step.final = true
+    else {
+      next = exit.next
+      targets = exit.targets
+    }
+  } else if (typeof d.next === 'string') next = add(d.next)
+  else if (Array.isArray(d.next)) {
+    next = d.next.map((c) => ({
+      ...c,
+      to: add(c.to),
+      ...(c.when ? { when: (ctx: Ctx) => (c.when as (x: Ctx) => boolean)(inner(ctx)) } : {}),
+    }))
+  } else if (typeof d.next === 'function') {
+    const fn = d.next
+    next = (ctx: Ctx) => {
+      const to = fn(inner(ctx))
+      return to === undefined ? undefined : add(to)
+    }
+    targets = d.targets?.map(add)
+  }
+  if (isEntry && skipAll && exitChoice && next !== undefined) {
+    // The whole group passed over: its first step is skipped and leads straight past the group.
+    const own = next
+    const ownTargets = targets ?? edgeTargets(own)
+    next = (ctx: Ctx) => (skipAll(ctx) ? exitChoice(ctx) : choose(id, own, ownTargets, ctx))
+    targets = [
+      ...new Set([
+        ...ownTargets,
+        ...((exit as { targets?: readonly string[] }).targets ?? edgeTargets((exit as { next: AnyStep['next'] }).next)),
+      ]),
+    ]
+  }
+  if (next !== undefined) step.next = next
+  if (targets !== undefined) step.targets = targets
+  if (d.summary) step.summary = prefixed(d.summary, prefix, scope)
+  return step as AnyStep
+}
+
+/** A nested repeat's summary, seen from the parent. */
+const prefixed = (s: RepeatSummary, prefix: string, scope: Scope): RepeatSummary => ({
+  ...s,
+  slots: s.slots.map((slot) => slot.map((id) => prefix + id)),
+  entry: (item) => prefix + s.entry(item),
+  exit: (ctx) => prefix + s.exit({ ...ctx, state: scope.view(ctx.state as State) }),
+})
+
+/** The child step's contribution, as the parent's patch: its actions (or its input) applied to the child's data. */
+const contribute =
+  (id: string, d: AnyStep, scope: Scope, out: FlowStepDef<any>['out'] | undefined): Action<any, string, unknown> =>
+  (ctx) => {
+    const state = ctx.state as State
+    const before = scope.view(state)
+    const store = (patch: Readonly<Record<string, unknown>>) => {
+      const after = Object.freeze({ ...before, ...patch })
+      const put = scope.put(state, after)
+      if (!out) return put
+      const extra = out({ state: Object.freeze({ ...state, ...put }), result: after })
+      return extra ? { ...put, ...toPlain(extra, 'the patch of `out`', id) } : put
+    }
+    const actions = d.actions ?? []
+    if (actions.length === 0) return store(ctx.input === undefined ? {} : toPatch(ctx.input, 'the input', id))
+    return andThen(runActionList({ step: id, state: before, input: ctx.input, actions, signal: () => ctx.signal }), store)
+  }

@@ -1,0 +1,132 @@
+import { checkDefinition, createWorkflow, defineWorkflow, edgesOf, replay } from '@flowkit/core'
+import { describe, expect, expectTypeOf, test } from 'vitest'
+import { z } from 'zod'
+
+const address = defineWorkflow({
+  id: 'address',
+  initial: 'street',
+  state: { street: '', city: '', country: 'GB' },
+  steps: {
+    street: { title: 'Street', validate: z.object({ street: z.string().min(1) }), next: 'city' },
+    city: { title: 'City', validate: z.object({ city: z.string().min(1) }), final: true },
+  },
+})
+
+interface Checkout {
+  sameAddress: boolean
+  shipping?: { street: string; city: string; country: string }
+  billing?: { street: string; city: string; country: string }
+  paid?: boolean
+}
+
+const checkout = defineWorkflow({
+  id: 'checkout',
+  initial: 'shipping',
+  state: { sameAddress: true } as Checkout,
+  steps: {
+    shipping: { title: 'Delivery address', flow: address, next: 'same' },
+    same: { validate: z.object({ sameAddress: z.boolean() }), next: 'billing' },
+    billing: {
+      title: 'Billing address',
+      flow: address,
+      in: ({ state }) => ({ country: state.shipping?.country ?? 'GB' }),
+      skip: ({ state }) => (state.sameAddress ? 'same as delivery' : false),
+      next: 'pay',
+    },
+    pay: { actions: [() => ({ paid: true })], final: true },
+  },
+})
+
+describe('sub-flows', () => {
+  test("the child's steps join the parent's path, typed, and its data lives under the step's key", async () => {
+    expectTypeOf<Parameters<typeof createWorkflow<Checkout, 'x'>>[0]>().not.toBeAny()
+    const flow = createWorkflow(checkout)
+    expect(flow.getSnapshot().step).toBe('shipping.street')
+    await flow.next({ street: '1 High St' })
+    expect(flow.getSnapshot().step).toBe('shipping.city')
+    expect(flow.getSnapshot().upcoming).toEqual(['same', 'pay'])
+    await flow.next({ city: 'Leeds' })
+    expect(flow.getSnapshot().state.shipping).toEqual({ street: '1 High St', city: 'Leeds', country: 'GB' })
+    await flow.next({ sameAddress: false })
+    expect(flow.getSnapshot().step).toBe('billing.street')
+    expect(flow.getSnapshot().history).toEqual(['shipping.street', 'shipping.city', 'same', 'billing.street'])
+    await flow.next({ street: '2 Low Rd' })
+    await flow.next({ city: 'York' })
+    expect(flow.getSnapshot().state.billing).toEqual({ street: '2 Low Rd', city: 'York', country: 'GB' })
+    expect(flow.getSnapshot().step).toBe('pay')
+    await flow.next()
+    expect(flow.getSnapshot().status).toBe('done')
+    const id: (typeof checkout)['initial'] = 'billing.city'
+    expect(typeof id).toBe('string')
+  })
+
+  test('a skipped sub-flow is passed over as a whole; back crosses the boundary both ways', async () => {
+    const flow = createWorkflow(checkout)
+    await flow.next({ street: 'a' })
+    await flow.next({ city: 'b' })
+    await flow.next({ sameAddress: true })
+    expect(flow.getSnapshot().step).toBe('pay')
+    expect(flow.getSnapshot().skipped).toEqual(['billing.street'])
+    expect(flow.getSnapshot().state.billing).toBeUndefined()
+    flow.back()
+    flow.back()
+    expect(flow.getSnapshot().step).toBe('shipping.city')
+    flow.back()
+    expect(flow.getSnapshot().step).toBe('shipping.street')
+    expect(flow.getSnapshot().state.shipping).toBeUndefined()
+  })
+
+  test("leaving the branch drops the child's data (path-scoped), and replay agrees with the live instance", async () => {
+    const flow = createWorkflow(checkout)
+    await flow.run(
+      {
+        'shipping.street': { street: 'a' },
+        'shipping.city': { city: 'b' },
+        same: { sameAddress: false },
+        'billing.street': { street: 'c' },
+      },
+      { until: 'billing.city' },
+    )
+    expect(flow.getSnapshot().state.billing).toEqual({ street: 'c', city: '', country: 'GB' })
+    const replayed = await replay(checkout, flow.getPersistedSnapshot(), { actions: true })
+    expect(replayed.snapshot.state).toEqual(flow.getSnapshot().state)
+    flow.goTo('same')
+    await flow.next({ sameAddress: true })
+    expect(flow.getSnapshot().state.billing).toBeUndefined()
+  })
+
+  test('checks: a flow that is not a definition, one that includes itself, a sub-flow step with validate', () => {
+    expect(
+      checkDefinition({ id: 'p', initial: 'a', state: {}, steps: { a: { flow: undefined, next: 'b' }, b: { final: true } } })[0]?.code,
+    ).toBe('INVALID_SUBFLOW')
+    const loop: { id: string; initial: string; state: object; steps: Record<string, unknown> } = {
+      id: 'loop',
+      initial: 'a',
+      state: {},
+      steps: {},
+    }
+    loop.steps = { a: { flow: loop, next: 'b' }, b: { final: true } }
+    expect(checkDefinition(loop).map((p) => p.code)).toContain('RECURSIVE_SUBFLOW')
+    expect(() => defineWorkflow(loop as never)).toThrow(/includes itself/)
+    expect(
+      checkDefinition({
+        id: 'p',
+        initial: 'a',
+        state: {},
+        steps: { a: { flow: address, validate: z.object({}), next: 'b' }, b: { final: true } },
+      })[0]?.message,
+    ).toMatch(/cannot have `validate`/)
+  })
+
+  test('edges point into and out of the child', () => {
+    expect(edgesOf(checkout, 'shipping.city').map((e) => e.to)).toEqual(['same'])
+    expect(edgesOf(checkout, 'same').map((e) => e.to)).toEqual(['billing.street'])
+    expect(checkout.steps['billing.city'].groups?.[0]).toMatchObject({
+      step: 'billing',
+      kind: 'flow',
+      flow: 'address',
+      key: 'billing',
+      local: 'city',
+    })
+  })
+})
