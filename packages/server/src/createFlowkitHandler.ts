@@ -1,6 +1,7 @@
 import { isWorkflowError } from '@flowkit/core'
 import { guardedStore } from './guardedStore'
 import { type Context, context as contextOf } from './handler/context'
+import { insights } from './handler/insights'
 import { load, remove, save, start } from './handler/instances'
 import { submit } from './handler/submit'
 import { refusal } from './http/errors'
@@ -64,19 +65,32 @@ const definitionMap = (given: Definitions): Map<string, AnyDefinition> => {
   return definitions
 }
 
+/** A path segment, decoded; a malformed escape is left as it is (and names no workflow). */
+const decoded = (segment: string) => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
 /** Which operation a request names: `instances`, `instances/:token` or `instances/:token/submit`. */
 const routeOf = (context: Context, basePath: string, request: Request, key: string, limits: ReturnType<typeof createLimits>) => {
   const { pathname } = new URL(request.url)
   const outside = basePath && !(pathname === basePath || pathname.startsWith(`${basePath}/`))
   const parts = outside ? [] : pathname.slice(basePath.length).split('/').filter(Boolean)
+  const method = request.method.toUpperCase()
+  const only = (methods: string) => refusal('METHOD_NOT_ALLOWED', `${method.slice(0, 20)} is not allowed here; use ${methods}.`)
+  if (parts[0] === 'insights' && parts.length === 2) {
+    if (method !== 'GET') throw only('GET')
+    return () => insights(context, request, decoded(parts[1] as string))
+  }
   if (parts[0] !== 'instances' || parts.length > 3 || (parts.length === 3 && parts[2] !== 'submit')) {
     throw refusal(
       'NOT_FOUND',
-      `no route ${pathname.slice(0, 200)}; routes are ${basePath}/instances and ${basePath}/instances/:token[/submit].`,
+      `no route ${pathname.slice(0, 200)}; routes are ${basePath}/instances, ${basePath}/instances/:token[/submit] and ${basePath}/insights/:workflow.`,
     )
   }
-  const method = request.method.toUpperCase()
-  const only = (methods: string) => refusal('METHOD_NOT_ALLOWED', `${method.slice(0, 20)} is not allowed here; use ${methods}.`)
   const token = parts[1] as string
   if (parts.length === 1) {
     if (method !== 'POST') throw only('POST')
@@ -99,6 +113,7 @@ const routeOf = (context: Context, basePath: string, request: Request, key: stri
  * - `PUT {basePath}/instances/:token` `{ baseVersion, snapshot }` → 200, or 409 `{ error, current }` when someone saved first
  * - `POST {basePath}/instances/:token/submit` `{ baseVersion, snapshot }` → 200 after a verified replay, else 422 with the reason
  * - `DELETE {basePath}/instances/:token` → 204
+ * - `GET {basePath}/insights/:workflow?version=&from=&to=` → 200 `FlowInsights`, only when `authorize` allows `insights`
  * @example
  * const handler = createFlowkitHandler({ definitions: [enrollment], store: sqliteStore({ filename: 'flowkit.db' }) })
  * serve(handler, { port: 8787 })

@@ -32,5 +32,12 @@ export const guardedStore = (store: InstanceStore, onError: ((error: unknown) =>
     remove: wrap((hash, statuses) => store.remove(hash, statuses)),
     removeExpired: wrap((now) => store.removeExpired(now)),
     close: () => store.close(),
+    ...(store.insights && {
+      insights: {
+        retain: store.insights.retain,
+        aggregate: wrap((query) => (store.insights as NonNullable<InstanceStore['insights']>).aggregate(query)),
+        prune: wrap((before) => (store.insights as NonNullable<InstanceStore['insights']>).prune(before)),
+      },
+    }),
   }
 }

@@ -1,4 +1,7 @@
 export { createFlowkitHandler, type FlowkitHandler, type FlowkitHandlerOptions } from './createFlowkitHandler'
+export { pruneInsights, queryInsights } from './insights/queryInsights'
+export { TIME_BUCKETS } from './insights/timeBuckets'
+export type { FlowInsights, InsightsQuery, InsightsSource, InsightsStoreOptions, JourneyWrite, StepInsights } from './insights/types'
 export type { Limit, LimitOptions, RequestInfo } from './limits'
 export type {
   AnyDefinition,

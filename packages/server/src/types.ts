@@ -1,4 +1,5 @@
 import type { PersistedSnapshot, WorkflowDefinition } from '@flowkit/core'
+import type { InsightsSource, JourneyWrite } from './insights/types'
 
 /**
  * `open`: it can be saved; `submitting`: a verified submission holds it (its server actions are running, saves are
@@ -51,6 +52,8 @@ export interface InstanceUpdate {
   readonly snapshot: PersistedSnapshot
   readonly updatedAt: number
   readonly expiresAt: number
+  /** The journey of the saved snapshot, for insights: the store appends the events it has not recorded yet. */
+  readonly journey?: JourneyWrite
 }
 
 /** What a save returns: only what changed (no snapshot to read back). */
@@ -85,6 +88,8 @@ export interface FinishRequest {
   readonly submission: Submission
   readonly updatedAt: number
   readonly expiresAt: number
+  /** The journey of the submitted snapshot, ending with `submitted`. */
+  readonly journey?: JourneyWrite
 }
 
 /**
@@ -95,7 +100,8 @@ export interface FinishRequest {
 export interface InstanceStore {
   /** Creates the table if needed (and adds columns an older table lacks). Called once before first use. */
   init(): Promise<void>
-  insert(record: InstanceRecord): Promise<void>
+  /** A new instance, and (for insights) the journey of its first snapshot. */
+  insert(record: InstanceRecord, journey?: JourneyWrite): Promise<void>
   get(tokenHash: string): Promise<InstanceRecord | null>
   /** A save; the new version and expiry, or `null` when the version moved on, the instance is not `open`, expired or is gone. */
   update(tokenHash: string, update: InstanceUpdate): Promise<Saved | null>
@@ -109,12 +115,17 @@ export interface InstanceStore {
   /** Deletes instances that expired before `now`; returns how many. Run it from a timer or a cron job. */
   removeExpired(now: number): Promise<number>
   close(): Promise<void>
+  /** The journey tables' queries (`queryInsights`, `pruneInsights`); the SQLite and PostgreSQL stores have them. */
+  readonly insights?: InsightsSource
 }
 
 /** The operations of the handler, as passed to `authorize`. */
-export type Operation = 'start' | 'load' | 'save' | 'submit' | 'delete'
+export type Operation = 'start' | 'load' | 'save' | 'submit' | 'delete' | 'insights'
 
-/** What `authorize` is asked about. */
+/**
+ * What `authorize` is asked about. `insights` (`GET /insights/:workflow`) shows every user's journeys in aggregate:
+ * it is refused unless `authorize` returns `true` for it (owner and status are `null`).
+ */
 export interface AuthorizeDetails {
   readonly request: Request
   readonly operation: Operation

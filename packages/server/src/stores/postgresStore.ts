@@ -1,4 +1,13 @@
 import type pg from 'pg'
+import {
+  journaledInsert,
+  journaledUpdate,
+  journeyInsertValues,
+  journeySchema,
+  journeyValues,
+  postgresInsights,
+} from '../insights/postgresInsights'
+import type { InsightsStoreOptions } from '../insights/types'
 import type { InstanceRecord, InstanceStore } from '../types'
 import { requirePeer } from './requirePeer'
 import { tableName } from './tableName'
@@ -22,6 +31,8 @@ export interface PostgresStoreOptions {
    * the pool drops the connection and the next query opens a new one. @default ignored
    */
   readonly onError?: (error: Error) => void
+  /** Journey insights: `false` records none; `retain` is how long events are kept. @default { record: true, retain: 90 days } */
+  readonly insights?: InsightsStoreOptions | false
 }
 
 interface Row {
@@ -85,23 +96,38 @@ const schema = (table: string) => `SELECT pg_advisory_xact_lock(${lockKey(table)
   ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS submission JSONB,
     ADD COLUMN IF NOT EXISTS claim TEXT, ADD COLUMN IF NOT EXISTS lease_until BIGINT,
     ADD COLUMN IF NOT EXISTS attempts INTEGER NOT NULL DEFAULT 0;
-  CREATE INDEX IF NOT EXISTS ${table}_expires ON ${table} (expires_at);`
+  CREATE INDEX IF NOT EXISTS ${table}_expires ON ${table} (expires_at);${journeySchema(table)}`
 
 /** Every statement of the store; each write is one compare-and-set `UPDATE … WHERE … RETURNING`. */
 const statements = (t: string) => ({
-  insert: `INSERT INTO ${t} (token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, attempts, created_at, updated_at, expires_at)
-    VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14)`,
+  insert: journaledInsert(
+    t,
+    'token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, attempts, created_at, updated_at, expires_at',
+    '$1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14',
+    15,
+  ),
   get: `SELECT * FROM ${t} WHERE token_hash = $1`,
-  save: `UPDATE ${t} SET snapshot = $1::jsonb, updated_at = $2, expires_at = $3, version = version + 1
-    WHERE token_hash = $4 AND workflow = $5 AND version = $6 AND status = 'open' AND expires_at > $2
-    RETURNING version, status, updated_at, expires_at`,
+  save: journaledUpdate(t, {
+    set: `snapshot = $1::jsonb, updated_at = $2, expires_at = $3, version = ${t}.version + 1`,
+    where: `${t}.token_hash = $4 AND ${t}.workflow = $5 AND ${t}.version = $6 AND ${t}.status = 'open' AND ${t}.expires_at > $2`,
+    returning: `${t}.version, ${t}.status, ${t}.updated_at, ${t}.expires_at`,
+    hash: '$4',
+    now: '$2::bigint',
+    j: 7,
+  }),
   claim: `UPDATE ${t} SET status = 'submitting', claim = $1, lease_until = $2, submission = $3::jsonb
     WHERE token_hash = $4 AND version = $5 AND attempts = $7 AND status = 'open' AND expires_at > $6 RETURNING *`,
   reclaim: `UPDATE ${t} SET claim = $1, lease_until = $2
     WHERE token_hash = $3 AND status = 'submitting' AND claim = $4 AND lease_until <= $5 RETURNING *`,
-  finish: `UPDATE ${t} SET status = 'submitted', snapshot = $1::jsonb, result = $2::jsonb, submission = $3::jsonb, claim = NULL,
-    lease_until = NULL, updated_at = $4, expires_at = $5, version = version + 1
-    WHERE token_hash = $6 AND status = 'submitting' AND claim = $7 RETURNING *`,
+  finish: journaledUpdate(t, {
+    set: `status = 'submitted', snapshot = $1::jsonb, result = $2::jsonb, submission = $3::jsonb, claim = NULL,
+      lease_until = NULL, updated_at = $4, expires_at = $5, version = ${t}.version + 1`,
+    where: `${t}.token_hash = $6 AND ${t}.status = 'submitting' AND ${t}.claim = $7`,
+    returning: `${t}.*`,
+    hash: '$6',
+    now: '$4::bigint',
+    j: 8,
+  }),
   release: `UPDATE ${t} SET status = 'open', claim = NULL, lease_until = NULL, submission = NULL, attempts = attempts + 1
     WHERE token_hash = $1 AND status = 'submitting' AND claim = $2 RETURNING *`,
   remove: `DELETE FROM ${t} WHERE token_hash = $1 AND status = ANY($2::text[])`,
@@ -146,13 +172,16 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
     await init()
     return pool.query<R>({ name: `flowkit_${name}_${table}`, text: sql[name], values })
   }
+  const recording = options.insights !== false && options.insights?.record !== false
+  const insights = postgresInsights(pool, table, init, options.insights === false ? {} : options.insights)
   const one = async (name: keyof typeof sql, values: unknown[]) => toRecord((await run<Row>(name, values)).rows[0])
 
   return {
     init,
-    insert: async (r) => {
+    insert: async (r, journey) => {
       const values = [r.tokenHash, r.workflow, r.owner, r.version, json(r.snapshot), r.status, json(r.result), json(r.submission)]
-      await run('insert', [...values, r.claim, r.leaseUntil, r.attempts, r.createdAt, r.updatedAt, r.expiresAt])
+      const rest = [r.claim, r.leaseUntil, r.attempts, r.createdAt, r.updatedAt, r.expiresAt]
+      await run('insert', [...values, ...rest, ...journeyInsertValues(journey, recording)])
     },
     get: (hash) => one('get', [hash]),
     update: async (hash, u) => {
@@ -163,16 +192,32 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
         hash,
         u.workflow,
         u.baseVersion,
+        ...journeyValues(u.journey, recording),
       ])
       const row = rows[0]
       return row ? { version: row.version, status: row.status, updatedAt: Number(row.updated_at), expiresAt: Number(row.expires_at) } : null
     },
     claim: (hash, c) => one('claim', [c.claim, c.leaseUntil, json(c.submission), hash, c.baseVersion, c.now, c.attempts]),
     reclaim: (hash, c) => one('reclaim', [c.claim, c.leaseUntil, hash, c.previous, c.now]),
-    finish: (hash, f) => one('finish', [json(f.snapshot), json(f.result), json(f.submission), f.updatedAt, f.expiresAt, hash, f.claim]),
+    finish: (hash, f) =>
+      one('finish', [
+        json(f.snapshot),
+        json(f.result),
+        json(f.submission),
+        f.updatedAt,
+        f.expiresAt,
+        hash,
+        f.claim,
+        ...journeyValues(f.journey, recording),
+      ]),
     release: (hash, claim) => one('release', [hash, claim]),
     remove: async (hash, statuses) => ((await run('remove', [hash, statuses])).rowCount ?? 0) > 0,
-    removeExpired: async (now) => (await run('removeExpired', [now])).rowCount ?? 0,
+    removeExpired: async (now) => {
+      const removed = (await run('removeExpired', [now])).rowCount ?? 0
+      if (insights.retain !== false) await insights.prune(now - insights.retain)
+      return removed
+    },
+    insights,
     close: async () => {
       pool.off('error', onIdleError)
       if (!options.pool) await pool.end()

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3'
+import { migrateJourney, sqliteInsights, sqliteRecorder } from '../insights/sqliteInsights'
+import type { InsightsStoreOptions, JourneyWrite } from '../insights/types'
 import type { InstanceRecord, InstanceStore } from '../types'
 import { requirePeer } from './requirePeer'
 import { tableName } from './tableName'
@@ -15,6 +17,8 @@ export interface SqliteStoreOptions {
    * clients retry). better-sqlite3 waits synchronously, so keep it short. @default 1000
    */
   readonly busyTimeout?: number
+  /** Journey insights: `false` records none; `retain` is how long events are kept. @default { record: true, retain: 90 days } */
+  readonly insights?: InsightsStoreOptions | false
 }
 
 interface Row {
@@ -142,38 +146,61 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
   }
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeout ?? 1000))}`)
   migrate(db, table)
+  migrateJourney(db, table)
   const s = statements(db, table)
+  const insights = options.insights === false ? { record: false } : options.insights
+  const journeys = insights?.record === false ? undefined : sqliteRecorder(db, table)
+  /** A write and its journey events in one transaction: the events are recorded only if the write was made. */
+  const journaled = <R>(
+    hash: string,
+    journey: JourneyWrite | undefined,
+    now: number,
+    write: () => R,
+    workflowOf: (written: R) => string,
+  ) =>
+    journey && journeys
+      ? db.transaction(() => {
+          const from = journeys.read(hash)
+          const written = write()
+          if (written) journeys.record(hash, workflowOf(written), from, journey, now)
+          return written
+        })()
+      : write()
 
+  const source = sqliteInsights(db, table, insights)
   return {
     init: async () => {},
-    insert: async (r) => {
-      s.insert.run({
-        token_hash: r.tokenHash,
-        workflow: r.workflow,
-        owner: r.owner,
-        version: r.version,
-        snapshot: JSON.stringify(r.snapshot),
-        status: r.status,
-        result: text(r.result),
-        submission: text(r.submission),
-        claim: r.claim,
-        lease_until: r.leaseUntil,
-        attempts: r.attempts,
-        created_at: r.createdAt,
-        updated_at: r.updatedAt,
-        expires_at: r.expiresAt,
-      })
+    insert: async (r, journey) => {
+      const insert = () =>
+        s.insert.run({
+          token_hash: r.tokenHash,
+          workflow: r.workflow,
+          owner: r.owner,
+          version: r.version,
+          snapshot: JSON.stringify(r.snapshot),
+          status: r.status,
+          result: text(r.result),
+          submission: text(r.submission),
+          claim: r.claim,
+          lease_until: r.leaseUntil,
+          attempts: r.attempts,
+          created_at: r.createdAt,
+          updated_at: r.updatedAt,
+          expires_at: r.expiresAt,
+        })
+      journaled(r.tokenHash, journey, r.createdAt, insert, () => r.workflow)
     },
     get: async (hash) => toRecord(s.get.get(hash)),
     update: async (hash, u) => {
-      const row = s.update.get(JSON.stringify(u.snapshot), u.updatedAt, u.expiresAt, hash, u.workflow, u.baseVersion, u.updatedAt)
+      const save = () => s.update.get(JSON.stringify(u.snapshot), u.updatedAt, u.expiresAt, hash, u.workflow, u.baseVersion, u.updatedAt)
+      const row = journaled(hash, u.journey, u.updatedAt, save, () => u.workflow)
       return row ? { version: row.version, status: row.status, updatedAt: row.updated_at, expiresAt: row.expires_at } : null
     },
     claim: async (hash, c) =>
       toRecord(s.claim.get(c.claim, c.leaseUntil, JSON.stringify(c.submission), hash, c.baseVersion, c.attempts, c.now)),
     reclaim: async (hash, c) => toRecord(s.reclaim.get(c.claim, c.leaseUntil, hash, c.previous, c.now)),
-    finish: async (hash, f) =>
-      toRecord(
+    finish: async (hash, f) => {
+      const finish = () =>
         s.finish.get(
           JSON.stringify(f.snapshot),
           JSON.stringify(f.result),
@@ -182,11 +209,17 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
           f.expiresAt,
           hash,
           f.claim,
-        ),
-      ),
+        )
+      return toRecord(journaled(hash, f.journey, f.updatedAt, finish, (row) => (row as Row).workflow))
+    },
     release: async (hash, claim) => toRecord(s.release.get(hash, claim)),
     remove: async (hash, statuses) => s.remove.run(hash, JSON.stringify(statuses)).changes > 0,
-    removeExpired: async (now) => s.removeExpired.run(now).changes,
+    removeExpired: async (now) => {
+      const removed = s.removeExpired.run(now).changes
+      if (source.retain !== false) await source.prune(now - source.retain)
+      return removed
+    },
+    insights: source,
     close: async () => {
       if (!options.database) db.close()
     },

@@ -1,0 +1,155 @@
+import type pg from 'pg'
+import { DEFAULT_RETAIN } from './sqliteInsights'
+import { bucketSql } from './timeBuckets'
+import type { InsightsRow, InsightsSource, InsightsStoreOptions, JourneyWrite, ResolvedQuery } from './types'
+
+/** The journey table and the position columns on the instance table (part of the store's schema transaction). */
+export const journeySchema = (t: string) => `
+  CREATE TABLE IF NOT EXISTS ${t}_journey (
+    instance TEXT NOT NULL,
+    workflow TEXT NOT NULL,
+    version TEXT,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    step TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    reason TEXT,
+    fields JSONB,
+    PRIMARY KEY (instance, seq)
+  );
+  CREATE INDEX IF NOT EXISTS ${t}_journey_flow ON ${t}_journey (workflow, version, at);
+  CREATE INDEX IF NOT EXISTS ${t}_journey_starts ON ${t}_journey (workflow, at) WHERE seq = 1;
+  ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS journey_seq INTEGER NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS journey_at BIGINT, ADD COLUMN IF NOT EXISTS journey_rank INTEGER NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS journey_device TEXT;`
+
+/** The values of the journey parameters of a write, in order: rows, device, version, step, last at, last rank. */
+export const journeyValues = (journey: JourneyWrite | undefined, record: boolean): unknown[] => {
+  if (!journey || !record) return [null, null, null, null, null, null]
+  const last = journey.rows.at(-1)
+  return [JSON.stringify(journey.rows), journey.device, journey.version, journey.step, last?.[2] ?? null, last?.[5] ?? null]
+}
+
+/** The columns of a journey event from a `JourneyRow` (`[type, step, at, reason, fields, rank]`) in `value`. */
+const EVENT = `value->>0, value->>1, (value->>2)::bigint, value->>3, NULLIF(value->4, 'null'::jsonb)`
+
+/**
+ * An `UPDATE … RETURNING` (a save or a finish) that also records its journey, in one statement: the instance row is
+ * locked, the log entries after its journey position (by `at`, then rank among equal times) are inserted, a change
+ * of device first records `resumed`, and the position moves on. Nothing is recorded when the update matches no row.
+ * The same rule as `advance()` (SQLite). `$j…$j+5` are `journeyValues`.
+ */
+export const journaledUpdate = (t: string, w: { set: string; where: string; returning: string; hash: string; now: string; j: number }) => {
+  const [rows, device, version, step, lastAt, lastRank] = [0, 1, 2, 3, 4, 5].map((i) => `$${w.j + i}`)
+  return `WITH old AS (
+    SELECT journey_seq AS seq, journey_at AS at, journey_rank AS rank, journey_device AS device FROM ${t} WHERE token_hash = ${w.hash} FOR UPDATE
+  ),
+  fresh AS (
+    SELECT e.value, row_number() OVER (ORDER BY e.ord) AS n
+    FROM old, jsonb_array_elements(COALESCE(${rows}::jsonb, '[]'::jsonb)) WITH ORDINALITY AS e(value, ord)
+    WHERE old.at IS NULL OR (e.value->>2)::bigint > old.at OR ((e.value->>2)::bigint = old.at AND (e.value->>5)::int > old.rank)
+  ),
+  moved AS (
+    SELECT old.*,
+      CASE WHEN ${device}::text IS NOT NULL AND old.device IS NOT NULL AND old.device <> ${device}::text THEN 1 ELSE 0 END AS k,
+      (${lastAt}::bigint IS NOT NULL AND (old.at IS NULL OR ${lastAt}::bigint > old.at OR (${lastAt}::bigint = old.at AND ${lastRank}::int > old.rank))) AS ahead
+    FROM old
+  ),
+  saved AS (
+    UPDATE ${t} SET ${w.set},
+      journey_seq = moved.seq + moved.k + (SELECT count(*) FROM fresh),
+      journey_at = CASE WHEN moved.ahead THEN ${lastAt}::bigint ELSE moved.at END,
+      journey_rank = CASE WHEN moved.ahead THEN ${lastRank}::int ELSE moved.rank END,
+      journey_device = COALESCE(${device}::text, moved.device)
+    FROM moved WHERE ${w.where}
+    RETURNING ${w.returning}, ${t}.workflow AS journey_workflow, moved.seq AS journey_seq0, moved.k AS journey_k
+  ),
+  journal AS (
+    INSERT INTO ${t}_journey (instance, workflow, version, seq, type, step, at, reason, fields)
+    SELECT ${w.hash}, journey_workflow, ${version}::text, journey_seq0 + 1, 'resumed',
+      COALESCE((SELECT value->>1 FROM fresh WHERE n = 1), ${step}::text), ${w.now}, NULL, NULL
+    FROM saved WHERE journey_k = 1
+    UNION ALL
+    SELECT ${w.hash}, journey_workflow, ${version}::text, journey_seq0 + journey_k + fresh.n, ${EVENT} FROM saved, fresh
+  )
+  SELECT * FROM saved`
+}
+
+/** `journeyValues` for `journaledInsert`, which has no use for the step. */
+export const journeyInsertValues = (journey: JourneyWrite | undefined, record: boolean): unknown[] =>
+  journeyValues(journey, record).filter((_, i) => i !== 3)
+
+/** An `INSERT` of a new instance with its first journey events, in one statement. `$j…$j+4` are `journeyInsertValues`. */
+export const journaledInsert = (t: string, columns: string, values: string, j: number) => {
+  const [rows, device, version, lastAt, lastRank] = [0, 1, 2, 3, 4].map((i) => `$${j + i}`)
+  return `WITH created AS (
+    INSERT INTO ${t} (${columns}, journey_seq, journey_at, journey_rank, journey_device)
+    VALUES (${values}, jsonb_array_length(COALESCE(${rows}::jsonb, '[]'::jsonb)), ${lastAt}::bigint, COALESCE(${lastRank}::int, 0), ${device}::text)
+    RETURNING token_hash, workflow
+  )
+  INSERT INTO ${t}_journey (instance, workflow, version, seq, type, step, at, reason, fields)
+  SELECT created.token_hash, created.workflow, ${version}::text, e.ord, ${EVENT.replaceAll('value', 'e.value')}
+  FROM created, jsonb_array_elements(COALESCE(${rows}::jsonb, '[]'::jsonb)) WITH ORDINALITY AS e(value, ord)`
+}
+
+/** The aggregate query in PostgreSQL: the same sections, rules and numbers as SQLite's (see `sqliteInsights.ts`). */
+const aggregateSql = (t: string, byVersion: boolean) => `WITH
+cohort AS (
+  SELECT instance FROM ${t}_journey
+  WHERE workflow = $1 ${byVersion ? 'AND version = $8' : ''} AND seq = 1 AND at >= $2 AND at < $3
+),
+ev AS (SELECT e.instance, e.seq, e.type, e.step, e.at, e.fields FROM ${t}_journey e JOIN cohort c ON c.instance = e.instance),
+journey AS (SELECT instance, max(at) AS last_at, bool_or(type IN ('done', 'submitted')) AS completed FROM ev GROUP BY instance),
+moves AS (
+  SELECT instance, seq, type, step, at, lead(type) OVER w AS next_type, lead(step) OVER w AS next_step, lead(at) OVER w AS next_at
+  FROM ev WHERE type IN ('entered', 'back', 'goto', 'done') WINDOW w AS (PARTITION BY instance ORDER BY seq)
+),
+visits AS (SELECT instance, seq, step, next_type, next_step, next_at - at AS ms FROM moves WHERE type <> 'done'),
+fields AS (
+  SELECT ev.step, f.value AS field, count(*) AS n FROM ev, jsonb_array_elements_text(ev.fields) AS f(value)
+  WHERE ev.type = 'invalid' GROUP BY ev.step, f.value
+),
+ranked AS (SELECT step, field, n, row_number() OVER (PARTITION BY step ORDER BY n DESC, field COLLATE "C") AS rn FROM fields),
+firsts AS (SELECT instance, step, min(seq) AS first FROM visits GROUP BY instance, step),
+paths AS (
+  SELECT path, count(*) AS n FROM (SELECT string_agg(step, chr(31) ORDER BY first) AS path FROM firsts GROUP BY instance) p
+  GROUP BY path ORDER BY n DESC, path COLLATE "C" LIMIT $7
+)
+SELECT 'journeys' AS kind, NULL::text AS step, NULL::text AS other, count(*) AS n, count(*) FILTER (WHERE completed) AS a,
+  count(*) FILTER (WHERE NOT completed AND $4::bigint - last_at > $5::bigint) AS b FROM journey
+UNION ALL SELECT 'reached', step, NULL, count(DISTINCT instance), count(*) FILTER (WHERE next_type IN ('back', 'goto')), NULL
+  FROM visits GROUP BY step
+UNION ALL SELECT 'completed', step, NULL, count(DISTINCT instance), NULL, NULL FROM ev WHERE type = 'completed' GROUP BY step
+UNION ALL SELECT 'abandoned', v.step, NULL, count(*), NULL, NULL FROM visits v JOIN journey j ON j.instance = v.instance
+  WHERE v.next_type IS NULL AND NOT j.completed AND $4::bigint - j.last_at > $5::bigint GROUP BY v.step
+UNION ALL SELECT 'time', step, NULL, percentile_disc(0.5) WITHIN GROUP (ORDER BY ms), percentile_disc(0.9) WITHIN GROUP (ORDER BY ms), NULL
+  FROM visits WHERE ms IS NOT NULL GROUP BY step
+UNION ALL SELECT 'bucket', step, NULL, ${bucketSql('ms')}, count(*), NULL FROM visits WHERE ms IS NOT NULL GROUP BY step, 4
+UNION ALL SELECT 'field', step, field, n, NULL, NULL FROM ranked WHERE rn <= $6
+UNION ALL SELECT 'edge', step, next_step, count(*), NULL, NULL FROM visits
+  WHERE next_step IS NOT NULL AND next_type <> 'done' GROUP BY step, next_step
+UNION ALL SELECT 'path', NULL, path, n, NULL, NULL FROM paths`
+
+/** The insights side of a PostgreSQL store; `ready` is the store's schema. */
+export const postgresInsights = (
+  pool: pg.Pool,
+  table: string,
+  ready: () => Promise<void>,
+  options: InsightsStoreOptions = {},
+): InsightsSource => {
+  const [all, byVersion] = [aggregateSql(table, false), aggregateSql(table, true)]
+  return {
+    retain: options.retain ?? DEFAULT_RETAIN,
+    aggregate: async (q: ResolvedQuery) => {
+      await ready()
+      const values = [q.workflow, q.from, q.to, q.now, q.abandonAfter, q.topFields, q.topPaths]
+      const text = q.version === null ? all : byVersion
+      const name = `flowkit_insights${q.version === null ? '' : '_v'}_${table}`
+      return (await pool.query<InsightsRow>({ name, text, values: q.version === null ? values : [...values, q.version] })).rows
+    },
+    prune: async (before) => {
+      await ready()
+      return (await pool.query(`DELETE FROM ${table}_journey WHERE at < $1`, [before])).rowCount ?? 0
+    },
+  }
+}
