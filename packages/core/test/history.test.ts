@@ -1,5 +1,6 @@
 import { createWorkflow, defineWorkflow, WorkflowError } from '@flowkit/core'
 import { describe, expect, test } from 'vitest'
+import { z } from 'zod'
 
 const linear = defineWorkflow({
   id: 'linear',
@@ -46,18 +47,57 @@ describe('history is a stack', () => {
     expect(workflow.goTo('b').history).toEqual(['a', 'b'])
   })
 
-  test('goTo a step not yet visited is NOT_VISITED and changes nothing', async () => {
-    const workflow = await walk(1)
+  test('goTo a step further on replays the answers in between; the first missing one stops it', async () => {
+    const workflow = await walk(3)
+    workflow.goTo('a')
+    expect(workflow.goTo('c').history).toEqual(['a', 'b', 'c'])
+    expect(workflow.getSnapshot().state).toEqual({ v0: 0, v1: 1 })
+    const fresh = createWorkflow(
+      defineWorkflow({
+        id: 'ask',
+        initial: 'a',
+        state: {},
+        steps: { a: { next: 'b' }, b: { validate: z.object({ n: z.number() }), next: 'c' }, c: { final: true } },
+      }),
+    )
+    await fresh.next()
+    fresh.goTo('a')
+    const stopped = fresh.goTo('c')
+    expect([stopped.step, stopped.error?.code]).toEqual(['b', 'FORWARD_BLOCKED'])
+    expect(stopped.error?.message).toBe("goTo('c') stopped at 'b': it has no answer yet; answer it to go on.")
+    fresh.setDraft('b', { n: 'x' })
+    fresh.goTo('a')
+    const invalid = fresh.goTo('c')
+    expect([invalid.step, invalid.error?.code, Object.keys(invalid.issues)]).toEqual(['b', 'FORWARD_BLOCKED', ['n']])
+    fresh.setDraft('b', { n: 1 })
+    expect(fresh.goTo('c').step).toBe('c')
+  })
+
+  test('goTo a step that cannot follow the current one is NOT_VISITED and changes nothing', async () => {
+    const workflow = createWorkflow(
+      defineWorkflow({
+        id: 'fork',
+        initial: 'a',
+        state: { left: true },
+        steps: {
+          a: { next: [{ to: 'b', when: ({ state }) => state.left }, { to: 'c' }] },
+          b: { next: 'd' },
+          c: { next: 'd' },
+          d: { final: true },
+        },
+      }),
+    )
+    await workflow.next()
     const before = workflow.getSnapshot()
     let error: unknown
     try {
-      workflow.goTo('d')
+      workflow.goTo('c')
     } catch (e) {
       error = e
     }
     expect(error).toBeInstanceOf(WorkflowError)
     expect((error as WorkflowError).code).toBe('NOT_VISITED')
-    expect((error as WorkflowError).message).toContain("goTo('d'): step 'd' is not on the path taken so far (a, b)")
+    expect((error as WorkflowError).message).toContain("goTo('c'): step 'c' is not on the path taken so far (a, b)")
     expect(workflow.getSnapshot()).toBe(before)
   })
 

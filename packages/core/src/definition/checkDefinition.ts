@@ -112,7 +112,8 @@ const checkGraph = (definition: WorkflowDefinition, add: Add) => {
     )
   }
   const steps = definition.steps as Record<string, AnyStep>
-  const cycle = findCycle(definition, (id) => Boolean(steps[id]?.skip))
+  // A repeat's summary is passed over only to ask for an item, never along its edge back to itself.
+  const cycle = findCycle(definition, (id) => Boolean(steps[id]?.skip) && !steps[id]?.summary)
   if (cycle) {
     add(
       'SKIP_CYCLE',

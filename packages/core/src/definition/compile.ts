@@ -4,7 +4,7 @@ import type { StepDef, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { checkDefinition } from './checkDefinition'
 import { isComposed } from './expand'
-import { stepsToEnd } from './graph'
+import { adjacencyOf, stepsToEnd } from './graph'
 
 type AnyStep = StepDef<any, string, any>
 
@@ -19,6 +19,8 @@ export interface Compiled {
   readonly state: object
   /** Fewest visible steps from a step to the end (see `stepsToEnd`), computed when first needed. */
   toEnd?: Map<string, number>
+  /** Every step's successors (see `adjacencyOf`), computed when first needed. */
+  adjacency?: Map<string, string[]>
   /**
    * For a step whose way on does not depend on the state (a fixed `next` to a step without `skip`),
    * how many steps follow it before one that does (or the end), and that step: the prediction of the
@@ -29,25 +31,28 @@ export interface Compiled {
 
 const compiled = new WeakMap<object, Compiled>()
 
+/** Throws every problem `checkDefinition` finds, as one `WorkflowError` (category `'definition'`). */
+export const assertDefinition = (definition: WorkflowDefinition): void => {
+  const problems = checkDefinition(definition)
+  const [first] = problems
+  if (first) {
+    const text = (p: (typeof problems)[number]) => p.message
+    const name = typeof (definition as { id?: unknown })?.id === 'string' ? ` '${definition.id}'` : ''
+    throw new WorkflowError(
+      first.code,
+      problems.length === 1
+        ? text(first)
+        : `workflow${name} has ${problems.length} problems:\n${problems.map((p) => `- ${text(p)}`).join('\n')}`,
+      { category: 'definition', step: first.step, details: { problems } },
+    )
+  }
+}
+
 /** The precomputed facts of a definition, checking it (in development) the first time it is seen. */
 export const compile = (definition: WorkflowDefinition): Compiled => {
   const known = compiled.get(definition)
   if (known) return known
-  if (process.env.NODE_ENV !== 'production') {
-    const problems = checkDefinition(definition)
-    const [first] = problems
-    if (first) {
-      const text = (p: (typeof problems)[number]) => p.message
-      const name = typeof (definition as { id?: unknown })?.id === 'string' ? ` '${definition.id}'` : ''
-      throw new WorkflowError(
-        first.code,
-        problems.length === 1
-          ? text(first)
-          : `workflow${name} has ${problems.length} problems:\n${problems.map((p) => `- ${text(p)}`).join('\n')}`,
-        { category: 'definition', step: first.step, details: { problems } },
-      )
-    }
-  }
+  if (process.env.NODE_ENV !== 'production') assertDefinition(definition)
   if (isComposed(definition)) {
     throw new WorkflowError(
       'INVALID_SUBFLOW',
@@ -71,6 +76,11 @@ export const compile = (definition: WorkflowDefinition): Compiled => {
   const result: Compiled = { ids, index: new Map(ids.map((id, i) => [id, i])), shift: shiftFor(ids.length), state }
   compiled.set(definition, result)
   return result
+}
+
+export const adjacencyOfCompiled = (definition: WorkflowDefinition, c: Compiled): Map<string, string[]> => {
+  c.adjacency ??= adjacencyOf(definition)
+  return c.adjacency
 }
 
 export const toEndOf = (definition: WorkflowDefinition, c: Compiled): Map<string, number> => {

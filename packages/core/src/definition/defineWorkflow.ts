@@ -1,6 +1,6 @@
 import type { FlowStepDef, RepeatIds, RepeatStepDef, StepDef, SubflowIds, WorkflowDefinition } from '../types'
-import { compile } from './compile'
-import { expand } from './expand'
+import { assertDefinition, compile } from './compile'
+import { expand, isComposed } from './expand'
 
 /**
  * The input of `defineWorkflow`. Step ids are the keys of `steps`, so a `next` naming another id is a
@@ -51,7 +51,10 @@ export type DefinedStepId<Inputs> = {
 export function defineWorkflow<S extends object, Inputs>(
   definition: WorkflowConfig<S, Inputs>,
 ): WorkflowDefinition<S, DefinedStepId<Inputs>> {
-  const flat = expand(definition as unknown as WorkflowDefinition)
+  const written = definition as unknown as WorkflowDefinition
+  // The rules of sub-flows and repeats are checked on the definition as written, before it is laid out.
+  if (process.env.NODE_ENV !== 'production' && isComposed(written)) assertDefinition(written)
+  const flat = expand(written)
   compile(flat)
   return flat as unknown as WorkflowDefinition<S, DefinedStepId<Inputs>>
 }

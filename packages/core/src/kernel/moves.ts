@@ -1,4 +1,5 @@
-import { type Compiled, compile } from '../definition/compile'
+import { adjacencyOfCompiled, type Compiled, compile } from '../definition/compile'
+import { reachableFrom } from '../definition/graph'
 import { hint } from '../didYouMean'
 import type { Issues, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
@@ -68,7 +69,8 @@ export const complete = (
   const c = compile(definition)
   const id = s.step
   const state = merge(stateAt(definition, s.frame), patch)
-  const drafts = input === undefined ? s.drafts : draftsWith(c, s, id, input)
+  // A repeat's summary keeps no draft: its input is a one-off command (add, change, remove), not an answer.
+  const drafts = input === undefined || stepOf(definition, id).summary ? s.drafts : draftsWith(c, s, id, input)
   const depth = (s.frame?.depth ?? 0) + 1
   const line = lineAfter(s.frame, id)
   if (stepOf(definition, id).final) {
@@ -124,9 +126,16 @@ export const goTo = (definition: WorkflowDefinition, s: FlowState, id: string, a
   throw new WorkflowError(
     'NOT_VISITED',
     process.env.NODE_ENV !== 'production' &&
-      `goTo('${id}'): step '${id}' is not on the path taken so far (${[...new Set(historyOf(s))].join(', ')}); goTo can only return to a visited step. Use next() to move forward.`,
+      `goTo('${id}'): step '${id}' is not on the path taken so far (${[...new Set(historyOf(s))].join(', ')}); goTo goes back to a visited step or forward to one that can follow the current step.`,
     { category: 'usage', step: id },
   )
+}
+
+/** Whether `id` is not on the path taken but can follow the current step: `goTo` it goes forward. */
+export const isAhead = (definition: WorkflowDefinition, s: FlowState, id: string): boolean => {
+  if (s.done || id === s.step || !compile(definition).index.has(id)) return false
+  for (let frame = s.frame; frame; frame = frame.prev) if (frame.step === id) return false
+  return reachableFrom(adjacencyOfCompiled(definition, compile(definition)), [s.step]).has(id)
 }
 
 /** Back to the start, with no state, drafts or history; the journey log goes on. */

@@ -1,12 +1,13 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
 import { compile } from '../definition/compile'
-import { back, fail, goTo, initialState, reset, setDraft } from '../kernel/moves'
+import { back, fail, goTo, initialState, isAhead, reset, setDraft } from '../kernel/moves'
 import { type SerializeOptions, serialize } from '../kernel/serialize'
 import { type FlowState, NO_ISSUES } from '../kernel/state'
 import { toPlain } from '../plain'
 import { type ReplayOptions, replayState } from '../replay'
 import type { PersistedSnapshot, WorkflowDefinition, WorkflowSnapshot } from '../types'
 import { isWorkflowError, WorkflowError } from '../WorkflowError'
+import { forward } from './forward'
 import { type Kernel, kernelOf, makeSnapshot } from './snapshot'
 import { type Runtime, submit } from './submit'
 
@@ -74,7 +75,12 @@ export interface Workflow<S extends object = any, K extends string = string> {
   next(input?: unknown): Promise<WorkflowSnapshot<S, K>>
   /** Back to the previous visited step (never a skipped one). Aborts a running transition. */
   back(): WorkflowSnapshot<S, K>
-  /** Back to a step visited on the current path. Throws `NOT_VISITED` for any other step. */
+  /**
+   * Back to a step visited on the current path, or forward to one further on: the steps in between
+   * are completed again with their drafts, each validated and run, and the first whose answer is
+   * missing or no longer holds stops it there (`error.code` `FORWARD_BLOCKED`, with its `issues`).
+   * Throws `NOT_VISITED` for a step that can neither be returned to nor reached from here.
+   */
   goTo(step: K): WorkflowSnapshot<S, K>
   /** Back to the start, with no state, drafts or history. */
   reset(): WorkflowSnapshot<S, K>
@@ -122,7 +128,12 @@ export function createWorkflow<S extends object, K extends string>(
       return rt.commit(back(def, rt.current().state, now())) as WorkflowSnapshot<S, K>
     },
     goTo(step) {
-      const target = goTo(def, rt.current().state, step, now())
+      const { state } = rt.current()
+      if (isAhead(def, state, step)) {
+        rt.cancel()
+        return forward(rt, step) as WorkflowSnapshot<S, K>
+      }
+      const target = goTo(def, state, step, now())
       rt.cancel()
       return rt.commit(target) as WorkflowSnapshot<S, K>
     },

@@ -1,0 +1,130 @@
+import { checkDefinition, createWorkflow, defineWorkflow, isWorkflowError, replay } from '@flowkit/core'
+import { describe, expect, test } from 'vitest'
+import { z } from 'zod'
+
+const dependant = defineWorkflow({
+  id: 'dependant',
+  initial: 'name',
+  state: { name: '', age: 0 },
+  steps: {
+    name: { title: 'Name', validate: z.object({ name: z.string().min(1) }), next: 'age' },
+    age: { title: 'Age', validate: z.object({ age: z.number().int().min(0) }), final: true },
+  },
+})
+
+const family = (min = 0, max = 3) =>
+  defineWorkflow({
+    id: 'family',
+    initial: 'about',
+    state: {} as { dependants?: { name: string; age: number }[] },
+    steps: {
+      about: { next: 'dependants' },
+      dependants: { title: 'Dependants', repeat: { flow: dependant, min, max }, next: 'review' },
+      review: { final: true },
+    },
+  })
+
+const names = (flow: { getSnapshot(): { state: { dependants?: { name: string }[] } } }) =>
+  (flow.getSnapshot().state.dependants ?? []).map((d) => d.name)
+
+describe('repeated steps', () => {
+  test('add items one group of steps at a time, then change and remove from the summary', async () => {
+    const flow = createWorkflow(family())
+    await flow.next()
+    expect(flow.getSnapshot().step).toBe('dependants')
+    await flow.next({ action: 'add' })
+    expect(flow.getSnapshot().step).toBe('dependants.0.name')
+    await flow.next({ name: 'Ada' })
+    await flow.next({ age: 7 })
+    expect(flow.getSnapshot().step).toBe('dependants')
+    await flow.next({ action: 'add' })
+    await flow.next({ name: 'Bob' })
+    await flow.next({ age: 5 })
+    expect(flow.getSnapshot().state.dependants).toEqual([
+      { name: 'Ada', age: 7 },
+      { name: 'Bob', age: 5 },
+    ])
+    await flow.next({ action: 'change', item: 0 })
+    expect(flow.getSnapshot().step).toBe('dependants.0.name')
+    expect(flow.getSnapshot().drafts['dependants.0.name']).toEqual({ name: 'Ada' })
+    await flow.next({ name: 'Ada L.' })
+    await flow.next({ age: 8 })
+    expect(names(flow)).toEqual(['Ada L.', 'Bob'])
+    await flow.next({ action: 'remove', item: 0 })
+    expect(flow.getSnapshot().step).toBe('dependants')
+    expect(names(flow)).toEqual(['Bob'])
+    await flow.next({ action: 'continue' })
+    expect(flow.getSnapshot().step).toBe('review')
+    const replayed = await replay(family(), flow.getPersistedSnapshot(), { actions: true })
+    expect(replayed.snapshot.state).toEqual(flow.getSnapshot().state)
+  })
+
+  test('per-item validation; back undoes an item step by step (path-scoped)', async () => {
+    const flow = createWorkflow(family())
+    await flow.next()
+    await flow.next({ action: 'add' })
+    await flow.next({ name: '' })
+    expect(flow.getSnapshot().issues).toHaveProperty('name')
+    await flow.next({ name: 'Ada' })
+    await flow.next({ age: 7 })
+    flow.back()
+    expect(flow.getSnapshot().step).toBe('dependants.0.age')
+    expect(names(flow)).toEqual(['Ada'])
+    flow.back()
+    expect(flow.getSnapshot().state.dependants).toBeUndefined()
+  })
+
+  test('min: the summary is passed over until there are enough items; max: no more can be added', async () => {
+    const flow = createWorkflow(family(1, 1))
+    await flow.next()
+    expect(flow.getSnapshot().step).toBe('dependants.0.name')
+    expect(flow.getSnapshot().skipped).toEqual(['dependants'])
+    await flow.next({ name: 'Ada' })
+    await flow.next({ age: 7 })
+    expect(flow.getSnapshot().step).toBe('dependants')
+    const before = flow.getSnapshot()
+    await flow.next({ action: 'add' })
+    expect(flow.getSnapshot().error?.code).toBe('REPEAT_LIMIT')
+    expect(flow.getSnapshot().error?.message).toMatch(/the most it takes/)
+    expect(flow.getSnapshot().state).toBe(before.state)
+    await flow.next({ action: 'remove', item: 0 })
+    expect(flow.getSnapshot().step).toBe('dependants.0.name')
+  })
+
+  test('hostile summary input gets issues or REPEAT_LIMIT, and the state stays', async () => {
+    const flow = createWorkflow(family())
+    await flow.next()
+    await flow.next({ action: 'explode' })
+    expect(flow.getSnapshot().issues.action?.[0]).toMatch(/unknown action/)
+    await flow.next({ action: 'remove', item: 4 })
+    expect(flow.getSnapshot().error?.code).toBe('REPEAT_LIMIT')
+    await flow.next({ action: 'change', item: 'x' })
+    expect(flow.getSnapshot().issues.item?.[0]).toMatch(/integer/)
+    expect(flow.getSnapshot().step).toBe('dependants')
+  })
+
+  test('checks: repeat bounds', () => {
+    const bad = (repeat: object) =>
+      checkDefinition({
+        id: 'f',
+        initial: 'r',
+        state: {},
+        steps: { r: { repeat: { flow: dependant, ...repeat }, next: 'end' }, end: { final: true } },
+      })
+    expect(bad({ max: 0 })[0]?.code).toBe('INVALID_REPEAT')
+    expect(bad({ max: 3, min: 4 })[0]?.message).toMatch(/repeat.min/)
+    expect(bad({})[0]?.message).toMatch(/repeat.max/)
+    expect(bad({ max: 3 })).toEqual([])
+    try {
+      defineWorkflow({
+        id: 'f',
+        initial: 'r',
+        state: {},
+        steps: { r: { repeat: { flow: dependant, max: 2000 }, next: 'end' }, end: { final: true } },
+      })
+      expect.unreachable()
+    } catch (error) {
+      expect(isWorkflowError(error) && error.code).toBe('INVALID_REPEAT')
+    }
+  })
+})
