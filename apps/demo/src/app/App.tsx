@@ -1,9 +1,12 @@
-import { useCallback, useState } from 'react'
+import { lazy, Suspense, useCallback, useState } from 'react'
 import { FlowPage } from './FlowPage'
 import { Header } from './Header'
 import { Landing } from './Landing'
 import { useRoute } from './useRoute'
 import { useTheme } from './useTheme'
+
+// The insights page and its chart library load only when it is opened: the wizards never pay for them.
+const InsightsPage = lazy(() => import('../insights/InsightsPage').then((m) => ({ default: m.InsightsPage })))
 
 const PANEL_KEY = 'flowkit-demo:panel'
 const readPanel = () => {
@@ -30,7 +33,15 @@ export function App() {
   return (
     <>
       <Header route={route} navigate={navigate} theme={theme} setTheme={setTheme} panelOpen={panelOpen} togglePanel={togglePanel} />
-      {route === 'home' ? <Landing navigate={navigate} /> : <FlowPage key={route} name={route} panelOpen={panelOpen} />}
+      {route === 'home' ? (
+        <Landing navigate={navigate} />
+      ) : route === 'insights' ? (
+        <Suspense fallback={<main className="app-main" id="main" aria-busy="true" />}>
+          <InsightsPage />
+        </Suspense>
+      ) : (
+        <FlowPage key={route} name={route} panelOpen={panelOpen} />
+      )}
     </>
   )
 }

@@ -50,6 +50,7 @@ export function Header({ route, navigate, theme, setTheme, panelOpen, togglePane
       <nav className="header-nav" aria-label="Demos">
         {link('checkout', 'Checkout')}
         {link('enrollment', 'Enrollment')}
+        {link('insights', 'Insights')}
       </nav>
       <div className="header-actions">
         <button
@@ -62,7 +63,7 @@ export function Header({ route, navigate, theme, setTheme, panelOpen, togglePane
           <span aria-hidden="true">{THEME_ICON[theme]}</span>
           <span className="hide-sm">{THEME_LABEL[theme]}</span>
         </button>
-        {route !== 'home' && (
+        {route !== 'home' && route !== 'insights' && (
           <button
             type="button"
             className="btn btn-ghost"

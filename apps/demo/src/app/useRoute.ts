@@ -1,10 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react'
 
-export type Route = 'home' | 'checkout' | 'enrollment'
+export type Route = 'home' | 'checkout' | 'enrollment' | 'insights'
 
 const routeOf = (pathname: string): Route => {
   const name = pathname.replace(/^\/+|\/+$/g, '').split('/')[0]
-  return name === 'checkout' || name === 'enrollment' ? name : 'home'
+  return name === 'checkout' || name === 'enrollment' || name === 'insights' ? name : 'home'
 }
 
 const subscribe = (listener: () => void) => {

@@ -43,8 +43,11 @@ export function DiagramEdge({ edge, guard, arrow, taken, load, format }: Diagram
             dominantBaseline="middle"
             fontSize={11}
             fill="currentColor"
-            // A halo in the page's background, so the count reads over a wide line (CSS may restyle it).
-            style={{ paintOrder: 'stroke', stroke: 'Canvas', strokeWidth: 4, strokeLinejoin: 'round' }}
+            // A halo in the page's background, so the count reads over a wide line (attributes, so CSS can restyle it).
+            paintOrder="stroke"
+            stroke="Canvas"
+            strokeWidth={4}
+            strokeLinejoin="round"
           >
             {guard && `${guard} · `}
             <tspan fontWeight={600}>{format(load.count)}</tspan>
