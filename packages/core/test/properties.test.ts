@@ -105,7 +105,7 @@ class Model {
   next(input: { a: number; b: number } | undefined) {
     if (input !== undefined) this.drafts.set(this.current, input)
     const before = this.state()
-    const patch = this.spec[this.current]?.action ? { ...input, n: before.n + 1 } : input
+    const patch = this.spec[this.current]?.action ? { ...input, n: before.n + 1 } : (input ?? {})
     this.path.push({ step: this.current, patch })
     if (this.final(this.current)) this.done = true
     else this.current = this.reach(this.successor(this.current, this.state()), this.state())
