@@ -6,6 +6,6 @@ export default defineProject({
   test: {
     name: 'demo',
     environment: 'node',
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.{ts,tsx}'],
   },
 })

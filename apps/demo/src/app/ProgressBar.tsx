@@ -1,7 +1,8 @@
 import { progressText, useWorkflowState } from '@flowkit/react'
 
 /**
- * "Step 3 of 6" and a bar, counting only the steps on the path the answers lead to.
+ * "Step 3 of 6" and a bar, counting only the steps on the path the answers lead to; on phones, where the
+ * stepper is hidden, one line says where the user is: "Step 3 of 6: Delivery".
  * The demo's own track-and-fill design, reading "at least 5" where `<WorkflowProgress>` says "~5".
  */
 export function ProgressBar({ title }: { readonly title: string }) {
@@ -10,9 +11,13 @@ export function ProgressBar({ title }: { readonly title: string }) {
   const label = progressText(progress).replace('~', 'at least ')
   return (
     <div className="progress" data-testid="progress">
+      {/* Wide: the step's title left, the count right. Phones: one line, "Step 3 of 5: Delivery", in place of the stepper. */}
       <div className="progress-label" aria-hidden="true">
-        <span>{title}</span>
-        <span>{label}</span>
+        <span className="progress-title">{title}</span>
+        <span className="progress-count">{label}</span>
+        <span className="progress-compact" data-testid="progress-compact">
+          {label}: {title}
+        </span>
       </div>
       <div
         className="progress-track"
