@@ -1,9 +1,10 @@
 // biome-ignore-all lint/correctness/noComponentHookFactories: test components close over the workflow of their test
 import { createWorkflow } from '@flowkit/core'
+import { memoryStorage, persist, type StateStorage } from '@flowkit/core/persist'
 import { act, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
-import { StepTransition, useStep, WorkflowProvider, WorkflowSteps } from '../src'
+import { StepTransition, useStep, useWorkflow, WorkflowProvider, WorkflowSteps } from '../src'
 import { checkout, modes, renderIn } from './fixtures'
 
 function Cart() {
@@ -156,6 +157,42 @@ describe.each(modes)('<StepTransition> %s', (_, strict) => {
       void workflow.next()
       void workflow.goTo('cart')
     })
+    await frame()
+    expect(start).not.toHaveBeenCalled()
+    expect(document.querySelector('[data-flowkit-ghost]')).toBeNull()
+  })
+
+  it('does not animate a restore from storage: the saved step simply appears', async () => {
+    reducedMotion(false)
+    const { start } = viewTransitions()
+    const saved = memoryStorage()
+    const before = createWorkflow(checkout, { persist: persist({ key: 'checkout', storage: saved }) })
+    await before.next()
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const storage = {
+      ...saved,
+      getItem: async (key: string) => {
+        await gate
+        return saved.getItem(key)
+      },
+    } as StateStorage
+    function App() {
+      const workflow = useWorkflow(checkout, { persist: { key: 'checkout', storage } })
+      return (
+        <WorkflowProvider workflow={workflow}>
+          <StepTransition>
+            <WorkflowSteps steps={steps} />
+          </StepTransition>
+        </WorkflowProvider>
+      )
+    }
+    renderIn(strict, <App />)
+    expect(screen.getByRole('heading', { name: 'Cart' })).toBeInTheDocument()
+    await act(async () => release())
+    expect(await screen.findByRole('heading', { name: 'Shipping' })).toBeInTheDocument()
     await frame()
     expect(start).not.toHaveBeenCalled()
     expect(document.querySelector('[data-flowkit-ghost]')).toBeNull()
