@@ -1,14 +1,16 @@
 /**
  * `npm run demo`: the Flowkit server (SQLite in apps/demo/.flowkit/demo.db) and Vite's dev server, which
  * proxies `/api/flowkit` to it. Prints both URLs; Ctrl+C stops both.
- * Env: FLOWKIT_PORT (default 8787), DEMO_PORT (default 5173).
+ * Env: FLOWKIT_PORT (default 8787), DEMO_PORT (default 5173), FLOWKIT_SIMULATE=0 (no simulated journeys).
  */
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createServer } from 'vite'
 import { PortInUseError, startFlowkitServer } from './flowkitServer'
+import { simulateDemoJourneys } from './simulateDemo'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+await simulateDemoJourneys() // journeys for the insights page, once (FLOWKIT_SIMULATE=0 skips it)
 const flowkit = await startFlowkitServer({ port: Number(process.env.FLOWKIT_PORT ?? 8787) }).catch((error: unknown) => {
   if (!(error instanceof PortInUseError)) throw error
   console.error(`Flowkit demo: ${error.message}`)

@@ -8,9 +8,14 @@ import type { FlowkitHandlerOptions } from '@flowkit/server'
 export { enrollment } from '../src/flows/enrollment'
 
 /**
+ * `authorize` lets anyone see the insights page (`GET /api/flowkit/insights/enrollment`): the demo runs on your
+ * machine. A real app allows `insights` to its analysts only; without `authorize` the route answers 403. Submitted
+ * flows stay undeletable, as without `authorize`.
+ *
  * The review step's submission issues a new receipt on every run (the browser's, then the replay's), so the
  * server keeps its own receipt instead of comparing it: without this the replay refuses with STATE_MISMATCH.
  */
 export const serverOptions = {
   serverComputed: { enrollment: ['receipt'] },
-} satisfies Pick<FlowkitHandlerOptions, 'serverComputed'>
+  authorize: ({ operation, status }) => (operation === 'delete' ? status !== 'submitted' : true),
+} satisfies Pick<FlowkitHandlerOptions, 'serverComputed' | 'authorize'>

@@ -2,7 +2,7 @@ import type { PersistedSnapshot } from '@flowkit/core'
 import { checkSnapshot } from '../checkSnapshot'
 import { refusal } from '../http/errors'
 import { json } from '../http/respond'
-import { deviceOf, journeyOf } from '../insights/journeyOf'
+import { deviceOf, recordedJourney } from '../insights/recordedJourney'
 import { createToken, hashToken, isTokenShaped } from '../tokens'
 import type { InstanceRecord } from '../types'
 import { allowed, baseVersionOf, bodyOf, type Context, conflict, definitionOf, explain, find, notFound, view } from './context'
@@ -43,7 +43,7 @@ export const start = async (context: Context, request: Request, countStart: () =
     updatedAt: at,
     expiresAt: at + context.ttl,
   }
-  await context.store.insert(record, journeyOf(definition, snapshot, deviceOf(request)))
+  await context.store.insert(record, recordedJourney(definition, snapshot, deviceOf(request)))
   return json({ token, ...view(record) }, 201)
 }
 
@@ -71,7 +71,7 @@ export const save = async (context: Context, request: Request, token: string) =>
   }
   const snapshot = checkSnapshot(definition, body.snapshot, context.now)
   const at = context.now()
-  const journey = journeyOf(definition, snapshot, deviceOf(request))
+  const journey = recordedJourney(definition, snapshot, deviceOf(request))
   const update = { workflow: definition.id, baseVersion, snapshot, updatedAt: at, expiresAt: at + context.ttl, journey }
   const updated = await context.store.update(hash, update)
   if (!updated) {

@@ -1,6 +1,6 @@
 import { canonicalJson, isWorkflowError } from '@flowkit/core'
 import { json } from '../http/respond'
-import { journeyOf } from '../insights/journeyOf'
+import { recordedJourney } from '../insights/recordedJourney'
 import { runServerActions } from '../runServerActions'
 import { createToken, sha256 } from '../tokens'
 import type { InstanceRecord, Submission } from '../types'
@@ -42,7 +42,7 @@ const record = async (context: Context, hash: string, held: InstanceRecord, resu
       const definition = context.definitions.get(held.workflow)
       const submitted = snapshot as NonNullable<Submission['snapshot']>
       const finished = await context.store.finish(hash, {
-        ...(definition && { journey: journeyOf(definition, submitted, null, { type: 'submitted', at }) }),
+        ...(definition && { journey: recordedJourney(definition, submitted, null, { type: 'submitted', at }) }),
         claim: held.claim as string,
         snapshot: snapshot as NonNullable<Submission['snapshot']>,
         result,

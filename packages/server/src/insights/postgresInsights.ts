@@ -17,8 +17,8 @@ export const journeySchema = (t: string) => `
     fields JSONB,
     PRIMARY KEY (instance, seq)
   );
-  CREATE INDEX IF NOT EXISTS ${t}_journey_flow ON ${t}_journey (workflow, version, at);
-  CREATE INDEX IF NOT EXISTS ${t}_journey_starts ON ${t}_journey (workflow, at) WHERE seq = 1;
+  CREATE INDEX IF NOT EXISTS ${t}_journey_starts ON ${t}_journey (workflow, version, at) WHERE seq = 1;
+  CREATE INDEX IF NOT EXISTS ${t}_journey_starts_all ON ${t}_journey (workflow, at) WHERE seq = 1;
   ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS journey_seq INTEGER NOT NULL DEFAULT 0,
     ADD COLUMN IF NOT EXISTS journey_at BIGINT, ADD COLUMN IF NOT EXISTS journey_rank INTEGER NOT NULL DEFAULT 0,
     ADD COLUMN IF NOT EXISTS journey_device TEXT;`

@@ -6,7 +6,11 @@ import type { InsightsRow, InsightsSource, InsightsStoreOptions, JourneyPosition
 /** Journey events are kept this long unless `insights.retain` says otherwise: 90 days. */
 export const DEFAULT_RETAIN = 90 * 24 * 60 * 60 * 1000
 
-/** The journey table and the position columns on the instance table (added to an older table). */
+/**
+ * The journey table and the position columns on the instance table (added to an older table). A journey is found by
+ * its first event (`seq = 1`, in the partial indexes by flow, version and time, one entry per journey, so recording
+ * stays cheap), and its events by the primary key `(instance, seq)`.
+ */
 export const migrateJourney = (db: Database.Database, table: string) => {
   db.exec(`CREATE TABLE IF NOT EXISTS ${table}_journey (
     instance TEXT NOT NULL,
@@ -19,9 +23,9 @@ export const migrateJourney = (db: Database.Database, table: string) => {
     reason TEXT,
     fields TEXT,
     PRIMARY KEY (instance, seq)
-  ) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS ${table}_journey_flow ON ${table}_journey (workflow, version, at);
-  CREATE INDEX IF NOT EXISTS ${table}_journey_starts ON ${table}_journey (workflow, at) WHERE seq = 1;`)
+  );
+  CREATE INDEX IF NOT EXISTS ${table}_journey_starts ON ${table}_journey (workflow, version, at) WHERE seq = 1;
+  CREATE INDEX IF NOT EXISTS ${table}_journey_starts_all ON ${table}_journey (workflow, at) WHERE seq = 1;`)
   const present = new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name))
   const columns = {
     journey_seq: 'INTEGER NOT NULL DEFAULT 0',
@@ -41,16 +45,14 @@ interface PositionRow {
 
 /**
  * Records journeys next to the saves of a SQLite store: `record` runs inside the save's transaction, reads the
- * instance's position, inserts the new events in one statement and moves the position on.
+ * instance's position, inserts the new events and moves the position on.
  */
 export const sqliteRecorder = (db: Database.Database, table: string) => {
   const position = db.prepare<[string], PositionRow>(
     `SELECT journey_seq, journey_at, journey_rank, journey_device FROM ${table} WHERE token_hash = ?`,
   )
-  const insert = db.prepare<[string, string, string | null, string]>(
-    `INSERT INTO ${table}_journey (instance, workflow, version, seq, type, step, at, reason, fields)
-     SELECT ?, ?, ?, value->>0, value->>1, value->>2, value->>3, value->>4, CASE WHEN json_type(value, '$[5]') = 'array' THEN value->5 END
-     FROM json_each(?)`,
+  const insert = db.prepare<[string, string, string | null, number, string, string, number, string | null, string | null]>(
+    `INSERT INTO ${table}_journey (instance, workflow, version, seq, type, step, at, reason, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const move = db.prepare<[number, number | null, number, string | null, string]>(
     `UPDATE ${table} SET journey_seq = ?, journey_at = ?, journey_rank = ?, journey_device = ? WHERE token_hash = ?`,
@@ -64,7 +66,11 @@ export const sqliteRecorder = (db: Database.Database, table: string) => {
   /** Appends what `journey` adds after `from` (read before the save in the same transaction). */
   const record = (hash: string, workflow: string, from: JourneyPosition, journey: JourneyWrite, now: number) => {
     const { events, position: to } = advance(from, journey, now)
-    if (events.length > 0) insert.run(hash, workflow, journey.version, JSON.stringify(events satisfies readonly JourneyEvent[]))
+    // One prepared insert per event, inside the save's transaction: in SQLite that is cheaper than one statement
+    // unpacking a JSON array.
+    for (const [seq, type, step, at, reason, fields] of events satisfies readonly JourneyEvent[]) {
+      insert.run(hash, workflow, journey.version, seq, type, step, at, reason, fields && JSON.stringify(fields))
+    }
     move.run(to.seq, to.at, to.rank, to.device, hash)
   }
   return { read, record }

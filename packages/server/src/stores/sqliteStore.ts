@@ -151,6 +151,7 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
   const insights = options.insights === false ? { record: false } : options.insights
   const journeys = insights?.record === false ? undefined : sqliteRecorder(db, table)
   /** A write and its journey events in one transaction: the events are recorded only if the write was made. */
+  const atomically = db.transaction((work: () => unknown) => work())
   const journaled = <R>(
     hash: string,
     journey: JourneyWrite | undefined,
@@ -159,12 +160,12 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
     workflowOf: (written: R) => string,
   ) =>
     journey && journeys
-      ? db.transaction(() => {
+      ? (atomically(() => {
           const from = journeys.read(hash)
           const written = write()
           if (written) journeys.record(hash, workflowOf(written), from, journey, now)
           return written
-        })()
+        }) as R)
       : write()
 
   const source = sqliteInsights(db, table, insights)

@@ -36,7 +36,7 @@ const fieldsOf = (type: string, fields: unknown) =>
  * with a whole-millisecond time, and nothing but types, steps, times, skip reasons, error codes and field paths.
  * `extra` (the server's own `submitted`) comes last.
  */
-export const journeyOf = (
+export const recordedJourney = (
   definition: AnyDefinition,
   snapshot: PersistedSnapshot,
   device: string | null,
