@@ -41,7 +41,8 @@ const canAnimate = (): boolean =>
 
 /**
  * A still copy of `live` as the user sees it: what they typed and checked (which `cloneNode` leaves
- * behind), no ids (no duplicates, even for a frame), inert and hidden from assistive technology.
+ * behind), no ids (no duplicates, even for a frame), no field names (in no radio group or form),
+ * inert and hidden from assistive technology.
  */
 const ghostOf = (live: HTMLElement): HTMLElement => {
   const node = live.cloneNode(true) as HTMLElement
@@ -49,6 +50,9 @@ const ghostOf = (live: HTMLElement): HTMLElement => {
   const copies = node.querySelectorAll('input, textarea, select')
   sources.forEach((source, i) => {
     const copy = copies[i]
+    // Out of every radio group and form first: checking a copied radio must never uncheck a live one.
+    copy?.removeAttribute('name')
+    copy?.removeAttribute('form')
     if (source instanceof HTMLInputElement && copy instanceof HTMLInputElement) {
       copy.checked = source.checked
       if (source.type !== 'file') copy.value = source.value

@@ -30,6 +30,10 @@ interface Capture {
   readonly ghostNote: string | undefined
   readonly ghostIds: number
   readonly ghostHidden: boolean
+  /** Named controls in the copy: none, so it joins no radio group or form. */
+  readonly ghostNamed: number
+  /** The new step's first control, if any, is still checked at capture time. */
+  readonly liveChecked: boolean | undefined
   readonly liveOpacity: string
   readonly live: string
   readonly direction: string | undefined
@@ -53,6 +57,8 @@ const viewTransitions = () => {
       ghostNote: ghost?.querySelector('input')?.value,
       ghostIds: ghost?.querySelectorAll('[id]').length ?? 0,
       ghostHidden: ghost?.inert === true && ghost.getAttribute('aria-hidden') === 'true',
+      ghostNamed: ghost?.querySelectorAll('[name]').length ?? 0,
+      liveChecked: live.querySelector('input')?.checked,
       liveOpacity: live.style.opacity,
       live: live.textContent ?? '',
       direction: document.documentElement.dataset.flowkitDirection,
@@ -116,6 +122,8 @@ describe.each(modes)('<StepTransition> %s', (_, strict) => {
       ghostNote: 'ring twice',
       ghostIds: 0,
       ghostHidden: true,
+      ghostNamed: 0,
+      liveChecked: undefined,
       liveOpacity: '0',
       live: 'Shipping',
       direction: 'forward',
@@ -196,5 +204,34 @@ describe.each(modes)('<StepTransition> %s', (_, strict) => {
     await frame()
     expect(start).not.toHaveBeenCalled()
     expect(document.querySelector('[data-flowkit-ghost]')).toBeNull()
+  })
+
+  it('never unchecks a live radio: the copy of the old step is in no radio group or form', async () => {
+    reducedMotion(false)
+    const { captures } = viewTransitions()
+    // Both steps have a checked radio named `choice`, inside one form around the steps.
+    const choice = (value: string) =>
+      function Choice() {
+        return (
+          <label>
+            <input type="radio" name="choice" value={value} defaultChecked /> {value}
+          </label>
+        )
+      }
+    const workflow = createWorkflow(checkout)
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <form>
+          <StepTransition>
+            <WorkflowSteps steps={{ cart: choice('cart'), shipping: choice('shipping') }} />
+          </StepTransition>
+        </form>
+      </WorkflowProvider>,
+    )
+    await act(() => workflow.next())
+    expect(captures[0]).toMatchObject({ ghost: ' cart', ghostNamed: 0, liveChecked: true })
+    await frame()
+    expect(screen.getByRole('radio', { name: 'shipping' })).toBeChecked()
   })
 })
