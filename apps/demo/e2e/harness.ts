@@ -43,6 +43,8 @@ export interface Harness {
   readonly url: string
   readonly browser: Browser
   readonly flowkit: FlowkitControl
+  /** The Flowkit server's SQLite file (temporary): where a test can seed journeys (`scripts/simulate.ts`). */
+  readonly sqliteFile: string
   close(): Promise<void>
 }
 
@@ -132,6 +134,7 @@ export async function startHarness({ mode = 'build' }: { mode?: DemoMode } = {})
     url,
     browser,
     flowkit: control,
+    sqliteFile,
     async close() {
       await browser.close()
       await server.close()

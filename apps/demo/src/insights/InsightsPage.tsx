@@ -19,7 +19,7 @@ const readChoice = (): { flow: InsightsFlowId; range: TimeRangeId } => {
   const params = new URLSearchParams(window.location.search)
   const flow = params.get('flow') ?? ''
   const range = params.get('range') ?? ''
-  return { flow: isInsightsFlow(flow) ? flow : 'checkout', range: isTimeRange(range) ? range : 'all' }
+  return { flow: isInsightsFlow(flow) ? flow : 'enrollment', range: isTimeRange(range) ? range : 'all' }
 }
 const writeChoice = (flow: InsightsFlowId, range: TimeRangeId) => {
   const url = new URL(window.location.href)
@@ -71,7 +71,14 @@ export function InsightsPage() {
               ? `Showing ${formatCount(state.insights.journeys.started)} ${label.toLowerCase()} journeys, ${rangeLabel.toLowerCase()}.`
               : ''}
         </p>
-        {state.status === 'failed' ? (
+        {state.status === 'failed' && state.problem.code === 'UNKNOWN_WORKFLOW' ? (
+          <Alert tone="info" title={`No ${label.toLowerCase()} journeys on this server`} role="status">
+            <p data-testid="insights-unknown">
+              The Flowkit server does not serve the {label.toLowerCase()} flow, so it has recorded none of its journeys. It says:{' '}
+              {state.problem.message}
+            </p>
+          </Alert>
+        ) : state.status === 'failed' ? (
           <Alert tone="danger" title="No insights to show" role="alert">
             <p data-testid="insights-problem" data-kind={state.problem.kind}>
               {state.problem.message}
