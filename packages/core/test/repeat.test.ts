@@ -53,6 +53,10 @@ describe('repeated steps', () => {
     await flow.next({ action: 'remove', item: 0 })
     expect(flow.getSnapshot().step).toBe('dependants')
     expect(names(flow)).toEqual(['Bob'])
+    // The drafts move down with the items: changing item 0 now shows Bob's answers.
+    expect(flow.getSnapshot().drafts['dependants.0.name']).toEqual({ name: 'Bob' })
+    expect(flow.getSnapshot().drafts['dependants.1.name']).toBeUndefined()
+    expect(flow.getSnapshot().drafts.dependants).toBeUndefined()
     await flow.next({ action: 'continue' })
     expect(flow.getSnapshot().step).toBe('review')
     const replayed = await replay(family(), flow.getPersistedSnapshot(), { actions: true })

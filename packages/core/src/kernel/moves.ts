@@ -1,10 +1,10 @@
 import { adjacencyOfCompiled, type Compiled, compile } from '../definition/compile'
 import { reachableFrom } from '../definition/graph'
 import { hint } from '../didYouMean'
-import type { Issues, WorkflowDefinition } from '../types'
+import type { Issues, RepeatSummary, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { chooseNext, reach, stepOf } from './choose'
-import { NO_DRAFTS, setDraft as setIn } from './drafts'
+import { type Drafts, getDraft, NO_DRAFTS, setDraft as setIn } from './drafts'
 import { appendLog, emptyLog, type Log } from './log'
 import { type FlowState, type Frame, NO_ISSUES, type Skip, update } from './state'
 
@@ -69,8 +69,10 @@ export const complete = (
   const c = compile(definition)
   const id = s.step
   const state = merge(stateAt(definition, s.frame), patch)
+  const { summary } = stepOf(definition, id)
   // A repeat's summary keeps no draft: its input is a one-off command (add, change, remove), not an answer.
-  const drafts = input === undefined || stepOf(definition, id).summary ? s.drafts : draftsWith(c, s, id, input)
+  // Removing an item moves the later items' drafts down with their data.
+  const drafts = summary ? afterRemove(c, s.drafts, summary, input) : input === undefined ? s.drafts : draftsWith(c, s, id, input)
   const depth = (s.frame?.depth ?? 0) + 1
   const line = lineAfter(s.frame, id)
   if (stepOf(definition, id).final) {
@@ -82,6 +84,24 @@ export const complete = (
   const frame: Frame = { step: id, input, patch, state, skipped, prev: s.frame, depth, line }
   const log = appendLog(logSkips(appendLog(s.log, 'completed', id, at), skipped, at), 'entered', step, at)
   return update(s, { drafts, error: null, issues: NO_ISSUES, frame, step, log })
+}
+
+/** The drafts after a repeat's summary step: item `i` removed shifts items i+1… down one slot. */
+const afterRemove = (c: Compiled, drafts: Drafts, summary: RepeatSummary, input: unknown): Drafts => {
+  const command = input as { action?: unknown; item?: unknown } | undefined
+  if (command?.action !== 'remove' || typeof command.item !== 'number') return drafts
+  let out = drafts
+  const { slots } = summary
+  for (let item = command.item; item < slots.length; item++) {
+    const to = slots[item] as readonly string[]
+    const from = slots[item + 1]
+    for (let k = 0; k < to.length; k++) {
+      const value = from ? getDraft(drafts, c.shift, c.index.get(from[k] as string) as number) : undefined
+      const at = c.index.get(to[k] as string) as number
+      if (getDraft(out, c.shift, at) !== value) out = setIn(out, c.shift, at, value)
+    }
+  }
+  return out
 }
 
 /** The line of a frame completing `step` after `prev`: `prev`'s line extended in place when `prev` is its tip, else a copy. */
