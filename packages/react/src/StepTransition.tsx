@@ -133,6 +133,8 @@ export function StepTransition({ children, name = 'flowkit-step', className }: S
     if (!made || made.from === key) return
     if (!regionElement || !liveElement || direction === 'none' || !canAnimate()) return
     running.current?.transition?.skipTransition()
+    // The copy of a step whose transition was just skipped is not what the user sees now.
+    for (const stale of regionElement.querySelectorAll(':scope > [data-flowkit-ghost]')) stale.remove()
     regionElement.append(made.node)
     regionElement.style.position = 'relative'
     regionElement.style.viewTransitionName = name

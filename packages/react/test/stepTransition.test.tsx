@@ -234,4 +234,22 @@ describe.each(modes)('<StepTransition> %s', (_, strict) => {
     await frame()
     expect(screen.getByRole('radio', { name: 'shipping' })).toBeChecked()
   })
+
+  it('a move during a transition skips it: one copy for the new capture, none left after', async () => {
+    reducedMotion(false)
+    const { start, captures } = viewTransitions()
+    const workflow = createWorkflow(checkout)
+    show(strict, workflow)
+    await act(() => workflow.next())
+    // Back before the pretend browser ran the first update.
+    act(() => void workflow.back())
+    expect(start).toHaveBeenCalledTimes(2)
+    expect(start.mock.results[0]?.value.skipTransition).toHaveBeenCalled()
+    expect(captures[1]).toMatchObject({ ghost: 'Shipping', direction: 'back', liveOpacity: '0' })
+    expect(document.querySelectorAll('[data-flowkit-ghost]')).toHaveLength(1)
+    await frame()
+    expect(document.querySelector('[data-flowkit-ghost]')).toBeNull()
+    expect(screen.getByRole('heading', { name: 'Cart' }).closest<HTMLElement>('[data-flowkit-transition] > div')?.style.opacity).toBe('')
+    expect(document.documentElement.dataset.flowkitDirection).toBeUndefined()
+  })
 })
