@@ -35,8 +35,13 @@ const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load r
 
 /** Opens the page and waits for its answer; returns the route's own JSON for the request the page made. */
 const settle = async (page: Page, harness: Harness, act: () => Promise<unknown>) => {
-  const [response] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/flowkit/insights/')), act()])
-  await page.waitForSelector('[data-testid="insights-page"]:not([data-state="loading"])')
+  // Generous: the dev server bundles the chart library on first use, and all-time aggregates over 10,000 journeys take seconds on a busy machine.
+  const timeout = 120_000
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/flowkit/insights/'), { timeout }),
+    act(),
+  ])
+  await page.waitForSelector('[data-testid="insights-page"]:not([data-state="loading"])', { timeout })
   const url = new URL(response.url())
   // The same request again, outside the page: what the route says, to compare the page with.
   const again = await fetch(`${harness.url}${url.pathname}${url.search}`)
@@ -158,7 +163,7 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       const charts = (paths: string[]) => paths.filter((p) => /recharts|InsightsPage/.test(p))
       assert.deepEqual(charts(scripts), [])
       await page.getByRole('link', { name: 'Insights' }).click()
-      await page.waitForSelector('[data-testid="insights-page"][data-state="ready"]')
+      await page.waitForSelector('[data-testid="insights-page"][data-state="ready"]', { timeout: 120_000 })
       assert.ok(charts(scripts).length > 0, 'the insights page brought its charts')
       await context.close()
     })
@@ -178,7 +183,7 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
         await harness.flowkit.start()
       }
       await page.getByRole('button', { name: 'Try again' }).click()
-      await page.waitForSelector('[data-testid="insights-page"][data-state="ready"]')
+      await page.waitForSelector('[data-testid="insights-page"][data-state="ready"]', { timeout: 120_000 })
       assert.equal(await text(page, '[data-testid="kpi-started"]'), formatCount(JOURNEYS))
       assert.deepEqual(unexpected(errors), [])
       await context.close()
