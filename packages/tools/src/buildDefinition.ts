@@ -11,7 +11,7 @@ const unregistered = (name: string) => () => {
   throw new Error(`action '${name}' is not in the registry; pass it in registry.actions to run this flow.`)
 }
 
-const buildStep = (step: StepFile, registry: WorkflowRegistry | undefined): AnyStep => {
+const buildStep = (step: StepFile, registry: WorkflowRegistry | undefined, flows: ReadonlyMap<string, WorkflowDefinition>): AnyStep => {
   const guards = registry?.guards ?? {}
   const out: Record<string, unknown> = {}
   if (step.title !== undefined) out.title = step.title
@@ -32,13 +32,25 @@ const buildStep = (step: StepFile, registry: WorkflowRegistry | undefined): AnyS
   if (step.actions?.length) out.actions = step.actions.map((name) => lookup(registry?.actions, name) ?? unregistered(name))
   if (step.fields) out.validate = compileFields(step.fields)
   if (step.meta) out.meta = step.meta
+  if (step.flow !== undefined) {
+    out.flow = flows.get(step.flow)
+    if (step.key !== undefined) out.key = step.key
+  }
+  if (step.repeat) {
+    const { flow, min, max, key } = step.repeat
+    out.repeat = { flow: flows.get(flow), max, ...(min === undefined ? {} : { min }), ...(key === undefined ? {} : { key }) }
+  }
   return out as AnyStep
 }
 
-/** The definition object for `defineWorkflow`, from a checked file. */
-export const buildDefinition = (file: FlowFile, registry: WorkflowRegistry | undefined): WorkflowDefinition => {
+/** The definition object for `defineWorkflow`, from a checked file; `flows` holds its resolved sub-flows by id. */
+export const buildDefinition = (
+  file: FlowFile,
+  registry: WorkflowRegistry | undefined,
+  flows: ReadonlyMap<string, WorkflowDefinition> = new Map(),
+): WorkflowDefinition => {
   const steps: Record<string, AnyStep> = {}
-  for (const [id, step] of Object.entries(file.steps)) steps[id] = buildStep(step, registry)
+  for (const [id, step] of Object.entries(file.steps)) steps[id] = buildStep(step, registry, flows)
   return {
     id: file.id,
     ...(file.version === undefined ? {} : { version: file.version }),

@@ -1,6 +1,6 @@
-import { checkDefinition, type WorkflowDefinition } from '@flowkit/core'
+import { checkDefinition, type DefinitionProblem, type WorkflowDefinition } from '@flowkit/core'
 import { patternOf } from './fieldSchema'
-import type { Condition, FlowFile } from './format'
+import type { Condition, FlowFile, RepeatFile, StepFile } from './format'
 import { didYouMean, type FlowProblem, type FlowProblemCode, quoteList, toPointer } from './problems'
 import { lookup, type WorkflowRegistry } from './registry'
 
@@ -12,17 +12,42 @@ export const nextTargets = (step: FlowFile['steps'][string]): string[] =>
 
 const guard = () => false
 
-/** The file's shape as a definition, for core's rules: guards and skips are stand-ins (only their presence matters there). */
-const shapeOf = (file: FlowFile, ids: readonly string[]): WorkflowDefinition => {
+/** A step as core's plain rules see it: its `next`, and whether it has a `skip` or is final. */
+const plainShape = (step: StepFile): Record<string, unknown> => {
+  const next = Array.isArray(step.next) ? step.next.map((c) => ({ to: c.to, ...(c.when ? { when: guard } : {}) })) : step.next
+  return { ...(next === undefined ? {} : { next }), ...(step.skip ? { skip: guard } : {}), ...(step.final ? { final: true } : {}) }
+}
+
+/** A `flow:` or `repeat:` step with its resolved child, for core's rules of composition; stand-ins mark `fields` and `actions`. */
+const composedShape = (step: StepFile, child: WorkflowDefinition): Record<string, unknown> => {
+  const own = {
+    ...plainShape(step),
+    ...(step.fields ? { validate: step.fields } : {}),
+    ...(step.actions ? { actions: step.actions } : {}),
+  }
+  if (step.flow !== undefined)
+    return { ...own, flow: child, ...(step.key === undefined ? {} : { key: step.key }), ...(step.repeat ? { repeat: {} } : {}) }
+  const { min, max, key } = step.repeat as RepeatFile
+  return { ...own, repeat: { flow: child, ...(min === undefined ? {} : { min }), max, ...(key === undefined ? {} : { key }) } }
+}
+
+/** The child a step's `flow` or `repeat.flow` resolved to, if any. */
+const childOf = (step: StepFile, flows: ReadonlyMap<string, WorkflowDefinition> | undefined) => {
+  const id = step.flow ?? step.repeat?.flow
+  return id === undefined ? undefined : flows?.get(id)
+}
+
+/**
+ * The file's shape as a definition, for core's rules: guards and skips are stand-ins (only their
+ * presence matters there). With `flows`, sub-flow and repeat steps carry their children, so core
+ * checks composition and lays them out; without, they stand in as plain steps (their `next`, `skip`).
+ */
+const shapeOf = (file: FlowFile, ids: readonly string[], flows?: ReadonlyMap<string, WorkflowDefinition>): WorkflowDefinition => {
   const steps: Record<string, object> = {}
   for (const id of ids) {
     const step = file.steps[id]
-    if (!step) {
-      steps[id] = { final: true }
-      continue
-    }
-    const next = Array.isArray(step.next) ? step.next.map((c) => ({ to: c.to, ...(c.when ? { when: guard } : {}) })) : step.next
-    steps[id] = { ...(next === undefined ? {} : { next }), ...(step.skip ? { skip: guard } : {}), ...(step.final ? { final: true } : {}) }
+    const child = step && childOf(step, flows)
+    steps[id] = !step ? { final: true } : child ? composedShape(step, child) : plainShape(step)
   }
   // The schema checks `id` and `initial` itself; stand-ins keep core from reporting them twice.
   return {
@@ -37,29 +62,67 @@ const shapeOf = (file: FlowFile, ids: readonly string[]): WorkflowDefinition => 
 const WHOLE_FILE = new Set(['MISSING_FINAL', 'UNREACHABLE_STEP', 'SKIP_CYCLE'])
 /** A salvaged step lost keys, so its shape cannot be judged. */
 const SHAPE = new Set(['MISSING_NEXT', 'FINAL_WITH_NEXT', 'INVALID_DEFINITION'])
+/** Core's rules of `flow:` and `repeat:` steps, checked on the file's steps as written. */
+const COMPOSITION = new Set(['INVALID_SUBFLOW', 'RECURSIVE_SUBFLOW', 'INVALID_REPEAT'])
 
-/** Core's definition rules (`checkDefinition`), with JSON pointers into the file: the one set of rules, in core's words. */
-const coreProblems = (file: FlowFile, ids: readonly string[], partial?: { readonly salvaged: ReadonlySet<string> }): FlowProblem[] =>
-  checkDefinition(shapeOf(file, ids))
+/**
+ * A path of core's into the file: a laid-out step (`'shipping.street'`) is its outermost file step
+ * (`'shipping'`), the one the file can change; a stand-in `validate` is the file's `fields`.
+ */
+const filePath = (file: FlowFile, path: readonly (string | number)[]): (string | number)[] => {
+  const [head, id, ...rest] = path
+  if (head !== 'steps' || typeof id !== 'string') return [...path]
+  if (Object.hasOwn(file.steps, id)) return ['steps', id, ...rest.map((s) => (s === 'validate' && rest.length === 1 ? 'fields' : s))]
+  const outer = Object.keys(file.steps)
+    .filter((s) => id.startsWith(`${s}.`))
+    .sort((a, b) => b.length - a.length)[0]
+  return outer === undefined ? ['steps', id, ...rest] : ['steps', outer]
+}
+
+const toFileProblem = (file: FlowFile, p: DefinitionProblem): FlowProblem => ({
+  code: (p.code === 'INVALID_DEFINITION' ? 'INVALID_VALUE' : p.code) as FlowProblemCode,
+  pointer: toPointer(filePath(file, p.path)),
+  message: p.message,
+})
+
+/**
+ * Core's definition rules (`checkDefinition`), with JSON pointers into the file: the one set of rules,
+ * in core's words. Twice when the file has sub-flows: its own steps with sub-flows standing in as plain
+ * steps (so a bad `next` is reported in the file's step ids), then composed with the resolved children
+ * (composition rules always; the laid-out flow's rules when the first pass found nothing).
+ */
+const coreProblems = (
+  file: FlowFile,
+  ids: readonly string[],
+  partial?: { readonly salvaged: ReadonlySet<string> },
+  flows?: ReadonlyMap<string, WorkflowDefinition>,
+): FlowProblem[] => {
+  const plain = checkDefinition(shapeOf(file, ids))
     .filter((p) => !(p.path[0] === 'initial' && typeof file.initial !== 'string'))
     .filter((p) => !(partial && (WHOLE_FILE.has(p.code) || (p.step !== undefined && partial.salvaged.has(p.step) && SHAPE.has(p.code)))))
-    .map((p) => ({
-      code: (p.code === 'INVALID_DEFINITION' ? 'INVALID_VALUE' : p.code) as FlowProblemCode,
-      pointer: toPointer(p.path),
-      message: p.message,
-    }))
+    .map((p) => toFileProblem(file, p))
+  if (partial || !flows || flows.size === 0) return plain
+  const seen = new Set(plain.map((p) => `${p.code} ${p.pointer}`))
+  const composed = checkDefinition(shapeOf(file, ids, flows))
+    .filter((p) => COMPOSITION.has(p.code) || plain.length === 0)
+    .map((p) => toFileProblem(file, p))
+    .filter((p) => !seen.has(`${p.code} ${p.pointer}`))
+  return [...plain, ...composed]
+}
 
 /**
  * Checks what the schema cannot: core's definition rules (step ids, finals, reachability, skip
- * cycles, fallbacks) with pointers, then what only a file has: action and guard names, patterns.
- * `registry` undefined means names are not checked (the CLI without `--registry`).
+ * cycles, fallbacks, sub-flows and repeats given their resolved children in `flows`) with pointers, then
+ * what only a file has: action and guard names, patterns. `registry` undefined means names are not
+ * checked (the CLI without `--registry`).
  */
 export const checkReferences = (
   file: FlowFile,
   registry: WorkflowRegistry | undefined,
   partial?: { readonly ids: readonly string[]; readonly salvaged: ReadonlySet<string> },
+  flows?: ReadonlyMap<string, WorkflowDefinition>,
 ): FlowProblem[] => {
-  const problems: FlowProblem[] = coreProblems(file, partial ? partial.ids : Object.keys(file.steps), partial)
+  const problems: FlowProblem[] = coreProblems(file, partial ? partial.ids : Object.keys(file.steps), partial, flows)
   const add: Add = (p) => problems.push(p)
   for (const id of Object.keys(file.steps)) checkNames(file, id, registry, add)
   return problems
@@ -73,6 +136,14 @@ const checkNames = (file: FlowFile, id: string, registry: WorkflowRegistry | und
     if (choice.when) checkGuards(choice.when, [...at, 'next', i, 'when'], registry, add)
   }
   if (step.skip) checkGuards(step.skip, [...at, 'skip'], registry, add)
+  if (step.key !== undefined && step.flow === undefined) {
+    add({
+      code: 'INVALID_VALUE',
+      pointer: toPointer([...at, 'key']),
+      message: `step '${id}' has a \`key\`, which only a \`flow\` step uses (where its sub-flow's data lives).`,
+      hint: step.repeat ? 'For a repeat, write it as repeat.key.' : 'Remove it.',
+    })
+  }
   for (const [i, name] of (step.actions ?? []).entries()) {
     if (!registry || lookup(registry.actions, name)) continue
     const known = Object.keys(registry.actions ?? {})

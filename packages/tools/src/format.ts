@@ -111,9 +111,32 @@ export const ChoiceSchema = z
   })
   .register(z.globalRegistry, { id: 'Choice' })
 
+/** `repeat: { flow: dependant, min: 0, max: 6 }`: a group of steps asked once per item ("add another"). */
+export const RepeatSchema = z
+  .strictObject({
+    flow: described(safeKey('a sub-flow id'), "The flow asked once per item: an id from this file's `flows`, or from registry.flows."),
+    // Bounds are numbers here and checked by core (INVALID_REPEAT), the one place their rule lives.
+    min: z.optional(
+      described(z.number(), 'The fewest items (an integer, 0 to max); the summary asks for more until there are. Default 0.'),
+    ),
+    max: described(z.number(), 'The most items a user may add (an integer, 1 to 1000).'),
+    key: z.optional(described(safeKey('a state key'), 'The state key of the items array. Default the step id.')),
+  })
+  .register(z.globalRegistry, { id: 'Repeat' })
+
 export const StepSchema = z
   .strictObject({
     title: z.optional(z.string().check(z.maxLength(200))),
+    flow: z.optional(
+      described(
+        safeKey('a sub-flow id'),
+        "Runs another flow as part of this one (its steps become '<step>.<child step>'): an id from this file's `flows`, or from registry.flows.",
+      ),
+    ),
+    key: z.optional(
+      described(safeKey('a state key'), "For a `flow` step: the state key the sub-flow's data lives under. Default the step id."),
+    ),
+    repeat: z.optional(RepeatSchema),
     next: z.optional(z.union([StepIdSchema, z.array(ChoiceSchema).check(z.minLength(1))])),
     final: z.optional(z.boolean()),
     skip: z.optional(described(ConditionSchema, 'When this holds as the step is reached, the step is passed over.')),
@@ -133,6 +156,12 @@ export const FlowFileSchema = z
     title: z.optional(z.string().check(z.maxLength(200))),
     initial: StepIdSchema,
     state: z.optional(described(z.record(safeKey('a state key'), z.json()), 'The initial state. Default {}.')),
+    flows: z.optional(
+      described(
+        z.record(safeKey('a sub-flow id'), z.string().check(z.minLength(1), z.maxLength(500))),
+        'Sub-flows in other files, by the id the steps use: { "address": "./address.flow.yaml" } (paths relative to this file).',
+      ),
+    ),
     steps: z.record(StepIdSchema, StepSchema).check(z.refine((steps) => Object.keys(steps).length > 0, 'a flow needs at least one step')),
   })
   .register(z.globalRegistry, {
@@ -144,6 +173,7 @@ export const FlowFileSchema = z
 export type Comparison = z.infer<typeof ComparisonSchema>
 export type FieldRule = z.infer<typeof FieldRuleSchema>
 export type Choice = z.infer<typeof ChoiceSchema>
+export type RepeatFile = z.infer<typeof RepeatSchema>
 export type StepFile = z.infer<typeof StepSchema>
 export type FlowFile = z.infer<typeof FlowFileSchema>
 

@@ -2,9 +2,10 @@ import { defineWorkflow, isWorkflowError, type WorkflowDefinition, WorkflowError
 import { buildDefinition } from './buildDefinition'
 import { checkReferences } from './checkReferences'
 import { type FlowFile, FlowFileSchema, type StepFile, StepSchema } from './format'
-import { parseSource } from './parse'
+import { type Parsed, parseSource } from './parse'
 import { type FlowProblem, type FlowProblemCode, formatProblems, toPointer } from './problems'
 import type { WorkflowRegistry } from './registry'
+import { type FileLoader, resolveSubflows } from './subflows'
 import { zodProblems } from './zodProblems'
 
 /** What `checkWorkflow` found: the definition when the file is sound, and every problem otherwise. */
@@ -20,6 +21,18 @@ export interface WorkflowCheck<S extends object = Record<string, any>, K extends
 /** Limits on what a flow file may cost to read. */
 export interface LoadOptions {
   /**
+   * Where the text came from: sub-flow files named in the file's `flows` are found relative to it.
+   * @example
+   * loadWorkflow(text, registry, { path: 'flows/checkout.flow.yaml', readFile: (p) => readFileSync(p, 'utf8') })
+   */
+  readonly path?: string
+  /**
+   * Reads a sub-flow file a flow names in its `flows` (`address: ./address.flow.yaml`), given its path
+   * joined to `path`. Without it, such a file is an `INVALID_SUBFLOW` problem; sub-flows in
+   * `registry.flows` need no files. Each file read gets the same `maxBytes`; at most 100 files per load.
+   */
+  readonly readFile?: (path: string) => string
+  /**
    * The largest text read, in UTF-8 bytes; a bigger file is refused unread with a `TOO_LARGE` problem.
    * Parsed objects are not measured (they are refused past 200,000 values instead).
    * @default 1048576 (1 MiB)
@@ -31,13 +44,23 @@ export interface LoadOptions {
 
 export interface CheckOptions extends LoadOptions {
   /**
-   * The actions and guards the file names. Leave it out to check a file on its own (as the CLI does):
+   * The actions, guards and sub-flows the file names. Leave it out to check a file on its own (as the CLI does):
    * names are then not checked, and an action that is not registered fails when it runs.
    */
   readonly registry?: WorkflowRegistry
 }
 
-const coreCodes: readonly string[] = ['UNKNOWN_STEP', 'MISSING_NEXT', 'FINAL_WITH_NEXT', 'UNREACHABLE_STEP', 'SKIP_CYCLE', 'MISSING_FINAL']
+const coreCodes: readonly string[] = [
+  'UNKNOWN_STEP',
+  'MISSING_NEXT',
+  'FINAL_WITH_NEXT',
+  'UNREACHABLE_STEP',
+  'SKIP_CYCLE',
+  'MISSING_FINAL',
+  'INVALID_SUBFLOW',
+  'RECURSIVE_SUBFLOW',
+  'INVALID_REPEAT',
+]
 
 /** Problems `defineWorkflow` found that the file checks did not (a skip cycle), with pointers to their steps. */
 const fromCore = (error: WorkflowError): FlowProblem[] => {
@@ -81,41 +104,31 @@ const partialReferences = (value: unknown, registry: WorkflowRegistry | undefine
   return checkReferences(file, registry, { ids: Object.keys(steps), salvaged })
 }
 
-/**
- * Checks a flow file (JSON or YAML text, or a parsed object) and builds its definition. Never throws
- * for a bad file: every problem comes back at once, each with a JSON pointer, a message and a hint
- * (only a bad option, such as a negative `maxBytes`, throws an `INVALID_OPTION` WorkflowError).
- * @example
- * const { definition, problems } = checkWorkflow(text, { registry })
- * if (problems.length > 0) console.error(formatProblems(problems))
- */
-export function checkWorkflow<S extends object = Record<string, any>, K extends string = string>(
-  source: unknown,
-  options: CheckOptions = {},
-): WorkflowCheck<S, K> {
-  const { maxBytes } = options
-  if (maxBytes !== undefined && !(typeof maxBytes === 'number' && maxBytes > 0))
-    throw new WorkflowError(
-      'INVALID_OPTION',
-      `checkWorkflow: maxBytes must be a positive number of bytes (Infinity for no limit), not ${JSON.stringify(maxBytes) ?? String(maxBytes)}.`,
-      { category: 'usage' },
-    )
-  const parsed = parseSource(source, maxBytes)
-  const located = (problems: readonly FlowProblem[]) =>
-    problems.map((p): FlowProblem => {
-      if (p.line !== undefined) return p
-      const path = p.pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s))
-      const at = parsed.locate(path, p.code === 'UNKNOWN_KEY')
-      return at ? { ...p, ...at } : p
-    })
-  const fail = (problems: readonly FlowProblem[], file?: FlowFile): WorkflowCheck<S, K> => ({
+/** `problems` located in the parsed text, each once (a sub-flow file used by two files reports its problems once). */
+const locatedIn = (parsed: Parsed, problems: readonly FlowProblem[]): FlowProblem[] => {
+  const seen = new Set<string>()
+  return problems.flatMap((p): FlowProblem[] => {
+    const key = `${p.file ?? ''} ${p.code} ${p.pointer} ${p.line ?? ''}:${p.column ?? ''} ${p.message}`
+    if (seen.has(key)) return []
+    seen.add(key)
+    if (p.line !== undefined || p.file !== undefined) return [p]
+    const path = p.pointer
+      .split('/')
+      .slice(1)
+      .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s))
+    const at = parsed.locate(path, p.code === 'UNKNOWN_KEY')
+    return [at ? { ...p, ...at } : p]
+  })
+}
+
+/** One file of a load: parse, schema, its sub-flows (through `loader`), references, core's rules, the definition. */
+const checkFile = (source: unknown, options: CheckOptions, stack: readonly string[], loader: FileLoader): WorkflowCheck => {
+  const parsed = parseSource(source, options.maxBytes)
+  const fail = (problems: readonly FlowProblem[], file?: FlowFile): WorkflowCheck => ({
     definition: undefined,
     file,
-    problems: located(problems),
+    problems: locatedIn(parsed, problems),
   })
   try {
     if (parsed.problems.length > 0) return fail(parsed.problems)
@@ -123,10 +136,11 @@ export function checkWorkflow<S extends object = Record<string, any>, K extends 
     if (!result.success)
       return fail([...zodProblems(result.error.issues, parsed.value), ...partialReferences(parsed.value, options.registry)])
     const file = result.data
-    const problems = checkReferences(file, options.registry)
+    const subflows = resolveSubflows(file, stack, options.registry, loader)
+    const problems = [...subflows.problems, ...checkReferences(file, options.registry, undefined, subflows.flows)]
     if (problems.length > 0) return fail(problems, file)
     try {
-      const definition = defineWorkflow(buildDefinition(file, options.registry) as never) as unknown as WorkflowDefinition<S, K>
+      const definition = defineWorkflow(buildDefinition(file, options.registry, subflows.flows) as never) as WorkflowDefinition
       return { definition, file, problems: [] }
     } catch (error) {
       if (isWorkflowError(error)) return fail(fromCore(error), file)
@@ -138,6 +152,38 @@ export function checkWorkflow<S extends object = Record<string, any>, K extends 
       { code: 'INVALID_DEFINITION', pointer: '', message: `the file could not be checked: ${(error as Error)?.message ?? String(error)}.` },
     ])
   }
+}
+
+/**
+ * Checks a flow file (JSON or YAML text, or a parsed object) and builds its definition. Never throws
+ * for a bad file: every problem comes back at once, each with a JSON pointer, a message and a hint
+ * (only a bad option, such as a negative `maxBytes`, throws an `INVALID_OPTION` WorkflowError).
+ * Sub-flow files the file names in `flows` are read with `readFile` (relative to `path`) and checked
+ * the same way, each with the same limits; their problems carry their `file`.
+ * @example
+ * const { definition, problems } = checkWorkflow(text, { registry })
+ * if (problems.length > 0) console.error(formatProblems(problems))
+ */
+export function checkWorkflow<S extends object = Record<string, any>, K extends string = string>(
+  source: unknown,
+  options: CheckOptions = {},
+): WorkflowCheck<S, K> {
+  const { maxBytes, readFile, path } = options
+  const invalid = (message: string) => {
+    throw new WorkflowError('INVALID_OPTION', `checkWorkflow: ${message}`, { category: 'usage' })
+  }
+  if (maxBytes !== undefined && !(typeof maxBytes === 'number' && maxBytes > 0))
+    invalid(`maxBytes must be a positive number of bytes (Infinity for no limit), not ${JSON.stringify(maxBytes) ?? String(maxBytes)}.`)
+  if (readFile !== undefined && typeof readFile !== 'function')
+    invalid("readFile must be a function (path) => text, such as (p) => readFileSync(p, 'utf8').")
+  if (path !== undefined && (typeof path !== 'string' || path === ''))
+    invalid('path must be the non-empty path of the file the text came from.')
+  const loader: FileLoader = {
+    readFile,
+    cache: new Map(),
+    check: (text, at, stack) => checkFile(text, { ...options, path: at }, stack, loader),
+  }
+  return checkFile(source, options, path === undefined ? [] : [path], loader) as WorkflowCheck<S, K>
 }
 
 /**

@@ -15,6 +15,9 @@ export type FlowProblemCode =
   | 'FINAL_WITH_NEXT'
   | 'MISSING_FINAL'
   | 'SKIP_CYCLE'
+  | 'INVALID_SUBFLOW'
+  | 'RECURSIVE_SUBFLOW'
+  | 'INVALID_REPEAT'
   | 'INVALID_DEFINITION'
 
 /** One problem of a flow file. */
@@ -26,6 +29,8 @@ export interface FlowProblem {
   readonly message: string
   /** How to fix it, when there is more to say than the message. */
   readonly hint?: string
+  /** The sub-flow file the problem is in (as its including file names it, joined to that file's path); absent for the file checked. */
+  readonly file?: string
   /** 1-based line and column, when the source was text and the position is known. */
   readonly line?: number
   readonly column?: number
@@ -41,11 +46,14 @@ export { didYouMean } from '@flowkit/core'
 /** `"a", "b" or "c"` */
 export const quoteList = (names: readonly string[]): string => (names.length === 0 ? '(none)' : names.map((n) => `'${n}'`).join(', '))
 
-/** One line per problem: `/steps/pay/next: step 'reveiw' is not defined. Did you mean 'review'?` */
+/**
+ * One line per problem: `/steps/pay/next: step 'reveiw' is not defined. Did you mean 'review'?`, prefixed
+ * with the file for a problem in a sub-flow file (`flows/address.flow.yaml /steps/city: …`).
+ */
 export const formatProblems = (problems: readonly FlowProblem[]): string =>
   problems
     .map((p) => {
       const where = p.line === undefined ? p.pointer || '(file)' : `${p.pointer || '(file)'} (line ${p.line}:${p.column ?? 1})`
-      return `${where}: ${p.message}${p.hint ? ` ${p.hint}` : ''}`
+      return `${p.file === undefined ? '' : `${p.file} `}${where}: ${p.message}${p.hint ? ` ${p.hint}` : ''}`
     })
     .join('\n')
