@@ -1,5 +1,6 @@
 import { canonicalJson } from './canonicalJson'
 import { compile } from './definition/compile'
+import { NO_DRAFTS } from './kernel/drafts'
 import { logOf } from './kernel/log'
 import { complete, initialState, setDraft, stateAt } from './kernel/moves'
 import { serialize } from './kernel/serialize'
@@ -171,6 +172,9 @@ const finish = (definition: WorkflowDefinition, s: FlowState, snapshot: Persiste
     refuse('NOT_FINISHED', dev && `the flow is at step '${s.step}', not finished; submit after completing the final step.`, s.step)
   let out = s
   if (isPlainObject(snapshot.drafts)) {
+    // Drafts are not path-scoped (a removed item's drafts moved, a step undone kept its draft): the
+    // snapshot's drafts are the truth, not what replaying the path left.
+    out = update(out, { drafts: NO_DRAFTS })
     for (const step of compile(definition).ids) {
       if (Object.hasOwn(snapshot.drafts, step) && snapshot.drafts[step] !== undefined)
         out = setDraft(definition, out, step, toPlain(snapshot.drafts[step], "the snapshot's draft", step))
