@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { checkout } from '../src/flows/checkout'
 import fixture from '../src/insights/checkoutInsights.fixture.json'
 import { readInsightsResponse } from '../src/insights/fetchInsights'
 import { formatCount, formatDuration, formatRate, formatShare } from '../src/insights/format'
@@ -67,16 +68,11 @@ describe('insights page: what it draws', () => {
   })
 
   it("orders steps as the flow does, not by the server's most-reached-first", () => {
-    const shuffled = [...insights.steps].sort((a, b) => b.reached - a.reached)
-    expect(inFlowOrder('checkout', [...shuffled, { ...shuffled[0], step: 'retired' }]).map((s) => s.step)).toEqual([
-      'cart',
-      'shipping',
-      'delivery',
-      'payment',
-      'company',
-      'review',
-      'retired',
-    ])
+    const order = Object.keys(checkout.steps)
+    const step = insights.steps[0] as FlowInsights['steps'][number]
+    const mostReachedFirst = [...order].reverse().map((id, i) => ({ ...step, step: id, reached: 100 + i }))
+    const shown = inFlowOrder('checkout', [{ ...step, step: 'retired', reached: 1000 }, ...mostReachedFirst])
+    expect(shown.map((s) => s.step)).toEqual([...order, 'retired'])
   })
 
   it('writes counts, shares, rates, durations and fields the same everywhere', () => {
