@@ -1,6 +1,7 @@
 import type { Workflow } from '@flowkit/core'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { getPath, setPath } from './paths'
+import { scopedState } from './stepGroup'
 
 /** A Standard Schema that can also describe itself as JSON Schema (zod 4, arktype; valibot through `toStandardJsonSchema`). */
 interface JsonSchemaCapable {
@@ -69,9 +70,12 @@ export const bindPath = (workflow: Workflow, step: string, path: string): void =
 export const schemaOf = (workflow: Workflow, step: string): StepSchema | undefined =>
   (workflow.definition.steps as Record<string, { validate?: StepSchema } | undefined>)[step]?.validate
 
-/** The initial value of a field: the flow's state at that path, else the step schema's default. */
+/**
+ * The initial value of a field: the flow's state at that path (a sub-flow's or repeat item's step reads
+ * its own data, e.g. `state.shipping` or `state.dependants[1]`), else the step schema's default.
+ */
 export const defaultAt = (workflow: Workflow, step: string, state: unknown, path: string): unknown => {
-  const value = getPath(state, path)
+  const value = getPath(scopedState(workflow.definition, step, state), path)
   return value !== undefined ? value : getPath(schemaFields(schemaOf(workflow, step)).defaults, path)
 }
 

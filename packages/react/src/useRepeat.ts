@@ -1,0 +1,113 @@
+import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
+import { useContext, useMemo } from 'react'
+import { useStore } from 'zustand'
+import { fail } from './fail'
+import { type RepeatSummary, repeatGroupOf, summaryOf } from './stepGroup'
+import { stepTitle } from './stepTitle'
+import { useKnownStep } from './useKnownStep'
+import { StepContext } from './WorkflowContext'
+
+/** A repeat's items and the moves of its summary step: see `useRepeat`. */
+export interface RepeatApi<T = Record<string, any>> {
+  /** The summary step's id, e.g. `'dependants'`. */
+  readonly step: string
+  /** The summary step's title, or its id. */
+  readonly title: string
+  /** The items so far (`state[repeat.key]`). */
+  readonly items: readonly T[]
+  readonly count: number
+  /** `repeat.min` and `repeat.max`. */
+  readonly min: number
+  readonly max: number
+  /** Fewer items than `max`: `add()` can start another. */
+  readonly canAdd: boolean
+  /** At least `min` items: `continue()` goes on. */
+  readonly canContinue: boolean
+  /** The summary is the current step. */
+  readonly current: boolean
+  /** Asks the item steps for a new item. */
+  add(): Promise<WorkflowSnapshot>
+  /** Asks item `item`'s steps again, prefilled with its answers. */
+  change(item: number): Promise<WorkflowSnapshot>
+  /** Removes item `item` and stays on the summary. */
+  remove(item: number): Promise<WorkflowSnapshot>
+  /** Leaves the summary for the repeat step's `next`. */
+  continue(): Promise<WorkflowSnapshot>
+}
+
+const NO_ITEMS: readonly never[] = Object.freeze([])
+
+/** The repeat's summary step and summary for `step` (a summary or one of its item steps), or a clear error. */
+const resolve = (workflow: Workflow, step: string): { id: string; summary: RepeatSummary } => {
+  const definition = workflow.definition
+  const id = summaryOf(definition, step) ? step : repeatGroupOf(definition, step)?.step
+  const summary = id === undefined ? undefined : summaryOf(definition, id)
+  if (id === undefined || !summary) {
+    const repeats = Object.keys(definition.steps).filter((s) => summaryOf(definition, s))
+    return fail(
+      'INVALID_OPTION',
+      process.env.NODE_ENV !== 'production' &&
+        `useRepeat(): step '${step}' of workflow '${definition.id}' is not a repeat's summary step or one of its items; ${
+          repeats.length ? `its repeats: ${repeats.join(', ')}` : 'it has no repeat: steps'
+        }. Pass a repeat step's id, e.g. useRepeat('${repeats[0] ?? 'dependants'}').`,
+    )
+  }
+  return { id, summary }
+}
+
+const noStep = (): never =>
+  fail(
+    'NO_STEP',
+    process.env.NODE_ENV !== 'production' &&
+      "useRepeat() without a step id must be used in a repeat's summary step; elsewhere pass its id: useRepeat('dependants').",
+  )
+
+/** Submits `input` on the summary; from another step it first goes there (`goTo`), and stops if that was blocked. */
+const onSummary = (workflow: Workflow, id: string, input: unknown): Promise<WorkflowSnapshot> => {
+  const now = workflow.getSnapshot()
+  if (now.step !== id || now.status === 'done') {
+    const moved = workflow.goTo(id)
+    if (moved.step !== id || moved.status === 'done') return Promise.resolve(moved)
+  }
+  return workflow.next(input)
+}
+
+/**
+ * A repeat ("add another") from its summary step: the items, their bounds, and `add`, `change`,
+ * `remove`, `continue`, which submit the summary's input. Without an id it uses the current step (the
+ * summary or one of its items). With an id it works from any step: `useRepeat('dependants').change(1)`
+ * on a check-answers page goes back to the summary and opens item 1. Throws `INVALID_OPTION` when the
+ * step is not part of a repeat.
+ * @example
+ * const { items, canAdd, add, change, remove, continue: next } = useRepeat<{ name: string }>()
+ */
+export function useRepeat<T = Record<string, any>>(step?: string): RepeatApi<T> {
+  const current = useContext(StepContext)
+  const asked = step ?? current
+  const workflow = useKnownStep(asked === null ? [] : [asked], 'useRepeat()')
+  const { id, summary } = asked === null ? noStep() : resolve(workflow, asked)
+  const stored = useStore(workflow.store, (s) => (s.state as Record<string, unknown>)[summary.key])
+  const here = useStore(workflow.store, (s) => s.step === id && s.status !== 'done')
+  const moves = useMemo(
+    () => ({
+      add: () => onSummary(workflow, id, { action: 'add' }),
+      change: (item: number) => onSummary(workflow, id, { action: 'change', item }),
+      remove: (item: number) => onSummary(workflow, id, { action: 'remove', item }),
+      continue: () => onSummary(workflow, id, { action: 'continue' }),
+    }),
+    [workflow, id],
+  )
+  const items = (Array.isArray(stored) ? stored : NO_ITEMS) as readonly T[]
+  return {
+    step: id,
+    title: stepTitle(workflow.definition, id),
+    items,
+    count: items.length,
+    min: summary.min,
+    max: summary.max,
+    canAdd: items.length < summary.max,
+    canContinue: items.length >= summary.min,
+    current: here,
+    ...moves,
+  }
+}

@@ -1,0 +1,238 @@
+// biome-ignore-all lint/correctness/noComponentHookFactories: test components close over the workflow of their test
+import { createWorkflow, isWorkflowError, type Workflow } from '@flowkit/core'
+import { act, render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { useRepeat, useStep, WorkflowProvider, WorkflowSteps } from '../src'
+import { type Dependant, family } from './composed'
+import { modes, renderIn } from './fixtures'
+
+function Summary() {
+  const { title, items, count, min, max, canAdd, canContinue, add, change, remove, continue: next } = useRepeat<Dependant>()
+  return (
+    <section>
+      <h1>
+        {title}: {count} of {min} to {max}
+      </h1>
+      <ul>
+        {items.map((d, i) => (
+          <li key={d.name}>
+            {d.name} ({d.age}){' '}
+            <button type="button" onClick={() => change(i)}>
+              Change {d.name}
+            </button>
+            <button type="button" onClick={() => remove(i)}>
+              Remove {d.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" disabled={!canAdd} onClick={() => add()}>
+        Add a dependant
+      </button>
+      <button type="button" disabled={!canContinue} onClick={() => next()}>
+        Continue
+      </button>
+    </section>
+  )
+}
+
+function Field({ name }: { name: 'name' | 'age' }) {
+  const { field, submit, step } = useStep()
+  return (
+    <form onSubmit={submit} aria-label={step}>
+      <label>
+        {name}
+        <input {...field(name)} />
+      </label>
+      <button type="submit">Save</button>
+    </form>
+  )
+}
+
+function Review() {
+  const { items, change } = useRepeat<Dependant>('dependants')
+  return (
+    <dl>
+      {items.map((d, i) => (
+        <div key={d.name}>
+          <dt>{d.name}</dt>
+          <dd>
+            <button type="button" onClick={() => change(i)}>
+              Change dependant {i + 1}
+            </button>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+const itemSteps = (max: number) =>
+  Object.fromEntries(
+    Array.from({ length: max }, (_, i) => [
+      [`dependants.${i}.name`, () => <Field name="name" />],
+      [`dependants.${i}.age`, () => <Field name="age" />],
+    ]).flat(),
+  )
+
+const app = (workflow: Workflow<any, any>, max = 3) => (
+  <WorkflowProvider workflow={workflow}>
+    <WorkflowSteps steps={{ dependants: Summary, review: Review, ...itemSteps(max) }} />
+  </WorkflowProvider>
+)
+
+const addDependant = async (name: string, age: number) => {
+  await userEvent.click(screen.getByRole('button', { name: 'Add a dependant' }))
+  await userEvent.type(screen.getByLabelText('name'), name)
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }))
+  // A new item's age starts at the child flow's initial state (0).
+  expect(screen.getByLabelText('age')).toHaveValue('0')
+  await userEvent.clear(screen.getByLabelText('age'))
+  await userEvent.type(screen.getByLabelText('age'), String(age))
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }))
+}
+
+describe.each(modes)('useRepeat %s', (_, strict) => {
+  it('adds, changes and removes items from the summary, within max', async () => {
+    const workflow = createWorkflow(family(0, 2))
+    await workflow.next()
+    renderIn(strict, app(workflow, 2))
+    expect(screen.getByRole('heading')).toHaveTextContent('Dependants: 0 of 0 to 2')
+    await addDependant('Ada', 7)
+    expect(screen.getByRole('heading')).toHaveTextContent('Dependants: 1 of 0 to 2')
+    await addDependant('Bob', 5)
+    expect(screen.getByRole('button', { name: 'Add a dependant' })).toBeDisabled()
+    await userEvent.click(screen.getByRole('button', { name: 'Change Ada' }))
+    expect(workflow.getSnapshot().step).toBe('dependants.0.name')
+    expect(screen.getByLabelText('name')).toHaveValue('Ada')
+    await userEvent.clear(screen.getByLabelText('name'))
+    await userEvent.type(screen.getByLabelText('name'), 'Ada L.')
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(screen.getByLabelText('age')).toHaveValue('7')
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Bob' }))
+    expect(workflow.getSnapshot().state.dependants).toEqual([{ name: 'Ada L.', age: 7 }])
+    expect(screen.getByRole('button', { name: 'Add a dependant' })).toBeEnabled()
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(workflow.getSnapshot().step).toBe('review')
+  })
+
+  it('cannot continue below min; the summary is passed over until there are enough', async () => {
+    const workflow = createWorkflow(family(1, 3))
+    await workflow.next()
+    expect(workflow.getSnapshot().step).toBe('dependants.0.name')
+    await workflow.next({ name: 'Ada' })
+    await workflow.next({ age: 7 })
+    renderIn(strict, app(workflow))
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeEnabled()
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Ada' }))
+    // No items left: below min the summary is skipped to ask for the first one again.
+    expect(workflow.getSnapshot().step).toBe('dependants.0.name')
+  })
+
+  it('changes an item from a later step: back to the summary, then the item, prefilled', async () => {
+    const workflow = createWorkflow(family())
+    await workflow.next()
+    for (const [name, age] of [
+      ['Ada', 7],
+      ['Bob', 5],
+    ] as const) {
+      await workflow.next({ action: 'add' })
+      await workflow.next({ name })
+      await workflow.next({ age })
+    }
+    await workflow.next({ action: 'continue' })
+    renderIn(strict, app(workflow))
+    await userEvent.click(screen.getByRole('button', { name: 'Change dependant 2' }))
+    expect(workflow.getSnapshot().step).toBe('dependants.1.name')
+    expect(screen.getByLabelText('name')).toHaveValue('Bob')
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(workflow.getSnapshot().step).toBe('dependants')
+    expect(workflow.getSnapshot().state.dependants).toHaveLength(2)
+  })
+
+  it('works inside an item step: the enclosing repeat', async () => {
+    const workflow = createWorkflow(family())
+    await workflow.next()
+    await workflow.next({ action: 'add' })
+    function Item() {
+      const { step, count, max } = useRepeat()
+      return (
+        <p>
+          {step} {count}/{max}
+        </p>
+      )
+    }
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowSteps steps={{ 'dependants.0.name': Item }} />
+      </WorkflowProvider>,
+    )
+    expect(screen.getByText('dependants 0/3')).toBeInTheDocument()
+  })
+})
+
+describe('useRepeat mistakes', () => {
+  const codeOf = (ui: React.ReactElement): string | undefined => {
+    try {
+      render(ui)
+    } catch (error) {
+      return isWorkflowError(error) ? `${error.code}: ${error.message}` : String(error)
+    }
+    return undefined
+  }
+  function Probe({ step }: { step?: string }) {
+    useRepeat(step)
+    return null
+  }
+
+  it('throws INVALID_OPTION on a step that is no repeat, naming the repeats', async () => {
+    const workflow = createWorkflow(family())
+    const error = codeOf(
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowSteps steps={{ about: () => <Probe /> }} />
+      </WorkflowProvider>,
+    )
+    expect(error).toMatch(/^INVALID_OPTION: useRepeat\(\): step 'about' .* its repeats: dependants/)
+  })
+
+  it('throws NO_STEP outside a step without an id, and UNKNOWN_STEP for an id that is not defined', () => {
+    const workflow = createWorkflow(family())
+    expect(
+      codeOf(
+        <WorkflowProvider workflow={workflow}>
+          <Probe />
+        </WorkflowProvider>,
+      ),
+    ).toMatch(/^NO_STEP: .*useRepeat\('dependants'\)/)
+    expect(
+      codeOf(
+        <WorkflowProvider workflow={workflow}>
+          <Probe step="dependents" />
+        </WorkflowProvider>,
+      ),
+    ).toMatch(/^UNKNOWN_STEP/)
+  })
+
+  it('from a step before the summary, it goes forward to the summary first', async () => {
+    const workflow = createWorkflow(family())
+    let api: ReturnType<typeof useRepeat> | undefined
+    function Grab() {
+      api = useRepeat('dependants')
+      return null
+    }
+    render(
+      <WorkflowProvider workflow={workflow}>
+        <Grab />
+      </WorkflowProvider>,
+    )
+    // 'dependants' lies ahead of 'about' (which needs no input): goTo goes forward to it, then adds.
+    await act(async () => {
+      await api?.add()
+    })
+    expect(workflow.getSnapshot().step).toBe('dependants.0.name')
+  })
+})
