@@ -18,7 +18,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^@flowkit\/core/, /^zod/, /^yaml/, /^re2js/, /^@standard-schema/, /^node:/],
+      external: [/^@flowkit\/core/, /^@flowkit\/server/, /^zod/, /^yaml/, /^re2js/, /^@standard-schema/, /^node:/],
     },
   },
 })

@@ -25,11 +25,15 @@ export interface StepProfile {
   readonly fails?: number
   /** Chance to go back from the step instead of completing it. */
   readonly back?: number
-  /** The contribution a completion makes (it steers choices and skips), by a random number in [0, 1). */
-  readonly patch?: (r: number) => Readonly<Record<string, unknown>>
+  /**
+   * The contribution a completion makes to the flow's state (it steers choices and skips), by a random number in
+   * [0, 1) and the state so far. The kernel applies it as it is: no input, no actions, no values of anyone.
+   */
+  readonly patch?: (r: number, state: any) => Readonly<Record<string, unknown>>
 }
 
 export interface JourneyProfile {
+  /** By step id; `'dependants.*.name'` stands for every item of a repeat, `'home'` for the steps of a sub-flow `home`. */
   readonly steps: Readonly<Record<string, StepProfile>>
   /** Chance that a journey pauses for 10 to 90 minutes at some step, and then that it carries on from another device. */
   readonly stall: number
@@ -73,15 +77,32 @@ const fieldsOf = (random: () => number, fields: readonly string[]) => {
   return Object.fromEntries([...picked].map((f) => [f, ['invalid']]))
 }
 
-/** One move on the current step: back, invalid, failed, abandoned or completed. */
+const DEFAULT: StepProfile = { seconds: 20, dropOff: 0.05 }
+
+/** The profile of a step: its own, its repeat's (`a.*.b`), its sub-flow's (`a`), or a default. */
+const profileOf = (profile: JourneyProfile, step: string): StepProfile =>
+  profile.steps[step] ?? profile.steps[step.replace(/\.\d+\./g, '.*.')] ?? profile.steps[step.split('.')[0] as string] ?? DEFAULT
+
+/** Completes the step, or records why the flow refused to go on (no way out fits the state: `NO_CHOICE`…). */
+const completeOrFail = (definition: WorkflowDefinition, s: FlowState, p: StepProfile, random: () => number, at: number) => {
+  try {
+    return transition(definition, s, { type: 'complete', patch: p.patch?.(random(), s.frame?.state ?? definition.state) ?? {}, at })
+  } catch (error) {
+    if (!(error instanceof WorkflowError)) throw error
+    return transition(definition, s, { type: 'fail', error, at })
+  }
+}
+
+/** One move on the current step: back, invalid, failed, abandoned or completed. After an error, going back is likely. */
 const move = (definition: WorkflowDefinition, s: FlowState, p: StepProfile, random: () => number, at: number) => {
-  if (p.back && s.frame && random() < p.back) return { s: transition(definition, s, { type: 'back', at }), end: false }
+  const back = s.error ? 0.6 : (p.back ?? 0)
+  if (s.frame && random() < back) return { s: transition(definition, s, { type: 'back', at }), end: false }
   if (p.invalid && random() < p.invalid[0]) {
     return { s: transition(definition, s, { type: 'reject', issues: fieldsOf(random, p.invalid[1]), at }), end: false }
   }
   if (p.fails && random() < p.fails) return { s: transition(definition, s, { type: 'fail', error: FAILED, at }), end: false }
   if (random() < p.dropOff) return { s, end: true }
-  return { s: transition(definition, s, { type: 'complete', patch: p.patch?.(random()) ?? {}, at }), end: false }
+  return { s: completeOrFail(definition, s, p, random, at), end: false }
 }
 
 /** Walks one journey that starts at `start`. */
@@ -96,7 +117,7 @@ export const simulateJourney = (
   let resumeAt: number | null = null
   const stallAt = random() < profile.stall ? Math.floor(random() * 6) : -1
   for (let moves = 0; moves < 80 && !s.done; moves++) {
-    const p = profile.steps[s.step] ?? { seconds: 20, dropOff: 0.05 }
+    const p = profileOf(profile, s.step)
     at += duration(random, p.seconds)
     if (moves === stallAt) {
       at += (10 + Math.floor(random() * 80)) * 60_000

@@ -24,13 +24,19 @@ export const enrollmentProfile: JourneyProfile = {
       invalid: [0.1, ['tier', 'plan']],
       patch: (r) => ({ plan: { plan: r < 0.45 ? 'single' : r < 0.75 ? 'couple' : 'family', tier: r < 0.6 ? 'essential' : 'plus' } }),
     },
-    dependents: {
-      seconds: 60,
-      dropOff: 0.1,
-      back: 0.12,
-      fails: 0.1,
-      invalid: [0.35, ['dependents.0.birthDate', 'dependents.0.name', 'dependents', 'dependents.1.relationship']],
+    home: { seconds: 18, dropOff: 0.04, back: 0.02, invalid: [0.12, ['postcode', 'lines', 'town']] },
+    'dependants.*.name': { seconds: 15, dropOff: 0.03, back: 0.05, invalid: [0.1, ['name']] },
+    'dependants.*.birthDate': { seconds: 20, dropOff: 0.03, back: 0.04, invalid: [0.3, ['birthDate']] },
+    'dependants.*.relationship': {
+      seconds: 8,
+      dropOff: 0.02,
+      invalid: [0.05, ['relationship']],
+      // The item the plan needs (a partner for a couple, a child for a family), mostly: the rest is refused.
+      patch: (r, state) => ({
+        dependants: [{ relationship: r < 0.9 === (state.plan?.plan === 'couple') ? 'partner' : 'child' }],
+      }),
     },
+    dependants: { seconds: 12, dropOff: 0.05, back: 0.1, fails: 0.05 },
     consents: { seconds: 12, dropOff: 0.03, back: 0.04, invalid: [0.2, ['terms', 'privacy']] },
     review: { seconds: 20, dropOff: 0.05, back: 0.1, fails: 0.02 },
   },

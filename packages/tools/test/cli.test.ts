@@ -136,7 +136,7 @@ describe('the flowkit CLI', () => {
   it('explains wrong usage and exits 2', async () => {
     expect(await flowkit('lint', 'x.json')).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining("unknown command 'lint'; use check, diagram or schema."),
+      stderr: expect.stringContaining("unknown command 'lint'; use check, diagram, insights or schema."),
     })
     expect(await flowkit('check')).toMatchObject({ code: 2, stderr: expect.stringContaining('name at least one file') })
     expect(await flowkit('diagram', '--format', 'svg', 'examples/checkout.flow.json')).toMatchObject({

@@ -1,3 +1,4 @@
+import { WorkflowError } from '@flowkit/core'
 import type pg from 'pg'
 import { DEFAULT_RETAIN } from './sqliteInsights'
 import { bucketSql } from './timeBuckets'
@@ -138,6 +139,16 @@ export const postgresInsights = (
   options: InsightsStoreOptions = {},
 ): InsightsSource => {
   const [all, byVersion] = [aggregateSql(table, false), aggregateSql(table, true)]
+  const workMem = options.workMem ?? '64MB'
+  if (!/^\d{1,6}(kB|MB|GB)$/.test(workMem)) {
+    throw new WorkflowError(
+      'INVALID_OPTION',
+      `insights.workMem must be a PostgreSQL size like '64MB'; got ${JSON.stringify(workMem).slice(0, 40)}.`,
+      {
+        category: 'usage',
+      },
+    )
+  }
   return {
     retain: options.retain ?? DEFAULT_RETAIN,
     aggregate: async (q: ResolvedQuery) => {
@@ -145,7 +156,19 @@ export const postgresInsights = (
       const values = [q.workflow, q.from, q.to, q.now, q.abandonAfter, q.topFields, q.topPaths]
       const text = q.version === null ? all : byVersion
       const name = `flowkit_insights${q.version === null ? '' : '_v'}_${table}`
-      return (await pool.query<InsightsRow>({ name, text, values: q.version === null ? values : [...values, q.version] })).rows
+      const client = await pool.connect()
+      try {
+        // Its sorts (windows, percentiles) in memory: half the time of PostgreSQL's default 4MB, for this query only.
+        await client.query(`BEGIN READ ONLY; SET LOCAL work_mem = '${workMem}'`)
+        const { rows } = await client.query<InsightsRow>({ name, text, values: q.version === null ? values : [...values, q.version] })
+        await client.query('COMMIT')
+        return rows
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw error
+      } finally {
+        client.release()
+      }
     },
     prune: async (before) => {
       await ready()

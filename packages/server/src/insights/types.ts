@@ -110,6 +110,8 @@ export interface InsightsStoreOptions {
    * keeps them. @default 7776000000 (90 days)
    */
   readonly retain?: number | false
+  /** PostgreSQL: the `work_mem` of the aggregate query (its sorts), set for that query only. @default '64MB' */
+  readonly workMem?: string
 }
 
 /** A query with every default applied, as a store's SQL receives it. */

@@ -7,6 +7,7 @@ import { analyzeWorkflow } from '../analyze/index'
 import { toGraph, toMermaid } from '../diagram/index'
 import { checkMermaidOptions } from '../diagram/mermaidOptions'
 import { checkWorkflow, flowJsonSchema, formatProblems, type WorkflowRegistry } from '../index'
+import { type InsightsValues, insights, UsageError } from './insights'
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -20,12 +21,18 @@ const USAGE = `Usage:
   flowkit diagram [--trace <log.json>] [--format mermaid|json] [--direction TD|LR] <file>
                                                               print a Mermaid flowchart (or the JSON graph)
   flowkit schema                                              print the JSON Schema of flow files
+  flowkit insights <workflow> --db <file.db | postgres://…> [--version <v>] [--from <date>] [--to <date>]
+                   [--abandon-after <minutes>] [--table <name>] [--json]
+                                                              where journeys went: funnel, time on step, blocking
+                                                              fields, paths (needs @flowkit/server)
 
 --registry  a module whose default export (or \`registry\` export) is { actions, guards };
             without it, action and guard names are not checked.
 --strict    fail on warnings too.
 --trace     a journey log (snapshot.log, or a snapshot with a \`log\`) to highlight.
---max-bytes the largest file read, in bytes (default 1048576, 1 MiB).`
+--max-bytes the largest file read, in bytes (default 1048576, 1 MiB).
+--from/--to journeys that started in [from, to): an ISO date (2026-12-01) or ms since the epoch.
+--abandon-after  minutes idle after which an unfinished journey counts as abandoned (default 30).`
 
 const loadRegistry = async (path: string | undefined, cwd: string): Promise<WorkflowRegistry | undefined> => {
   if (path === undefined) return undefined
@@ -33,7 +40,14 @@ const loadRegistry = async (path: string | undefined, cwd: string): Promise<Work
   return mod.registry ?? mod.default ?? {}
 }
 
-type Values = { registry?: string; strict?: boolean; trace?: string; format?: string; direction?: string; 'max-bytes'?: string }
+type Values = {
+  registry?: string
+  strict?: boolean
+  trace?: string
+  format?: string
+  direction?: string
+  'max-bytes'?: string
+} & InsightsValues
 
 /** The load options from `--max-bytes`; checkWorkflow refuses a value that is not a positive number. */
 const limits = (values: Values) => (values['max-bytes'] === undefined ? {} : { maxBytes: Number(values['max-bytes']) })
@@ -126,6 +140,13 @@ export const runCli = async (argv: readonly string[], io: CliIO): Promise<number
         format: { type: 'string' },
         direction: { type: 'string' },
         'max-bytes': { type: 'string' },
+        db: { type: 'string' },
+        version: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'abandon-after': { type: 'string' },
+        table: { type: 'string' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -136,13 +157,22 @@ export const runCli = async (argv: readonly string[], io: CliIO): Promise<number
     }
     if (command === 'check') return await check(files, values, io)
     if (command === 'diagram') return await diagram(files, values, io)
+    if (command === 'insights') return await insights(files, values, io)
     if (command === 'schema') {
       io.out(`${JSON.stringify(flowJsonSchema(), null, 2)}\n`)
       return 0
     }
-    io.err(`flowkit: unknown command '${command}'; use check, diagram or schema.\n\n${USAGE}\n`)
+    io.err(`flowkit: unknown command '${command}'; use check, diagram, insights or schema.\n\n${USAGE}\n`)
     return 2
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n`)
+      return 2
+    }
+    if (isWorkflowError(error) && error.code === 'INVALID_REQUEST') {
+      io.err(`flowkit insights: ${error.message}\n`)
+      return 2
+    }
     if (isWorkflowError(error) && error.code === 'INVALID_OPTION') {
       // The API's own check, in the CLI's words: `toMermaid: direction must be…` → `--direction must be…`.
       io.err(`flowkit: ${error.message.replace(/^(?:\[flowkit\] )?\w+: (\w)/, '--$1').replace('maxBytes', 'max-bytes')}\n`)

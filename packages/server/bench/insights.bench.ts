@@ -1,0 +1,187 @@
+/**
+ * `npm run bench:insights -w @flowkit/server`: the time of one `queryInsights` (the whole aggregate, one flow, no
+ * time range) over simulated enrollment journeys (the demo's simulator: drop-off, stalls, back-tracks, invalid
+ * fields), on PostgreSQL at 10,000 and 100,000 journeys and on SQLite at 10,000, with the ratio of each to the
+ * 10,000 run of its database. `BENCH_INSIGHTS_1M=1` adds PostgreSQL at 1,000,000 (loading takes minutes).
+ * Env: BENCH_INSIGHTS_SIZES (e.g. `10000,1000000`, overrides the PostgreSQL sizes), DATABASE_URL / FLOWKIT_PG_URL
+ * (else a throw-away PostgreSQL), BENCH_RUNS (5: the median is printed), BENCH_KEEP=1 (keep the PostgreSQL tables).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import pg from 'pg'
+import { randomFrom, simulateJourney } from '../../../apps/demo/scripts/simulateJourneys'
+import { enrollmentProfile } from '../../../apps/demo/scripts/simulateProfile'
+import { enrollment } from '../../../apps/demo/src/flows/enrollment'
+import { type InsightsQuery, type InstanceStore, queryInsights, recordedJourney } from '../src/index'
+import { postgresStore } from '../src/stores/postgresStore'
+import { sqliteStore } from '../src/stores/sqliteStore'
+import { startPostgres } from '../test/helpers/startPostgres'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+const NOW = Date.UTC(2026, 11, 1)
+const sizes = (process.env.BENCH_INSIGHTS_SIZES ?? `10000,100000${process.env.BENCH_INSIGHTS_1M === '1' ? ',1000000' : ''}`)
+  .split(',')
+  .map(Number)
+
+/** Columns of the journey table, one array each, for a batch of simulated journeys (what `insert` records for them). */
+interface Batch {
+  instance: string[]
+  version: (string | null)[]
+  seq: number[]
+  type: string[]
+  step: string[]
+  at: number[]
+  reason: (string | null)[]
+  fields: (string | null)[]
+}
+
+const random = randomFrom(15)
+let serial = 0
+const simulate = (journeys: number): Batch => {
+  const b: Batch = { instance: [], version: [], seq: [], type: [], step: [], at: [], reason: [], fields: [] }
+  for (let i = 0; i < journeys; i++) {
+    const start = NOW - Math.floor(random() * 30 * 86_400_000)
+    const { snapshot, submittedAt } = simulateJourney(enrollment, enrollmentProfile, random, start)
+    const journey = recordedJourney(enrollment, snapshot, null, submittedAt === null ? undefined : { type: 'submitted', at: submittedAt })
+    const instance = `bench-${(++serial).toString(36).padStart(8, '0')}`
+    for (const [n, [type, step, at, reason, fields]] of journey.rows.entries()) {
+      b.instance.push(instance)
+      b.version.push(journey.version)
+      b.seq.push(n + 1)
+      b.type.push(type)
+      b.step.push(step)
+      b.at.push(at)
+      b.reason.push(reason)
+      b.fields.push(fields && JSON.stringify(fields))
+    }
+  }
+  return b
+}
+
+/** Loads `journeys` simulated journeys into `insert`, 20,000 at a time; returns how many events. */
+const load = async (journeys: number, insert: (batch: Batch) => Promise<void> | void) => {
+  let events = 0
+  for (let done = 0; done < journeys; done += 20_000) {
+    const batch = simulate(Math.min(20_000, journeys - done))
+    events += batch.seq.length
+    await insert(batch)
+  }
+  return events
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+
+/** The median time of `RUNS` queries after one warm-up. */
+const timeOf = async (store: InstanceStore, query: InsightsQuery) => {
+  const first = await queryInsights(store, query)
+  const times: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now()
+    await queryInsights(store, query)
+    times.push(performance.now() - started)
+  }
+  return { ms: median(times), started: first.journeys.started }
+}
+
+/** The whole history (30 days), and the last day as a dashboard asks (its journeys found by the index on starts). */
+const time = async (store: InstanceStore) => {
+  const all = await timeOf(store, { workflow: 'enrollment', now: NOW })
+  const day = await timeOf(store, { workflow: 'enrollment', from: NOW - 86_400_000, to: NOW, now: NOW })
+  return { ms: all.ms, started: all.started, dayMs: day.ms, dayJourneys: day.started }
+}
+
+interface Result {
+  readonly database: string
+  readonly journeys: number
+  readonly events: number
+  readonly loadS: number
+  readonly ms: number
+  readonly dayMs: number
+  readonly dayJourneys: number
+}
+
+const postgres = async (url: string, journeys: number): Promise<Result> => {
+  const pool = new pg.Pool({ connectionString: url, max: 2 })
+  const table = `bench_insights_${journeys}`
+  await pool.query(`DROP TABLE IF EXISTS ${table}, ${table}_journey`)
+  const store = postgresStore({ pool, table })
+  await store.init()
+  const loading = performance.now()
+  const events = await load(journeys, async (b) => {
+    await pool.query(
+      `INSERT INTO ${table}_journey (instance, workflow, version, seq, type, step, at, reason, fields)
+       SELECT i, 'enrollment', v, s, t, st, a, r, f::jsonb
+       FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[]) AS u(i, v, s, t, st, a, r, f)`,
+      [b.instance, b.version, b.seq, b.type, b.step, b.at, b.reason, b.fields],
+    )
+  })
+  await pool.query(`VACUUM ANALYZE ${table}_journey`)
+  const loadS = (performance.now() - loading) / 1000
+  const { ms, started, dayMs, dayJourneys } = await time(store)
+  if (started !== journeys) throw new Error(`PostgreSQL counted ${started} journeys of ${journeys}`)
+  if (process.env.BENCH_KEEP !== '1') await pool.query(`DROP TABLE ${table}, ${table}_journey`)
+  await store.close()
+  await pool.end()
+  return { database: 'PostgreSQL', journeys, events, loadS, ms, dayMs, dayJourneys }
+}
+
+const sqlite = async (journeys: number): Promise<Result> => {
+  const dir = mkdtempSync(join(tmpdir(), 'flowkit-bench-insights-'))
+  const db = new Database(join(dir, 'bench.db'))
+  db.pragma('journal_mode = WAL')
+  const store = sqliteStore({ database: db })
+  const insert = db.prepare(`INSERT INTO flowkit_instances_journey (instance, workflow, version, seq, type, step, at, reason, fields)
+    VALUES (?, 'enrollment', ?, ?, ?, ?, ?, ?, ?)`)
+  const loading = performance.now()
+  const events = await load(
+    journeys,
+    db.transaction((b: Batch) => {
+      for (let i = 0; i < b.seq.length; i++)
+        insert.run(b.instance[i], b.version[i], b.seq[i], b.type[i], b.step[i], b.at[i], b.reason[i], b.fields[i])
+    }),
+  )
+  db.exec('ANALYZE')
+  const loadS = (performance.now() - loading) / 1000
+  const { ms, started, dayMs, dayJourneys } = await time(store)
+  if (started !== journeys) throw new Error(`SQLite counted ${started} journeys of ${journeys}`)
+  await store.close()
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+  return { database: 'SQLite', journeys, events, loadS, ms, dayMs, dayJourneys }
+}
+
+const pgServer = await startPostgres()
+if (!pgServer) throw new Error('bench:insights needs PostgreSQL: install it (apt-get install -y postgresql) or set DATABASE_URL.')
+const results: Result[] = []
+try {
+  for (const n of sizes) results.push(await postgres(pgServer.url, n))
+  results.push(await sqlite(10_000))
+} finally {
+  pgServer.stop()
+}
+
+const base = (r: Result) =>
+  results.find(
+    (b) => b.database === r.database && b.journeys === Math.min(...results.filter((x) => x.database === r.database).map((x) => x.journeys)),
+  ) as Result
+console.log(
+  '\nqueryInsights over simulated enrollment journeys started in the last 30 days: all of them, and the last day (median of %d runs after a warm-up; ×: vs the first size of the same database)\n',
+  RUNS,
+)
+console.table(
+  results.map((r) => ({
+    database: r.database,
+    journeys: r.journeys.toLocaleString('en'),
+    events: r.events.toLocaleString('en'),
+    'load s': r.loadS.toFixed(1),
+    'all: ms': Math.round(r.ms),
+    'µs / journey': ((r.ms * 1000) / r.journeys).toFixed(1),
+    'data ×': (r.journeys / base(r).journeys).toFixed(0),
+    'time ×': (r.ms / base(r).ms).toFixed(1),
+    'last day: journeys': r.dayJourneys.toLocaleString('en'),
+    'last day: ms': Math.round(r.dayMs),
+    'last day: time ×': (r.dayMs / base(r).dayMs).toFixed(1),
+  })),
+)
