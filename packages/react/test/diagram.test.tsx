@@ -97,6 +97,19 @@ describe.each(modes)('<WorkflowDiagram traffic> %s', (_, strict) => {
     )
   })
 
+  it('names steps that share a title by their ids too, so the description stays unambiguous', () => {
+    const twice = defineWorkflow({
+      id: 'twice',
+      initial: 'a',
+      state: {},
+      steps: { a: { title: 'Start', next: 'home' }, home: { title: 'Name', next: 'work' }, work: { title: 'Name', final: true } },
+    })
+    renderIn(strict, <WorkflowDiagram definition={twice} traffic={[{ from: 'home', to: 'work', count: 3 }]} />)
+    expect(screen.getByRole('img')).toHaveAccessibleDescription(
+      'Journeys along each transition: Start to Name (home), 0; Name (home) to Name (work), 3.',
+    )
+  })
+
   it('draws as before without traffic: no counts, no description, widths by the run', () => {
     const { container } = renderIn(strict, <WorkflowDiagram definition={checkout} />)
     expect(container.querySelector('[data-count]')).toBeNull()

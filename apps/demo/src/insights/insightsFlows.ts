@@ -13,9 +13,18 @@ export const isInsightsFlow = (value: string): value is InsightsFlowId => INSIGH
 
 export const flowOf = (id: InsightsFlowId) => INSIGHTS_FLOWS.find((f) => f.id === id) ?? INSIGHTS_FLOWS[0]
 
-/** A step's title in its flow, or its id (a step of an older version, say). */
-export const stepTitle = (id: InsightsFlowId, step: string): string =>
-  (flowOf(id).definition.steps as Record<string, { title?: string } | undefined>)[step]?.title ?? step
+const titlesOf = (id: InsightsFlowId) =>
+  Object.values(flowOf(id).definition.steps as Record<string, { title?: string }>).map((s) => s.title)
+
+/**
+ * A step's title in its flow, with its id when another step has the same title (a repeat's items, sub-flows),
+ * or just its id (a step of an older version, say).
+ */
+export const stepTitle = (id: InsightsFlowId, step: string): string => {
+  const title = (flowOf(id).definition.steps as Record<string, { title?: string } | undefined>)[step]?.title
+  if (title === undefined) return step
+  return titlesOf(id).filter((t) => t === title).length > 1 ? `${title} (${step})` : title
+}
 
 /** The server lists steps most reached first; the page shows them in the flow's own order (steps it does not know last). */
 export const inFlowOrder = <T extends { readonly step: string }>(id: InsightsFlowId, steps: readonly T[]): T[] => {

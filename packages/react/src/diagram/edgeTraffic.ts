@@ -59,7 +59,7 @@ export const formatCount = (count: number): string => count.toLocaleString('en-U
 
 /**
  * The traffic in words, for the diagram's accessible description: every step pair drawn with its count,
- * then the moves the flow has no transition for.
+ * then the moves the flow has no transition for. Steps are named by their labels (with the id when a label repeats).
  * @example
  * // 'Journeys along each transition: Cart to Shipping, 1,234; Shipping to Payment, 1,100.'
  */
@@ -70,7 +70,10 @@ export const describeTraffic = (
   undrawn: readonly EdgeTraffic[],
   format: (count: number) => string,
 ): string => {
-  const label = new Map(nodes.map((node) => [node.id, node.label]))
+  // Two steps may share a title (a repeat's items, sub-flows): those are told with their ids too.
+  const uses = new Map<string, number>()
+  for (const node of nodes) uses.set(node.label, (uses.get(node.label) ?? 0) + 1)
+  const label = new Map(nodes.map((node) => [node.id, (uses.get(node.label) ?? 0) > 1 ? `${node.label} (${node.id})` : node.label]))
   const name = (from: string, to: string) => `${label.get(from) ?? from} to ${label.get(to) ?? to}`
   const seen = new Set<string>()
   const drawn: string[] = []
