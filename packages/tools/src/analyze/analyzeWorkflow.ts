@@ -6,6 +6,7 @@ import { checkGuards } from './checkGuards'
 import { decide, declaredDomains } from './decide'
 import { unsatisfiable } from './fieldSatisfiable'
 import type { Finding } from './findings'
+import { stepName } from './stepName'
 
 type AnyStep = StepDef<any, string, any>
 
@@ -25,7 +26,7 @@ const liveEdges = (definition: WorkflowDefinition, domains: ReturnType<typeof de
       severity: 'warning',
       step: edge.from,
       steps: [edge.to],
-      message: `step '${edge.from}': the guard to '${edge.to}' (${describeCondition(condition)}) can never hold, so that choice is never taken; fix the condition or remove the choice.`,
+      message: `step ${stepName(definition, edge.from)}: the guard to ${stepName(definition, edge.to)} (${describeCondition(condition)}) can never hold, so that choice is never taken; fix the condition or remove the choice.`,
     })
     return false
   })
@@ -41,7 +42,7 @@ const impossibleSteps = (definition: WorkflowDefinition, findings: Finding[]) =>
         severity: 'error',
         step: id,
         steps: [id],
-        message: `no input can complete step '${id}': field '${field}' is required but ${why}; loosen the rule.`,
+        message: `no input can complete step ${stepName(definition, id)}: field '${field}' is required but ${why}; loosen the rule.`,
       })
     }
   }
@@ -70,7 +71,7 @@ export const analyzeWorkflow = <S extends object, K extends string>(typed: Workf
         severity: 'warning',
         step: id,
         steps: [id],
-        message: `step '${id}' is skipped in every state (${describeCondition(skip)} always holds), so users never see it; fix its skip condition or remove the step.`,
+        message: `step ${stepName(definition, id)} is skipped in every state (${describeCondition(skip)} always holds), so users never see it; fix its skip condition or remove the step.`,
       })
     }
   }
@@ -82,7 +83,7 @@ export const analyzeWorkflow = <S extends object, K extends string>(typed: Workf
         severity: 'error',
         step: id,
         steps: [id],
-        message: `step '${id}' can never be reached: every choice leading to it has a guard that can never hold; fix those guards or remove the step.`,
+        message: `step ${stepName(definition, id)} can never be reached: every choice leading to it has a guard that can never hold; fix those guards or remove the step.`,
       })
     }
   }
@@ -102,7 +103,7 @@ export const analyzeWorkflow = <S extends object, K extends string>(typed: Workf
       severity: 'error',
       step: first,
       steps: component,
-      message: `steps ${component.map((s) => `'${s}'`).join(' → ')} form a cycle with no way out to a final step; add a choice that leaves the cycle.`,
+      message: `steps ${component.map((s) => stepName(definition, s)).join(' → ')} form a cycle with no way out to a final step; add a choice that leaves the cycle.`,
     })
   }
   for (const id of stuck) {
@@ -112,7 +113,7 @@ export const analyzeWorkflow = <S extends object, K extends string>(typed: Workf
       severity: 'error',
       step: id,
       steps: [id],
-      message: `from step '${id}' no final step can be reached, so users who get there cannot finish; give it a next step that leads to the end.`,
+      message: `from step ${stepName(definition, id)} no final step can be reached, so users who get there cannot finish; give it a next step that leads to the end.`,
     })
   }
   findings.push(...checkGuards(definition, domains))

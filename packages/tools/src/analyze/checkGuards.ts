@@ -3,6 +3,7 @@ import { conditionOf } from '../conditions'
 import type { Condition } from '../format'
 import { decide, type declaredDomains, showWitness, type Witness } from './decide'
 import type { Finding } from './findings'
+import { stepName } from './stepName'
 
 type AnyStep = StepDef<any, string, any>
 
@@ -35,7 +36,7 @@ export const checkGuards = (definition: WorkflowDefinition, domains: ReturnType<
         step: id,
         steps: [a.to, b.to],
         example: witness,
-        message: `step '${id}': the guards to '${a.to}' and '${b.to}' both hold when ${showWitness(witness)}, so the engine stops with AMBIGUOUS_CHOICE; make their conditions exclusive.`,
+        message: `step ${stepName(definition, id)}: the guards to ${stepName(definition, a.to)} and ${stepName(definition, b.to)} both hold when ${showWitness(witness)}, so the engine stops with AMBIGUOUS_CHOICE; make their conditions exclusive.`,
       })
     }
     if (gap) {
@@ -45,7 +46,7 @@ export const checkGuards = (definition: WorkflowDefinition, domains: ReturnType<
         step: id,
         steps: guarded.map((c) => c.to),
         example: gap,
-        message: `step '${id}': no guard holds when ${showWitness(gap)}, so the engine stops with NO_CHOICE; add a fallback choice without "when", or cover that case.`,
+        message: `step ${stepName(definition, id)}: no guard holds when ${showWitness(gap)}, so the engine stops with NO_CHOICE; add a fallback choice without "when", or cover that case.`,
       })
     }
   }

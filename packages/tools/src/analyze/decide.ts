@@ -41,13 +41,15 @@ const candidates = (field: string, conditions: readonly Condition[], allowed: re
   return [...new Set([...found, ...around, undefined, null, '', OTHER, true, false, 0])]
 }
 
-/** The values each field may hold according to the definition's declared field rules (`enum`, `boolean`). */
+/** The values each state field may hold according to the definition's declared field rules (`enum`, `boolean`), by path. */
 export const declaredDomains = (definition: WorkflowDefinition): Map<string, readonly unknown[]> => {
   const domains = new Map<string, readonly unknown[]>()
   for (const step of Object.values(definition.steps)) {
+    // A sub-flow's fields live under its key (a repeat item's under its key and index), as the parent reads them.
+    const scope = (step.groups ?? []).map((g) => (g.kind === 'flow' ? `${g.key}.` : `${g.key}.${g.item}.`)).join('')
     for (const [name, rule] of Object.entries(fieldsOf(step.validate) ?? {})) {
       const values = rule.enum ?? (rule.type === 'boolean' ? [true, false] : undefined)
-      if (values) domains.set(name, rule.required ? values : [...values, undefined])
+      if (values) domains.set(`${scope}${name}`, rule.required ? values : [...values, undefined])
     }
   }
   return domains

@@ -1,16 +1,30 @@
 import {
   createWorkflow,
   type Issues,
+  type StepDef,
   type Workflow,
   type WorkflowDefinition,
-  type WorkflowError,
+  WorkflowError,
   type WorkflowOptions,
   type WorkflowSnapshot,
 } from '@flowkit/core'
+import { firstItemOf } from '../firstItemOf'
 
 export interface PathOptions<K extends string = string> {
-  /** Sample inputs per step; each is tried where the step comes up. A step without samples is completed with no input. */
+  /**
+   * Sample inputs per step; each is tried where the step comes up. A step without samples is completed
+   * with no input. A repeat's item step without samples takes those of the same step in item 0
+   * (`'dependants.1.name'` takes `'dependants.0.name'`'s). A repeat's summary without samples tries
+   * `{ action: 'continue' }` and `{ action: 'add' }`.
+   */
   readonly inputs?: { readonly [P in K]?: readonly unknown[] }
+  /**
+   * At most this many items per repeat are added from its summary (a sample `{ action: 'add' }` is
+   * not tried past it), so a repeat of up to 6 items does not multiply the paths six times over;
+   * items that `repeat.min` asks for are always added.
+   * @default 2
+   */
+  readonly repeatBound?: number
   /** Stop after this many distinct paths (`truncated` is then true). @default 1000 */
   readonly maxPaths?: number
   /** Stop after this many completed steps in all, so large input sets cannot run for ever. @default 20000 */
@@ -68,8 +82,9 @@ const keyOf = (value: unknown) => {
 /**
  * Every distinct path through a flow for the given sample inputs, found by driving the real engine
  * (`createWorkflow`) depth-first: each sample of each step is tried, and `back()` returns to try the next.
- * Paths are distinct by the steps they show and skip. Generate one test per path, as XState's
- * model-based testing does.
+ * Paths are distinct by the steps they show and skip. Sub-flows are walked like any steps (their ids
+ * are `'<step>.<child step>'`); repeats get up to `repeatBound` items. Generate one test per path, as
+ * XState's model-based testing does.
  * @example
  * const { paths } = await enumeratePaths(checkout, { inputs: { payment: [{ method: 'card' }, { method: 'invoice' }] } })
  * for (const path of paths) test(path.name, async () => { … })
@@ -81,7 +96,7 @@ export const enumeratePaths = async <S extends object, K extends string>(
   const flow = createWorkflow(definition, { now: () => 0, ...options.workflow }) as unknown as Workflow
   const search: Search = {
     flow,
-    inputs: (options.inputs ?? {}) as Readonly<Record<string, readonly unknown[] | undefined>>,
+    samples: samplesOf(definition as unknown as WorkflowDefinition, options),
     maxPaths: options.maxPaths ?? 1000,
     maxTransitions: options.maxTransitions ?? 20_000,
     paths: new Map(),
@@ -104,10 +119,44 @@ export const enumeratePaths = async <S extends object, K extends string>(
   } as unknown as PathEnumeration<K>
 }
 
+type AnyStep = StepDef<any, string, any>
+
+/** Where a step's repeat items live in the flow's state: its groups' keys (and items), then the summary's key. */
+const itemsAt = (step: AnyStep, state: unknown): number => {
+  const path = (step.groups ?? []).flatMap((g): (string | number)[] => (g.kind === 'flow' ? [g.key] : [g.key, g.item as number]))
+  let value: unknown = state
+  for (const key of [...path, step.summary?.key as string]) value = (value as Record<string | number, unknown> | undefined)?.[key]
+  return Array.isArray(value) ? value.length : 0
+}
+
+const isAdd = (input: unknown) => (input as { action?: unknown } | undefined)?.action === 'add'
+
+/** The samples of each step: given ones (an item's from item 0's), a summary's continue and add up to `repeatBound` items. */
+const samplesOf = (definition: WorkflowDefinition, options: PathOptions) => {
+  const inputs = (options.inputs ?? {}) as Readonly<Record<string, readonly unknown[] | undefined>>
+  const bound = options.repeatBound ?? 2
+  if (!(Number.isInteger(bound) && bound >= 0))
+    throw new WorkflowError('INVALID_OPTION', `enumeratePaths: repeatBound must be an integer of 0 or more, not ${String(bound)}.`, {
+      category: 'usage',
+    })
+  const first = firstItemOf(definition)
+  const steps = definition.steps as Record<string, AnyStep>
+  return (step: string, state: unknown): readonly unknown[] => {
+    const own = Object.hasOwn(inputs, step) ? inputs[step] : Object.hasOwn(inputs, first(step)) ? inputs[first(step)] : undefined
+    const summary = steps[step]?.summary
+    if (!summary) return own && own.length > 0 ? own : [undefined]
+    const given = own && own.length > 0 ? own : [{ action: 'continue' }, { action: 'add' }]
+    if (itemsAt(steps[step] as AnyStep, state) < Math.min(bound, summary.max)) return given
+    const more = given.filter((input) => !isAdd(input))
+    return more.length > 0 ? more : [{ action: 'continue' }]
+  }
+}
+
 /** The depth-first search's state: the one engine instance it drives, what it found, its limits. */
 interface Search {
   readonly flow: Workflow
-  readonly inputs: Readonly<Record<string, readonly unknown[] | undefined>>
+  /** The samples to try at a step, in a state. */
+  readonly samples: (step: string, state: unknown) => readonly unknown[]
   readonly maxPaths: number
   readonly maxTransitions: number
   readonly paths: Map<string, FlowPath>
@@ -139,13 +188,12 @@ const record = (search: Search, snap: WorkflowSnapshot, outcome: PathOutcome, er
 
 /** Tries each sample of the current step; after each, explores on from there and comes back with `back()`. */
 const explore = async (search: Search, seen: ReadonlySet<string>): Promise<void> => {
-  const { flow, inputs } = search
+  const { flow } = search
   const snap = flow.getSnapshot()
   if (snap.status === 'done') return record(search, snap, 'done')
   const here = `${snap.step}|${keyOf(snap.state)}`
   if (seen.has(here)) return record(search, snap, 'loop')
-  const samples = Object.hasOwn(inputs, snap.step) ? (inputs[snap.step] ?? [undefined]) : [undefined]
-  for (const input of samples.length > 0 ? samples : [undefined]) {
+  for (const input of search.samples(snap.step, snap.state)) {
     if (search.truncated) return
     if (++search.transitions > search.maxTransitions) {
       search.truncated = true
