@@ -38,7 +38,7 @@ export const studentFamily: Partial<EnrollmentState> = {
   eligibility: 'student',
   student: { institution: 'Trinity College Dublin', studentId: 'TCD12345', graduationYear: new Date().getFullYear() + 2 },
   plan: { plan: 'family', tier: 'plus' },
-  dependents: [{ name: 'Byron Lovelace', birthDate: '2015-05-01', relationship: 'child' }],
+  dependants: [{ name: 'Byron Lovelace', birthDate: '2015-05-01', relationship: 'child' }],
   consents: { terms: true, privacy: true, marketing: false },
 }
 

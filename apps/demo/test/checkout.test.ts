@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { type CheckoutState, checkout, totalsOf } from '../src/flows/checkout'
 import { setFailNext, setServiceLatency } from '../src/services/faults'
 
-const address = { fullName: 'Ada Lovelace', line1: '1 Main Street', city: 'dublin', postcode: 'd02 x285', country: 'IE' }
+const name = { fullName: 'Ada Lovelace' }
+const address = { line1: '1 Main Street', city: 'dublin', postcode: 'd02 x285', country: 'IE' }
+const sameBilling = { same: 'yes' }
 const card = { method: 'card', card: { name: 'Ada Lovelace', number: '4242 4242 4242 4242', expiry: '08/29', cvc: '123' } }
 const physical = { quantities: { hoodie: 1, stickers: 2 }, promo: '' }
 const digital = { quantities: { license: 1 }, promo: '' }
@@ -23,22 +25,32 @@ beforeEach(() => {
 describe('checkout', () => {
   it('runs a physical order by card through every step and authorizes the payment', async () => {
     const flow = createWorkflow(checkout)
-    const done = await flow.run({ cart: physical, shipping: address, delivery: { method: 'express' }, payment: card, review: undefined })
+    const done = await flow.run({
+      cart: physical,
+      'shipping.name': name,
+      'shipping.lines': address,
+      billingSame: sameBilling,
+      delivery: { method: 'express' },
+      payment: card,
+      review: undefined,
+    })
     expect(done.status).toBe('done')
-    expect(done.history).toEqual(['cart', 'shipping', 'delivery', 'payment', 'review'])
-    expect(done.state.shipping).toMatchObject({ city: 'Dublin', postcode: 'D02 X285', verified: true })
+    expect(done.history).toEqual(['cart', 'shipping.name', 'shipping.lines', 'billingSame', 'delivery', 'payment', 'review'])
+    expect(done.skipped).toEqual(['billing.name'])
+    expect(done.state.shipping).toMatchObject({ fullName: 'Ada Lovelace', city: 'Dublin', postcode: 'D02 X285', verified: true })
+    expect(done.state).toMatchObject({ billingSame: true, billing: null })
     expect(done.state.payment).toEqual({ method: 'card', name: 'Ada Lovelace', brand: 'Visa', last4: '4242', expiry: '08/29' })
     expect(done.state.order?.amount).toBe(5900 + 1200 + 990)
     expect(JSON.stringify(done.state)).not.toContain('4242 4242')
   })
 
-  it('skips shipping when the basket holds only digital goods, and says why in the log', async () => {
+  it('skips the addresses when the basket holds only digital goods, and says why in the log', async () => {
     const flow = createWorkflow(checkout)
     const snapshot = await flow.next(digital)
     expect(snapshot.step).toBe('delivery')
-    expect(snapshot.skipped).toEqual(['shipping'])
+    expect(snapshot.skipped).toEqual(['shipping.name', 'billingSame', 'billing.name'])
     expect(snapshot.log).toContainEqual(
-      expect.objectContaining({ type: 'skipped', step: 'shipping', reason: 'only digital goods in the basket' }),
+      expect.objectContaining({ type: 'skipped', step: 'shipping.name', reason: 'only digital goods in the basket' }),
     )
     expect(snapshot.progress).toEqual({ position: 2, total: 4, exact: true })
   })
@@ -73,11 +85,14 @@ describe('checkout', () => {
     const empty = await flow.next({ quantities: {}, promo: '' })
     expect(empty.issues).toEqual({ quantities: ['Add at least one item to your basket'] })
     await flow.next(physical)
-    const bad = await flow.next({ ...address, fullName: ' ', postcode: '!', country: 'XX' })
-    expect(bad.step).toBe('shipping')
-    expect(Object.keys(bad.issues).sort()).toEqual(['country', 'fullName', 'postcode'])
+    const unnamed = await flow.next({ fullName: ' ' })
+    expect(unnamed).toMatchObject({ step: 'shipping.name', issues: { fullName: ['Enter the full name'] } })
+    await flow.next(name)
+    const bad = await flow.next({ ...address, line1: ' ', postcode: '!', country: 'XX' })
+    expect(bad.step).toBe('shipping.lines')
+    expect(Object.keys(bad.issues).sort()).toEqual(['country', 'line1', 'postcode'])
     expect(bad.issues.postcode).toEqual(['Enter a real postcode, like D02 X285 or 10115'])
-    expect(bad.drafts.shipping).toMatchObject({ fullName: ' ', postcode: '!' })
+    expect(bad.drafts['shipping.lines']).toMatchObject({ line1: ' ', postcode: '!' })
   })
 
   it('checks the promo code with the promo service: unknown codes are a field issue, known ones discount', async () => {
@@ -96,33 +111,35 @@ describe('checkout', () => {
     expect(failed.step).toBe('cart')
     expect(failed.error?.message).toContain('promo code check service did not respond')
     expect(failed.drafts.cart).toEqual({ ...physical, promo: 'WELCOME20' })
-    expect((await flow.next(failed.drafts.cart)).step).toBe('shipping')
+    expect((await flow.next(failed.drafts.cart)).step).toBe('shipping.name')
   })
 
   it('keeps the address when the address check fails, and moves on when it is retried', async () => {
     const flow = createWorkflow(checkout)
     await flow.next(physical)
+    await flow.next(name)
     setFailNext('address', true)
     const pending = flow.next(address)
     expect(flow.getSnapshot().status).toBe('busy')
     const failed = await pending
-    expect(failed).toMatchObject({ step: 'shipping', status: 'idle', drafts: { shipping: address } })
+    expect(failed).toMatchObject({ step: 'shipping.lines', status: 'idle', drafts: { 'shipping.lines': address } })
     expect(failed.error?.code).toBe('ACTION_FAILED')
-    expect(failed.log.at(-1)).toMatchObject({ type: 'error', step: 'shipping', reason: 'ACTION_FAILED' })
-    expect((await flow.next(failed.drafts.shipping)).step).toBe('delivery')
+    expect(failed.log.at(-1)).toMatchObject({ type: 'error', step: 'shipping.lines', reason: 'ACTION_FAILED' })
+    expect((await flow.next(failed.drafts['shipping.lines'])).step).toBe('billingSame')
   })
 
   it('turns an undeliverable postcode into an error that says what to change', async () => {
     const flow = createWorkflow(checkout)
     await flow.next(physical)
+    await flow.next(name)
     const snapshot = await flow.next({ ...address, postcode: '00000' })
-    expect(snapshot.step).toBe('shipping')
+    expect(snapshot.step).toBe('shipping.lines')
     expect(snapshot.error?.message).toContain('We cannot deliver to postcode 00000')
   })
 
   it('keeps the user on review with everything when payment authorization fails, and retry places the order', async () => {
     const flow = createWorkflow(checkout)
-    const atReview = await completeUntilReview(flow, [physical, address, { method: 'standard' }, card])
+    const atReview = await completeUntilReview(flow, [physical, name, address, sameBilling, { method: 'standard' }, card])
     setFailNext('payment', true)
     const failed = await flow.next()
     expect(failed.status).toBe('idle')
@@ -146,7 +163,7 @@ describe('checkout', () => {
 
   it('resumes from a persisted snapshot without the card number or security code', async () => {
     const flow = createWorkflow(checkout)
-    await completeUntilReview(flow, [physical, address, { method: 'standard' }, card])
+    await completeUntilReview(flow, [physical, name, address, sameBilling, { method: 'standard' }, card])
     const saved = JSON.parse(JSON.stringify(flow.getPersistedSnapshot({ exclude: ['card.number', 'card.cvc'] })))
     expect(JSON.stringify(saved)).not.toContain('4242 4242')
     const resumed = createWorkflow(checkout, { snapshot: saved }).getSnapshot()

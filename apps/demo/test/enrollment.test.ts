@@ -7,7 +7,14 @@ const about = { fullName: 'Grace Hopper', email: 'grace@example.com', birthDate:
 const studies = { institution: 'Trinity College Dublin', studentId: 'TCD12345', graduationYear: String(new Date().getFullYear() + 2) }
 const job = { employer: 'Remington Rand', jobTitle: 'Engineer', employerPays: true }
 const consents = { terms: true, privacy: true, marketing: false }
+const home = { line1: '1 Main Street', city: 'dublin', postcode: 'd02 x285', country: 'IE' }
 const child = { name: 'Alan Hopper', birthDate: '2019-05-01', relationship: 'child' }
+/** The inputs of dependant `item`'s three steps. */
+const dependantInputs = (item: number, d: typeof child) => ({
+  [`dependants.${item}.name`]: { name: d.name },
+  [`dependants.${item}.birthDate`]: { birthDate: d.birthDate },
+  [`dependants.${item}.relationship`]: { relationship: d.relationship },
+})
 
 beforeEach(() => {
   setServiceLatency(1)
@@ -19,14 +26,16 @@ describe('enrollment', () => {
     const flow = createWorkflow(enrollment)
     const done = await flow.run({
       about,
+      'home.lines': home,
       eligibility: { status: 'student' },
       student: studies,
       plan: { plan: 'single', tier: 'essential' },
       consents,
     })
     expect(done.status).toBe('done')
-    expect(done.history).toEqual(['about', 'eligibility', 'student', 'plan', 'consents', 'review'])
-    expect(done.skipped).toEqual(['dependents'])
+    expect(done.history).toEqual(['about', 'home.lines', 'eligibility', 'student', 'plan', 'consents', 'review'])
+    expect(done.skipped).toEqual(['home.name', 'dependants'])
+    expect(done.state.home).toMatchObject({ fullName: 'Grace Hopper', city: 'Dublin', postcode: 'D02 X285', verified: true })
     expect(done.state.student?.graduationYear).toBe(new Date().getFullYear() + 2)
     expect(done.state.receipt?.reference).toMatch(/^ENR-/)
   })
@@ -35,19 +44,39 @@ describe('enrollment', () => {
     const flow = createWorkflow(enrollment)
     const done = await flow.run({
       about,
+      'home.lines': home,
       eligibility: { status: 'other' },
       circumstances: { situation: 'retired' },
       plan: { plan: 'family', tier: 'plus' },
-      dependents: { dependents: [child] },
+      ...dependantInputs(0, child),
+      dependants: { action: 'continue' },
       consents,
     })
-    expect(done.history).toEqual(['about', 'eligibility', 'circumstances', 'plan', 'dependents', 'consents', 'review'])
-    expect(done.state.dependents).toEqual([child])
+    expect(done.history).toEqual([
+      'about',
+      'home.lines',
+      'eligibility',
+      'circumstances',
+      'plan',
+      'dependants.0.name',
+      'dependants.0.birthDate',
+      'dependants.0.relationship',
+      'dependants',
+      'consents',
+      'review',
+    ])
+    expect(done.state.dependants).toEqual([child])
   })
 
   it('drops the abandoned branch from the result when eligibility changes, while keeping its draft for prefill', async () => {
     const flow = createWorkflow(enrollment)
-    await flow.run({ about, eligibility: { status: 'student' }, student: studies, plan: { plan: 'single', tier: 'plus' } })
+    await flow.run({
+      about,
+      'home.lines': home,
+      eligibility: { status: 'student' },
+      student: studies,
+      plan: { plan: 'single', tier: 'plus' },
+    })
     expect(flow.getSnapshot().state.student).not.toBeNull()
 
     flow.goTo('eligibility')
@@ -65,27 +94,31 @@ describe('enrollment', () => {
     const flow = createWorkflow(enrollment)
     await flow.run({
       about,
+      'home.lines': home,
       eligibility: { status: 'employed' },
       employment: job,
       plan: { plan: 'couple', tier: 'plus' },
-      dependents: { dependents: [{ ...child, relationship: 'partner' }] },
+      ...dependantInputs(0, { ...child, relationship: 'partner' }),
+      dependants: { action: 'continue' },
     })
     expect(flow.getSnapshot().step).toBe('consents')
     flow.goTo('plan')
     const snapshot = await flow.next({ plan: 'single', tier: 'plus' })
     expect(snapshot.step).toBe('consents')
-    expect(snapshot.state.dependents).toBeNull()
-    expect(snapshot.progress).toEqual({ position: 5, total: 6, exact: true })
+    expect(snapshot.state.dependants).toBeNull()
+    expect(snapshot.progress).toEqual({ position: 6, total: 7, exact: true })
   })
 
   it('counts progress only on the path the answers lead to', async () => {
     const flow = createWorkflow(enrollment)
     expect(flow.getSnapshot().progress).toMatchObject({ position: 1, exact: false })
     await flow.next(about)
+    await flow.next(home)
     const branched = await flow.next({ status: 'student' })
-    expect(branched.progress).toEqual({ position: 3, total: 7, exact: true })
+    // Until the plan is chosen, the path ahead counts one dependant's three steps and the summary.
+    expect(branched.progress).toEqual({ position: 4, total: 11, exact: true })
     const planned = await flow.run({ student: studies, plan: { plan: 'single', tier: 'essential' } })
-    expect(planned.progress).toEqual({ position: 5, total: 6, exact: true })
+    expect(planned.progress).toEqual({ position: 6, total: 7, exact: true })
   })
 
   it('explains each invalid answer by field and keeps what was typed', async () => {
@@ -99,14 +132,20 @@ describe('enrollment', () => {
       birthDate: ['You must be 16 or older to enrol'],
     })
     expect(bad.drafts.about).toMatchObject({ email: 'grace@' })
-    await flow.run({ about, eligibility: { status: 'student' }, student: studies, plan: { plan: 'single', tier: 'plus' } })
+    await flow.run({
+      about,
+      'home.lines': home,
+      eligibility: { status: 'student' },
+      student: studies,
+      plan: { plan: 'single', tier: 'plus' },
+    })
     const refused = await flow.next({ terms: false, privacy: true })
     expect(refused.issues).toEqual({ terms: ['You must accept the terms of cover to enrol'] })
   })
 
   it('shows a failed submission as an error and submits on retry', async () => {
     const flow = createWorkflow(enrollment)
-    for (const input of [about, { status: 'employed' }, job, { plan: 'single', tier: 'plus' }, consents]) await flow.next(input)
+    for (const input of [about, home, { status: 'employed' }, job, { plan: 'single', tier: 'plus' }, consents]) await flow.next(input)
     expect(flow.getSnapshot().step).toBe('review')
     setFailNext('enrollment', true)
     const failed = await flow.next()

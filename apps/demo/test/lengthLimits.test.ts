@@ -5,7 +5,9 @@ import { enrollment } from '../src/flows/enrollment'
 import { MAX_LENGTH } from '../src/flows/limits'
 import { setFailNext, setServiceLatency } from '../src/services/faults'
 
-const address = { fullName: 'Ada Lovelace', line1: '1 Main Street', line2: '', city: 'Dublin', postcode: 'D02 X285', country: 'IE' }
+const name = { fullName: 'Ada Lovelace' }
+const address = { line1: '1 Main Street', line2: '', city: 'Dublin', postcode: 'D02 X285', country: 'IE' }
+const home = { line1: '1 Main Street', city: 'Dublin', postcode: 'D02 X285', country: 'IE' }
 const card = { name: 'Ada Lovelace', number: '4242 4242 4242 4242', expiry: '08/29', cvc: '123' }
 const company = { name: 'Analytical Engines Ltd', vatNumber: 'IE6388047V', billingEmail: 'accounts@example.com', purchaseOrder: '' }
 const about = { fullName: 'Grace Hopper', email: 'grace@example.com', birthDate: '1990-12-09' }
@@ -25,7 +27,6 @@ const longest: Record<string, (max: number) => string> = {
   email: (max) => `${'g'.repeat(max - '@example.com'.length)}@example.com`,
   studentId: (max) => 'T'.repeat(max),
   birthDate: () => '1990-12-09',
-  'dependents.0.birthDate': () => '2019-05-01',
 }
 
 type Case = {
@@ -38,16 +39,17 @@ type Case = {
 }
 
 const cart = { quantities: { hoodie: 1 }, promo: '' }
-const invoiceWay = [cart, address, { method: 'express' }, { method: 'invoice' }]
+const shipped = [cart, name, address, { same: 'yes' }]
+const invoiceWay = [...shipped, { method: 'express' }, { method: 'invoice' }]
 const cases: Case[] = [
   { flow: checkout, before: [], input: cart, field: 'promo', max: MAX_LENGTH.promo },
-  ...(['fullName', 'line1', 'line2', 'city', 'postcode'] as const).map((field) => ({
+  { flow: checkout, before: [cart], input: name, field: 'fullName', max: MAX_LENGTH.personName },
+  ...(['line1', 'line2', 'city', 'postcode'] as const).map((field) => ({
     flow: checkout,
-    before: [cart],
+    before: [cart, name],
     input: address,
     field,
     max: {
-      fullName: MAX_LENGTH.personName,
       line1: MAX_LENGTH.addressLine,
       line2: MAX_LENGTH.addressLine,
       city: MAX_LENGTH.city,
@@ -56,7 +58,7 @@ const cases: Case[] = [
   })),
   ...(['name', 'number', 'expiry', 'cvc'] as const).map((key) => ({
     flow: checkout,
-    before: [cart, address, { method: 'express' }],
+    before: [...shipped, { method: 'express' }],
     input: { method: 'card', card },
     field: `card.${key}`,
     max: { name: MAX_LENGTH.personName, number: MAX_LENGTH.cardNumber, expiry: MAX_LENGTH.expiry, cvc: MAX_LENGTH.cvc }[key],
@@ -82,30 +84,30 @@ const cases: Case[] = [
   })),
   ...(['institution', 'studentId', 'graduationYear'] as const).map((field) => ({
     flow: enrollment,
-    before: [about, { status: 'student' }],
+    before: [about, home, { status: 'student' }],
     input: studies,
     field,
     max: { institution: MAX_LENGTH.institution, studentId: MAX_LENGTH.studentId, graduationYear: MAX_LENGTH.year }[field],
   })),
   ...(['employer', 'jobTitle'] as const).map((field) => ({
     flow: enrollment,
-    before: [about, { status: 'employed' }],
+    before: [about, home, { status: 'employed' }],
     input: job,
     field,
     max: { employer: MAX_LENGTH.employer, jobTitle: MAX_LENGTH.jobTitle }[field],
   })),
   {
     flow: enrollment,
-    before: [about, { status: 'other' }],
+    before: [about, home, { status: 'other' }],
     input: { situation: 'retired', details: '' },
     field: 'details',
     max: MAX_LENGTH.details,
   },
   ...(['name', 'birthDate'] as const).map((key) => ({
     flow: enrollment,
-    before: [about, { status: 'employed' }, job, { plan: 'family', tier: 'plus' }],
-    input: { dependents: [child] },
-    field: `dependents.0.${key}`,
+    before: [about, home, { status: 'employed' }, job, { plan: 'family', tier: 'plus' }, ...(key === 'name' ? [] : [{ name: child.name }])],
+    input: key === 'name' ? { name: child.name } : { birthDate: child.birthDate },
+    field: key,
     max: { name: MAX_LENGTH.personName, birthDate: MAX_LENGTH.date }[key],
   })),
 ]

@@ -1,5 +1,5 @@
 import { useStep, useWorkflowState, WorkflowErrorSummary } from '@flowkit/react'
-import { type FormEvent, useEffect } from 'react'
+import { type FormEvent, useEffect, useState } from 'react'
 import type { StepScreen } from '../screens/StepScreen'
 import { Alert } from '../ui/Alert'
 import { userMessageOf } from './errorMessage'
@@ -18,6 +18,8 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
   const { step, values, setValues, issues, busy, error, back, canGoBack, isFinal, headingProps, submit } = useStep()
   const state = useStepState()
   const draft = { ...screen.blank, ...values } as Record<string, unknown>
+  // A rule over several answers that the flow would refuse (see StepScreen.problem), said in the user's words.
+  const [problem, setProblem] = useState<string | undefined>()
 
   useEffect(() => {
     document.title = `${screen.heading} · Flowkit demo`
@@ -27,6 +29,9 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (busy) return
+    const refused = screen.problem?.(state)
+    setProblem(refused)
+    if (refused) return
     await submit(isFinal ? {} : draft)
     await afterSubmit()
   }
@@ -42,6 +47,11 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
       <h1 {...headingProps}>{screen.heading}</h1>
       {screen.lead && <p className="muted">{screen.lead}</p>}
       <WorkflowErrorSummary className="error-summary" />
+      {problem && (
+        <Alert tone="danger" title="There is a problem" role="alert">
+          <p data-testid="step-problem">{problem}</p>
+        </Alert>
+      )}
       {error && (
         <Alert tone="danger" title="We could not continue" role="alert">
           <p data-testid="service-error">{userMessageOf(error)}</p>
@@ -66,6 +76,8 @@ const useStepState = () => useWorkflowState((s) => s.state)
 const busyMessage = (step: string) =>
   ({
     cart: 'Checking your promo code…',
-    shipping: 'Verifying the address with the carrier…',
+    'shipping.lines': 'Verifying the address with the carrier…',
+    'billing.lines': 'Verifying the address with the carrier…',
+    'home.lines': 'Verifying the address with the carrier…',
     review: 'Submitting…',
   })[step] ?? 'Saving…'

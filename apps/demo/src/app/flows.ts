@@ -1,15 +1,18 @@
 import { CHECKOUT_SECRET_FIELDS, type CheckoutState, checkout } from '../flows/checkout'
+import { MAX_DEPENDANTS } from '../flows/dependant'
 import { type EnrollmentState, enrollment } from '../flows/enrollment'
+import { addressScreens } from '../screens/address/addressScreens'
+import { billingSameScreen } from '../screens/checkout/BillingSameFields'
 import { cartScreen } from '../screens/checkout/CartFields'
 import { companyScreen } from '../screens/checkout/CompanyFields'
 import { deliveryScreen } from '../screens/checkout/DeliveryFields'
 import { paymentScreen } from '../screens/checkout/PaymentFields'
 import { checkoutReviewScreen } from '../screens/checkout/ReviewFields'
-import { shippingScreen } from '../screens/checkout/ShippingFields'
 import { aboutScreen } from '../screens/enrollment/AboutFields'
 import { circumstancesScreen, employmentScreen, studentScreen } from '../screens/enrollment/BranchFields'
 import { consentsScreen } from '../screens/enrollment/ConsentsFields'
-import { dependentsScreen } from '../screens/enrollment/DependentsFields'
+import { dependantScreens } from '../screens/enrollment/DependantFields'
+import { dependantsSummaryScreen } from '../screens/enrollment/DependantsSummaryFields'
 import { eligibilityScreen } from '../screens/enrollment/EligibilityFields'
 import { planScreen } from '../screens/enrollment/PlanFields'
 import { enrollmentReviewScreen } from '../screens/enrollment/ReviewFields'
@@ -42,7 +45,9 @@ export const FLOWS: { checkout: FlowConfig<CheckoutState>; enrollment: FlowConfi
     saveToServer: false,
     screens: {
       cart: cartScreen,
-      shipping: shippingScreen,
+      ...addressScreens('shipping', { nameHeading: 'Who should we send it to?', linesHeading: 'Where should we send it?' }),
+      billingSame: billingSameScreen,
+      ...addressScreens('billing', { nameHeading: 'Who should the bill be made out to?', linesHeading: 'What is the billing address?' }),
       delivery: deliveryScreen,
       payment: paymentScreen,
       company: companyScreen,
@@ -59,12 +64,14 @@ export const FLOWS: { checkout: FlowConfig<CheckoutState>; enrollment: FlowConfi
     saveToServer: true,
     screens: {
       about: aboutScreen,
+      ...addressScreens('home', { nameHeading: 'Whose home address is it?', linesHeading: 'What is your home address?' }),
       eligibility: eligibilityScreen,
       student: studentScreen,
       employment: employmentScreen,
       circumstances: circumstancesScreen,
       plan: planScreen,
-      dependents: dependentsScreen,
+      dependants: dependantsSummaryScreen,
+      ...dependantScreens('dependants', MAX_DEPENDANTS),
       consents: consentsScreen,
       review: enrollmentReviewScreen,
     },

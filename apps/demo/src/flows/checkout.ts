@@ -1,8 +1,8 @@
 import { type ActionContext, defineWorkflow } from '@flowkit/core'
 import { z } from 'zod'
-import { type Address, type VerifiedAddress, verifyAddress } from '../services/address'
 import { type Authorization, authorizePayment } from '../services/payment'
 import { checkPromoCode, type Promo } from '../services/promo'
+import { type AddressData, address } from './address'
 import { DELIVERY_METHODS, type DeliveryMethod, PRODUCTS, type ProductId, productById } from './catalog'
 import { bounded, emailAddress, MAX_LENGTH, requiredText } from './limits'
 import { validateAsync } from './validateAsync'
@@ -41,18 +41,9 @@ export const cartSchema = z.object({
   ),
 })
 
-export const addressSchema = z.object({
-  fullName: requiredText('the full name of the recipient', MAX_LENGTH.personName),
-  line1: requiredText('the first line of the address', MAX_LENGTH.addressLine),
-  line2: bounded(MAX_LENGTH.addressLine, `Keep the second line of the address to ${MAX_LENGTH.addressLine} characters or fewer`)
-    .optional()
-    .transform((s) => s || undefined),
-  city: requiredText('a town or city', MAX_LENGTH.city),
-  postcode: requiredText('a postcode', MAX_LENGTH.postcode).regex(
-    /^[A-Za-z0-9][A-Za-z0-9 -]{2,9}$/,
-    'Enter a real postcode, like D02 X285 or 10115',
-  ),
-  country: z.enum(['IE', 'GB', 'DE', 'FR', 'NL'], 'Select a country'),
+/** "Is the billing address the same as the delivery address?" */
+export const billingSameSchema = z.object({
+  same: z.enum(['yes', 'no'], 'Select whether the billing address is the same as the delivery address'),
 })
 
 export const deliverySchema = z.object({
@@ -111,14 +102,30 @@ export type PaymentDetails =
 
 export interface CheckoutState {
   readonly cart: { readonly lines: readonly CartLine[]; readonly promo: Promo | null } | null
-  readonly shipping: VerifiedAddress | null
+  /** The delivery address (the `address` sub-flow's data). */
+  readonly shipping: AddressData | null
+  /** Whether the bill goes to the delivery address; `null` until asked (never for digital-only baskets). */
+  readonly billingSame: boolean | null
+  /** The billing address, asked only when it differs from the delivery address. */
+  readonly billing: AddressData | null
   readonly delivery: { readonly method: DeliveryMethod } | null
   readonly payment: PaymentDetails | null
   readonly company: z.output<typeof companySchema> | null
   readonly order: Authorization | null
 }
 
-const initialState: CheckoutState = { cart: null, shipping: null, delivery: null, payment: null, company: null, order: null }
+const initialState: CheckoutState = {
+  cart: null,
+  shipping: null,
+  billingSame: null,
+  billing: null,
+  delivery: null,
+  payment: null,
+  company: null,
+  order: null,
+}
+
+const DIGITAL = 'only digital goods in the basket'
 
 /** True when nothing in the cart needs shipping. */
 export const isDigitalOnly = (state: Pick<CheckoutState, 'cart'>): boolean =>
@@ -136,12 +143,13 @@ const brandOf = (number: string) =>
   number.startsWith('4') ? 'Visa' : /^5[1-5]/.test(number) ? 'Mastercard' : number.startsWith('3') ? 'Amex' : 'Card'
 
 /**
- * The checkout: cart → shipping (skipped for digital-only carts) → delivery → payment (card, or invoice
- * which adds company details) → review, whose completion authorizes the payment.
+ * The checkout: cart → shipping address (the `address` sub-flow; skipped for digital-only carts) →
+ * "billing address the same?" → billing address (the same sub-flow, only when it differs) → delivery →
+ * payment (card, or invoice which adds company details) → review, whose completion authorizes the payment.
  */
 export const checkout = defineWorkflow({
   id: 'checkout',
-  version: 1,
+  version: 2,
   initial: 'cart',
   state: initialState,
   steps: {
@@ -162,9 +170,21 @@ export const checkout = defineWorkflow({
     },
     shipping: {
       title: 'Shipping address',
-      validate: addressSchema,
-      skip: ({ state }) => isDigitalOnly(state) && 'only digital goods in the basket',
-      actions: [async ({ input, signal }) => ({ shipping: await verifyAddress(input as Address, signal) })],
+      flow: address,
+      skip: ({ state }) => isDigitalOnly(state) && DIGITAL,
+      next: 'billingSame',
+    },
+    billingSame: {
+      title: 'Billing address',
+      validate: billingSameSchema,
+      skip: ({ state }) => isDigitalOnly(state) && DIGITAL,
+      actions: [({ input }) => ({ billingSame: input.same === 'yes' })],
+      next: 'billing',
+    },
+    billing: {
+      title: 'Billing address',
+      flow: address,
+      skip: ({ state }) => (isDigitalOnly(state) ? DIGITAL : state.billingSame === true && 'the same as the delivery address'),
       next: 'delivery',
     },
     delivery: {

@@ -1,27 +1,18 @@
 import { defineWorkflow } from '@flowkit/core'
 import { z } from 'zod'
 import { type EnrollmentReceipt, submitEnrollment } from '../services/enrollment'
+import { type AddressData, address } from './address'
+import { ageOn, pastDateSchema } from './dates'
+import { type DependantData, dependant, MAX_DEPENDANTS } from './dependant'
 import { bounded, emailAddress, MAX_LENGTH, requiredText } from './limits'
 
-/** `YYYY-MM-DD` → whole years before `today`. */
-export const ageOn = (birthDate: string, today: Date = new Date()): number => {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number]
-  const age = today.getFullYear() - y
-  return today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d) ? age - 1 : age
-}
-
-const dateSchema = (what: string) =>
-  requiredText(what, MAX_LENGTH.date)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter ${what} as a real date`, abort: true })
-    .refine(
-      (s) => !Number.isNaN(Date.parse(s)) && Date.parse(s) <= Date.now(),
-      `${what[0]?.toUpperCase()}${what.slice(1)} must be in the past`,
-    )
+export { ageOn } from './dates'
+export { RELATIONSHIPS } from './dependant'
 
 export const aboutSchema = z.object({
   fullName: requiredText('your full name', MAX_LENGTH.personName),
   email: emailAddress('Enter an email address in the correct format, like name@example.com'),
-  birthDate: dateSchema('your date of birth').refine((s) => ageOn(s) >= 16, 'You must be 16 or older to enrol'),
+  birthDate: pastDateSchema('your date of birth').refine((s) => ageOn(s) >= 16, 'You must be 16 or older to enrol'),
 })
 
 export const ELIGIBILITY = {
@@ -93,35 +84,20 @@ export const planSchema = z.object({
   tier: z.enum(['essential', 'plus'], 'Select a level of cover'),
 })
 
-export const RELATIONSHIPS = { partner: 'Partner', child: 'Child', other: 'Other dependant' } as const
-
-export const dependentSchema = z.object({
-  name: requiredText('the dependant’s full name', MAX_LENGTH.personName),
-  birthDate: dateSchema('their date of birth'),
-  relationship: z.enum(
-    Object.keys(RELATIONSHIPS) as [keyof typeof RELATIONSHIPS, ...(keyof typeof RELATIONSHIPS)[]],
-    'Select a relationship',
-  ),
-})
-
-export const dependentsSchema = z.object({
-  dependents: z.array(dependentSchema).min(1, 'Add at least one dependant').max(6, 'You can add at most 6 dependants'),
-})
-
 /**
- * Why `dependents` do not fit `plan`, or undefined when they do: "Me and a partner" covers exactly one
+ * Why `dependants` do not fit `plan`, or undefined when they do: "Me and a partner" covers exactly one
  * partner and nobody else, a family plan at least one child, and no plan more than one partner.
  * @example
  * dependantsProblem('couple', [{ relationship: 'child' }]) // '“Me and a partner” covers your partner: …'
  */
-export const dependantsProblem = (plan: Plan | undefined, dependents: readonly { readonly relationship: string }[]): string | undefined => {
-  const partners = dependents.filter((d) => d.relationship === 'partner').length
+export const dependantsProblem = (plan: Plan | undefined, dependants: readonly { readonly relationship: string }[]): string | undefined => {
+  const partners = dependants.filter((d) => d.relationship === 'partner').length
   if (partners > 1) return 'You can add only one partner: change the relationship of the others'
   if (plan === 'couple' && partners === 0)
     return '“Me and a partner” covers your partner: add them with the relationship Partner, or choose another plan'
-  if (plan === 'couple' && dependents.length > 1)
+  if (plan === 'couple' && dependants.length > 1)
     return '“Me and a partner” covers two adults only: remove the other dependants, or choose the Family plan'
-  if (plan === 'family' && !dependents.some((d) => d.relationship === 'child'))
+  if (plan === 'family' && !dependants.some((d) => d.relationship === 'child'))
     return 'A family plan covers children: add a child, or choose “Me and a partner”'
   return undefined
 }
@@ -134,35 +110,40 @@ export const consentsSchema = z.object({
 
 export interface EnrollmentState {
   readonly applicant: z.output<typeof aboutSchema> | null
+  /** The home address (the `address` sub-flow's data, named after the applicant). */
+  readonly home: AddressData | null
   readonly eligibility: Eligibility | null
   readonly student: z.output<typeof studentSchema> | null
   readonly employment: z.output<typeof employmentSchema> | null
   readonly circumstances: z.output<typeof circumstancesSchema> | null
   readonly plan: z.output<typeof planSchema> | null
-  readonly dependents: z.output<typeof dependentsSchema>['dependents'] | null
+  /** One item per dependant (the `dependant` repeat's items), in the order they were added. */
+  readonly dependants: readonly DependantData[] | null
   readonly consents: z.output<typeof consentsSchema> | null
   readonly receipt: EnrollmentReceipt | null
 }
 
 const initialState: EnrollmentState = {
   applicant: null,
+  home: null,
   eligibility: null,
   student: null,
   employment: null,
   circumstances: null,
   plan: null,
-  dependents: null,
+  dependants: null,
   consents: null,
   receipt: null,
 }
 
 /**
- * The enrollment: about you → eligibility, which branches into student, employment or circumstances →
- * plan → dependents (skipped for a single plan) → consents → review, whose completion submits it.
+ * The enrollment: about you → home address (the `address` sub-flow) → eligibility, which branches into
+ * student, employment or circumstances → plan → dependants (a `repeat:` of the `dependant` questions,
+ * "add another" style; skipped for a single plan) → consents → review, whose completion submits it.
  */
 export const enrollment = defineWorkflow({
   id: 'enrollment',
-  version: 1,
+  version: 2,
   initial: 'about',
   state: initialState,
   steps: {
@@ -170,6 +151,12 @@ export const enrollment = defineWorkflow({
       title: 'About you',
       validate: aboutSchema,
       actions: [({ input }) => ({ applicant: input })],
+      next: 'home',
+    },
+    home: {
+      title: 'Home address',
+      flow: address,
+      in: ({ state }) => ({ fullName: state.applicant?.fullName ?? '' }),
       next: 'eligibility',
     },
     eligibility: {
@@ -204,21 +191,21 @@ export const enrollment = defineWorkflow({
       title: 'Plan',
       validate: planSchema,
       actions: [({ input }) => ({ plan: input })],
-      next: 'dependents',
+      next: 'dependants',
     },
-    dependents: {
+    dependants: {
       title: 'Dependants',
-      validate: dependentsSchema,
+      repeat: { flow: dependant, min: 1, max: MAX_DEPENDANTS },
       skip: ({ state }) => state.plan?.plan === 'single' && 'a single plan covers no dependants',
-      actions: [
-        ({ input, state }) => {
-          // The rule needs the plan from an earlier step, which a schema of this step's input cannot see.
-          const problem = dependantsProblem(state.plan?.plan, input.dependents)
-          if (problem) throw new Error(problem)
-          return { dependents: input.dependents }
+      // The plan's rule needs every dependant and the plan from an earlier step, so it guards the way on
+      // from the summary: a replay with dependants that do not fit stops there (NO_CHOICE).
+      next: [
+        {
+          to: 'consents',
+          when: ({ state }) => dependantsProblem(state.plan?.plan, state.dependants ?? []) === undefined,
+          label: 'the dependants fit the plan',
         },
       ],
-      next: 'consents',
     },
     consents: {
       title: 'Consents',

@@ -1,9 +1,12 @@
-import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
+import type { StepDef, Workflow, WorkflowSnapshot } from '@flowkit/core'
 
 /**
  * After a "Change" link on a check-answers page: completes the steps after the changed one with what
- * the user entered before (their drafts), so they land back on `target`. Stops early, on the step to
- * look at, when a step has no draft (a new branch), when validation rejects or an action fails.
+ * the user entered before (their drafts), so they land back on `target`; a repeat's summary step on the
+ * way goes on (`{ action: 'continue' }`: its items stand). Stops early, on the step to look at, when a
+ * step has no draft (a new branch), when validation rejects or an action fails, with the step's own
+ * error (the engine's forward `goTo` would replace it with FORWARD_BLOCKED, which loses the service's
+ * words the demo shows).
  * @example
  * flow.goTo('shipping')
  * await flow.next(newAddress)
@@ -13,7 +16,8 @@ export async function returnTo<S extends object, K extends string>(workflow: Wor
   let snapshot = workflow.getSnapshot()
   for (let guard = 0; guard < 100; guard++) {
     if (snapshot.status !== 'idle' || snapshot.step === target || snapshot.error || Object.keys(snapshot.issues).length > 0) break
-    const draft = snapshot.drafts[snapshot.step]
+    const summary = (workflow.definition.steps[snapshot.step] as StepDef<S, K> | undefined)?.summary
+    const draft = summary ? { action: 'continue' } : snapshot.drafts[snapshot.step]
     if (draft === undefined) break
     snapshot = await workflow.next(draft)
   }

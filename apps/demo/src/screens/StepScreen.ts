@@ -23,4 +23,9 @@ export interface StepScreen<S, D = any> {
   readonly order: readonly string[]
   /** The label of the continue button. @default 'Continue' */
   readonly submitLabel?: string
+  /**
+   * A problem with the answers so far that the flow would refuse on continue (a rule over several
+   * answers, like dependants that do not fit the plan): shown in place of submitting, in the user's words.
+   */
+  readonly problem?: (state: S) => string | undefined
 }

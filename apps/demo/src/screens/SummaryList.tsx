@@ -6,6 +6,8 @@ export interface SummaryRow {
   readonly value: ReactNode
   /** The step whose "Change" link reopens this answer. */
   readonly step: string
+  /** In place of `change(step)`: how to reopen an answer that needs more than going back (an item of a repeat). */
+  readonly onChange?: () => void
 }
 
 /** A GOV.UK-style check-answers list: every answer with a "Change" link back to its step. */
@@ -17,7 +19,7 @@ export function SummaryList({ rows, change }: { readonly rows: readonly SummaryR
           <dt>{row.label}</dt>
           <dd>{row.value}</dd>
           <dd className="summary-action">
-            <button type="button" className="btn btn-link" onClick={() => change(row.step)} data-change={row.step}>
+            <button type="button" className="btn btn-link" onClick={row.onChange ?? (() => change(row.step))} data-change={row.step}>
               Change<span className="visually-hidden"> {row.label.toLowerCase()}</span>
             </button>
           </dd>

@@ -1,12 +1,11 @@
+import { addressLines } from '../../flows/address'
 import { DELIVERY_METHODS, formatPrice, productById } from '../../flows/catalog'
 import { type CheckoutState, totalsOf } from '../../flows/checkout'
 import type { FieldsProps, StepScreen } from '../StepScreen'
 import { SummaryList, type SummaryRow } from '../SummaryList'
 
-const COUNTRY_NAMES: Record<string, string> = { IE: 'Ireland', GB: 'United Kingdom', DE: 'Germany', FR: 'France', NL: 'Netherlands' }
-
 function ReviewFields({ state, change }: FieldsProps<Record<string, never>, CheckoutState>) {
-  const { cart, shipping, delivery, payment, company } = state
+  const { cart, shipping, billingSame, billing, delivery, payment, company } = state
   const totals = totalsOf(state)
   const rows: SummaryRow[] = [
     {
@@ -18,14 +17,18 @@ function ReviewFields({ state, change }: FieldsProps<Record<string, never>, Chec
     { key: 'promo', label: 'Promo code', step: 'cart', value: cart?.promo ? `${cart.promo.code} (${cart.promo.label})` : 'None' },
   ]
   if (shipping) {
+    rows.push({ key: 'shipping', label: 'Shipping address', step: 'shipping.name', value: addressLines(shipping).join('\n') })
+  }
+  if (billingSame !== null) {
     rows.push({
-      key: 'shipping',
-      label: 'Shipping address',
-      step: 'shipping',
-      value: [shipping.fullName, shipping.line1, shipping.line2, `${shipping.city} ${shipping.postcode}`, COUNTRY_NAMES[shipping.country]]
-        .filter(Boolean)
-        .join('\n'),
+      key: 'billingSame',
+      label: 'Bill to the delivery address',
+      step: 'billingSame',
+      value: billingSame ? 'Yes' : 'No',
     })
+  }
+  if (billing) {
+    rows.push({ key: 'billing', label: 'Billing address', step: 'billing.name', value: addressLines(billing).join('\n') })
   }
   if (delivery) {
     const method = DELIVERY_METHODS[delivery.method]

@@ -1,22 +1,29 @@
+import { useRepeat, useWorkflowInstance } from '@flowkit/react'
+import { addressLines } from '../../flows/address'
 import { formatPrice } from '../../flows/catalog'
-import { ELIGIBILITY, type EnrollmentState, PLANS, RELATIONSHIPS, SITUATIONS } from '../../flows/enrollment'
+import { RELATIONSHIPS, type Relationship } from '../../flows/dependant'
+import { ELIGIBILITY, type EnrollmentState, PLANS, SITUATIONS } from '../../flows/enrollment'
+import { formatDate } from '../formatDate'
 import type { FieldsProps, StepScreen } from '../StepScreen'
 import { SummaryList, type SummaryRow } from '../SummaryList'
 
-/** `1990-12-09` → `9 December 1990`, read as a calendar date (no time zone shift). */
-const formatDate = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number)
-  return y && m && d ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d)) : iso
-}
-
 function ReviewFields({ state, change }: FieldsProps<Record<string, never>, EnrollmentState>) {
-  const { applicant, eligibility, student, employment, circumstances, plan, dependents, consents } = state
+  const { applicant, home, eligibility, student, employment, circumstances, plan, dependants, consents } = state
+  const workflow = useWorkflowInstance()
+  const repeat = useRepeat('dependants')
+  /** A dependant's answer: back to the summary (every item kept), open item `item`, then on to its `local` step. */
+  const changeItem = (item: number, local: string) => async () => {
+    change('dependants')
+    await repeat.change(item)
+    if (local !== 'name') workflow.goTo(`dependants.${item}.${local}`)
+  }
   const rows: SummaryRow[] = []
   if (applicant) {
     rows.push({ key: 'name', label: 'Name', step: 'about', value: applicant.fullName })
     rows.push({ key: 'email', label: 'Email', step: 'about', value: applicant.email })
     rows.push({ key: 'birthDate', label: 'Date of birth', step: 'about', value: formatDate(applicant.birthDate) })
   }
+  if (home) rows.push({ key: 'home', label: 'Home address', step: 'home.lines', value: addressLines(home).slice(1).join('\n') })
   if (eligibility) rows.push({ key: 'eligibility', label: 'You are', step: 'eligibility', value: ELIGIBILITY[eligibility] })
   if (student) {
     rows.push({
@@ -50,13 +57,25 @@ function ReviewFields({ state, change }: FieldsProps<Record<string, never>, Enro
       value: `${PLANS[plan.plan].label}, ${plan.tier === 'plus' ? 'Plus' : 'Essential'} · ${formatPrice(PLANS[plan.plan].monthly * (plan.tier === 'plus' ? 1.25 : 1))}/mo`,
     })
   }
-  if (dependents) {
-    rows.push({
-      key: 'dependents',
-      label: 'Dependants',
-      step: 'dependents',
-      value: dependents.map((d) => `${d.name} (${RELATIONSHIPS[d.relationship]}, born ${formatDate(d.birthDate)})`).join('\n'),
-    })
+  for (const [item, d] of (dependants ?? []).entries()) {
+    const who = `Dependant ${item + 1}`
+    rows.push(
+      { key: `d${item}-name`, label: `${who}: name`, step: `dependants.${item}.name`, value: d.name, onChange: changeItem(item, 'name') },
+      {
+        key: `d${item}-birthDate`,
+        label: `${who}: date of birth`,
+        step: `dependants.${item}.birthDate`,
+        value: formatDate(d.birthDate),
+        onChange: changeItem(item, 'birthDate'),
+      },
+      {
+        key: `d${item}-relationship`,
+        label: `${who}: relationship`,
+        step: `dependants.${item}.relationship`,
+        value: RELATIONSHIPS[d.relationship as Relationship] ?? '',
+        onChange: changeItem(item, 'relationship'),
+      },
+    )
   }
   if (consents) {
     rows.push({

@@ -1,12 +1,15 @@
-import type { CheckoutState } from '../../flows/checkout'
+import { COUNTRIES } from '../../flows/address'
 import { MAX_LENGTH } from '../../flows/limits'
 import { UNDELIVERABLE_POSTCODE } from '../../services/address'
 import { messageOf, useFieldId } from '../../ui/fieldId'
 import { TextField } from '../../ui/TextField'
-import type { FieldsProps, StepScreen } from '../StepScreen'
+import type { FieldsProps } from '../StepScreen'
 
-export interface AddressDraft {
+export interface AddressNameDraft {
   fullName: string
+}
+
+export interface AddressLinesDraft {
   line1: string
   line2: string
   city: string
@@ -14,23 +17,28 @@ export interface AddressDraft {
   country: string
 }
 
-const COUNTRIES = { IE: 'Ireland', GB: 'United Kingdom', DE: 'Germany', FR: 'France', NL: 'Netherlands' }
+/** The address sub-flow's first step: who the address is for. */
+export function AddressNameFields({ draft, update, issues }: FieldsProps<AddressNameDraft, unknown>) {
+  return (
+    <TextField
+      name="fullName"
+      maxLength={MAX_LENGTH.personName}
+      label="Full name"
+      autoComplete="name"
+      value={draft.fullName}
+      onChange={(fullName) => update({ fullName })}
+      issues={issues}
+    />
+  )
+}
 
-function ShippingFields({ draft, update, issues }: FieldsProps<AddressDraft, CheckoutState>) {
+/** The address sub-flow's last step: the lines, town, postcode and country, verified by the carrier on submit. */
+export function AddressLinesFields({ draft, update, issues }: FieldsProps<AddressLinesDraft, unknown>) {
   const fieldId = useFieldId()
   const countryError = messageOf(issues, 'country')
   const countryId = fieldId('country')
   return (
     <>
-      <TextField
-        name="fullName"
-        maxLength={MAX_LENGTH.personName}
-        label="Full name"
-        autoComplete="name"
-        value={draft.fullName}
-        onChange={(fullName) => update({ fullName })}
-        issues={issues}
-      />
       <TextField
         name="line1"
         maxLength={MAX_LENGTH.addressLine}
@@ -104,12 +112,4 @@ function ShippingFields({ draft, update, issues }: FieldsProps<AddressDraft, Che
       </div>
     </>
   )
-}
-
-export const shippingScreen: StepScreen<CheckoutState, AddressDraft> = {
-  heading: 'Where should we send it?',
-  Fields: ShippingFields,
-  blank: { fullName: '', line1: '', line2: '', city: '', postcode: '', country: '' },
-  order: ['fullName', 'line1', 'line2', 'city', 'postcode', 'country'],
-  submitLabel: 'Check address and continue',
 }
