@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -18,7 +19,7 @@ export interface CliIO {
 
 const USAGE = `Usage:
   flowkit check [--registry <module>] [--strict] <file>...   validate and analyze flow files (JSON or YAML)
-  flowkit diagram [--trace <log.json>] [--format mermaid|json] [--direction TD|LR] <file>
+  flowkit diagram [--registry <module>] [--trace <log.json>] [--format mermaid|json] [--direction TD|LR] <file>
                                                               print a Mermaid flowchart (or the JSON graph)
   flowkit schema                                              print the JSON Schema of flow files
   flowkit insights <workflow> --db <file.db | postgres://…> [--version <v>] [--from <date>] [--to <date>]
@@ -26,8 +27,9 @@ const USAGE = `Usage:
                                                               where journeys went: funnel, time on step, blocking
                                                               fields, paths (needs @flowkit/server)
 
---registry  a module whose default export (or \`registry\` export) is { actions, guards };
-            without it, action and guard names are not checked.
+--registry  a module whose default export (or \`registry\` export) is { actions, guards, flows };
+            without it, action and guard names are not checked. Sub-flow files a flow names in
+            its \`flows\` are read relative to it.
 --strict    fail on warnings too.
 --trace     a journey log (snapshot.log, or a snapshot with a \`log\`) to highlight.
 --max-bytes the largest file read, in bytes (default 1048576, 1 MiB).
@@ -52,6 +54,9 @@ type Values = {
 /** The load options from `--max-bytes`; checkWorkflow refuses a value that is not a positive number. */
 const limits = (values: Values) => (values['max-bytes'] === undefined ? {} : { maxBytes: Number(values['max-bytes']) })
 
+/** The options that let a file name sub-flow files (`flows: { address: ./address.flow.yaml }`), read relative to it. */
+const within = (file: string, io: CliIO) => ({ path: file, readFile: (path: string) => readFileSync(resolve(io.cwd, path), 'utf8') })
+
 const check = async (files: readonly string[], values: Values, io: CliIO): Promise<number> => {
   if (files.length === 0) {
     io.err(`flowkit check: name at least one file, e.g. flowkit check flows/*.json\n\n${USAGE}\n`)
@@ -68,7 +73,8 @@ const check = async (files: readonly string[], values: Values, io: CliIO): Promi
       failed++
       continue
     }
-    const { definition, problems } = checkWorkflow(text, registry ? { registry, ...limits(values) } : limits(values))
+    const options = { ...limits(values), ...within(file, io) }
+    const { definition, problems } = checkWorkflow(text, registry ? { registry, ...options } : options)
     if (!definition) {
       io.out(`✖ ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${indent(formatProblems(problems))}\n`)
       failed++
@@ -115,7 +121,9 @@ const diagram = async (files: readonly string[], values: Values, io: CliIO) => {
     ...(values.direction === undefined ? {} : { direction: values.direction }),
     ...(trace === undefined ? {} : { trace }),
   })
-  const { definition, problems } = checkWorkflow(await readFile(resolve(io.cwd, file), 'utf8'), limits(values))
+  const registry = await loadRegistry(values.registry, io.cwd)
+  const load = { ...limits(values), ...within(file, io), ...(registry ? { registry } : {}) }
+  const { definition, problems } = checkWorkflow(await readFile(resolve(io.cwd, file), 'utf8'), load)
   if (!definition) {
     io.err(`✖ ${file}: ${problems.length} problem(s); run flowkit check for details.\n${indent(formatProblems(problems))}\n`)
     return 1
