@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: the Flowkit server (SQLite in apps/demo/.flowkit/demo.db) and Vite's dev server, which
  * proxies `/api/flowkit` to it. Prints both URLs; Ctrl+C stops both.
- * Env: FLOWKIT_PORT (default 8787), DEMO_PORT (default 5173), FLOWKIT_SIMULATE=0 (no simulated journeys).
+ * Env: FLOWKIT_PORT (default 8787), DEMO_PORT (default 5173), FLOWKIT_SIMULATE=0 (no simulated journeys; or a count, default 2000).
  */
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'

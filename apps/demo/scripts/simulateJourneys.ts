@@ -95,6 +95,8 @@ const completeOrFail = (definition: WorkflowDefinition, s: FlowState, p: StepPro
 
 /** One move on the current step: back, invalid, failed, abandoned or completed. After an error, going back is likely. */
 const move = (definition: WorkflowDefinition, s: FlowState, p: StepProfile, random: () => number, at: number) => {
+  // A refusal (a failed action, no way on that fits the answers) sends most people back, and some away.
+  if (s.error && random() < 0.25) return { s, end: true }
   const back = s.error ? 0.6 : (p.back ?? 0)
   if (s.frame && random() < back) return { s: transition(definition, s, { type: 'back', at }), end: false }
   if (p.invalid && random() < p.invalid[0]) {
