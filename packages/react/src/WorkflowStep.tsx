@@ -1,12 +1,17 @@
 import type { ReactNode } from 'react'
-import { useKnownStep } from './useKnownStep'
+import { type StepKey, stepNames } from './stepNames'
+import { useKnownNames } from './useKnownStep'
 import { useHydrationKey } from './useWorkflowHydrated'
 import { useWorkflowState } from './useWorkflowState'
 import { StepContext } from './WorkflowContext'
 
 export interface WorkflowStepProps<K extends string = string> {
-  /** The step whose content this is. */
-  readonly name: K
+  /**
+   * The step whose content this is; or, for a sub-flow's or repeat's steps, a name that covers several
+   * (see `WorkflowSteps`' `steps`): `'dependants.*.age'`, `'address.street'`, a group such as `'billing'`.
+   * Children then call `useStepGroup()` to know which step they show.
+   */
+  readonly name: StepKey<K> | `${string}.${string}`
   readonly children?: ReactNode
 }
 
@@ -18,11 +23,13 @@ export interface WorkflowStepProps<K extends string = string> {
  * <WorkflowStep name="payment"><Payment /></WorkflowStep>
  */
 export function WorkflowStep<K extends string = string>({ name, children }: WorkflowStepProps<K>) {
-  const workflow = useKnownStep([name], '<WorkflowStep name>')
+  const workflow = useKnownNames([name], '<WorkflowStep name>')
   const restored = useHydrationKey(workflow)
-  const current = useWorkflowState((s) => s.status !== 'done' && s.step === name)
-  return current ? (
-    <StepContext.Provider value={name} key={restored}>
+  const step = useWorkflowState((s) =>
+    s.status !== 'done' && (s.step === name || stepNames(workflow.definition, s.step).includes(name)) ? s.step : null,
+  )
+  return step !== null ? (
+    <StepContext.Provider value={step} key={`${step}\u0000${restored}`}>
       {children}
     </StepContext.Provider>
   ) : null

@@ -1,12 +1,33 @@
 import type { ComponentType, ReactNode } from 'react'
-import { useKnownStep } from './useKnownStep'
+import { pickFor, type StepKey } from './stepNames'
+import { useKnownNames } from './useKnownStep'
 import { useHydrationKey, useWorkflowHydrated } from './useWorkflowHydrated'
 import { useWorkflowState } from './useWorkflowState'
 import { StepContext } from './WorkflowContext'
 
+/**
+ * The `steps` map of `<WorkflowSteps>`: typed step ids, item templates and groups; and child-flow keys
+ * (`'address.street'`, checked in development).
+ */
+export type StepComponents<K extends string = string> = { readonly [P in StepKey<K>]?: ComponentType } & {
+  readonly [childFlowStep: `${string}.${string}`]: ComponentType | undefined
+}
+
 export interface WorkflowStepsProps<K extends string = string> {
-  /** A component per step; the current step's one is rendered, no other mounts. */
-  readonly steps: { readonly [P in K]?: ComponentType }
+  /**
+   * A component per step; the current step's one is rendered, no other mounts. A sub-flow's or
+   * repeat's steps can be named by their id (`'billing.street'`), or all at once; the most specific
+   * key wins:
+   * 1. the step's id: `'billing.street'`, `'dependants.1.age'`;
+   * 2. a repeat's item step for every item: `'dependants.*.age'`;
+   * 3. the child flow's id and its step, wherever that flow is used: `'address.street'`;
+   * 4. a group, innermost first: a sub-flow's step for all its steps (`'billing'`), a repeat's items (`'dependants.*'`).
+   *
+   * A repeat's own id (`'dependants'`) is its summary step. `useStepGroup()` tells a shared component where it is.
+   * @example
+   * <WorkflowSteps steps={{ cart: Cart, shipping: AddressStep, 'address.street': Street, dependants: Summary, 'dependants.*.name': Name }} />
+   */
+  readonly steps: StepComponents<K>
   /** Rendered when the flow is done (its final step completed). @default nothing */
   readonly done?: ComponentType
   /**
@@ -28,13 +49,13 @@ export interface WorkflowStepsProps<K extends string = string> {
  * <WorkflowSteps steps={{ cart: Cart, payment: Payment, review: Review }} done={ThankYou} />
  */
 export function WorkflowSteps<K extends string = string>({ steps, done: Done, fallback, missing: Missing }: WorkflowStepsProps<K>) {
-  const workflow = useKnownStep(Object.keys(steps), '<WorkflowSteps steps>')
+  const workflow = useKnownNames(Object.keys(steps), '<WorkflowSteps steps>')
   const hydrated = useWorkflowHydrated(workflow)
   const restored = useHydrationKey(workflow)
   const step = useWorkflowState((s) => (s.status === 'done' ? null : (s.step as K)))
   if (!hydrated && fallback !== undefined) return fallback
   if (step === null) return Done ? <Done /> : null
-  const Step = (steps[step] as ComponentType | undefined) ?? Missing
+  const Step = pickFor(steps as Record<string, ComponentType | undefined>, workflow.definition, step) ?? Missing
   // `key` remounts on a step change even when two steps share a component, so local state never leaks
   // between steps, and when stored values replaced what the step showed, so forms read them as defaults.
   return Step ? (

@@ -1,4 +1,5 @@
-import { type Workflow, WorkflowError } from '@flowkit/core'
+import { didYouMean, type Workflow, WorkflowError } from '@flowkit/core'
+import { namesOf } from './stepNames'
 import { useWorkflowContext } from './WorkflowContext'
 
 /** Throws in development when a step is not in the workflow, listing the defined ones. */
@@ -20,5 +21,34 @@ export const checkSteps = (workflow: Workflow, steps: readonly string[], where: 
 export const useKnownStep = (steps: readonly string[], where: string): Workflow => {
   const { workflow } = useWorkflowContext(where)
   checkSteps(workflow, steps, where)
+  return workflow
+}
+
+/**
+ * Throws in development when a name matches no step: not a step id, nor a child template
+ * (`'dependants.*.age'`, `'address.street'`) nor a group (`'shipping'`, `'dependants.*'`).
+ */
+export const checkNames = (workflow: Workflow, names: readonly string[], where: string): void => {
+  if (process.env.NODE_ENV === 'production') return
+  const known = namesOf(workflow.definition)
+  for (const name of names) {
+    if (known.has(name)) continue
+    if (known.size === Object.keys(workflow.definition.steps).length) checkSteps(workflow, [name], where)
+    // Items' own ids would list every slot: name the templates instead.
+    const shown = [...known].filter((n) => !/\.\d+(\.|$)/.test(n))
+    throw new WorkflowError(
+      'UNKNOWN_STEP',
+      `${where}: workflow '${workflow.definition.id}' has no step, child template or group '${name}'. ${didYouMean(name, shown)}${
+        didYouMean(name, shown) ? ' ' : ''
+      }Known names: ${shown.join(', ')}.`,
+      { category: 'usage', step: name },
+    )
+  }
+}
+
+/** The provider's workflow, after checking (in development) that `names` name its steps, child templates or groups. */
+export const useKnownNames = (names: readonly string[], where: string): Workflow => {
+  const { workflow } = useWorkflowContext(where)
+  checkNames(workflow, names, where)
   return workflow
 }
