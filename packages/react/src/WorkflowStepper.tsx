@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
 import { useMemo } from 'react'
 import { useStore } from 'zustand'
+import { groupsOf } from './stepGroup'
+import { type StepperEntry, type StepperGroup, stepperEntries, stepperGroupOf } from './stepperEntries'
 import { stepTitle } from './stepTitle'
 import { useWorkflowContext } from './WorkflowContext'
 
@@ -15,6 +17,17 @@ export interface StepperItem<K extends string = string> {
   readonly canJump: boolean
   /** Returns to this step (visited steps only). */
   jump(): void
+  /** The sub-flow or repeat item the step belongs to (its outermost one); `undefined` for the flow's own steps. */
+  readonly group?: StepperGroup
+}
+
+/** A group entry of the stepper: consecutive steps of one sub-flow or repeat item. */
+export interface StepperGroupItem<K extends string = string> {
+  readonly group: StepperGroup
+  /** `'current'` when one of its steps is. */
+  readonly status: StepperItem['status']
+  /** Its steps, in path order. */
+  readonly items: readonly StepperItem<K>[]
 }
 
 export interface WorkflowStepperProps<K extends string = string> {
@@ -24,19 +37,24 @@ export interface WorkflowStepperProps<K extends string = string> {
   readonly itemClassName?: (item: StepperItem<K>) => string | undefined
   /** What each `<li>` contains. The default: a button to jump back for visited steps, the title otherwise. */
   readonly children?: (item: StepperItem<K>) => ReactNode
+  /** Class of a group's `<li>` (a sub-flow or repeat item), e.g. `(g) => `group group--${g.status}``. */
+  readonly groupClassName?: (group: StepperGroupItem<K>) => string | undefined
   /** Accessible name of the list, distinct from `<WorkflowProgress>`'s. @default 'Steps' */
   readonly label?: string
 }
 
 /**
  * An ordered list of the path: done, current (`aria-current="step"`) and predicted upcoming steps.
- * Skipped steps are absent; visited steps are buttons that go back to them.
+ * Skipped steps are absent; visited steps are buttons that go back to them. Consecutive steps of a
+ * sub-flow or of one repeat item are one entry titled by the group ("Billing address", "Dependants 2"),
+ * whose steps are listed in a nested `<ol>` while one of them is current, and collapsed otherwise.
  * @example
  * <WorkflowStepper itemClassName={(item) => `step step--${item.status}`} />
  */
 export function WorkflowStepper<K extends string = string>({
   className,
   itemClassName,
+  groupClassName,
   children,
   label = 'Steps',
 }: WorkflowStepperProps<K>) {
@@ -56,28 +74,55 @@ export function WorkflowStepper<K extends string = string>({
         status,
         canJump: status === 'done',
         jump: () => void workflow.goTo(id),
+        ...withGroup(stepperGroupOf(groupsOf(workflow.definition, id))),
       }
     })
   }, [workflow, history, upcoming, done])
+  const leaf = (item: StepperItem<K>) => (
+    <li
+      key={`${item.position}:${item.step}`}
+      className={itemClassName?.(item)}
+      aria-current={item.status === 'current' ? 'step' : undefined}
+    >
+      {children ? (
+        children(item)
+      ) : item.canJump ? (
+        <button type="button" onClick={item.jump}>
+          {item.title}
+        </button>
+      ) : (
+        item.title
+      )}
+    </li>
+  )
   return (
     <ol className={className} aria-label={label}>
-      {items.map((item) => (
-        <li
-          key={`${item.position}:${item.step}`}
-          className={itemClassName?.(item)}
-          aria-current={item.status === 'current' ? 'step' : undefined}
-        >
-          {children ? (
-            children(item)
-          ) : item.canJump ? (
-            <button type="button" onClick={item.jump}>
-              {item.title}
-            </button>
-          ) : (
-            item.title
-          )}
-        </li>
-      ))}
+      {stepperEntries(items).map((entry) => (entry.kind === 'step' ? leaf(entry.item) : groupEntry(entry, leaf, groupClassName)))}
     </ol>
+  )
+}
+
+const withGroup = (group: StepperGroup | undefined) => (group ? { group } : {})
+
+/** A group's `<li>`: its title (a button back to its first step once visited) and, while current, its steps. */
+const groupEntry = <K extends string>(
+  entry: Extract<StepperEntry<StepperItem<K>>, { kind: 'group' }>,
+  leaf: (item: StepperItem<K>) => ReactNode,
+  groupClassName: WorkflowStepperProps<K>['groupClassName'],
+) => {
+  const { group, items } = entry
+  const first = items[0] as StepperItem<K>
+  const status = items.some((i) => i.status === 'current') ? 'current' : items.every((i) => i.status === 'done') ? 'done' : 'upcoming'
+  return (
+    <li key={`${first.position}:${group.step}:${group.item ?? ''}`} className={groupClassName?.({ group, status, items })}>
+      {first.canJump && status !== 'current' ? (
+        <button type="button" onClick={first.jump}>
+          {group.title}
+        </button>
+      ) : (
+        group.title
+      )}
+      {status === 'current' ? <ol aria-label={group.title}>{items.map(leaf)}</ol> : null}
+    </li>
   )
 }

@@ -1,0 +1,77 @@
+import { createWorkflow } from '@flowkit/core'
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { WorkflowProvider, WorkflowStepper } from '../src'
+import { family, order } from './composed'
+import { checkout, modes, renderIn } from './fixtures'
+
+/** The top-level entries' own text (a group's title without its children). */
+const entries = () =>
+  [...(screen.getByRole('list', { name: 'Steps' }).children as HTMLCollectionOf<HTMLElement>)].map((li) =>
+    [...li.childNodes]
+      .filter((n) => n.nodeName !== 'OL')
+      .map((n) => n.textContent)
+      .join(''),
+  )
+
+describe.each(modes)('WorkflowStepper with groups %s', (_, strict) => {
+  it('shows a sub-flow as one entry whose steps are listed while it is current', async () => {
+    const workflow = createWorkflow(order)
+    await workflow.next()
+    await workflow.next({ street: '1 Main St' })
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowStepper groupClassName={(g) => `group-${g.status}`} />
+      </WorkflowProvider>,
+    )
+    expect(entries()).toEqual(['Cart', 'Delivery address', 'Billing address', 'Review'])
+    const shipping = screen.getByRole('list', { name: 'Delivery address' })
+    expect(
+      within(shipping)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Street', 'City'])
+    expect(within(shipping).getByText('City').closest('li')).toHaveAttribute('aria-current', 'step')
+    expect(screen.getByText('Delivery address').closest('li')).toHaveClass('group-current')
+    expect(screen.queryByRole('list', { name: 'Billing address' })).not.toBeInTheDocument()
+    await userEvent.click(within(shipping).getByRole('button', { name: 'Street' }))
+    expect(workflow.getSnapshot().step).toBe('shipping.street')
+    await workflow.next({ street: '1 Main St' })
+    await workflow.next({ city: 'Paris' })
+    // Collapsed once left; its title goes back to its first step.
+    expect(screen.queryByRole('list', { name: 'Delivery address' })).not.toBeInTheDocument()
+    expect(screen.getByRole('list', { name: 'Billing address' })).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Delivery address' }))
+    expect(workflow.getSnapshot().step).toBe('shipping.street')
+  })
+
+  it("numbers each repeat item's entry and keeps the summary its own", async () => {
+    const workflow = createWorkflow(family())
+    for (const input of [undefined, { action: 'add' }, { name: 'Ada' }, { age: 7 }, { action: 'add' }]) await workflow.next(input)
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowStepper />
+      </WorkflowProvider>,
+    )
+    expect(entries()).toEqual(['About you', 'Dependants', 'Dependants 1', 'Dependants', 'Dependants 2', 'Dependants', 'Check your answers'])
+    const item = screen.getByRole('list', { name: 'Dependants 2' })
+    expect(within(item).getByText('Name').closest('li')).toHaveAttribute('aria-current', 'step')
+    expect(screen.getAllByRole('list')).toHaveLength(2)
+  })
+
+  it('renders a flow without groups as before: one flat list', () => {
+    const workflow = createWorkflow(checkout)
+    const { container } = renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowStepper />
+      </WorkflowProvider>,
+    )
+    expect(container.querySelector('ol')?.outerHTML).toBe(
+      '<ol aria-label="Steps"><li aria-current="step">Cart</li><li>Shipping</li><li>Address</li><li>Payment</li><li>Review</li></ol>',
+    )
+  })
+})
