@@ -96,3 +96,52 @@ export async function serverVerdict(page: Page): Promise<string> {
 export async function saveState(page: Page, state: string, timeout = 15_000): Promise<void> {
   await page.locator(`[data-testid="save-status"][data-state="${state}"]`).waitFor({ timeout })
 }
+
+/** An address as the address sub-flow's lines step asks it. */
+export interface AddressLines {
+  readonly line1: string
+  readonly city: string
+  readonly postcode: string
+  /** The country's name as the select shows it, e.g. `Ireland`. */
+  readonly country: string
+}
+
+export const DUBLIN: AddressLines = { line1: '1 Main Street', city: 'dublin', postcode: 'd02 x285', country: 'Ireland' }
+
+/** Fills the address sub-flow's lines step (`<group>.lines`) by mouse and continues (the carrier check runs). */
+export async function fillAddressLines(page: Page, address: AddressLines = DUBLIN): Promise<void> {
+  await page.getByLabel('Address line 1').fill(address.line1)
+  await page.getByLabel('Town or city').fill(address.city)
+  await page.getByLabel('Postcode').fill(address.postcode)
+  await page.getByLabel('Country').selectOption({ label: address.country })
+  await submit(page)
+}
+
+/** The same by keyboard alone: typed into each field, the country chosen by typing its name on the select. */
+export async function typeAddressLines(page: Page, address: AddressLines = DUBLIN): Promise<void> {
+  await typeInto(page, page.getByLabel('Address line 1'), address.line1)
+  await typeInto(page, page.getByLabel('Town or city'), address.city)
+  await typeInto(page, page.getByLabel('Postcode'), address.postcode)
+  await tabTo(page, page.getByLabel('Country'))
+  await page.keyboard.type(address.country)
+  assert.equal(await page.getByLabel('Country').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text), address.country)
+  await pressByKeyboard(page, page.getByTestId('submit'))
+}
+
+/** A dependant as the enrollment's repeat asks it, one step each. */
+export interface DependantAnswers {
+  readonly name: string
+  readonly birthDate: string
+  /** The relationship's label: `Partner`, `Child`, `Other dependant`. */
+  readonly relationship: string
+}
+
+/** Answers one dependant's three steps by mouse (from its name step), landing on the dependants summary. */
+export async function answerDependant(page: Page, d: DependantAnswers): Promise<void> {
+  await page.getByLabel('Full name').fill(d.name)
+  await submit(page)
+  await page.getByLabel('Date of birth', { exact: true }).fill(d.birthDate)
+  await submit(page)
+  await page.getByRole('radio', { name: new RegExp(`^${d.relationship}`) }).click()
+  await submit(page)
+}

@@ -66,6 +66,8 @@ describe('the address sub-flow', () => {
     flow.goTo('billing.name')
     expect(flow.getSnapshot().drafts['billing.lines']).toEqual(cork)
     await flow.next({ fullName: 'Accounts Payable' })
+    // The rest of the billing sub-flow is shown (prefilled), not replayed: the user pages through the address.
+    expect((await returnTo(flow, 'review')).step).toBe('billing.lines')
     await flow.next({ ...cork, line1: '2 Grand Parade' })
     const back = await returnTo(flow, 'review')
     expect(back.step).toBe('review')

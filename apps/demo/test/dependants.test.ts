@@ -108,18 +108,26 @@ describe('dependants, one item at a time ("add another")', () => {
   })
 
   it('changes one dependant from check answers and returns there with every other dependant kept', async () => {
-    const flow = await withDependants('family', [partner, child])
+    const flow = await withDependants('family', [partner, child, other])
+    // Changed and removed since item 2's steps were first visited.
+    await flow.next({ action: 'change', item: 0 })
+    await answer(flow, { ...partner, name: 'Vincent H.' })
+    await flow.next({ action: 'remove', item: 2 })
     await flow.next({ action: 'continue' })
     await flow.next({ terms: true, privacy: true })
     expect(flow.getSnapshot().step).toBe('review')
-    // What the review page's Change link for dependant 2's date of birth does.
+    // What the review page's Change link for dependant 2's date of birth does: to the summary, open the
+    // item, then through its answers (a `goTo('dependants.1.birthDate')` would go back to its first visit).
     flow.goTo('dependants')
     await flow.next({ action: 'change', item: 1 })
-    flow.goTo('dependants.1.birthDate')
+    expect((await returnTo(flow, 'dependants.1.birthDate')).step).toBe('dependants.1.birthDate')
     await flow.next({ birthDate: '2020-02-02' })
     const back = await returnTo(flow, 'review')
     expect(back.step).toBe('review')
-    expect(back.state.dependants).toEqual([partner, { ...child, birthDate: '2020-02-02' }])
+    expect(back.state.dependants).toEqual([
+      { ...partner, name: 'Vincent H.' },
+      { ...child, birthDate: '2020-02-02' },
+    ])
   })
 })
 

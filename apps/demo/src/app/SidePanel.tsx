@@ -51,8 +51,13 @@ export function SidePanel({ workflow, titleOf }: SidePanelProps) {
       <section className="panel-section" aria-labelledby="panel-path">
         <h3 id="panel-path">Path taken</h3>
         <ol className="path" data-testid="panel-path">
-          {path.map(({ step: s, skipped: wasSkipped }) => (
-            <li key={s} className={wasSkipped ? 'skipped' : s === step && status !== 'done' ? 'current' : undefined} title={titleOf(s)}>
+          {path.map(({ step: s, skipped: wasSkipped }, i) => (
+            <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: a step recurs on the path (a repeat's summary, an item changed): its place is its identity
+              key={`${i}:${s}`}
+              className={wasSkipped ? 'skipped' : s === step && status !== 'done' ? 'current' : undefined}
+              title={titleOf(s)}
+            >
               {s}
               {wasSkipped && <span className="visually-hidden"> (skipped)</span>}
             </li>
