@@ -44,8 +44,11 @@ describe('checkout', () => {
     await page.getByLabel('Promo code (optional)').fill('flow10')
     await submit(page)
 
-    await expectScreen(page, 'Where should we send it?', 'checkout-mouse-shipping')
+    // The delivery address: the address sub-flow's two steps (who it is for, then the lines).
+    await expectScreen(page, 'Who should we send it to?', 'checkout-mouse-shipping-name')
     await page.getByLabel('Full name').fill('Ada Lovelace')
+    await submit(page)
+    await expectScreen(page, 'Where should we send it?', 'checkout-mouse-shipping')
     await page.getByLabel('Address line 1').fill('1 Main Street')
     await page.getByLabel('Town or city').fill('dublin')
     await page.getByLabel('Postcode').fill('d02 x285')
@@ -55,10 +58,13 @@ describe('checkout', () => {
     await page.getByTestId('fail-address').check()
     await submit(page)
     assert.match((await page.getByTestId('service-error').textContent()) ?? '', /address check service did not respond/)
-    assert.equal(await page.getByLabel('Full name').inputValue(), 'Ada Lovelace')
+    assert.equal(await page.getByLabel('Address line 1').inputValue(), '1 Main Street')
     await expectScreen(page, 'Where should we send it?', 'checkout-mouse-shipping-failed')
     await page.getByRole('button', { name: 'Try again' }).click()
     await settle(page)
+    await expectScreen(page, 'Billing address', 'checkout-mouse-billing-same')
+    await page.getByRole('radio', { name: /^Yes/ }).click()
+    await submit(page)
     await expectScreen(page, 'How should it arrive?', 'checkout-mouse-delivery')
     assert.equal((await panelState(page)).shipping.city, 'Dublin')
 
@@ -70,8 +76,8 @@ describe('checkout', () => {
 
     // The browser back button returns to the previous step, prefilled; forward goes on again.
     await page.goBack()
-    await expectScreen(page, 'Where should we send it?', 'checkout-mouse-shipping-back')
-    assert.equal(await page.getByLabel('Postcode').inputValue(), 'd02 x285')
+    await expectScreen(page, 'Billing address', 'checkout-mouse-billing-same-back')
+    assert.ok(await page.getByRole('radio', { name: /^Yes/ }).isChecked())
     await page.goForward()
     await settle(page)
     await expectScreen(page, 'How should it arrive?', 'checkout-mouse-delivery-forward')
@@ -135,10 +141,10 @@ describe('checkout', () => {
     await pressByKeyboard(page, page.getByRole('button', { name: 'One more Flowkit Pro licence' }))
     await pressByKeyboard(page, page.getByTestId('submit'))
     await expectScreen(page, 'How should it arrive?', 'checkout-keyboard-delivery')
-    assert.match((await page.getByTestId('panel-path').textContent()) ?? '', /shipping \(skipped\)/)
+    assert.match((await page.getByTestId('panel-path').textContent()) ?? '', /shipping\.name \(skipped\)/)
     // The inspector's diagram follows the run: shipping skipped, delivery current.
     const diagram = page.getByTestId('panel-diagram')
-    assert.equal(await diagram.locator('[data-step="shipping"]').getAttribute('data-status'), 'skipped')
+    assert.equal(await diagram.locator('[data-step="shipping.name"]').getAttribute('data-status'), 'skipped')
     assert.equal(await diagram.locator('[data-step="delivery"]').getAttribute('data-status'), 'current')
     assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuetext'), 'Step 2 of 4')
 

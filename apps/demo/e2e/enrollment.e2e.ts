@@ -2,8 +2,10 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { type Harness, openPage, startHarness } from './harness'
 import {
+  answerDependant,
   chooseByKeyboard,
   expectScreen,
+  fillAddressLines,
   panelState,
   pressByKeyboard,
   serverVerdict,
@@ -12,6 +14,7 @@ import {
   submittedJson,
   summaryMessages,
   tabTo,
+  typeAddressLines,
   typeInto,
 } from './steps'
 
@@ -40,9 +43,12 @@ describe('enrollment', () => {
     await expectScreen(page, 'About you', 'enrollment-mouse-about-errors')
     await page.getByLabel('Full name').fill('Grace Hopper')
     await page.getByLabel('Email address').fill('grace@example.com')
-    await page.getByLabel('Date of birth').fill('1990-12-09')
+    await page.getByLabel('Date of birth', { exact: true }).fill('1990-12-09')
     await submit(page)
 
+    // The home address: the address sub-flow, named after the applicant (its name step passed over).
+    await expectScreen(page, 'What is your home address?', 'enrollment-mouse-home')
+    await fillAddressLines(page)
     await expectScreen(page, 'Eligibility', 'enrollment-mouse-eligibility')
     await page.getByRole('radio', { name: /Student/ }).click()
     await submit(page)
@@ -56,10 +62,10 @@ describe('enrollment', () => {
     await page.getByRole('radio', { name: /Family/ }).click()
     await page.getByRole('radio', { name: /Plus/ }).click()
     await submit(page)
-    await expectScreen(page, 'Who else is covered?', 'enrollment-mouse-dependents')
-    await page.getByLabel('Full name').fill('Alan Hopper')
-    await page.getByLabel('Date of birth').fill('2019-05-01')
-    await page.getByLabel('Relationship').selectOption('child')
+    // Dependants, one at a time: the first one's steps straight away (a family plan needs one), then the summary.
+    await expectScreen(page, 'What is the full name of dependant 1?', 'enrollment-mouse-dependant-name')
+    await answerDependant(page, { name: 'Alan Hopper', birthDate: '2019-05-01', relationship: 'Child' })
+    await expectScreen(page, 'Who else is covered?', 'enrollment-mouse-dependants')
     await submit(page)
 
     // Reload mid-flow resumes on the same step.
@@ -98,7 +104,7 @@ describe('enrollment', () => {
     const submitted = await submittedJson(page)
     assert.equal(submitted.student, null, 'the abandoned student branch is not submitted')
     assert.deepEqual(submitted.employment, { employer: 'Remington Rand', jobTitle: 'Engineer', employerPays: false })
-    assert.equal(submitted.dependents.length, 1)
+    assert.equal(submitted.dependants.length, 1)
     assert.match(submitted.receipt.reference, /^ENR-/)
     // The Flowkit server replayed the whole journey, branch change included, and accepted it.
     assert.equal(await serverVerdict(page), 'verified')
@@ -113,9 +119,11 @@ describe('enrollment', () => {
     await expectScreen(page, 'About you', 'enrollment-keyboard-about')
     await typeInto(page, page.getByLabel('Full name'), 'Katherine Johnson')
     await typeInto(page, page.getByLabel('Email address'), 'kj@example.com')
-    await tabTo(page, page.getByLabel('Date of birth'))
+    await tabTo(page, page.getByLabel('Date of birth', { exact: true }))
     await page.keyboard.type('08261918')
     await pressByKeyboard(page, page.getByTestId('submit'))
+    await expectScreen(page, 'What is your home address?', 'enrollment-keyboard-home')
+    await typeAddressLines(page)
 
     await expectScreen(page, 'Eligibility', 'enrollment-keyboard-eligibility')
     await chooseByKeyboard(page, 'Which describes you best?', 'Something else')
@@ -131,8 +139,8 @@ describe('enrollment', () => {
 
     // A single plan skips the dependants step.
     await expectScreen(page, 'Consents', 'enrollment-keyboard-consents')
-    assert.match((await page.getByTestId('panel-path').textContent()) ?? '', /dependents \(skipped\)/)
-    assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuetext'), 'Step 5 of 6')
+    assert.match((await page.getByTestId('panel-path').textContent()) ?? '', /dependants \(skipped\)/)
+    assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuetext'), 'Step 6 of 7')
 
     // The browser back button goes to the plan step (not the skipped one), and forward returns.
     await page.goBack()
@@ -156,7 +164,7 @@ describe('enrollment', () => {
     await pressByKeyboard(page, page.getByRole('button', { name: 'Try again' }))
     await expectScreen(page, 'Enrollment complete', 'enrollment-keyboard-done')
     const submitted = await submittedJson(page)
-    assert.equal(submitted.dependents, null)
+    assert.equal(submitted.dependants, null)
     assert.deepEqual(submitted.circumstances, { situation: 'retired' })
     assert.equal(await serverVerdict(page), 'verified')
     assert.deepEqual(errors, [])
