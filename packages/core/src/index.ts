@@ -1,6 +1,6 @@
 export { canonicalJson } from './canonicalJson'
 export { checkDefinition, type DefinitionProblem } from './definition/checkDefinition'
-export { defineWorkflow, type WorkflowConfig } from './definition/defineWorkflow'
+export { type DefinedStepId, defineWorkflow, type WorkflowConfig } from './definition/defineWorkflow'
 export { type Edge, type EdgeKind, edgesOf } from './definition/edgesOf'
 export { adjacencyOf, distancesFrom, findCycle, reachableFrom, reversed, stepsToEnd, unreachableSteps } from './definition/graph'
 export { type Journey, type JourneyStep, journeyOf } from './definition/journeyOf'
@@ -26,6 +26,7 @@ export { toIssues, type Validated, validateStep } from './runtime/validate'
 export type {
   Action,
   ActionContext,
+  FlowStepDef,
   GuardContext,
   GuardedNext,
   Issues,
@@ -36,8 +37,13 @@ export type {
   PersistedFrame,
   PersistedSnapshot,
   Progress,
+  RepeatInput,
+  RepeatStepDef,
+  RepeatSummary,
+  ScopeLevel,
   StateOf,
   StepDef,
+  StepGroup,
   StepIdOf,
   WorkflowDefinition,
   WorkflowSnapshot,

@@ -68,6 +68,18 @@ export interface StepDef<S, K extends string = string, I = unknown> {
   readonly groups?: readonly StepGroup[]
   /** Set by `defineWorkflow` on a repeat's summary step. */
   readonly summary?: RepeatSummary
+  /**
+   * Set by `defineWorkflow` on the steps a sub-flow or repeat brought in: where the child's data lives
+   * in the flow's state, outermost first. The step's actions see that data and contribute to it.
+   */
+  readonly scope?: readonly ScopeLevel[]
+}
+
+/** One level down to a child's data: a key of an object or an index of an array, and what it starts from when absent. */
+export interface ScopeLevel {
+  readonly key: string | number
+  /** The value the level starts from (the child's initial state, with `in`; `[]` for a repeat's items), given the level above. */
+  readonly base: (outer: Readonly<Record<string, unknown>>) => object
 }
 
 /**
@@ -132,8 +144,6 @@ export interface FlowStepDef<S, K extends string = string, C extends object = an
   readonly key?: string
   /** Values the child starts with, from this flow's state (merged over the child's initial state). */
   readonly in?: (ctx: GuardContext<S, K>) => Partial<C>
-  /** A patch to this flow's state when the child's final step completes, from the child's data. */
-  readonly out?: (ctx: { readonly state: S; readonly result: C }) => Patch<S> | void
   /** Passes over the whole sub-flow. */
   readonly skip?: (ctx: GuardContext<S, K>) => boolean | string
   /** Where to go once the child is done; required unless `final`. */

@@ -1,4 +1,13 @@
-import { createWorkflow, defineWorkflow, replay, type StepDef, type Workflow, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
+import {
+  createWorkflow,
+  defineWorkflow,
+  replay,
+  type StepDef,
+  type StepGroup,
+  type Workflow,
+  type WorkflowDefinition,
+  WorkflowError,
+} from '@flowkit/core'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 
@@ -70,7 +79,7 @@ const events = fc.array(
   { minLength: 10, maxLength: 40 },
 )
 
-const apply = async (workflow: Workflow<Parent>, event: Event) => {
+const apply = async (workflow: Workflow<Parent, any>, event: Event) => {
   const before = workflow.getSnapshot()
   const ids = Object.keys(workflow.definition.steps)
   try {
@@ -87,6 +96,17 @@ const apply = async (workflow: Workflow<Parent>, event: Event) => {
   }
 }
 
+/** A reference for where a contribution goes: written from `groups` alone, not from the engine's scopes. */
+const addAt = (state: object, groups: readonly StepGroup[], patch: object): object => {
+  const [group, ...rest] = groups
+  if (!group) return { ...state, ...patch }
+  const here = state as Record<string, unknown>
+  if (group.kind === 'flow') return { ...here, [group.key]: addAt({ a: 0, n: 0, ...(here[group.key] as object) }, rest, patch) }
+  const items = [...((here[group.key] as object[] | undefined) ?? [])]
+  items[group.item as number] = addAt({ a: 0, n: 0, ...items[group.item as number] }, rest, patch)
+  return { ...here, [group.key]: items }
+}
+
 /** The child on its own, given the inputs its steps got on the parent's path: the reference for the sub-flow's data. */
 const alone = async (child: WorkflowDefinition<Child>, inputs: unknown[]) => {
   const flow = createWorkflow(child)
@@ -94,12 +114,15 @@ const alone = async (child: WorkflowDefinition<Child>, inputs: unknown[]) => {
   return flow.getSnapshot().state
 }
 
-const invariants = async (definition: WorkflowDefinition<Parent>, sub: WorkflowDefinition<Child>, workflow: Workflow<Parent>) => {
+const invariants = async (definition: WorkflowDefinition<Parent, any>, sub: WorkflowDefinition<Child>, workflow: Workflow<Parent, any>) => {
   const snapshot = workflow.getSnapshot()
   const steps = definition.steps as Record<string, StepDef<Parent>>
   if (snapshot.status !== 'done') expect(steps[snapshot.step]?.skip?.({ state: snapshot.state, step: snapshot.step }) ?? false).toBe(false)
   const persisted = workflow.getPersistedSnapshot()
-  expect(snapshot.state).toEqual(Object.assign({}, definition.state, ...persisted.path.map((frame) => frame.patch)))
+  // state = initial + each contribution on the path, a child step's at its child's place (from `groups`).
+  expect(snapshot.state).toEqual(
+    persisted.path.reduce<object>((state, frame) => addAt(state, steps[frame.step]?.groups ?? [], frame.patch), definition.state),
+  )
   const subInputs = persisted.path.filter((f) => f.step.startsWith('sub.')).map((f) => f.input)
   if (subInputs.length > 0) expect(snapshot.state.sub).toEqual(await alone(sub, subInputs))
   else expect(snapshot.state.sub).toBeUndefined()

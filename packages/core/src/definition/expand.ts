@@ -1,7 +1,6 @@
 import { choose } from '../kernel/choose'
-import { isPlainObject, toPatch, toPlain } from '../plain'
-import { runActionList } from '../runtime/actions'
-import { andThen } from '../runtime/async'
+import { viewOf } from '../kernel/scope'
+import { isPlainObject, toPlain } from '../plain'
 import type {
   Action,
   FlowStepDef,
@@ -9,6 +8,7 @@ import type {
   RepeatInput,
   RepeatStepDef,
   RepeatSummary,
+  ScopeLevel,
   StepDef,
   StepGroup,
   WorkflowDefinition,
@@ -94,12 +94,9 @@ const renamed = (step: AnyStep, rename: (to: string) => string): AnyStep => {
   return step
 }
 
-/** How a child's steps read and write their data inside the parent's state. */
+/** How a child's steps find their data in the parent's state: the levels down to it, and a view of it for guards. */
 interface Scope {
-  /** The child's data as its steps see it (frozen). */
-  view(state: State): State
-  /** The parent's patch that stores the child's data `after`. */
-  put(state: State, after: State): State
+  readonly levels: readonly ScopeLevel[]
 }
 
 /** Where a child step goes when the child is done. */
@@ -114,7 +111,6 @@ interface Inline {
   /** The parent's `skip` for the whole group, checked at the child's first step. */
   readonly skipAll?: (ctx: Ctx) => boolean | string
   readonly exitChoice?: (ctx: Ctx) => string
-  readonly out?: FlowStepDef<any>['out']
 }
 
 const childStateOf = (child: WorkflowDefinition): State => (isPlainObject(child.state) ? (child.state as State) : {})
@@ -124,12 +120,15 @@ const inlineFlow = (steps: Record<string, AnyStep>, id: string, step: FlowStepDe
   const key = step.key ?? id
   const initial = childStateOf(child)
   const scope: Scope = {
-    view: (state) => {
-      const mapped = step.in ? step.in({ state, step: id }) : undefined
-      const own = state[key]
-      return Object.freeze({ ...initial, ...(isPlainObject(mapped) ? mapped : {}), ...(isPlainObject(own) ? own : {}) })
-    },
-    put: (_state, after) => ({ [key]: after }),
+    levels: [
+      {
+        key,
+        base: (outer) => {
+          const mapped = step.in ? step.in({ state: outer, step: id }) : undefined
+          return { ...initial, ...(isPlainObject(mapped) ? toPlain(mapped, 'what `in` returned', id) : {}) }
+        },
+      },
+    ],
   }
   const parent = renamed(step as unknown as AnyStep, rename)
   const exit: Exit = step.final ? { final: true } : { next: parent.next, targets: parent.targets }
@@ -141,9 +140,10 @@ const inlineFlow = (steps: Record<string, AnyStep>, id: string, step: FlowStepDe
     exit,
     skipAll: step.skip,
     exitChoice: step.final ? undefined : (ctx) => choose(id, parent.next, parent.targets, ctx),
-    out: step.out,
   })
 }
+
+const NO_ITEMS: readonly State[] = Object.freeze([])
 
 const itemsOf = (state: State, key: string): readonly State[] => {
   const items = state[key]
@@ -206,12 +206,10 @@ const inlineRepeat = (steps: Record<string, AnyStep>, id: string, step: RepeatSt
   }
   for (let item = 0; item < max; item++) {
     const scope: Scope = {
-      view: (state) => Object.freeze({ ...initial, ...(itemsOf(state, key)[item] ?? {}) }),
-      put: (state, after) => {
-        const items = itemsOf(state, key).slice()
-        items[item] = after
-        return { [key]: Object.freeze(items) }
-      },
+      levels: [
+        { key, base: () => NO_ITEMS },
+        { key: item, base: () => initial },
+      ],
     }
     const group: StepGroup = { step: id, kind: 'repeat', title: step.title ?? id, flow: child.id, key, local: '', item }
     slots.push(inlineChild(steps, { prefix: `${id}.${item}.`, child, scope, group, exit: { next: id } }))
@@ -235,8 +233,9 @@ const inlineChild = (steps: Record<string, AnyStep>, inline: Inline): string[] =
 }
 
 const wrap = (id: string, local: string, d: AnyStep, inline: Inline, isEntry: boolean): AnyStep => {
-  const { prefix, scope, exit, skipAll, exitChoice, out } = inline
-  const inner = (ctx: Ctx): Ctx => ({ ...ctx, state: scope.view(ctx.state as State), step: local })
+  const { prefix, scope, exit, skipAll, exitChoice } = inline
+  const own = { scope: scope.levels } as AnyStep
+  const inner = (ctx: Ctx): Ctx => ({ ...ctx, state: viewOf(own, ctx.state as object), step: local })
   const add = (to: string) => prefix + to
   const ends = Boolean(d.final)
   const groups = [{ ...inline.group, local }, ...(d.groups ?? []).map((g) => ({ ...g, step: prefix + g.step }))]
@@ -244,7 +243,9 @@ const wrap = (id: string, local: string, d: AnyStep, inline: Inline, isEntry: bo
   if (d.title !== undefined) step.title = d.title
   if (d.meta !== undefined) step.meta = d.meta
   if (d.validate !== undefined) step.validate = d.validate
-  step.actions = [contribute(id, d, scope, ends ? out : undefined)]
+  // The child's actions as they are: the runtime gives them the child's data and merges their patch there.
+  if (d.actions !== undefined) step.actions = d.actions
+  step.scope = [...scope.levels, ...(d.scope ?? [])]
   const ownSkip = d.skip
   if (ownSkip || (isEntry && skipAll)) {
     step.skip = (ctx: Ctx) => (isEntry && skipAll?.(ctx)) || (ownSkip ? ownSkip(inner(ctx)) : false)
@@ -274,9 +275,9 @@ const wrap = (id: string, local: string, d: AnyStep, inline: Inline, isEntry: bo
   }
   if (isEntry && skipAll && exitChoice && next !== undefined) {
     // The whole group passed over: its first step is skipped and leads straight past the group.
-    const own = next
-    const ownTargets = targets ?? edgeTargets(own)
-    next = (ctx: Ctx) => (skipAll(ctx) ? exitChoice(ctx) : choose(id, own, ownTargets, ctx))
+    const inside = next
+    const ownTargets = targets ?? edgeTargets(inside)
+    next = (ctx: Ctx) => (skipAll(ctx) ? exitChoice(ctx) : choose(id, inside, ownTargets, ctx))
     targets = [
       ...new Set([
         ...ownTargets,
@@ -286,32 +287,14 @@ const wrap = (id: string, local: string, d: AnyStep, inline: Inline, isEntry: bo
   }
   if (next !== undefined) step.next = next
   if (targets !== undefined) step.targets = targets
-  if (d.summary) step.summary = prefixed(d.summary, prefix, scope)
+  if (d.summary) step.summary = prefixed(d.summary, prefix, own)
   return step as AnyStep
 }
 
 /** A nested repeat's summary, seen from the parent. */
-const prefixed = (s: RepeatSummary, prefix: string, scope: Scope): RepeatSummary => ({
+const prefixed = (s: RepeatSummary, prefix: string, own: AnyStep): RepeatSummary => ({
   ...s,
   slots: s.slots.map((slot) => slot.map((id) => prefix + id)),
   entry: (item) => prefix + s.entry(item),
-  exit: (ctx) => prefix + s.exit({ ...ctx, state: scope.view(ctx.state as State) }),
+  exit: (ctx) => prefix + s.exit({ ...ctx, state: viewOf(own, ctx.state as object) }),
 })
-
-/** The child step's contribution, as the parent's patch: its actions (or its input) applied to the child's data. */
-const contribute =
-  (id: string, d: AnyStep, scope: Scope, out: FlowStepDef<any>['out'] | undefined): Action<any, string, unknown> =>
-  (ctx) => {
-    const state = ctx.state as State
-    const before = scope.view(state)
-    const store = (patch: Readonly<Record<string, unknown>>) => {
-      const after = Object.freeze({ ...before, ...patch })
-      const put = scope.put(state, after)
-      if (!out) return put
-      const extra = out({ state: Object.freeze({ ...state, ...put }), result: after })
-      return extra ? { ...put, ...toPlain(extra, 'the patch of `out`', id) } : put
-    }
-    const actions = d.actions ?? []
-    if (actions.length === 0) return store(ctx.input === undefined ? {} : toPatch(ctx.input, 'the input', id))
-    return andThen(runActionList({ step: id, state: before, input: ctx.input, actions, signal: () => ctx.signal }), store)
-  }

@@ -6,6 +6,7 @@ import { WorkflowError } from '../WorkflowError'
 import { chooseNext, reach, stepOf } from './choose'
 import { type Drafts, getDraft, NO_DRAFTS, setDraft as setIn } from './drafts'
 import { appendLog, emptyLog, type Log } from './log'
+import { mergeAt } from './scope'
 import { type FlowState, type Frame, NO_ISSUES, type Skip, update } from './state'
 
 /**
@@ -47,12 +48,6 @@ const enter = (definition: WorkflowDefinition, s: FlowState, at: number, reset =
 /** The state of the flow's data at a frame: the definition's initial state before the first step. */
 export const stateAt = (definition: WorkflowDefinition, frame: Frame | null): object => frame?.state ?? compile(definition).state
 
-const merge = (state: object, patch: Readonly<Record<string, unknown>>): object => {
-  for (const _ in patch) return Object.freeze({ ...state, ...patch })
-  // An empty patch shares the state as it is: a step that contributes nothing costs nothing, whatever the state's size.
-  return state
-}
-
 const draftsWith = (c: Compiled, s: FlowState, step: string, draft: unknown) => setIn(s.drafts, c.shift, c.index.get(step) as number, draft)
 
 /**
@@ -68,7 +63,7 @@ export const complete = (
 ): FlowState => {
   const c = compile(definition)
   const id = s.step
-  const state = merge(stateAt(definition, s.frame), patch)
+  const state = mergeAt(stepOf(definition, id), stateAt(definition, s.frame), patch)
   const { summary } = stepOf(definition, id)
   // A repeat's summary keeps no draft: its input is a one-off command (add, change, remove), not an answer.
   // Removing an item moves the later items' drafts down with their data.

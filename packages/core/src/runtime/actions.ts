@@ -1,5 +1,6 @@
 import { stepOf } from '../kernel/choose'
 import { stateAt } from '../kernel/moves'
+import { viewOf } from '../kernel/scope'
 import type { FlowState } from '../kernel/state'
 import { isPlainObject, toPatch, toPlain } from '../plain'
 import type { Action, WorkflowDefinition } from '../types'
@@ -115,7 +116,9 @@ export const runActions = (
   signal: () => AbortSignal,
   copied: boolean,
 ): Patch | Promise<Patch> => {
-  const actions = stepOf(definition, s.step).actions ?? []
+  const step = stepOf(definition, s.step)
+  const actions = step.actions ?? []
   if (actions.length === 0) return copied && isPlainObject(value) ? value : toPatch(value, 'the input', s.step)
-  return runActionList({ step: s.step, state: stateAt(definition, s.frame), input: value, actions, signal })
+  // A sub-flow's or repeat's step sees its child's data, and its patch goes there.
+  return runActionList({ step: s.step, state: viewOf(step, stateAt(definition, s.frame)), input: value, actions, signal })
 }
