@@ -99,7 +99,13 @@ cohort AS (
   SELECT instance FROM ${t}_journey
   WHERE workflow = $1 ${byVersion ? 'AND version = $8' : ''} AND seq = 1 AND at >= $2 AND at < $3
 ),
-ev AS (SELECT e.instance, e.seq, e.type, e.step, e.at, e.fields FROM ${t}_journey e JOIN cohort c ON c.instance = e.instance),
+ev AS (
+  -- Each journey's events by the primary key (OFFSET 0 keeps the planner from a hash join over the whole table),
+  -- so the cost follows the journeys in the range, not the table.
+  SELECT e.* FROM cohort c CROSS JOIN LATERAL (
+    SELECT instance, seq, type, step, at, fields FROM ${t}_journey WHERE instance = c.instance OFFSET 0
+  ) e
+),
 journey AS (SELECT instance, max(at) AS last_at, bool_or(type IN ('done', 'submitted')) AS completed FROM ev GROUP BY instance),
 moves AS (
   SELECT instance, seq, type, step, at, lead(type) OVER w AS next_type, lead(step) OVER w AS next_step, lead(at) OVER w AS next_at
