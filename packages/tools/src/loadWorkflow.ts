@@ -16,6 +16,11 @@ export interface WorkflowCheck<S extends object = Record<string, any>, K extends
   readonly file: FlowFile | undefined
   /** Every problem at once, in document order of discovery. Empty when the file is sound. */
   readonly problems: readonly FlowProblem[]
+  /**
+   * The sound sub-flow files the load read (those included by included files too), each with its
+   * definition: analyse them on their own too, since a sub-flow's declarative guards are judged there.
+   */
+  readonly subflows?: readonly { readonly file: string; readonly definition: WorkflowDefinition }[]
 }
 
 /** Limits on what a flow file may cost to read. */
@@ -183,7 +188,10 @@ export function checkWorkflow<S extends object = Record<string, any>, K extends 
     cache: new Map(),
     check: (text, at, stack) => checkFile(text, { ...options, path: at }, stack, loader),
   }
-  return checkFile(source, options, path === undefined ? [] : [path], loader) as WorkflowCheck<S, K>
+  const result = checkFile(source, options, path === undefined ? [] : [path], loader) as WorkflowCheck<S, K>
+  if (!result.definition || loader.cache.size === 0) return result
+  const subflows = [...loader.cache].flatMap(([file, r]) => (r.definition ? [{ file, definition: r.definition }] : []))
+  return { ...result, subflows }
 }
 
 /**

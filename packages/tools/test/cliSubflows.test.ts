@@ -63,6 +63,23 @@ describe('the flowkit CLI on a flow that uses another file', () => {
     expect(stdout).toContain('  s2 -->|add, change| s3\n')
   })
 
+  it("judges a sub-flow file's guards on that file, naming it", async () => {
+    const { dir, write } = project()
+    write(
+      'flows/parts/address.flow.yaml',
+      `id: address
+initial: street
+steps:
+  street:
+    next: [{ to: city, when: { field: n, gt: 1 } }, { to: city, when: { field: n, gt: 2 } }, { to: city }]
+  city: { final: true }
+`,
+    )
+    const { code, stdout } = await flowkit(dir, 'check', 'flows/checkout.flow.yaml')
+    expect(code).toBe(1)
+    expect(stdout).toContain("  error: flows/parts/address.flow.yaml: step 'street': the guards to 'city' and 'city' both hold when n = 3")
+  })
+
   it("reports a problem in the sub-flow file with that file's name and line, and exits 1", async () => {
     const { dir, write } = project()
     write('flows/parts/address.flow.yaml', 'id: address\ninitial: street\nsteps:\n  street: { next: cty }\n  city: { final: true }\n')

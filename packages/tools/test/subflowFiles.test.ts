@@ -42,6 +42,9 @@ describe('flow files with sub-flows and repeats', () => {
     const { readFile, reads } = folder(base)
     const definition = loadWorkflow(checkout, {}, { path: 'flows/checkout.flow.yaml', readFile })
     expect(reads).toEqual(['flows/parts/address.flow.yaml'])
+    expect(check(checkout).subflows).toEqual([
+      { file: 'flows/parts/address.flow.yaml', definition: expect.objectContaining({ id: 'address' }) },
+    ])
     expect(Object.keys(definition.steps)).toEqual([
       'shipping.street',
       'shipping.city',

@@ -74,13 +74,20 @@ const check = async (files: readonly string[], values: Values, io: CliIO): Promi
       continue
     }
     const options = { ...limits(values), ...within(file, io) }
-    const { definition, problems } = checkWorkflow(text, registry ? { registry, ...options } : options)
+    const checked = checkWorkflow(text, registry ? { registry, ...options } : options)
+    const { definition, problems } = checked
     if (!definition) {
       io.out(`✖ ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${indent(formatProblems(problems))}\n`)
       failed++
       continue
     }
-    const findings = analyzeWorkflow(definition)
+    const findings = [
+      ...analyzeWorkflow(definition),
+      // A sub-flow's own guards are judged on the sub-flow (laid out in the parent, they are functions).
+      ...(checked.subflows ?? []).flatMap((sub) =>
+        analyzeWorkflow(sub.definition).map((f) => ({ ...f, message: `${sub.file}: ${f.message}` })),
+      ),
+    ]
     const errors = findings.filter((f) => f.severity === 'error')
     const bad = errors.length > 0 || (values.strict && findings.length > 0)
     if (bad) failed++
