@@ -9,17 +9,25 @@ import {
   type WorkflowDefinition,
   WorkflowError,
 } from '@flowkit/core'
+import { summaryMove } from './summaryMove'
 
 /** One completed step of a seeded path: its id, and optionally what it received and contributed. */
 export interface SeedFrame<S extends object = any, K extends string = string> {
   readonly step: K
   /** The input the step was completed with, shown again if the user goes back to it. @default the step's draft */
   readonly input?: unknown
-  /** What the step contributed to the state. @default {} */
+  /** What the step contributed to the state; a sub-flow's or repeat item's step gives its own data (`{ name: 'Ada' }`). @default {} */
   readonly patch?: Partial<S>
 }
 
-/** Where and in what state to open a flow: the step, the state so far, the path taken and what was typed. */
+/**
+ * Where and in what state to open a flow: the step, the state so far, the path taken and what was typed.
+ * A sub-flow's step is seeded like any (`at: 'billing.city'`, its data under its key in `state`). For a
+ * repeat, `state` holds the items (`{ dependants: [{ name: 'Ada', age: 7 }] }`) and `at` picks one:
+ * the walk passes the summary with `{ action: 'change', item }` for an item in `state`, `add` for the next
+ * one (`'dependants.1.age'` with one item in `state`), and `continue` for steps past it. List `path`
+ * frames with a summary `input` (`{ step: 'dependants', input: { action: 'add' } }`) for other journeys.
+ */
 export interface WorkflowSeed<S extends object = any, K extends string = string> {
   /**
    * The step to show. With `done: true`, the final step that was completed.
@@ -72,6 +80,7 @@ export function snapshotAt<S extends object, K extends string>(
     walkPath(
       walk,
       path.map((f) => (isFrame(f) ? f : { step: f })),
+      at,
     )
   else walkTo(walk, done ? at : (at ?? walk.s.step), done, Object.keys((seed as WorkflowSeed).state ?? {}).length > 0)
   if (done && !walk.s.done) {
@@ -111,7 +120,8 @@ interface Walker {
   readonly now: number
   readonly inputs: unknown[]
   readonly def: WorkflowDefinition
-  complete(frame: SeedFrame | undefined): void
+  /** Completes the current step; `toward` is where the walk goes next (a repeat's summary picks its move by it). */
+  complete(frame: SeedFrame | undefined, toward?: string): void
   trail(): string
 }
 
@@ -124,12 +134,14 @@ const walker = (def: WorkflowDefinition, { state = {}, drafts = {} }: WorkflowSe
     now,
     inputs: [],
     def,
-    complete(frame) {
+    complete(frame, toward) {
       const patch = seeded ? (frame?.patch ?? {}) : { ...state, ...frame?.patch }
       seeded = true
-      walk.inputs.push(frame?.input ?? (drafts as Record<string, unknown>)[walk.s.step])
+      // A repeat's summary branches on its input (add, change, continue): the walk records the move it makes.
+      const move = summaryMove(def, walk.s, frame?.input, toward, (problem) => mismatch(def.id, problem, walk.s.step))
+      walk.inputs.push(frame?.input ?? move ?? (drafts as Record<string, unknown>)[walk.s.step])
       try {
-        walk.s = transition(def, walk.s, { type: 'complete', input: patch, patch, at: now })
+        walk.s = transition(def, walk.s, { type: 'complete', input: move ?? patch, patch, at: now })
       } catch (cause) {
         mismatch(
           def.id,
@@ -144,7 +156,7 @@ const walker = (def: WorkflowDefinition, { state = {}, drafts = {} }: WorkflowSe
 }
 
 /** Completes the listed steps, each where the flow is. */
-const walkPath = (walk: Walker, frames: readonly SeedFrame[]) => {
+const walkPath = (walk: Walker, frames: readonly SeedFrame[], at: string | undefined) => {
   for (const [i, frame] of frames.entries()) {
     if (walk.s.done) mismatch(walk.def.id, `\`path\` goes on after the final step, at '${frame.step}'; end it before.`, frame.step)
     if (walk.s.step !== frame.step) {
@@ -155,7 +167,7 @@ const walkPath = (walk: Walker, frames: readonly SeedFrame[]) => {
         frame.step,
       )
     }
-    walk.complete(frame)
+    walk.complete(frame, frames[i + 1]?.step ?? at)
   }
 }
 
@@ -178,7 +190,7 @@ const walkTo = (walk: Walker, target: string | undefined, done: boolean, hasStat
         `step '${target ?? 'the final step'}' is not reached: the path loops (${walk.trail()}); list the steps in \`path\`.`,
         target,
       )
-    walk.complete(undefined)
+    walk.complete(undefined, target)
   }
   if (target !== undefined && walk.s.step !== target) {
     mismatch(
