@@ -44,11 +44,7 @@ describe('seeding at child steps', () => {
 
   it('follows summary moves listed in path', () => {
     const flow = createWorkflowAt(family(), {
-      path: [
-        'about',
-        { step: 'dependants', input: { action: 'add' } },
-        { step: 'dependants.0.name', patch: { name: 'Ada' } },
-      ],
+      path: ['about', { step: 'dependants', input: { action: 'add' } }, { step: 'dependants.0.name', patch: { name: 'Ada' } }],
     })
     expect(flow.getSnapshot().step).toBe('dependants.0.age')
     expect(flow.getSnapshot().state.dependants).toEqual([{ name: 'Ada', age: 0 }])

@@ -17,7 +17,7 @@ export interface SeedFrame<S extends object = any, K extends string = string> {
   /** The input the step was completed with, shown again if the user goes back to it. @default the step's draft */
   readonly input?: unknown
   /** What the step contributed to the state; a sub-flow's or repeat item's step gives its own data (`{ name: 'Ada' }`). @default {} */
-  readonly patch?: Partial<S>
+  readonly patch?: Partial<S> | Readonly<Record<string, unknown>>
 }
 
 /**
