@@ -57,19 +57,37 @@ export const DigitalOrderByInvoice: Story = {
   },
 }
 
-/** A hoodie paid by card: the address is verified, and the card path goes straight to review. */
+/** The address sub-flow's lines step: typed, then verified by the carrier on the way on. */
+const addressLines = async (canvas: Canvas, address: { line1: string; city: string; postcode: string }) => {
+  await userEvent.type(canvas.getByLabelText('Address line 1'), address.line1)
+  await userEvent.type(canvas.getByLabelText('Town or city'), address.city)
+  await userEvent.type(canvas.getByLabelText('Postcode'), address.postcode)
+  await userEvent.selectOptions(canvas.getByLabelText('Country'), 'IE')
+  await next(canvas, 'Check address and continue')
+}
+
+/**
+ * A hoodie paid by card: the address sub-flow twice (delivery, then billing as it differs), each
+ * verified, and the card path goes straight to review.
+ */
 export const PhysicalOrderByCard: Story = {
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'One more Flowkit hoodie' }))
     await userEvent.type(canvas.getByLabelText(/Promo code/), 'flow10')
     await next(canvas, 'Continue to checkout')
-    await heading(canvas, 'Where should we send it?')
+    await heading(canvas, 'Who should we send it to?')
     await userEvent.type(canvas.getByLabelText('Full name'), 'Ada Lovelace')
-    await userEvent.type(canvas.getByLabelText('Address line 1'), '12 Merrion Square')
-    await userEvent.type(canvas.getByLabelText('Town or city'), 'dublin')
-    await userEvent.type(canvas.getByLabelText('Postcode'), 'd02 x285')
-    await userEvent.selectOptions(canvas.getByLabelText('Country'), 'IE')
-    await next(canvas, 'Check address and continue')
+    await next(canvas)
+    await addressLines(canvas, { line1: '12 Merrion Square', city: 'dublin', postcode: 'd02 x285' })
+    await heading(canvas, 'Billing address')
+    await userEvent.click(canvas.getByRole('radio', { name: /^No/ }))
+    await next(canvas)
+    // The same address sub-flow again, for the bill.
+    await heading(canvas, 'Who should the bill be made out to?')
+    await userEvent.type(canvas.getByLabelText('Full name'), 'Analytical Engines Accounts')
+    await next(canvas)
+    await heading(canvas, 'What is the billing address?')
+    await addressLines(canvas, { line1: '1 Grand Parade', city: 'cork', postcode: 't12 x70a' })
     await heading(canvas, 'How should it arrive?')
     await userEvent.click(canvas.getByRole('radio', { name: /^Express/ }))
     await next(canvas)
@@ -83,6 +101,8 @@ export const PhysicalOrderByCard: Story = {
     await heading(canvas, 'Check your answers before placing your order')
     await expect(stepper(canvas).queryByText('Company details')).not.toBeInTheDocument()
     await expect(canvas.getByText(/Dublin D02 X285/)).toBeInTheDocument()
+    await expect(canvas.getByText(/Cork T12 X70A/)).toBeInTheDocument()
+    await expect(canvas.getByRole('button', { name: /^Change\s*billing address$/ })).toBeInTheDocument()
     await expect(canvas.getByText(/FLOW10/)).toBeInTheDocument()
     // €59.00 − 10% + €9.90 express
     await expect(canvas.getByTestId('total')).toHaveTextContent('€63.00')

@@ -27,6 +27,14 @@ export const StudentOnASinglePlan: Story = {
       await userEvent.type(canvas.getByLabelText('Date of birth'), '1990-12-10')
       await next()
     })
+    await step('The home address: the address sub-flow, named after the applicant', async () => {
+      await heading('What is your home address?')
+      await userEvent.type(canvas.getByLabelText('Address line 1'), '12 Merrion Square')
+      await userEvent.type(canvas.getByLabelText('Town or city'), 'dublin')
+      await userEvent.type(canvas.getByLabelText('Postcode'), 'd02 x285')
+      await userEvent.selectOptions(canvas.getByLabelText('Country'), 'IE')
+      await next('Check address and continue')
+    })
     await step('Eligibility branches to the studies step', async () => {
       await heading('Eligibility')
       await userEvent.click(canvas.getByRole('radio', { name: /^Student/ }))
@@ -56,7 +64,7 @@ export const StudentOnASinglePlan: Story = {
       await next('Submit enrollment')
       await expect(await canvas.findByTestId('reference', {}, { timeout: 5000 })).toHaveTextContent(/^ENR-/)
       await expect(canvas.getByTestId('submitted-json')).toHaveTextContent('"eligibility": "student"')
-      await expect(canvas.getByTestId('submitted-json')).toHaveTextContent('"dependents": null')
+      await expect(canvas.getByTestId('submitted-json')).toHaveTextContent('"dependants": null')
     })
   },
 }

@@ -65,6 +65,6 @@ export const ServiceDown: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByTestId('service-error')).toHaveTextContent('did not respond')
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }))
-    await expect(await canvas.findByRole('heading', { level: 1, name: 'Where should we send it?' })).toBeInTheDocument()
+    await expect(await canvas.findByRole('heading', { level: 1, name: 'Who should we send it to?' })).toBeInTheDocument()
   },
 }

@@ -45,6 +45,6 @@ export const Filled: Story = {
   args: { drafts: { about: { fullName: 'Ada Lovelace', email: 'ada@example.com', birthDate: '1990-12-10' } } },
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }))
-    await expect(await canvas.findByRole('heading', { level: 1, name: 'Eligibility' })).toHaveFocus()
+    await expect(await canvas.findByRole('heading', { level: 1, name: 'What is your home address?' })).toHaveFocus()
   },
 }

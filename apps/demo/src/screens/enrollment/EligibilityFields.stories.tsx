@@ -19,7 +19,8 @@ export default meta
 export const Unanswered: Story = {
   play: async ({ canvas }) => {
     const steps = within(canvas.getByRole('list', { name: 'Steps' }))
-    await expect(steps.getAllByRole('listitem')).toHaveLength(2)
+    // About you, the home address (its sub-flow), and this step.
+    await expect(steps.getAllByRole('listitem')).toHaveLength(3)
   },
 }
 

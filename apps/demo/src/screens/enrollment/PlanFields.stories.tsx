@@ -45,6 +45,6 @@ export const FamilyAsksForDependants: Story = {
   args: { drafts: { plan: { plan: 'family', tier: 'plus' } } },
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }))
-    await expect(await canvas.findByRole('heading', { level: 1, name: 'Who else is covered?' })).toBeInTheDocument()
+    await expect(await canvas.findByRole('heading', { level: 1, name: 'What is the full name of dependant 1?' })).toBeInTheDocument()
   },
 }
