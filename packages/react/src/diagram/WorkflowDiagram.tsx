@@ -4,7 +4,9 @@ import { useContext, useId, useMemo } from 'react'
 import { useStore } from 'zustand'
 import { fail } from '../fail'
 import { WorkflowContext } from '../WorkflowContext'
+import { DiagramCluster } from './DiagramCluster'
 import { DiagramEdge } from './DiagramEdge'
+import { clusterGraph } from './diagramClusters'
 import { describeTraffic, type EdgeTraffic, formatCount, loadsOf, type TrafficWidth, undrawnTraffic } from './edgeTraffic'
 import { type LayoutOptions, layoutGraph } from './layoutGraph'
 
@@ -43,7 +45,9 @@ const statusText: Record<NodeStatus, string> = { current: 'current', visited: 'v
  * labels; with a run, the path taken in bold, skipped steps dashed and the current step filled.
  * Unstyled: every node and edge has `data-status` / `data-taken` and a class for CSS; the defaults use
  * `currentColor`. Inside a `<WorkflowProvider>` it follows the live run. With `traffic`, each edge's width
- * and label show how many journeys took it (`data-count` on the edge).
+ * and label show how many journeys took it (`data-count` on the edge). Sub-flows and repeats are boxes
+ * (`flowkit-cluster`, `data-group`) titled by their step; a repeat's steps are drawn once, entered by an
+ * edge labelled "each item".
  * @example
  * <WorkflowProvider workflow={workflow}><WorkflowDiagram direction="LR" /></WorkflowProvider>
  */
@@ -62,15 +66,19 @@ export function WorkflowDiagram({
   const liveLog = useStore(store ?? NO_STORE, (s) => (s as { log?: readonly LogEntry[] }).log ?? EMPTY)
   const definition = given ?? context?.workflow.definition
   const trace = givenTrace === null ? undefined : (givenTrace ?? (store ? liveLog : undefined))
-  const plain = useMemo(() => definition && toGraph(definition), [definition])
+  const clustered = useMemo(() => definition && clusterGraph(definition, toGraph(definition)), [definition])
+  const plain = clustered?.graph
   const { min, max } = trafficWidth ?? {}
   const loads = useMemo(() => plain && traffic && loadsOf(plain.edges, traffic, { min, max }), [plain, traffic, min, max])
   // The layout depends on the definition (and the counts' labels) only; a new step in the run only restyles it.
   const layout = useMemo(
-    () => plain && layoutGraph(loads ? withCounts(plain, loads, format) : plain, { direction }),
-    [plain, loads, format, direction],
+    () => plain && layoutGraph(loads ? withCounts(plain, loads, format) : plain, { direction }, clustered?.clusters),
+    [plain, clustered, loads, format, direction],
   )
-  const graph = useMemo(() => definition && toGraph(definition, trace ? { trace } : {}), [definition, trace])
+  const graph = useMemo(
+    () => definition && clusterGraph(definition, toGraph(definition, trace ? { trace } : {})).graph,
+    [definition, trace],
+  )
   const id = useId()
   if (!definition || !layout || !graph) {
     return fail(
@@ -112,6 +120,9 @@ export function WorkflowDiagram({
         </marker>
       </defs>
       {description && <desc id={`${id}-traffic`}>{description}</desc>}
+      {layout.clusters.map((cluster) => (
+        <DiagramCluster key={cluster.id} cluster={cluster} />
+      ))}
       {layout.edges.map((edge) => (
         <DiagramEdge
           key={edge.id}

@@ -1,5 +1,6 @@
 import { Graph, layout } from '@dagrejs/dagre'
 import type { WorkflowGraph } from '@flowkit/core'
+import type { DiagramCluster } from './diagramClusters'
 
 /** A laid-out node: its centre, size and label. */
 export interface PlacedNode {
@@ -21,11 +22,24 @@ export interface PlacedEdge {
   readonly labelAt?: { readonly x: number; readonly y: number }
 }
 
+/** A laid-out cluster (a sub-flow or repeat): its box's centre and size, and its title. */
+export interface PlacedCluster {
+  readonly id: string
+  readonly title: string
+  readonly kind: DiagramCluster['kind']
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
 export interface Layout {
   readonly width: number
   readonly height: number
   readonly nodes: readonly PlacedNode[]
   readonly edges: readonly PlacedEdge[]
+  /** Boxes around sub-flows and repeats, outermost first; none for a flow without them. */
+  readonly clusters: readonly PlacedCluster[]
 }
 
 export interface LayoutOptions {
@@ -37,11 +51,22 @@ export interface LayoutOptions {
 const textWidth = (text: string) => Math.ceil(text.length * 7.2)
 
 /** Lays out a workflow graph with dagre (layered, like Graphviz's dot). Depends only on the definition. */
-export const layoutGraph = (graph: WorkflowGraph, { direction = 'TB' }: LayoutOptions = {}): Layout => {
-  const g = new Graph({ multigraph: true })
-  g.setGraph({ rankdir: direction, nodesep: 28, ranksep: 44, edgesep: 12, marginx: 8, marginy: 8 })
+export const layoutGraph = (
+  graph: WorkflowGraph,
+  { direction = 'TB' }: LayoutOptions = {},
+  clusters: readonly DiagramCluster[] = [],
+): Layout => {
+  const compound = clusters.length > 0
+  const g = new Graph({ multigraph: true, compound })
+  // Clusters' titles sit above their boxes: leave room for the outermost one's.
+  g.setGraph({ rankdir: direction, nodesep: 28, ranksep: 44, edgesep: 12, marginx: 8, marginy: compound ? 26 : 8 })
   g.setDefaultEdgeLabel(() => ({}))
   for (const node of graph.nodes) g.setNode(node.id, { width: textWidth(node.label) + 28, height: 36 })
+  for (const cluster of clusters) g.setNode(cluster.id, { paddingTop: 24, paddingBottom: 12, paddingLeft: 12, paddingRight: 12 })
+  for (const cluster of clusters) {
+    if (cluster.parent) g.setParent(cluster.id, cluster.parent)
+    for (const member of cluster.members) g.setParent(member, cluster.id)
+  }
   for (const edge of graph.edges) {
     g.setEdge(edge.from, edge.to, edge.label ? { width: textWidth(edge.label) + 8, height: 18, labelpos: 'c' } : {}, edge.id)
   }
@@ -55,6 +80,10 @@ export const layoutGraph = (graph: WorkflowGraph, { direction = 'TB' }: LayoutOp
     const labelAt = edge.label && placed.x !== undefined && placed.y !== undefined ? { x: placed.x, y: placed.y } : undefined
     return { id: edge.id, from: edge.from, to: edge.to, label: edge.label, points: placed.points ?? [], ...(labelAt ? { labelAt } : {}) }
   })
+  const placedClusters = clusters.map((cluster): PlacedCluster => {
+    const { x, y, width, height } = g.node(cluster.id)
+    return { id: cluster.id, title: cluster.title, kind: cluster.kind, x, y, width, height }
+  })
   const { width = 0, height = 0 } = g.graph()
-  return { width, height, nodes, edges }
+  return { width, height, nodes, edges, clusters: placedClusters }
 }
