@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import { type DemoMode, type Harness, openPage, startHarness } from './harness'
-import { expectScreen, settle, submit, summaryMessages } from './steps'
+import { expectScreen, fillAddressLines, settle, submit, summaryMessages } from './steps'
 
 /** Every text box on the page with its `maxLength` (-1 when it has none). */
 const textBoxes = (page: Page) =>
@@ -56,8 +56,11 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
         const name = await page.getByLabel('Full name').inputValue()
         assert.equal(name, 'W'.repeat(100), 'the name input takes at most 100 characters')
         await page.getByLabel('Email address').fill(`${'g'.repeat(242)}@example.com`)
-        await page.getByLabel('Date of birth').fill('1990-12-09')
+        await page.getByLabel('Date of birth', { exact: true }).fill('1990-12-09')
         await submit(page)
+        await expectScreen(page, 'What is your home address?', `bounded-${mode}-${width}-home`)
+        await assertAllBounded(page)
+        await fillAddressLines(page)
 
         await expectScreen(page, 'Eligibility', `bounded-${mode}-${width}-eligibility`)
         await page.getByRole('radio', { name: /Employed/ }).click()
@@ -105,6 +108,10 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       await page.getByLabel('Quantity of Sticker pack').fill('3')
       await submit(page)
       await settle(page)
+      await expectScreen(page, 'Who should we send it to?', `bounded-${mode}-shipping-name`)
+      await assertAllBounded(page)
+      await page.getByLabel('Full name').fill('Ada Lovelace')
+      await submit(page)
       await expectScreen(page, 'Where should we send it?', `bounded-${mode}-shipping`)
       await assertAllBounded(page)
       assert.deepEqual(errors, [])

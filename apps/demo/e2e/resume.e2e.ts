@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { type Harness, openPage, screenshot, startHarness } from './harness'
-import { expectScreen, panelState, saveState, serverVerdict, settle, submit, submittedJson } from './steps'
+import { expectScreen, fillAddressLines, panelState, saveState, serverVerdict, settle, submit, submittedJson } from './steps'
 
 let harness: Harness
 before(async () => {
@@ -23,8 +23,9 @@ describe('save and continue later (enrollment, through @flowkit/server)', () => 
     await expectScreen(page, 'About you', 'resume-about')
     await page.getByLabel('Full name').fill('Mary Jackson')
     await page.getByLabel('Email address').fill('mary@example.com')
-    await page.getByLabel('Date of birth').fill('1985-04-09')
+    await page.getByLabel('Date of birth', { exact: true }).fill('1985-04-09')
     await submit(page)
+    await fillAddressLines(page)
     await expectScreen(page, 'Eligibility', 'resume-eligibility')
     await page.getByRole('radio', { name: /Employed/ }).click()
     await submit(page)
@@ -82,8 +83,9 @@ describe('save and continue later (enrollment, through @flowkit/server)', () => 
     await expectScreen(second.page, 'About you', 'resume-new-enrollment')
     await second.page.getByLabel('Full name').fill('Christine Darden')
     await second.page.getByLabel('Email address').fill('christine@example.com')
-    await second.page.getByLabel('Date of birth').fill('1982-09-10')
+    await second.page.getByLabel('Date of birth', { exact: true }).fill('1982-09-10')
     await submit(second.page)
+    await fillAddressLines(second.page)
     await expectScreen(second.page, 'Eligibility', 'resume-new-enrollment-eligibility')
     await saveState(second.page, 'saved')
     await second.page.getByTestId('save-later').click()
@@ -107,8 +109,9 @@ describe('save and continue later (enrollment, through @flowkit/server)', () => 
     await expectScreen(first, 'About you', 'tabs-first-about')
     await first.getByLabel('Full name').fill('Katherine Johnson')
     await first.getByLabel('Email address').fill('katherine@example.com')
-    await first.getByLabel('Date of birth').fill('1978-08-26')
+    await first.getByLabel('Date of birth', { exact: true }).fill('1978-08-26')
     await submit(first)
+    await fillAddressLines(first)
     await expectScreen(first, 'Eligibility', 'tabs-first-eligibility')
     await saveState(first, 'saved')
 
@@ -142,8 +145,9 @@ describe('save and continue later (enrollment, through @flowkit/server)', () => 
     assert.match((await page.getByTestId('link-problem').textContent()) ?? '', /does not match a saved enrollment.*NOT_FOUND/)
     await page.getByLabel('Full name').fill('Annie Easley')
     await page.getByLabel('Email address').fill('annie@example.com')
-    await page.getByLabel('Date of birth').fill('1983-04-23')
+    await page.getByLabel('Date of birth', { exact: true }).fill('1983-04-23')
     await submit(page)
+    await fillAddressLines(page)
     await expectScreen(page, 'Eligibility', 'resume-bad-link-fresh-instance')
     await saveState(page, 'saved')
     // Chromium logs the refused load (404) as a console error; nothing else may fail.
@@ -162,8 +166,9 @@ describe('save and continue later (enrollment, through @flowkit/server)', () => 
       await expectScreen(page, 'About you', 'offline-about')
       await page.getByLabel('Full name').fill('Dorothy Vaughan')
       await page.getByLabel('Email address').fill('dorothy@example.com')
-      await page.getByLabel('Date of birth').fill('1980-09-20')
+      await page.getByLabel('Date of birth', { exact: true }).fill('1980-09-20')
       await submit(page)
+      await fillAddressLines(page)
       await expectScreen(page, 'Eligibility', 'offline-eligibility')
       await saveState(page, 'offline')
       assert.match((await page.getByTestId('save-status').textContent()) ?? '', /Offline/)
