@@ -216,6 +216,18 @@ const inlineRepeat = (steps: Record<string, AnyStep>, id: string, step: RepeatSt
   }
 }
 
+/**
+ * A wrapper that keeps the marks tools put on the function it wraps (symbol-keyed properties, such as
+ * the condition a flow file wrote), so diagrams and analysis still read a child's guards.
+ */
+const marked = <F extends (...args: never[]) => unknown>(wrapper: F, original: unknown): F => {
+  if (typeof original !== 'function') return wrapper
+  for (const key of Object.getOwnPropertySymbols(original)) {
+    Object.defineProperty(wrapper, key, Object.getOwnPropertyDescriptor(original, key) as PropertyDescriptor)
+  }
+  return wrapper
+}
+
 /** The fixed targets of a `next` (string or guarded list), for a summary's `targets`. */
 const edgeTargets = (next: AnyStep['next']): string[] =>
   typeof next === 'string' ? [next] : Array.isArray(next) ? next.map((c: { to: string }) => c.to) : []
@@ -248,7 +260,10 @@ const wrap = (id: string, local: string, d: AnyStep, inline: Inline, isEntry: bo
   step.scope = [...scope.levels, ...(d.scope ?? [])]
   const ownSkip = d.skip
   if (ownSkip || (isEntry && skipAll)) {
-    step.skip = (ctx: Ctx) => (isEntry && skipAll?.(ctx)) || (ownSkip ? ownSkip(inner(ctx)) : false)
+    step.skip = marked(
+      (ctx: Ctx) => (isEntry && skipAll?.(ctx)) || (ownSkip ? ownSkip(inner(ctx)) : false),
+      isEntry && skipAll ? undefined : ownSkip,
+    )
   }
   let next: AnyStep['next']
   let targets: readonly string[] | undefined
@@ -263,14 +278,14 @@ const wrap = (id: string, local: string, d: AnyStep, inline: Inline, isEntry: bo
     next = d.next.map((c) => ({
       ...c,
       to: add(c.to),
-      ...(c.when ? { when: (ctx: Ctx) => (c.when as (x: Ctx) => boolean)(inner(ctx)) } : {}),
+      ...(c.when ? { when: marked((ctx: Ctx) => (c.when as (x: Ctx) => boolean)(inner(ctx)), c.when) } : {}),
     }))
   } else if (typeof d.next === 'function') {
     const fn = d.next
-    next = (ctx: Ctx) => {
+    next = marked((ctx: Ctx) => {
       const to = fn(inner(ctx))
       return to === undefined ? undefined : add(to)
-    }
+    }, fn)
     targets = d.targets?.map(add)
   }
   if (isEntry && skipAll && exitChoice && next !== undefined) {
