@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import { axeViolations, type DemoMode, type Harness, screenshot, startHarness } from './harness'
-import { serverVerdict, settle, submit, summaryMessages } from './steps'
+import { fillAddressLines, serverVerdict, settle, submit, summaryMessages } from './steps'
 
 /** A phone (iPhone 12 to 15) and a laptop. */
 const PHONE = { width: 390, height: 844 } as const
@@ -138,12 +138,19 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       await page.getByRole('button', { name: 'One more Flowkit hoodie' }).click()
       await submit(page)
 
+      await at(page, 'Who should we send it to?')
+      await check('shipping-name')
+      await submit(page)
+      assert.equal((await summaryMessages(page)).length, 1)
+      await check('shipping-name-errors')
+      await page.getByLabel('Full name').fill('Ada Lovelace')
+      await submit(page)
+
       await at(page, 'Where should we send it?')
       await check('shipping')
       await submit(page)
       assert.ok((await summaryMessages(page)).length >= 4)
       await check('shipping-errors')
-      await page.getByLabel('Full name').fill('Ada Lovelace')
       await page.getByLabel('Address line 1').fill('1 Main Street')
       await page.getByLabel('Town or city').fill('Dublin')
       await page.getByLabel('Postcode').fill('D02 X285')
@@ -152,6 +159,11 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       await submit(page)
       await page.getByTestId('service-error').waitFor()
       await check('shipping-service-error')
+      await submit(page)
+
+      await at(page, 'Billing address')
+      await check('billing-same')
+      await page.getByRole('radio', { name: /^Yes/ }).click()
       await submit(page)
 
       await at(page, 'How should it arrive?')
@@ -204,8 +216,12 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       await check('about-errors')
       await page.getByLabel('Full name').fill('Grace Hopper')
       await page.getByLabel('Email address').fill('grace@example.com')
-      await page.getByLabel('Date of birth').fill('1990-12-09')
+      await page.getByLabel('Date of birth', { exact: true }).fill('1990-12-09')
       await submit(page)
+
+      await at(page, 'What is your home address?')
+      await check('home')
+      await fillAddressLines(page)
 
       await at(page, 'Eligibility')
       await check('eligibility')
@@ -244,14 +260,24 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       await page.getByRole('radio', { name: /Plus/ }).click()
       await submit(page)
 
-      await at(page, 'Who else is covered?')
-      await check('dependents')
+      // One dependant's steps (the repeat), then its summary.
+      await at(page, 'What is the full name of dependant 1?')
+      await check('dependant-name')
       await submit(page)
-      assert.ok((await summaryMessages(page)).length >= 1)
-      await check('dependents-errors')
+      assert.equal((await summaryMessages(page)).length, 1)
+      await check('dependant-name-errors')
       await page.getByLabel('Full name').fill('Alan Hopper')
-      await page.getByLabel('Date of birth').fill('2019-05-01')
-      await page.getByLabel('Relationship').selectOption('child')
+      await submit(page)
+      await at(page, 'What is dependant 1’s date of birth?')
+      await check('dependant-birth-date')
+      await page.getByLabel('Date of birth', { exact: true }).fill('2019-05-01')
+      await submit(page)
+      await at(page, 'How is dependant 1 related to you?')
+      await check('dependant-relationship')
+      await page.getByRole('radio', { name: /^Child/ }).click()
+      await submit(page)
+      await at(page, 'Who else is covered?')
+      await check('dependants')
       await submit(page)
 
       await at(page, 'Consents')

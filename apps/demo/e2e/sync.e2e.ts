@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page, Request } from 'playwright-core'
 import { type DemoMode, type Harness, openPage, startHarness } from './harness'
-import { expectScreen, panelState, saveState, serverVerdict, submit } from './steps'
+import { expectScreen, fillAddressLines, panelState, saveState, serverVerdict, submit } from './steps'
 
 /** Chromium logs refused requests (409, 404, 5xx, offline) as console errors: expected here, anything else is not. */
 const unexpected = (errors: string[]) =>
@@ -12,8 +12,9 @@ const aboutYou = async (page: Page, name: string) => {
   await page.getByRole('heading', { level: 1, name: 'About you' }).waitFor()
   await page.getByLabel('Full name').fill(name)
   await page.getByLabel('Email address').fill(`${name.split(' ')[0]?.toLowerCase()}@example.com`)
-  await page.getByLabel('Date of birth').fill('1985-04-09')
+  await page.getByLabel('Date of birth', { exact: true }).fill('1985-04-09')
   await submit(page)
+  await fillAddressLines(page)
 }
 const employed = async (page: Page) => {
   await page.getByRole('radio', { name: /Employed/ }).click()
@@ -210,24 +211,26 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
 
       await first.getByRole('button', { name: 'One more Flowkit hoodie' }).click()
       await submit(first)
-      await heading(first, 'Where should we send it?')
-      await heading(second, 'Where should we send it?')
+      await heading(first, 'Who should we send it to?')
+      await heading(second, 'Who should we send it to?')
       const toldSecond = await notice(second)
       assert.deepEqual([toldSecond.kind, toldSecond.source], ['updated', 'tab'])
-      await expectScreen(second, 'Where should we send it?', shot('tabs-second-followed'))
+      await expectScreen(second, 'Who should we send it to?', shot('tabs-second-followed'))
       assert.equal(await first.getByTestId('sync-notice').count(), 0)
 
       await second.getByLabel('Full name').fill('Ada Lovelace')
+      await submit(second)
+      await heading(second, 'Where should we send it?')
       await second.getByLabel('Address line 1').fill('1 Main Street')
       await second.getByLabel('Town or city').fill('Dublin')
       await second.getByLabel('Postcode').fill('D02 X285')
       await second.getByLabel('Country').selectOption('IE')
       await submit(second)
-      await heading(second, 'How should it arrive?')
-      await heading(first, 'How should it arrive?')
+      await heading(second, 'Billing address')
+      await heading(first, 'Billing address')
       const toldFirst = await notice(first)
       assert.deepEqual([toldFirst.kind, toldFirst.source], ['updated', 'tab'])
-      await expectScreen(first, 'How should it arrive?', shot('tabs-first-followed'))
+      await expectScreen(first, 'Billing address', shot('tabs-first-followed'))
       assert.equal((await panelState(first)).shipping.fullName, 'Ada Lovelace')
       assert.deepEqual(unexpected(errors), [])
       await context.close()
