@@ -1,9 +1,9 @@
-import { isWorkflowError } from '@flowkit/core'
+import { defineWorkflow, isWorkflowError } from '@flowkit/core'
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { useStep, useStepGroup, WorkflowProvider, WorkflowSteps } from '../src'
 import { createWorkflowAt, snapshotAt } from '../src/storybook'
-import { family, order } from './composed'
+import { address, type Dependant, dependant, family, order } from './composed'
 import { modes, renderIn } from './fixtures'
 
 const ada = { name: 'Ada', age: 7 }
@@ -85,5 +85,26 @@ describe.each(modes)('a seeded item step renders %s', (_, strict) => {
       </WorkflowProvider>,
     )
     expect(screen.getByLabelText('Dependants 2: name')).toHaveValue('Bob')
+  })
+})
+
+describe('seeding a flow that opens with a sub-flow', () => {
+  const opensWithSubflow = defineWorkflow({
+    id: 'opens',
+    initial: 'home',
+    state: {} as { home?: { street: string; city: string }; dependants?: Dependant[] },
+    steps: {
+      home: { flow: address, next: 'dependants' },
+      dependants: { repeat: { flow: dependant, max: 2 }, next: 'end' },
+      end: { final: true },
+    },
+  })
+
+  it("seeds the sub-flow's own data, and says which keys its steps cannot hold", () => {
+    const flow = createWorkflowAt(opensWithSubflow, { at: 'home.city', state: { home: { street: '1 Main St', city: '' } } })
+    expect(flow.getSnapshot().state.home).toEqual({ street: '1 Main St', city: '' })
+    expect(() => snapshotAt(opensWithSubflow, { at: 'dependants', state: { dependants: [ada] } })).toThrow(
+      /`state\.dependants` cannot be seeded: the steps walked \(home\.street → home\.city → dependants\) are a sub-flow's/,
+    )
   })
 })

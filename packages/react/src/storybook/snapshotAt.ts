@@ -9,6 +9,7 @@ import {
   type WorkflowDefinition,
   WorkflowError,
 } from '@flowkit/core'
+import { groupsOf, scopedState } from '../stepGroup'
 import { summaryMove } from './summaryMove'
 
 /** One completed step of a seeded path: its id, and optionally what it received and contributed. */
@@ -52,6 +53,8 @@ export interface WorkflowSeed<S extends object = any, K extends string = string>
   readonly done?: boolean
 }
 
+const isPlain = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
 const isFrame = (value: unknown): value is SeedFrame => typeof value === 'object' && value !== null && 'step' in value
 
 const mismatch = (id: string, problem: string, step?: string): never => {
@@ -90,6 +93,14 @@ export function snapshotAt<S extends object, K extends string>(
   }
   if (at !== undefined && walk.s.step !== at)
     mismatch(def.id, `the path leads to step '${walk.s.step}', not '${at}' (${walk.trail()}); leave \`at\` out or fix \`path\`.`, at)
+  const unplaced = walk.unplaced()
+  if (unplaced.length > 0) {
+    mismatch(
+      def.id,
+      `\`state.${unplaced.join('`, `state.')}\` cannot be seeded: the steps walked (${walk.trail()}) are a sub-flow's or repeat's, which hold only their own data; open the flow at a step after one of its own steps, or leave them out.`,
+      walk.s.step,
+    )
+  }
   const walked = serialize(def, walk.s, { at: walk.now })
   const persisted: PersistedSnapshot = {
     ...walked,
@@ -123,20 +134,28 @@ interface Walker {
   /** Completes the current step; `toward` is where the walk goes next (a repeat's summary picks its move by it). */
   complete(frame: SeedFrame | undefined, toward?: string): void
   trail(): string
+  /** Keys of the seeded state no walked step could hold (only child steps were walked). */
+  unplaced(): string[]
 }
 
 /** Completes steps with the kernel's own moves: the seeded state goes into the first step's contribution. */
 const walker = (def: WorkflowDefinition, { state = {}, drafts = {} }: WorkflowSeed): Walker => {
   const now = Date.now()
   let seeded = false
+  const placed = new Set<string>()
   const walk: Walker = {
     s: initialState(def, now),
     now,
     inputs: [],
     def,
     complete(frame, toward) {
-      const patch = seeded ? (frame?.patch ?? {}) : { ...state, ...frame?.patch }
-      seeded = true
+      // A sub-flow's or repeat item's step contributes to its own data only: until the walk reaches a step
+      // of the flow itself, which takes the whole seeded state, each child step takes its part of it.
+      const scoped = groupsOf(def, walk.s.step).length > 0
+      const own = scoped ? scopedState(def, walk.s.step, state) : state
+      const patch = seeded ? (frame?.patch ?? {}) : { ...(isPlain(own) ? own : {}), ...frame?.patch }
+      if (!scoped) seeded = true
+      else placed.add((groupsOf(def, walk.s.step)[0] as { key: string }).key)
       // A repeat's summary branches on its input (add, change, continue): the walk records the move it makes.
       const move = summaryMove(def, walk.s, frame?.input, toward, (problem) => mismatch(def.id, problem, walk.s.step))
       walk.inputs.push(frame?.input ?? move ?? (drafts as Record<string, unknown>)[walk.s.step])
@@ -151,6 +170,7 @@ const walker = (def: WorkflowDefinition, { state = {}, drafts = {} }: WorkflowSe
       }
     },
     trail: () => historyOf(walk.s).join(' → '),
+    unplaced: () => (seeded ? [] : Object.keys(state).filter((key) => !placed.has(key))),
   }
   return walk
 }
