@@ -73,6 +73,35 @@ describe('history is a stack', () => {
     expect(fresh.goTo('c').step).toBe('c')
   })
 
+  test("a step that fails on the way forward stops it, its own error kept as the cause (for the user's message)", async () => {
+    const flow = createWorkflow(
+      defineWorkflow({
+        id: 'fails',
+        initial: 'a',
+        state: {},
+        steps: {
+          a: { next: 'b' },
+          b: {
+            actions: [
+              ({ input }) => {
+                if ((input as { ok?: boolean } | undefined)?.ok !== true) throw new Error('the card was declined')
+              },
+            ],
+            next: 'c',
+          },
+          c: { final: true },
+        },
+      }),
+    )
+    await flow.next()
+    await flow.next({ ok: true })
+    flow.goTo('a')
+    flow.setDraft('b', { ok: false })
+    const stopped = flow.goTo('c')
+    expect([stopped.step, stopped.error?.code]).toEqual(['b', 'FORWARD_BLOCKED'])
+    expect((stopped.error?.cause as { code?: string; message?: string }).message).toMatch(/the card was declined/)
+  })
+
   test('goTo a step that cannot follow the current one is NOT_VISITED and changes nothing', async () => {
     const workflow = createWorkflow(
       defineWorkflow({

@@ -15,6 +15,8 @@ const guard = <T>(step: string, what: string, fn: () => T): T => {
   try {
     return fn()
   } catch (cause) {
+    // A choice made of other choices (a repeat's way on) passes their own errors through.
+    if (cause instanceof WorkflowError && cause.category === 'transition') throw cause
     throw new WorkflowError(
       'GUARD_FAILED',
       process.env.NODE_ENV !== 'production' &&

@@ -16,11 +16,11 @@ import { type Runtime, submit } from './submit'
 export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
   const { def } = rt
   const c = compile(def)
-  const blocked = (why: string) => {
+  const blocked = (why: string, cause?: WorkflowError) => {
     const error = new WorkflowError(
       'FORWARD_BLOCKED',
       process.env.NODE_ENV !== 'production' && `goTo('${target}') stopped at '${rt.current().state.step}': ${why}.`,
-      { category: 'transition', step: rt.current().state.step, details: { target } },
+      { category: 'transition', step: rt.current().state.step, details: { target }, cause },
     )
     // The step's own issues (if validation refused its answer) stay on the snapshot beside the error.
     return rt.commit(update(rt.current().state, { error }))
@@ -45,7 +45,7 @@ export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
   /** The snapshot to end with when the step just submitted did not go through. */
   const stopped = (snap: WorkflowSnapshot): WorkflowSnapshot | undefined => {
     if (snap.issues !== NO_ISSUES) return blocked('its answer no longer validates; correct it and continue')
-    if (snap.error) return blocked(`it failed (${snap.error.code}): ${snap.error.message}`)
+    if (snap.error) return blocked(`it failed (${snap.error.code}): ${snap.error.message}`, snap.error)
     return undefined
   }
   const result = go()
