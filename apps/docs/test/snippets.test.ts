@@ -72,7 +72,7 @@ describe('every code block on every page', () => {
     const files = pages().flatMap(writePage)
     const readmes = writeReadmes()
     expect(files.length).toBeGreaterThan(20)
-    expect(readmes.length).toBe(3)
+    expect(readmes.length).toBe(4)
     expect(compile([...files, ...readmes])).toEqual([])
   }, 120_000)
 
