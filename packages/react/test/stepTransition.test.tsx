@@ -95,7 +95,7 @@ const show = (strict: boolean, workflow: ReturnType<typeof createWorkflow<any, a
   )
 
 /** Lets the pretend browser call the update and finish. */
-const frame = () => act(() => new Promise((resolve) => setTimeout(resolve, 5)))
+const frame = () => act(() => new Promise((resolve) => setTimeout(resolve, 50)))
 
 describe.each(modes)('<StepTransition> %s', (_, strict) => {
   it('changes steps at once, with no copy left behind, where the View Transitions API is missing', async () => {

@@ -102,10 +102,13 @@ export function snapshotAt<S extends object, K extends string>(
     )
   }
   const walked = serialize(def, walk.s, { at: walk.now })
+  const frames = walked.path.map(({ step, patch }, i) => ({ step, input: walk.inputs[i], patch }))
+  // As a live run keeps them: each completed step's input is its draft (a repeat's summary keeps none), then the seeded drafts.
+  const answered = frames.filter((f) => f.input !== undefined && !def.steps[f.step]?.summary).map((f) => [f.step, f.input])
   const persisted: PersistedSnapshot = {
     ...walked,
-    path: walked.path.map(({ step, patch }, i) => ({ step, input: walk.inputs[i], patch })),
-    drafts: { ...(drafts as Record<string, unknown>) },
+    path: frames,
+    drafts: { ...Object.fromEntries(answered), ...(drafts as Record<string, unknown>) },
   }
   // The one replay checks what was walked, as a resume will: a seed that would not resume fails here.
   return replay(def, persisted, { now: () => walk.now }).persisted

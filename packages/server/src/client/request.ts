@@ -2,7 +2,14 @@
 export type Reply =
   | { readonly kind: 'ok'; readonly status: number; readonly body: Record<string, unknown> }
   /** A 4xx: the server understood and said no; retrying the same request will not help. */
-  | { readonly kind: 'refused'; readonly status: number; readonly body: Record<string, unknown>; readonly error: ErrorBody }
+  | {
+      readonly kind: 'refused'
+      readonly status: number
+      readonly body: Record<string, unknown>
+      readonly error: ErrorBody
+      /** Seconds the server asked to wait before asking again (`Retry-After`), when it said. */
+      readonly retryAfter?: number
+    }
   /** No answer, a 5xx, or 429 `RATE_LIMITED`: worth retrying later. */
   | { readonly kind: 'unreachable'; readonly error: ErrorBody }
 
@@ -44,5 +51,6 @@ export const request = async (
   if (response.ok) return { kind: 'ok', status: response.status, body: parsed }
   // Rate limited: the same request succeeds later. (A cap on instances, also 429, does not lift by waiting.)
   if (response.status >= 500 || error.code === 'RATE_LIMITED') return { kind: 'unreachable', error }
-  return { kind: 'refused', status: response.status, body: parsed, error }
+  const wait = Number(response.headers.get('retry-after'))
+  return { kind: 'refused', status: response.status, body: parsed, error, ...(wait > 0 ? { retryAfter: wait } : {}) }
 }

@@ -16,6 +16,9 @@ export interface SubmissionHost {
   lastError(): { readonly message: string } | null
 }
 
+/** How long a submit waits, in all, for another submission of the same flow to finish (the server's default lease is 30 s). */
+const SUBMIT_WAIT = 35_000
+
 const recorded = (host: SubmissionHost, copy: ServerCopy): SubmitResult => {
   host.write({ version: copy.version, base: copy.snapshot, submitted: true, result: copy.result, dirty: false })
   return { ok: true, result: copy.result ?? {}, version: copy.version }
@@ -48,7 +51,15 @@ export async function submitFlow(host: SubmissionHost, snapshot: PersistedSnapsh
     const message = host.lastError()?.message ?? 'the flow is not saved to the server yet; try again in a moment.'
     return { ok: false, error: { code: 'NOT_SAVED', message } }
   }
-  const reply = await host.server.submit(record.token, record.version, last)
+  let reply = await host.server.submit(record.token, record.version, last)
+  // Another tab or device (or a double click) is submitting this very flow: wait as the server asks,
+  // then ask again; the server then answers with the one result (ALREADY_SUBMITTED and its copy).
+  for (let waited = 0; reply.kind === 'refused' && reply.error.code === 'SUBMISSION_IN_PROGRESS' && waited < SUBMIT_WAIT; ) {
+    const seconds = Math.min(Math.max(reply.retryAfter ?? 1, 0.25), 5)
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+    waited += seconds * 1000
+    reply = await host.server.submit(record.token, record.version, last)
+  }
   if (reply.kind === 'ok') return recorded(host, copyOf(reply.body))
   if (reply.kind === 'refused' && reply.status === 409 && reply.body.current) {
     // Saved or submitted elsewhere first: the flow takes in that copy by the usual rule, and says so.

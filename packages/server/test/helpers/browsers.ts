@@ -1,6 +1,6 @@
 import { createWorkflow, type Workflow } from '@flowkit/core'
 import { getPersistApi, persist } from '@flowkit/core/persist'
-import { createFlowkitHandler, type FlowkitHandler } from '@flowkit/server'
+import { createFlowkitHandler, type FlowkitHandler, type FlowkitHandlerOptions } from '@flowkit/server'
 import { type LocalFirstStorage, type LocalFirstStorageOptions, localFirstStorage } from '@flowkit/server/client'
 import { sqliteStore } from '@flowkit/server/sqlite'
 import { afterAll, afterEach } from 'vitest'
@@ -47,9 +47,9 @@ export interface FakeNetwork {
 }
 
 /** The real Flowkit handler on SQLite in memory, reached through a `fetch` that can be cut or intercepted. */
-export const flowkitServer = (): FakeNetwork => {
+export const flowkitServer = (options: Partial<FlowkitHandlerOptions> = {}): FakeNetwork => {
   const store = sqliteStore({ filename: ':memory:' })
-  const handler: FlowkitHandler = createFlowkitHandler({ definitions: [enrollment], store, basePath: '/api/flowkit' })
+  const handler: FlowkitHandler = createFlowkitHandler({ definitions: [enrollment], store, basePath: '/api/flowkit', ...options })
   const network: FakeNetwork = {
     down: false,
     requests: [],
@@ -121,8 +121,8 @@ export const saved = (tab: Tab) => until(() => tab.storage.getStatus().state ===
 export const contact = { email: 'ada@example.com', name: 'Ada' }
 
 /** For one test file: a server, and `open` for tabs that are closed (and the network restored) after each test. */
-export const tabsOnOneServer = () => {
-  const network = flowkitServer()
+export const tabsOnOneServer = (options: Partial<FlowkitHandlerOptions> = {}) => {
+  const network = flowkitServer(options)
   const tabs: Tab[] = []
   afterAll(() => network.close())
   afterEach(() => {
