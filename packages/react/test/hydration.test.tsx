@@ -57,7 +57,16 @@ const slowStorage = (inner: StateStorage) => {
   const gate = new Promise<void>((resolve) => {
     release = resolve
   })
-  return { storage: { ...inner, getItem: async (key: string) => (await gate, inner.getItem(key)) } as StateStorage, release }
+  return {
+    storage: {
+      ...inner,
+      getItem: async (key: string) => {
+        await gate
+        return inner.getItem(key)
+      },
+    } as StateStorage,
+    release,
+  }
 }
 
 /** Storage holding a flow left at the shipping step with `email` typed. */

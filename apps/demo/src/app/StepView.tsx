@@ -1,5 +1,5 @@
 import { useStep, useWorkflowState, WorkflowErrorSummary } from '@flowkit/react'
-import { type FormEvent, useEffect, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import type { StepScreen } from '../screens/StepScreen'
 import { Alert } from '../ui/Alert'
 import { userMessageOf } from './errorMessage'
@@ -25,6 +25,15 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
     document.title = `${screen.heading} · Flowkit demo`
     window.scrollTo({ top: 0 })
   }, [screen])
+
+  // A service error is said at the top of the step (GOV.UK): the page goes back up and the message takes focus,
+  // so a keyboard or screen-reader user hears it and nothing is left half under the sticky header.
+  const serviceError = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!error || !serviceError.current) return
+    window.scrollTo({ top: 0 })
+    serviceError.current.focus({ preventScroll: true })
+  }, [error])
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -53,9 +62,11 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
         </Alert>
       )}
       {error && (
-        <Alert tone="danger" title="We could not continue" role="alert">
-          <p data-testid="service-error">{userMessageOf(error)}</p>
-        </Alert>
+        <div ref={serviceError} tabIndex={-1}>
+          <Alert tone="danger" title="We could not continue" role="alert">
+            <p data-testid="service-error">{userMessageOf(error)}</p>
+          </Alert>
+        </div>
       )}
       <Fields draft={draft} update={(patch) => setValues({ ...draft, ...patch })} issues={issues} state={state} change={change} />
       <div className="btn-row">
