@@ -1,5 +1,6 @@
 import { defineWorkflow } from '@flowkit/core'
 import { z } from 'zod'
+import type { Address } from '../services/address'
 import { verifyAddress } from '../services/address'
 import { bounded, MAX_LENGTH, requiredText } from './limits'
 
@@ -25,13 +26,7 @@ export const addressLinesSchema = z.object({
 })
 
 /** An address as the sub-flow builds it: `verified` once the carrier has checked it (its last step). */
-export interface AddressData {
-  readonly fullName: string
-  readonly line1: string
-  readonly line2?: string | undefined
-  readonly city: string
-  readonly postcode: string
-  readonly country: string
+export interface AddressData extends Address {
   readonly verified?: true
 }
 
