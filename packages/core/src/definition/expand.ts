@@ -14,6 +14,7 @@ import type {
   WorkflowDefinition,
 } from '../types'
 import { WorkflowError } from '../WorkflowError'
+import { compile } from './compile'
 import { summarySchema } from './summarySchema'
 
 type AnyStep = StepDef<any, string, any>
@@ -113,7 +114,8 @@ interface Inline {
   readonly exitChoice?: (ctx: Ctx) => string
 }
 
-const childStateOf = (child: WorkflowDefinition): State => (isPlainObject(child.state) ? (child.state as State) : {})
+/** The child's initial state as its frozen copy (never the app's own object). */
+const childStateOf = (child: WorkflowDefinition): State => compile(child).state as State
 
 const inlineFlow = (steps: Record<string, AnyStep>, id: string, step: FlowStepDef<any>, rename: (to: string) => string) => {
   const child = expand(step.flow)
@@ -123,10 +125,13 @@ const inlineFlow = (steps: Record<string, AnyStep>, id: string, step: FlowStepDe
     levels: [
       {
         key,
-        base: (outer) => {
-          const mapped = step.in ? step.in({ state: outer, step: id }) : undefined
-          return { ...initial, ...(isPlainObject(mapped) ? toPlain(mapped, 'what `in` returned', id) : {}) }
-        },
+        // Without `in`, every instance starts from the one frozen initial state: nothing to copy.
+        base: step.in
+          ? (outer) => {
+              const mapped = step.in?.({ state: outer, step: id })
+              return { ...initial, ...(isPlainObject(mapped) ? toPlain(mapped, 'what `in` returned', id) : {}) }
+            }
+          : () => initial,
       },
     ],
   }

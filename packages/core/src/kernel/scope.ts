@@ -8,7 +8,9 @@ const below = (outer: unknown, level: ScopeLevel): unknown => {
   const value = Array.isArray(outer) ? outer[level.key as number] : isPlainObject(outer) ? outer[level.key as string] : undefined
   const base = level.base(outer as Obj)
   if (Array.isArray(base)) return Array.isArray(value) ? value : base
-  return isPlainObject(value) ? { ...base, ...value } : base
+  if (!isPlainObject(value)) return base
+  for (const _ in base) return { ...base, ...value }
+  return value
 }
 
 /**
