@@ -21,6 +21,7 @@ export const sidebar = {
         { text: 'Steps', link: '/concepts/steps' },
         { text: 'Kinds of next', link: '/concepts/next' },
         { text: 'Skipping', link: '/concepts/skipping' },
+        { text: 'Sub-flows and repeats', link: '/concepts/composition' },
         { text: 'Path-scoped state', link: '/concepts/state' },
         { text: 'Drafts', link: '/concepts/drafts' },
         { text: 'History', link: '/concepts/history' },
