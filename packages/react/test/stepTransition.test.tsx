@@ -63,7 +63,8 @@ const viewTransitions = () => {
       live: live.textContent ?? '',
       direction: document.documentElement.dataset.flowkitDirection,
     })
-    const done = new Promise<undefined>((resolve) => setTimeout(() => resolve(update() as undefined), 0))
+    // The pretend browser runs the update a little later, as a real one does after capturing (a moment to move again in).
+    const done = new Promise<undefined>((resolve) => setTimeout(() => resolve(update() as undefined), 20))
     return { ready: done, finished: done, updateCallbackDone: done, skipTransition: vi.fn(), types: new Set() } as unknown as ViewTransition
   })
   Object.defineProperty(document, 'startViewTransition', { value: start, configurable: true, writable: true })
@@ -95,7 +96,7 @@ const show = (strict: boolean, workflow: ReturnType<typeof createWorkflow<any, a
   )
 
 /** Lets the pretend browser call the update and finish. */
-const frame = () => act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+const frame = () => act(() => new Promise((resolve) => setTimeout(resolve, 100)))
 
 describe.each(modes)('<StepTransition> %s', (_, strict) => {
   it('changes steps at once, with no copy left behind, where the View Transitions API is missing', async () => {
