@@ -117,10 +117,11 @@ export function StepTransition({ children, name = 'flowkit-step', className }: S
         if (ghost.current || !live.current || keyOf(next) === keyOf(previous) || !canAnimate()) return
         const made: Ghost = { from: keyOf(previous), node: ghostOf(live.current) }
         ghost.current = made
-        // React draws a store change within the task; a copy not used by the next frame is stale.
-        requestAnimationFrame(() => {
+        // React draws a store change soon after it (a busy page may take a few frames); a copy it has not
+        // used by then is stale: the next change takes a fresh one.
+        setTimeout(() => {
           if (ghost.current === made) ghost.current = null
-        })
+        }, 300)
       }),
     [workflow],
   )

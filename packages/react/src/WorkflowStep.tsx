@@ -29,7 +29,9 @@ export function WorkflowStep<K extends string = string>({ name, children }: Work
     s.status !== 'done' && (s.step === name || stepNames(workflow.definition, s.step).includes(name)) ? s.step : null,
   )
   return step !== null ? (
-    <StepContext.Provider value={step} key={`${step}\u0000${restored}`}>
+    // A name covering several steps remounts its children per step (no local state leaks between them);
+    // an exact name keeps them, as before, so a wrapper such as <StepTransition> lives across moves.
+    <StepContext.Provider value={step} key={step === name ? restored : `${step}\u0000${restored}`}>
       {children}
     </StepContext.Provider>
   ) : null
