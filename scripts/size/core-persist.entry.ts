@@ -1,5 +1,5 @@
 // @size-title @flowkit/core with persistence (zustand persist, web storage)
-// @size-budget 8600
+// @size-budget 11700
 import { createWorkflow, defineWorkflow } from '@flowkit/core'
 import { persist } from '@flowkit/core/persist'
 

@@ -1,4 +1,4 @@
-// @size-budget 10300
+// @size-budget 13400
 // @size-title @flowkit/server/client: a flow persisted to the server with httpStorage (core + persist included)
 import { createWorkflow, defineWorkflow } from '@flowkit/core'
 import { persist } from '@flowkit/core/persist'
