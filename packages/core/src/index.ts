@@ -9,6 +9,7 @@ export { type GraphEdge, type GraphNode, type GraphOptions, type NodeStatus, toG
 export { didYouMean } from './didYouMean'
 export { historyOf, skippedOf } from './kernel/moves'
 export { type Prediction, predict, progressOf, upcomingOf } from './kernel/predict'
+export { mergeAt, viewOf } from './kernel/scope'
 export type { SerializeOptions } from './kernel/serialize'
 export { serialize } from './kernel/serialize'
 export type { FlowState, Frame, Skip } from './kernel/state'

@@ -1,13 +1,7 @@
-import type { StepDef, WorkflowDefinition } from '@flowkit/core'
+import type { RepeatSummary, StepDef, StepGroup, WorkflowDefinition } from '@flowkit/core'
+import { viewOf } from '@flowkit/core'
 
-/**
- * Where a step of a composed flow comes from: the parent's `flow:` or `repeat:` step that included it
- * (core's `StepDef['groups']` entries), outermost first.
- */
-export type StepGroup = NonNullable<StepDef<any>['groups']>[number]
-
-/** What a repeat's summary step knows (core's `StepDef['summary']`): its key, bounds and each item's steps. */
-export type RepeatSummary = NonNullable<StepDef<any>['summary']>
+export type { RepeatSummary, StepGroup }
 
 type Steps = Readonly<Record<string, Pick<StepDef<any>, 'groups' | 'summary'> | undefined>>
 
@@ -25,17 +19,11 @@ export const summaryOf = (definition: WorkflowDefinition, step: string): RepeatS
 export const repeatGroupOf = (definition: WorkflowDefinition, step: string): StepGroup | undefined =>
   groupsOf(definition, step).findLast((g) => g.kind === 'repeat')
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
 /**
- * The data a child step reads and writes inside the flow's state: `state[key]` for a sub-flow, item
- * `i` of `state[key]` for a repeat, level by level. The state itself for a step of the flow.
+ * The data a child step reads and writes inside the flow's state (`state[key]`, or item `i` of it),
+ * as core's `viewOf` gives it to the step's actions. The state itself for a step of the flow.
  */
 export const scopedState = (definition: WorkflowDefinition, step: string, state: unknown): unknown => {
-  let scope = state
-  for (const group of groupsOf(definition, step)) {
-    const own = isRecord(scope) ? scope[group.key] : undefined
-    scope = group.kind === 'repeat' ? (Array.isArray(own) ? own[group.item ?? -1] : undefined) : own
-  }
-  return scope
+  const def = (definition.steps as Readonly<Record<string, StepDef<any> | undefined>>)[step]
+  return def && typeof state === 'object' && state !== null ? viewOf(def, state) : state
 }
