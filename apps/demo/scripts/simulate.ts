@@ -1,8 +1,9 @@
 /**
- * `npm run simulate -w @flowkit/demo -- [--db <file.db | postgres://…>] [--journeys 10000] [--seed 15] [--days 14] [--if-empty]`:
- * simulated journeys through the demo's enrollment into SQLite (default apps/demo/.flowkit/demo.db, the file
- * `npm run demo` serves) or PostgreSQL, for the insights page and `flowkit insights`. With `--if-empty` it writes
- * nothing when the database already has enrollment journeys (`npm run demo` seeds that way).
+ * `npm run simulate -w @flowkit/demo -- [--db <file.db | postgres://…>] [--flow enrollment|checkout] [--journeys 10000]
+ * [--seed 15] [--days 14] [--if-empty]`: simulated journeys through the demo's flows (each of them, or the one named)
+ * into SQLite (default apps/demo/.flowkit/demo.db, the file `npm run demo` serves) or PostgreSQL, for the insights
+ * page and `flowkit insights`. With `--if-empty` it writes no journeys of a flow the database has journeys of
+ * already (`npm run demo` seeds that way).
  */
 import { mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -13,9 +14,10 @@ import { postgresStore } from '@flowkit/server/postgres'
 import { sqliteStore } from '@flowkit/server/sqlite'
 import Database from 'better-sqlite3'
 import pg from 'pg'
+import { checkout } from '../src/flows/checkout'
 import { enrollment } from '../src/flows/enrollment'
 import { simulateInto } from './simulateInto'
-import { enrollmentProfile } from './simulateProfile'
+import { checkoutProfile, enrollmentProfile } from './simulateProfile'
 
 /** The demo's SQLite file. */
 export const DEMO_DB = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), '.flowkit', 'demo.db')
@@ -92,24 +94,28 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       journeys: { type: 'string' },
       seed: { type: 'string' },
       days: { type: 'string' },
+      flow: { type: 'string' },
       'if-empty': { type: 'boolean' },
     },
   })
+  const flows = [
+    { definition: enrollment, profile: enrollmentProfile },
+    { definition: checkout, profile: checkoutProfile },
+  ].filter((f) => values.flow === undefined || f.definition.id === values.flow)
+  if (flows.length === 0) throw new Error(`--flow must be enrollment or checkout, not '${values.flow}'.`)
   const db = values.db ?? process.env.DATABASE_URL ?? DEMO_DB
   const { store, batch, has } = storeAt(db)
-  if (values['if-empty'] && (await has(enrollment.id))) {
-    await store.close()
-    process.exit(0)
-  }
-  const started = performance.now()
   const options = {
     journeys: whole('journeys', values.journeys, 10_000),
     seed: whole('seed', values.seed, 15),
     days: whole('days', values.days, 14),
   }
-  const count = await batch(() => simulateInto(store, enrollment, enrollmentProfile, options))
+  for (const { definition, profile } of flows) {
+    if (values['if-empty'] && (await has(definition.id))) continue
+    const started = performance.now()
+    const count = await batch(() => simulateInto(store, definition, profile, options))
+    const where = db.replace(/\/\/[^@/]*@/, '//…@')
+    console.log(`simulated ${count} ${definition.id} journeys into ${where} in ${Math.round(performance.now() - started)} ms`)
+  }
   await store.close()
-  console.log(
-    `simulated ${count} enrollment journeys into ${db.replace(/\/\/[^@/]*@/, '//…@')} in ${Math.round(performance.now() - started)} ms`,
-  )
 }

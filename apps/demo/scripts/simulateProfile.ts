@@ -41,3 +41,50 @@ export const enrollmentProfile: JourneyProfile = {
     review: { seconds: 20, dropOff: 0.05, back: 0.1, fails: 0.02 },
   },
 }
+
+/** How people go through the demo's checkout (apps/demo/src/flows/checkout.ts): most drop out at the basket and at payment. */
+export const checkoutProfile: JourneyProfile = {
+  stall: 0.08,
+  otherDevice: 0.25,
+  submitted: 0.98,
+  steps: {
+    cart: {
+      seconds: 40,
+      dropOff: 0.2,
+      invalid: [0.08, ['quantities', 'promo']],
+      // A fifth of baskets hold only digital goods: no addresses then.
+      patch: (r) => ({ cart: { lines: [{ product: r < 0.2 ? 'license' : 'hoodie', quantity: 1 }], promo: '' } }),
+    },
+    'shipping.name': { seconds: 10, dropOff: 0.03, back: 0.03, invalid: [0.05, ['fullName']] },
+    'shipping.lines': { seconds: 30, dropOff: 0.05, back: 0.03, invalid: [0.2, ['postcode', 'line1', 'town', 'country']] },
+    billingSame: {
+      seconds: 6,
+      dropOff: 0.02,
+      back: 0.02,
+      invalid: [0.03, ['same']],
+      patch: (r) => ({ billingSame: r < 0.8 }),
+    },
+    'billing.name': { seconds: 10, dropOff: 0.02, back: 0.05, invalid: [0.04, ['fullName']] },
+    'billing.lines': { seconds: 28, dropOff: 0.04, back: 0.05, invalid: [0.15, ['postcode', 'line1', 'town']] },
+    delivery: {
+      seconds: 10,
+      dropOff: 0.03,
+      back: 0.04,
+      invalid: [0.04, ['method']],
+      patch: (r, state) => ({
+        delivery: { method: state.cart?.lines[0]?.product === 'license' ? 'email' : r < 0.7 ? 'standard' : 'express' },
+      }),
+    },
+    payment: {
+      seconds: 45,
+      dropOff: 0.12,
+      back: 0.06,
+      invalid: [0.35, ['card.number', 'card.expiry', 'card.cvc', 'card.name']],
+      patch: (r) => ({
+        payment: r < 0.85 ? { method: 'card', name: '', brand: 'Visa', last4: '4242', expiry: '12/30' } : { method: 'invoice' },
+      }),
+    },
+    company: { seconds: 50, dropOff: 0.08, back: 0.05, invalid: [0.25, ['vatNumber', 'name']] },
+    review: { seconds: 25, dropOff: 0.06, back: 0.12, fails: 0.04 },
+  },
+}

@@ -5,10 +5,11 @@
  */
 import type { FlowkitHandlerOptions } from '@flowkit/server'
 
+export { checkout } from '../src/flows/checkout'
 export { enrollment } from '../src/flows/enrollment'
 
 /**
- * `authorize` lets anyone see the insights page (`GET /api/flowkit/insights/enrollment`): the demo runs on your
+ * `authorize` lets anyone see the insights page (`GET /api/flowkit/insights/enrollment`, `…/checkout`): the demo runs on your
  * machine. A real app allows `insights` to its analysts only; without `authorize` the route answers 403. Submitted
  * flows stay undeletable, as without `authorize`.
  *

@@ -14,7 +14,7 @@ import pg from 'pg'
 import { randomFrom, simulateJourney } from '../../../apps/demo/scripts/simulateJourneys'
 import { enrollmentProfile } from '../../../apps/demo/scripts/simulateProfile'
 import { enrollment } from '../../../apps/demo/src/flows/enrollment'
-import { type InsightsQuery, type InstanceStore, queryInsights, recordedJourney } from '../src/index'
+import { type InsightsQuery, type InstanceStore, queryInsights, recordedJourney, refreshInsights } from '../src/index'
 import { postgresStore } from '../src/stores/postgresStore'
 import { sqliteStore } from '../src/stores/sqliteStore'
 import { startPostgres } from '../test/helpers/startPostgres'
@@ -92,11 +92,30 @@ const time = async (store: InstanceStore) => {
   return { ms: all.ms, started: all.started, dayMs: day.ms, dayJourneys: day.started }
 }
 
+/** Seconds to fold everything loaded into the rollups. */
+const fold = async (store: InstanceStore) => {
+  const started = performance.now()
+  await refreshInsights(store)
+  return (performance.now() - started) / 1000
+}
+
+/** The time of one query right after 1,000 more journeys were written: it folds them in first. */
+const fresh = async (store: InstanceStore, insert: (batch: Batch) => Promise<void> | void) => {
+  await insert(simulate(1_000))
+  const started = performance.now()
+  await queryInsights(store, { workflow: 'enrollment', now: NOW })
+  return performance.now() - started
+}
+
 interface Result {
   readonly database: string
   readonly journeys: number
   readonly events: number
   readonly loadS: number
+  /** Folding every loaded event into the rollups (what saves feed in small steps). */
+  readonly foldS: number
+  /** One `queryInsights` right after 1,000 more journeys were written (it folds them first). */
+  readonly freshMs: number
   readonly ms: number
   readonly dayMs: number
   readonly dayJourneys: number
@@ -109,22 +128,28 @@ const postgres = async (url: string, journeys: number): Promise<Result> => {
   const store = postgresStore({ pool, table })
   await store.init()
   const loading = performance.now()
-  const events = await load(journeys, async (b) => {
+  const insert = async (b: Batch) => {
     await pool.query(
       `INSERT INTO ${table}_journey (instance, workflow, version, seq, type, step, at, reason, fields)
        SELECT i, 'enrollment', v, s, t, st, a, r, f::jsonb
        FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[]) AS u(i, v, s, t, st, a, r, f)`,
       [b.instance, b.version, b.seq, b.type, b.step, b.at, b.reason, b.fields],
     )
-  })
+  }
+  const events = await load(journeys, insert)
   await pool.query(`VACUUM ANALYZE ${table}_journey`)
   const loadS = (performance.now() - loading) / 1000
+  const foldS = await fold(store)
+  await pool.query(`VACUUM ANALYZE ${table}_journeys, ${table}_rollup`)
   const { ms, started, dayMs, dayJourneys } = await time(store)
   if (started !== journeys) throw new Error(`PostgreSQL counted ${started} journeys of ${journeys}`)
-  if (process.env.BENCH_KEEP !== '1') await pool.query(`DROP TABLE ${table}, ${table}_journey`)
+  const freshMs = await fresh(store, insert)
+  if (process.env.BENCH_KEEP !== '1') {
+    await pool.query(`DROP TABLE ${table}, ${table}_journey, ${table}_journeys, ${table}_rollup, ${table}_rollup_mark`)
+  }
   await store.close()
   await pool.end()
-  return { database: 'PostgreSQL', journeys, events, loadS, ms, dayMs, dayJourneys }
+  return { database: 'PostgreSQL', journeys, events, loadS, foldS, ms, dayMs, dayJourneys, freshMs }
 }
 
 const sqlite = async (journeys: number): Promise<Result> => {
@@ -132,24 +157,25 @@ const sqlite = async (journeys: number): Promise<Result> => {
   const db = new Database(join(dir, 'bench.db'))
   db.pragma('journal_mode = WAL')
   const store = sqliteStore({ database: db })
-  const insert = db.prepare(`INSERT INTO flowkit_instances_journey (instance, workflow, version, seq, type, step, at, reason, fields)
-    VALUES (?, 'enrollment', ?, ?, ?, ?, ?, ?, ?)`)
+  const row = db.prepare(`INSERT INTO flowkit_instances_journey (instance, workflow, version, seq, type, step, at, reason, fields, logged)
+    VALUES (?, 'enrollment', ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insert = db.transaction((b: Batch) => {
+    const logged = Date.now()
+    for (let i = 0; i < b.seq.length; i++)
+      row.run(b.instance[i], b.version[i], b.seq[i], b.type[i], b.step[i], b.at[i], b.reason[i], b.fields[i], logged)
+  })
   const loading = performance.now()
-  const events = await load(
-    journeys,
-    db.transaction((b: Batch) => {
-      for (let i = 0; i < b.seq.length; i++)
-        insert.run(b.instance[i], b.version[i], b.seq[i], b.type[i], b.step[i], b.at[i], b.reason[i], b.fields[i])
-    }),
-  )
-  db.exec('ANALYZE')
+  const events = await load(journeys, insert)
   const loadS = (performance.now() - loading) / 1000
+  const foldS = await fold(store)
+  db.exec('ANALYZE')
   const { ms, started, dayMs, dayJourneys } = await time(store)
   if (started !== journeys) throw new Error(`SQLite counted ${started} journeys of ${journeys}`)
+  const freshMs = await fresh(store, insert)
   await store.close()
   db.close()
   rmSync(dir, { recursive: true, force: true })
-  return { database: 'SQLite', journeys, events, loadS, ms, dayMs, dayJourneys }
+  return { database: 'SQLite', journeys, events, loadS, foldS, ms, dayMs, dayJourneys, freshMs }
 }
 
 const pgServer = await startPostgres()
@@ -176,6 +202,8 @@ console.table(
     journeys: r.journeys.toLocaleString('en'),
     events: r.events.toLocaleString('en'),
     'load s': r.loadS.toFixed(1),
+    'fold s': r.foldS.toFixed(1),
+    'fold events/s': Math.round(r.events / r.foldS).toLocaleString('en'),
     'all: ms': Math.round(r.ms),
     'µs / journey': ((r.ms * 1000) / r.journeys).toFixed(1),
     'data ×': (r.journeys / base(r).journeys).toFixed(0),
@@ -183,5 +211,6 @@ console.table(
     'last day: journeys': r.dayJourneys.toLocaleString('en'),
     'last day: ms': Math.round(r.dayMs),
     'last day: time ×': (r.dayMs / base(r).dayMs).toFixed(1),
+    '+1,000 then query: ms': Math.round(r.freshMs),
   })),
 )

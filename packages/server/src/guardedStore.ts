@@ -36,6 +36,7 @@ export const guardedStore = (store: InstanceStore, onError: ((error: unknown) =>
       insights: {
         retain: store.insights.retain,
         aggregate: wrap((query) => (store.insights as NonNullable<InstanceStore['insights']>).aggregate(query)),
+        refresh: wrap(() => (store.insights as NonNullable<InstanceStore['insights']>).refresh()),
         prune: wrap((before) => (store.insights as NonNullable<InstanceStore['insights']>).prune(before)),
       },
     }),

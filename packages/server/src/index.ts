@@ -1,5 +1,5 @@
 export { createFlowkitHandler, type FlowkitHandler, type FlowkitHandlerOptions } from './createFlowkitHandler'
-export { pruneInsights, queryInsights } from './insights/queryInsights'
+export { pruneInsights, queryInsights, refreshInsights } from './insights/queryInsights'
 export { deviceOf, recordedJourney } from './insights/recordedJourney'
 export { TIME_BUCKETS } from './insights/timeBuckets'
 export type { FlowInsights, InsightsQuery, InsightsSource, InsightsStoreOptions, JourneyWrite, StepInsights } from './insights/types'

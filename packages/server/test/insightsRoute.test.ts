@@ -26,7 +26,7 @@ describe.each(backends)('GET /insights/:workflow on $name', (backend) => {
     const { status, body } = await guarded.call('GET', `/insights/enrollment?version=1&from=${T0}&to=2026-01-02`, undefined, analyst)
     expect(status).toBe(200)
     expect(body).toMatchObject({ workflow: 'enrollment', version: 1, from: T0, to: Date.UTC(2026, 0, 2), abandonAfter: 1_800_000 })
-    expect(body.journeys).toEqual({ started: 5, completed: 2, abandoned: 2, inProgress: 1, completionRate: 0.4 })
+    expect(body.journeys).toEqual({ started: 5, completed: 2, abandoned: 2, inProgress: 1, resumed: 1, completionRate: 0.4 })
     expect(body.steps.map((s: { step: string }) => s.step)).toEqual(['contact', 'plan', 'payment', 'review', 'dependents'])
     expect(body.steps[4].timeBuckets.at(-1)).toEqual({ upToMs: Number.MAX_SAFE_INTEGER, count: 0 })
   })

@@ -17,7 +17,8 @@ const signup = defineWorkflow({
 
 const dir = mkdtempSync(join(tmpdir(), 'flowkit-insights-cli-'))
 const db = join(dir, 'flowkit.db')
-const T0 = Date.now() - 2 * 3600_000
+/** Two hours ago, on the hour: journeys are counted by the hour they started. */
+const T0 = Math.floor(Date.now() / 3600_000) * 3600_000 - 2 * 3600_000
 
 /** Two journeys through a real handler and store with a fixed clock: one finished, one abandoned on `plan` two hours ago. */
 beforeAll(async () => {
@@ -54,7 +55,7 @@ describe('flowkit insights', () => {
       code: 0,
       err: '',
       out: `signup (all versions), journeys started the first … now
-2 started · 1 completed (50.0%) · 1 abandoned (idle > 30m 00s) · 0 in progress
+2 started · 1 completed (50.0%) · 1 abandoned (idle > 30m 00s) · 0 in progress · 0 resumed on another device
 
 step     reached  completed  abandoned  backs  median    p90  blocking fields
 ───────  ───────  ─────────  ─────────  ─────  ──────  ─────  ───────────────
@@ -86,8 +87,9 @@ most frequent paths
     expect(code).toBe(0)
     const insights = JSON.parse(out)
     expect(insights).toMatchObject({ workflow: 'signup', version: 1, from: T0, to: null, abandonAfter: 36_000_000 })
-    expect(insights.journeys).toEqual({ started: 2, completed: 1, abandoned: 0, inProgress: 1, completionRate: 0.5 })
-    expect(JSON.parse((await run('insights', 'signup', '--db', db, '--json', '--from', String(T0 + 1))).out).journeys.started).toBe(0)
+    expect(insights.journeys).toEqual({ started: 2, completed: 1, abandoned: 0, inProgress: 1, resumed: 0, completionRate: 0.5 })
+    const later = JSON.parse((await run('insights', 'signup', '--db', db, '--json', '--from', String(T0 + 3600_000))).out)
+    expect(later).toMatchObject({ from: T0 + 3600_000, journeys: { started: 0 } })
   })
 
   it('says what is wrong with the command line and exits 2', async () => {

@@ -1,7 +1,7 @@
 import { formatCount, formatRate } from './format'
 import type { FlowInsights } from './types'
 
-/** The journeys in four numbers and the completion rate. */
+/** The journeys in five numbers and the completion rate. */
 export function JourneySummary({ journeys }: { readonly journeys: FlowInsights['journeys'] }) {
   const items = [
     { id: 'started', label: 'Journeys started', value: formatCount(journeys.started) },
@@ -9,6 +9,7 @@ export function JourneySummary({ journeys }: { readonly journeys: FlowInsights['
     { id: 'completed', label: 'Completed', value: formatCount(journeys.completed) },
     { id: 'abandoned', label: 'Abandoned', value: formatCount(journeys.abandoned) },
     { id: 'in-progress', label: 'In progress', value: formatCount(journeys.inProgress) },
+    { id: 'resumed', label: 'Resumed on another device', value: formatCount(journeys.resumed) },
   ]
   return (
     <dl className="insights-kpis" data-testid="insights-summary">

@@ -1,10 +1,14 @@
 import { WorkflowError } from '@flowkit/core'
 import type pg from 'pg'
+import { prunePostgres, refreshPostgres, rollupSchema } from './postgresRollup'
+import { ROLLUP_PARAMS, rollupQuery, rollupValues } from './rollupSql'
 import { DEFAULT_RETAIN } from './sqliteInsights'
-import { bucketSql } from './timeBuckets'
 import type { InsightsRow, InsightsSource, InsightsStoreOptions, JourneyWrite, ResolvedQuery } from './types'
 
-/** The journey table and the position columns on the instance table (part of the store's schema transaction). */
+/**
+ * The journey table, the position columns on the instance table and the rollups (part of the store's schema
+ * transaction).
+ */
 export const journeySchema = (t: string) => `
   CREATE TABLE IF NOT EXISTS ${t}_journey (
     instance TEXT NOT NULL,
@@ -18,11 +22,9 @@ export const journeySchema = (t: string) => `
     fields JSONB,
     PRIMARY KEY (instance, seq)
   );
-  CREATE INDEX IF NOT EXISTS ${t}_journey_starts ON ${t}_journey (workflow, version, at) WHERE seq = 1;
-  CREATE INDEX IF NOT EXISTS ${t}_journey_starts_all ON ${t}_journey (workflow, at) WHERE seq = 1;
   ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS journey_seq INTEGER NOT NULL DEFAULT 0,
     ADD COLUMN IF NOT EXISTS journey_at BIGINT, ADD COLUMN IF NOT EXISTS journey_rank INTEGER NOT NULL DEFAULT 0,
-    ADD COLUMN IF NOT EXISTS journey_device TEXT;`
+    ADD COLUMN IF NOT EXISTS journey_device TEXT;${rollupSchema(t)}`
 
 /** The values of the journey parameters of a write, in order: rows, device, version, step, last at, last rank. */
 export const journeyValues = (journey: JourneyWrite | undefined, record: boolean): unknown[] => {
@@ -93,50 +95,6 @@ export const journaledInsert = (t: string, columns: string, values: string, j: n
   FROM created, jsonb_array_elements(COALESCE(${rows}::jsonb, '[]'::jsonb)) WITH ORDINALITY AS e(value, ord)`
 }
 
-/** The aggregate query in PostgreSQL: the same sections, rules and numbers as SQLite's (see `sqliteInsights.ts`). */
-const aggregateSql = (t: string, byVersion: boolean) => `WITH
-cohort AS (
-  SELECT instance FROM ${t}_journey
-  WHERE workflow = $1 ${byVersion ? 'AND version = $8' : ''} AND seq = 1 AND at >= $2 AND at < $3
-),
-ev AS (
-  -- Each journey's events by the primary key (OFFSET 0 keeps the planner from a hash join over the whole table),
-  -- so the cost follows the journeys in the range, not the table.
-  SELECT e.* FROM cohort c CROSS JOIN LATERAL (
-    SELECT instance, seq, type, step, at, fields FROM ${t}_journey WHERE instance = c.instance OFFSET 0
-  ) e
-),
-journey AS (SELECT instance, max(at) AS last_at, bool_or(type IN ('done', 'submitted')) AS completed FROM ev GROUP BY instance),
-moves AS (
-  SELECT instance, seq, type, step, at, lead(type) OVER w AS next_type, lead(step) OVER w AS next_step, lead(at) OVER w AS next_at
-  FROM ev WHERE type IN ('entered', 'back', 'goto', 'done') WINDOW w AS (PARTITION BY instance ORDER BY seq)
-),
-visits AS (SELECT instance, seq, step, next_type, next_step, next_at - at AS ms FROM moves WHERE type <> 'done'),
-fields AS (
-  SELECT ev.step, f.value AS field, count(*) AS n FROM ev, jsonb_array_elements_text(ev.fields) AS f(value)
-  WHERE ev.type = 'invalid' GROUP BY ev.step, f.value
-),
-ranked AS (SELECT step, field, n, row_number() OVER (PARTITION BY step ORDER BY n DESC, field COLLATE "C") AS rn FROM fields),
-firsts AS (SELECT instance, step, min(seq) AS first FROM visits GROUP BY instance, step),
-paths AS (
-  SELECT path, count(*) AS n FROM (SELECT string_agg(step, chr(31) ORDER BY first) AS path FROM firsts GROUP BY instance) p
-  GROUP BY path ORDER BY n DESC, path COLLATE "C" LIMIT $7
-)
-SELECT 'journeys' AS kind, NULL::text AS step, NULL::text AS other, count(*) AS n, count(*) FILTER (WHERE completed) AS a,
-  count(*) FILTER (WHERE NOT completed AND $4::bigint - last_at > $5::bigint) AS b FROM journey
-UNION ALL SELECT 'reached', step, NULL, count(DISTINCT instance), count(*) FILTER (WHERE next_type IN ('back', 'goto')), NULL
-  FROM visits GROUP BY step
-UNION ALL SELECT 'completed', step, NULL, count(DISTINCT instance), NULL, NULL FROM ev WHERE type = 'completed' GROUP BY step
-UNION ALL SELECT 'abandoned', v.step, NULL, count(*), NULL, NULL FROM visits v JOIN journey j ON j.instance = v.instance
-  WHERE v.next_type IS NULL AND NOT j.completed AND $4::bigint - j.last_at > $5::bigint GROUP BY v.step
-UNION ALL SELECT 'time', step, NULL, percentile_disc(0.5) WITHIN GROUP (ORDER BY ms), percentile_disc(0.9) WITHIN GROUP (ORDER BY ms), NULL
-  FROM visits WHERE ms IS NOT NULL GROUP BY step
-UNION ALL SELECT 'bucket', step, NULL, ${bucketSql('ms')}, count(*), NULL FROM visits WHERE ms IS NOT NULL GROUP BY step, 4
-UNION ALL SELECT 'field', step, field, n, NULL, NULL FROM ranked WHERE rn <= $6
-UNION ALL SELECT 'edge', step, next_step, count(*), NULL, NULL FROM visits
-  WHERE next_step IS NOT NULL AND next_type <> 'done' GROUP BY step, next_step
-UNION ALL SELECT 'path', NULL, path, n, NULL, NULL FROM paths`
-
 /** The insights side of a PostgreSQL store; `ready` is the store's schema. */
 export const postgresInsights = (
   pool: pg.Pool,
@@ -144,7 +102,12 @@ export const postgresInsights = (
   ready: () => Promise<void>,
   options: InsightsStoreOptions = {},
 ): InsightsSource => {
-  const [all, byVersion] = [aggregateSql(table, false), aggregateSql(table, true)]
+  const param = (name: (typeof ROLLUP_PARAMS)[number]) => `$${ROLLUP_PARAMS.indexOf(name) + 1}`
+  const [all, byVersion] = [rollupQuery(table, false, '"C"', param), rollupQuery(table, true, '"C"', param)]
+  const refresh = async () => {
+    await ready()
+    return refreshPostgres(pool, table)
+  }
   const workMem = options.workMem ?? '64MB'
   if (!/^\d{1,6}(kB|MB|GB)$/.test(workMem)) {
     throw new WorkflowError(
@@ -157,16 +120,16 @@ export const postgresInsights = (
   }
   return {
     retain: options.retain ?? DEFAULT_RETAIN,
+    refresh,
     aggregate: async (q: ResolvedQuery) => {
-      await ready()
-      const values = [q.workflow, q.from, q.to, q.now, q.abandonAfter, q.topFields, q.topPaths]
+      await refresh()
+      const values = rollupValues(q)
       const text = q.version === null ? all : byVersion
       const name = `flowkit_insights${q.version === null ? '' : '_v'}_${table}`
       const client = await pool.connect()
       try {
-        // Its sorts (windows, percentiles) in memory: half the time of PostgreSQL's default 4MB, for this query only.
         await client.query(`BEGIN READ ONLY; SET LOCAL work_mem = '${workMem}'`)
-        const { rows } = await client.query<InsightsRow>({ name, text, values: q.version === null ? values : [...values, q.version] })
+        const { rows } = await client.query<InsightsRow>({ name, text, values: q.version === null ? values.slice(0, -1) : values })
         await client.query('COMMIT')
         return rows
       } catch (error) {
@@ -178,7 +141,7 @@ export const postgresInsights = (
     },
     prune: async (before) => {
       await ready()
-      return (await pool.query(`DELETE FROM ${table}_journey WHERE at < $1`, [before])).rowCount ?? 0
+      return prunePostgres(pool, table, before)
     },
   }
 }

@@ -49,3 +49,14 @@ export async function pruneInsights(store: InstanceStore, before: number): Promi
   }
   return sourceOf(store).prune(before)
 }
+
+/**
+ * Folds the journey events written since the last refresh into the store's rollups (the counters `queryInsights`
+ * reads) and returns how many were read. `queryInsights` refreshes first anyway; running this on an interval keeps
+ * that cheap however rarely anyone looks.
+ * @example
+ * setInterval(() => refreshInsights(store).catch(console.error), 60_000).unref()
+ */
+export async function refreshInsights(store: InstanceStore): Promise<number> {
+  return sourceOf(store).refresh()
+}

@@ -1,4 +1,8 @@
-/** What `queryInsights` is asked: one flow (optionally one definition version), journeys started in `[from, to)`. */
+/**
+ * What `queryInsights` is asked: one flow (optionally one definition version), journeys started in `[from, to)`.
+ * Journeys are counted by the hour they started (UTC): `from` is rounded down and `to` up to a whole hour, and the
+ * answer's `from` and `to` say the range counted.
+ */
 export interface InsightsQuery {
   readonly workflow: string
   /** The definition's `version` (as in the snapshots); all versions when omitted. */
@@ -41,7 +45,9 @@ export interface StepInsights {
 export interface FlowInsights {
   readonly workflow: string
   readonly version: string | number | null
+  /** The range counted: the query's `from` rounded down to the hour (`null` when not given). */
   readonly from: number | null
+  /** The query's `to` rounded up to the hour (`null` when not given). */
   readonly to: number | null
   readonly abandonAfter: number
   readonly journeys: {
@@ -49,6 +55,8 @@ export interface FlowInsights {
     readonly completed: number
     readonly abandoned: number
     readonly inProgress: number
+    /** Journeys carried on from another device than the one they were on (a save from a new device records `resumed`). */
+    readonly resumed: number
     /** `completed / started`, 0 when none started. */
     readonly completionRate: number
   }
@@ -126,20 +134,23 @@ export interface ResolvedQuery {
   readonly now: number
 }
 
-/** One row of the aggregate query: `kind` names the section, the other columns depend on it. */
+/**
+ * One row of the rollup query: a counter's sum over the range (`kind` one of the rollup kinds, see
+ * `projectJourney.ts`), or `recent`: unfinished journeys touched within `abandonAfter`, by the step they are on.
+ */
 export interface InsightsRow {
-  readonly kind: 'journeys' | 'reached' | 'completed' | 'abandoned' | 'time' | 'bucket' | 'field' | 'edge' | 'path'
+  readonly kind: string
   readonly step: string | null
   readonly other: string | null
   readonly n: number | string | null
-  readonly a: number | string | null
-  readonly b: number | string | null
 }
 
 /** The SQL side of insights that the SQLite and PostgreSQL stores carry. */
 export interface InsightsSource {
-  /** Runs the aggregate query in the database. */
+  /** Brings the rollups up to date and runs the rollup query in the database. */
   aggregate(query: ResolvedQuery): Promise<readonly InsightsRow[]>
+  /** Folds the journey events written since the last refresh into the rollups; returns how many were read. */
+  refresh(): Promise<number>
   /** Deletes journey events older than `before` (ms since the epoch); returns how many. */
   prune(before: number): Promise<number>
   /** The retention of the store (`false`: kept). */

@@ -61,8 +61,8 @@ export const KNOWN: readonly (readonly [start: number, moves: readonly Move[], l
   [400, [[30, 'next', { email: 'zebulon', name: '' }]]],
 ]
 
-/** Drives real workflows through a real handler on `store` with a fixed clock, saving after every move. */
-export const driveJourneys = async (store: InstanceStore, journeys = KNOWN) => {
+/** Drives real workflows through a real handler on `store` with a fixed clock, saving after every move (then `afterSave`). */
+export const driveJourneys = async (store: InstanceStore, journeys = KNOWN, afterSave?: () => Promise<unknown>) => {
   let clock = T0
   const now = () => clock
   const client = api(createFlowkitHandler({ definitions: [enrollment], store, basePath: '/api', now, onError: (e) => console.error(e) }))
@@ -88,6 +88,7 @@ export const driveJourneys = async (store: InstanceStore, journeys = KNOWN) => {
       const saved = await client.save(token, version, flow.getPersistedSnapshot(), device)
       if (saved.status !== 200) throw new Error(`save refused: ${JSON.stringify(saved.body)}`)
       version = saved.body.version
+      await afterSave?.()
     }
   }
 }

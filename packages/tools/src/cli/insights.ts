@@ -106,7 +106,7 @@ export const formatInsights = (i: FlowInsights): string => {
   const paths = i.paths.map((p) => `${int(p.count).padStart(8)}  ${p.steps.join(' → ')}`)
   return [
     `${i.workflow} (${i.version === null ? 'all versions' : `version ${i.version}`}), journeys started ${range}`,
-    `${int(j.started)} started · ${int(j.completed)} completed (${pct(j.completionRate)}) · ${int(j.abandoned)} abandoned (idle > ${duration(i.abandonAfter)}) · ${int(j.inProgress)} in progress`,
+    `${int(j.started)} started · ${int(j.completed)} completed (${pct(j.completionRate)}) · ${int(j.abandoned)} abandoned (idle > ${duration(i.abandonAfter)}) · ${int(j.inProgress)} in progress · ${int(j.resumed)} resumed on another device`,
     '',
     table(head, steps, new Set([1, 2, 3, 4, 5, 6])),
     '',

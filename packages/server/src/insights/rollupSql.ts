@@ -1,0 +1,69 @@
+import { slotRanges } from './rollupBatch'
+import type { ResolvedQuery } from './types'
+
+/** Events folded per transaction when the rollups catch up. */
+export const PAGE = 20_000
+/**
+ * How far back each refresh reads again (ms): a write whose transaction was still open when a refresh read past its
+ * time is folded in by the next one. Writes are single statements, well under this.
+ */
+export const LAG_MS = 5_000
+
+/** The parameters of the rollup query, by name (SQLite binds them so; PostgreSQL by position in this order). */
+export const ROLLUP_PARAMS = [
+  'workflow',
+  'h1lo',
+  'h1hi',
+  'dlo',
+  'dhi',
+  'h2lo',
+  'h2hi',
+  'lo',
+  'hi',
+  'cutoff',
+  'topFields',
+  'topPaths',
+  'version',
+] as const
+
+/**
+ * The one insights query, over the rollups: each counter summed over the slots of the range (whole days where it
+ * can, hours at the ends), the top fields per step and the top paths ranked in the database, and the unfinished
+ * journeys touched since `cutoff` (not abandoned yet) by the step they are on. `collate` is the binary collation
+ * (`"C"` in PostgreSQL, `BINARY` in SQLite) and `param(name)` a placeholder.
+ */
+export const rollupQuery = (t: string, byVersion: boolean, collate: string, param: (name: (typeof ROLLUP_PARAMS)[number]) => string) => {
+  const version = byVersion ? `AND version = ${param('version')}` : ''
+  return `WITH r AS (
+  SELECT kind, step, other, sum(n) AS n FROM ${t}_rollup
+  WHERE workflow = ${param('workflow')} ${version} AND (
+    (grain = 'h' AND ((slot >= ${param('h1lo')} AND slot < ${param('h1hi')}) OR (slot >= ${param('h2lo')} AND slot < ${param('h2hi')})))
+    OR (grain = 'd' AND slot >= ${param('dlo')} AND slot < ${param('dhi')}))
+  GROUP BY kind, step, other HAVING sum(n) <> 0
+),
+ranked AS (
+  SELECT kind, step, other, n, row_number() OVER (PARTITION BY kind, step ORDER BY n DESC, other COLLATE ${collate}) AS rn
+  FROM r WHERE kind IN ('field', 'path')
+)
+SELECT kind, step, other, n FROM r WHERE kind NOT IN ('field', 'path')
+UNION ALL SELECT kind, step, other, n FROM ranked
+  WHERE (kind = 'field' AND rn <= ${param('topFields')}) OR (kind = 'path' AND rn <= ${param('topPaths')})
+UNION ALL SELECT 'recent', open_step, NULL, count(*) FROM ${t}_journeys
+  WHERE workflow = ${param('workflow')} ${version} AND NOT completed AND last_at >= ${param('cutoff')}
+    AND started >= ${param('lo')} AND started < ${param('hi')}
+  GROUP BY open_step`
+}
+
+/** The values of `ROLLUP_PARAMS` for a query, in order (`version` last). */
+export const rollupValues = (q: ResolvedQuery): unknown[] => {
+  const r = slotRanges(q.from, q.to)
+  return [q.workflow, ...r.h1, ...r.d, ...r.h2, r.lo, r.hi, q.now - q.abandonAfter, q.topFields, q.topPaths, q.version]
+}
+
+/** The same values by name, as SQLite binds them (`version` only when asked for). */
+export const rollupNamed = (q: ResolvedQuery): Record<string, unknown> => {
+  const values = rollupValues(q)
+  const named = Object.fromEntries(ROLLUP_PARAMS.map((name, i) => [name, values[i]]))
+  if (q.version === null) delete named.version
+  return named
+}
