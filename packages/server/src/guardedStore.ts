@@ -22,7 +22,7 @@ export const guardedStore = (store: InstanceStore, onError: ((error: unknown) =>
     }
   return {
     init: wrap(() => store.init()),
-    insert: wrap((record) => store.insert(record)),
+    insert: wrap((record, journey) => store.insert(record, journey)),
     get: wrap((hash) => store.get(hash)),
     update: wrap((hash, update) => store.update(hash, update)),
     claim: wrap((hash, request) => store.claim(hash, request)),

@@ -1,3 +1,5 @@
+import { deviceId } from './deviceId'
+
 /** A server answer, sorted into what the adapter does with it. */
 export type Reply =
   | { readonly kind: 'ok'; readonly status: number; readonly body: Record<string, unknown> }
@@ -27,10 +29,12 @@ export const request = async (
   headers: Record<string, string> = {},
 ): Promise<Reply> => {
   let response: Response
+  // The device header first, so a caller's own `headers` can replace it.
+  const all = { 'x-flowkit-device': deviceId(), ...headers }
   try {
     response = await fetcher(url, {
       method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      headers: body === undefined ? all : { 'content-type': 'application/json', ...all },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
   } catch (cause) {
