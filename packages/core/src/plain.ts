@@ -17,10 +17,10 @@ const describe = (value: unknown): string =>
 
 interface Walk {
   nodes: number
-  readonly limit: number
+  limit: number
   readonly ancestors: object[]
-  readonly what: string
-  readonly step: string
+  what: string
+  step: string
   readonly path: string[]
 }
 
@@ -59,7 +59,13 @@ const notJson = (v: unknown): string => {
  * the step, the field and what to send instead. Messages are built only when throwing.
  */
 export const toPlain = <T>(value: T, what: string, step: string, limit = MAX_NODES): T => {
-  const walk: Walk = { nodes: 0, limit, ancestors: [], what, step, path: [] }
+  // One walk is kept between copies (this runs on every move); a copy made inside a getter gets its own.
+  const walk = spare ?? { nodes: 0, limit, ancestors: [], what, step, path: [] }
+  spare = undefined
+  walk.nodes = 0
+  walk.limit = limit
+  walk.what = what
+  walk.step = step
   try {
     return copy(value, 0, walk) as T
   } catch (cause) {
@@ -70,8 +76,19 @@ export const toPlain = <T>(value: T, what: string, step: string, limit = MAX_NOD
       process.env.NODE_ENV !== 'production' &&
         `could not be read${where(walk)} (${cause instanceof Error ? cause.message : String(cause)}); send plain data`,
     )
+  } finally {
+    // Empty after a copy; only a refused one leaves entries (setting `length` is a slow call).
+    if (walk.path.length > 0) walk.path.length = 0
+    if (walk.ancestors.length > 0) walk.ancestors.length = 0
+    spare = walk
   }
 }
+
+let spare: Walk | undefined
+
+/** Whether `v` is a JSON leaf that is copied as it is (a string, boolean, finite number, null or undefined). */
+const isLeaf = (v: unknown): boolean =>
+  v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
 
 // A plain function rather than closures: this runs on every transition.
 function copy(v: unknown, depth: number, walk: Walk): unknown {
@@ -87,28 +104,46 @@ function copy(v: unknown, depth: number, walk: Walk): unknown {
   if (walk.ancestors.includes(v))
     fail(walk, process.env.NODE_ENV !== 'production' && 'contains a cycle (an object that contains itself); send plain data')
   walk.ancestors.push(v)
-  let out: unknown[] | Record<string, unknown>
-  if (isArray) {
-    out = new Array((v as unknown[]).length)
-    for (let i = 0; i < out.length; i++) {
-      walk.path.push(String(i))
-      const item = copy((v as unknown[])[i], depth + 1, walk)
-      walk.path.pop()
-      // JSON turns undefined array items into null; so does the copy, so a stored array reads back the same.
-      out[i] = item === undefined ? null : item
-    }
-  } else {
-    out = {}
-    for (const key of Object.keys(v)) {
-      if (FORBIDDEN.has(key)) continue
-      walk.path.push(key)
-      const item = copy((v as Record<string, unknown>)[key], depth + 1, walk)
-      walk.path.pop()
-      if (item !== undefined) out[key] = item
-    }
-  }
+  const out = isArray ? copyArray(v as unknown[], depth, walk) : copyObject(v as Record<string, unknown>, depth, walk)
   walk.ancestors.pop()
   return Object.freeze(out)
+}
+
+function copyArray(v: unknown[], depth: number, walk: Walk): unknown[] {
+  const out = new Array(v.length)
+  for (let i = 0; i < out.length; i++) {
+    walk.path.push(String(i))
+    const item = copy(v[i], depth + 1, walk)
+    walk.path.pop()
+    // JSON turns undefined array items into null; so does the copy, so a stored array reads back the same.
+    out[i] = item === undefined ? null : item
+  }
+  return out
+}
+
+function copyObject(v: Record<string, unknown>, depth: number, walk: Walk): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(v)) {
+    if (FORBIDDEN.has(key)) continue
+    let value: unknown
+    try {
+      value = v[key]
+    } catch (cause) {
+      walk.path.push(key)
+      throw cause
+    }
+    // A leaf within the limit is copied here: no path to keep, no call (most inputs are flat).
+    if (walk.nodes < walk.limit && isLeaf(value)) {
+      walk.nodes++
+      if (value !== undefined) out[key] = value
+      continue
+    }
+    walk.path.push(key)
+    const item = copy(value, depth + 1, walk)
+    walk.path.pop()
+    if (item !== undefined) out[key] = item
+  }
+  return out
 }
 
 /** Checks that a value that must merge into the state is an object, and copies it (frozen). */

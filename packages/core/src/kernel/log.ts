@@ -26,17 +26,28 @@ export const logEntries = (log: Log): LogEntry[] => {
   return out
 }
 
+/** `log` itself when appending to it is safe, else a copy on a ring of its own (see `Log`). */
+const own = (log: Log): Log => {
+  if (log.ring.written === log.count) return log
+  const items = logEntries(log)
+  return { ring: { items, written: items.length }, count: items.length, limit: log.limit }
+}
+
 export const appendLog = (log: Log, type: LogEntryType, step: string, at: number, reason?: string, fields?: readonly string[]): Log => {
-  let { ring } = log
-  if (ring.written !== log.count) {
-    const items = logEntries(log)
-    ring = { items, written: items.length }
-    log = { ring, count: items.length, limit: log.limit }
-  }
+  const { ring, count, limit } = own(log)
   const entry: LogEntry = fields ? { type, step, at, fields } : reason === undefined ? { type, step, at } : { type, step, at, reason }
-  ring.items[log.count % log.limit] = entry
+  ring.items[count % limit] = entry
   ring.written++
-  return { ring, count: log.count + 1, limit: log.limit }
+  return { ring, count: count + 1, limit }
+}
+
+/** Two entries of one move at once (`completed` then `entered`, `reset` then `entered`…): one new log, not two. */
+export const appendLogs = (log: Log, type: LogEntryType, step: string, then: LogEntryType, to: string, at: number): Log => {
+  const { ring, count, limit } = own(log)
+  ring.items[count % limit] = { type, step, at }
+  ring.items[(count + 1) % limit] = { type: then, step: to, at }
+  ring.written += 2
+  return { ring, count: count + 2, limit }
 }
 
 /** A log holding `entries` (the last `limit` of them). */

@@ -5,9 +5,9 @@ import type { Issues, RepeatSummary, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { chooseNext, reach, stepOf } from './choose'
 import { type Drafts, getDraft, NO_DRAFTS, setDraft as setIn } from './drafts'
-import { appendLog, emptyLog, type Log } from './log'
+import { appendLog, appendLogs, emptyLog, type Log } from './log'
 import { mergeAt } from './scope'
-import { type FlowState, type Frame, NO_ISSUES, type Skip, update } from './state'
+import { type FlowState, type Frame, NO_ISSUES, NO_SKIPS, type Skip, update } from './state'
 
 /**
  * The moves of a flow, as pure functions of (definition, state, …) returning the next state. They
@@ -39,10 +39,14 @@ export const initialState = (definition: WorkflowDefinition, at: number, logLimi
   )
 
 const enter = (definition: WorkflowDefinition, s: FlowState, at: number, reset = false): FlowState => {
-  const { step, skipped } = reach(definition, definition.initial, stateAt(definition, null), compile(definition).ids.length)
-  let log = reset ? appendLog(s.log, 'reset', definition.initial, at) : s.log
-  log = appendLog(logSkips(log, skipped, at), 'entered', step, at)
-  return update(s, { frame: null, start: skipped, step, done: false, error: null, issues: NO_ISSUES, log })
+  const c = compile(definition)
+  const { step, skipped } = reach(definition, definition.initial, c.state, c.ids.length)
+  const log =
+    reset && skipped.length === 0
+      ? appendLogs(s.log, 'reset', definition.initial, 'entered', step, at)
+      : appendLog(logSkips(reset ? appendLog(s.log, 'reset', definition.initial, at) : s.log, skipped, at), 'entered', step, at)
+  // Entering the flow starts with no drafts (a reset drops them).
+  return update(s, { frame: null, start: skipped, step, done: false, drafts: NO_DRAFTS, error: null, issues: NO_ISSUES, log })
 }
 
 /** The state of the flow's data at a frame: the definition's initial state before the first step. */
@@ -63,21 +67,26 @@ export const complete = (
 ): FlowState => {
   const c = compile(definition)
   const id = s.step
-  const state = mergeAt(stepOf(definition, id), stateAt(definition, s.frame), patch)
-  const { summary } = stepOf(definition, id)
+  const prev = s.frame
+  const def = stepOf(definition, id)
+  const state = mergeAt(def, prev ? prev.state : c.state, patch)
+  const { summary } = def
   // A repeat's summary keeps no draft: its input is a one-off command (add, change, remove), not an answer.
   // Removing an item moves the later items' drafts down with their data.
   const drafts = summary ? afterRemove(c, s.drafts, summary, input) : input === undefined ? s.drafts : draftsWith(c, s, id, input)
-  const depth = (s.frame?.depth ?? 0) + 1
-  const line = lineAfter(s.frame, id)
-  if (stepOf(definition, id).final) {
-    const frame: Frame = { step: id, input, patch, state, skipped: [], prev: s.frame, depth, line }
-    const log = appendLog(appendLog(s.log, 'completed', id, at), 'done', id, at)
+  const depth = (prev?.depth ?? 0) + 1
+  const line = lineAfter(prev, id)
+  if (def.final) {
+    const frame: Frame = { step: id, input, patch, state, skipped: NO_SKIPS, prev, depth, line }
+    const log = appendLogs(s.log, 'completed', id, 'done', id, at)
     return update(s, { drafts, error: null, issues: NO_ISSUES, frame, done: true, log })
   }
   const { step, skipped } = reach(definition, chooseNext(definition, id, state, input), state, c.ids.length)
-  const frame: Frame = { step: id, input, patch, state, skipped, prev: s.frame, depth, line }
-  const log = appendLog(logSkips(appendLog(s.log, 'completed', id, at), skipped, at), 'entered', step, at)
+  const frame: Frame = { step: id, input, patch, state, skipped, prev, depth, line }
+  const log =
+    skipped.length === 0
+      ? appendLogs(s.log, 'completed', id, 'entered', step, at)
+      : appendLog(logSkips(appendLog(s.log, 'completed', id, at), skipped, at), 'entered', step, at)
   return update(s, { drafts, error: null, issues: NO_ISSUES, frame, step, log })
 }
 
@@ -154,8 +163,7 @@ export const isAhead = (definition: WorkflowDefinition, s: FlowState, id: string
 }
 
 /** Back to the start, with no state, drafts or history; the journey log goes on. */
-export const reset = (definition: WorkflowDefinition, s: FlowState, at: number): FlowState =>
-  enter(definition, update(s, { drafts: NO_DRAFTS }), at, true)
+export const reset = (definition: WorkflowDefinition, s: FlowState, at: number): FlowState => enter(definition, s, at, true)
 
 /** Keeps what the user typed for a step without submitting it. `undefined` clears it. Throws UNKNOWN_STEP. */
 export const setDraft = (definition: WorkflowDefinition, s: FlowState, step: string, draft: unknown): FlowState => {

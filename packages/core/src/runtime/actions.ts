@@ -117,8 +117,8 @@ export const runActions = (
   copied: boolean,
 ): Patch | Promise<Patch> => {
   const step = stepOf(definition, s.step)
-  const actions = step.actions ?? []
-  if (actions.length === 0) return copied && isPlainObject(value) ? value : toPatch(value, 'the input', s.step)
+  const { actions } = step
+  if (!actions || actions.length === 0) return copied && isPlainObject(value) ? value : toPatch(value, 'the input', s.step)
   // A sub-flow's or repeat's step sees its child's data, and its patch goes there.
   return runActionList({ step: s.step, state: viewOf(step, stateAt(definition, s.frame)), input: value, actions, signal })
 }

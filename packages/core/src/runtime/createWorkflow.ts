@@ -197,9 +197,11 @@ const runtime = (def: WorkflowDefinition, options: WorkflowOptions): Runtime => 
       return last
     },
     commit(next, busy = false) {
-      const previous = rt.current().state
+      const { error } = next
+      // The error before the move matters only when the move ends in one (it is reported once).
+      const previous = error && rt.current().state.error
       store.setState(view(next, busy), true)
-      if (next.error && next.error !== previous.error) report(next.error)
+      if (error && error !== previous) report(error)
       return store.getState()
     },
     cancel() {

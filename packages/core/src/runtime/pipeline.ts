@@ -3,13 +3,36 @@ import type { FlowState } from '../kernel/state'
 import { toPlain } from '../plain'
 import type { Issues, WorkflowDefinition } from '../types'
 import { runActions } from './actions'
-import { andThen } from './async'
+import { andThen, isPromiseLike } from './async'
 import { validate } from './validate'
 
 /** What a step made of its input: the contribution to apply, or the issues that refused it. `input` is the plain copy kept as the draft. */
 export type Outcome =
   | { readonly input: unknown; readonly patch: Readonly<Record<string, unknown>>; readonly issues?: undefined }
   | { readonly input: unknown; readonly issues: Issues }
+
+type Patch = Readonly<Record<string, unknown>>
+
+/** The outcome of a contribution, now or when it resolves. */
+const withPatch = (input: unknown, patch: Patch | PromiseLike<Patch>): Outcome | Promise<Outcome> =>
+  isPromiseLike(patch) ? Promise.resolve(patch).then((p) => ({ input, patch: p })) : { input, patch }
+
+/**
+ * The pipeline after the copy: validate `plain` (the input's plain copy) with the step's schema, run
+ * its actions. Synchronous for synchronous work, with no closure on the way when there is no schema.
+ */
+export const runPlain = (
+  definition: WorkflowDefinition,
+  s: FlowState,
+  plain: unknown,
+  signal: () => AbortSignal,
+): Outcome | Promise<Outcome> => {
+  const { validate: schema } = stepOf(definition, s.step)
+  if (!schema) return withPatch(plain, runActions(definition, s, plain, signal, true))
+  return andThen(validate(schema, plain), (result) =>
+    result.issues ? { input: plain, issues: result.issues } : withPatch(plain, runActions(definition, s, result.value, signal, false)),
+  )
+}
 
 /**
  * The input pipeline of the current step, the part where users' code runs: copy the input (JSON
@@ -26,10 +49,5 @@ export const runStep = (
 ): Outcome | Promise<Outcome> => {
   const plain = toPlain(input, 'the input', s.step)
   onInput?.(plain)
-  const { validate: schema } = stepOf(definition, s.step)
-  return andThen(schema ? validate(schema, plain) : { value: plain }, (result) =>
-    result.issues
-      ? { input: plain, issues: result.issues }
-      : andThen(runActions(definition, s, result.value, signal, !schema), (patch) => ({ input: plain, patch })),
-  )
+  return runPlain(definition, s, plain, signal)
 }

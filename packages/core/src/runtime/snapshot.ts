@@ -18,75 +18,86 @@ export interface Kernel {
 
 export type InternalSnapshot = WorkflowSnapshot & { readonly [KERNEL]: Kernel }
 
+/** What a snapshot derives on first read; shared by the snapshots of one position (a keystroke changes drafts only). */
+interface Derived {
+  history?: readonly string[]
+  skipped?: readonly string[]
+  progress?: Progress
+  prediction?: Prediction
+  upcoming?: readonly string[]
+  log?: readonly LogEntry[]
+}
+
 /**
  * The public view of a kernel state. Everything derived (`history`, `skipped`, `upcoming`,
  * `progress`, `log`, `drafts`) is computed on first read and kept, so a transition costs the same
  * whatever the path's length; `progress` jumps over the fixed parts of the path ahead. `toJSON`
- * includes them all.
+ * includes them all. The public fields are `declare`d and set once in the constructor: a snapshot is
+ * made on every move.
  */
 class Snapshot implements InternalSnapshot {
-  readonly id: string
-  readonly step: string
-  readonly state: object
-  readonly status: WorkflowStatus
-  readonly error: WorkflowError | null
-  readonly issues: Issues
-  readonly [KERNEL]: Kernel
-  #history?: readonly string[]
-  #skipped?: readonly string[]
-  #progress?: Progress
-  #prediction?: Prediction
-  #upcoming?: readonly string[]
-  #log?: readonly LogEntry[]
-  #drafts?: Readonly<Record<string, unknown>>
+  declare readonly id: string
+  declare readonly step: string
+  declare readonly state: object
+  declare readonly status: WorkflowStatus
+  declare readonly error: WorkflowError | null
+  declare readonly issues: Issues
+  declare readonly [KERNEL]: Kernel
+  #derived: Derived | undefined
+  #drafts: Readonly<Record<string, unknown>> | undefined
 
   constructor(kernel: Kernel, same?: Snapshot) {
     const s = kernel.state
-    this.id = kernel.definition.id
-    this.step = s.step
-    this.state = stateAt(kernel.definition, s.frame)
-    this.status = kernel.busy ? 'busy' : s.done ? 'done' : 'idle'
-    this.error = s.error
-    this.issues = s.issues
-    this[KERNEL] = kernel
-    if (same) {
-      // Same position and state (only drafts changed): share the derived values, so selectors keep their references.
-      this.#history = same.history
-      this.#skipped = same.skipped
-      this.#progress = same.progress
-      this.#upcoming = same.upcoming
-      this.#log = same.log
-      if (same[KERNEL].state.drafts === s.drafts) this.#drafts = same.drafts
-    }
+    const self = this as { -readonly [P in keyof InternalSnapshot]: InternalSnapshot[P] }
+    self.id = kernel.definition.id
+    self.step = s.step
+    self.state = stateAt(kernel.definition, s.frame)
+    self.status = kernel.busy ? 'busy' : s.done ? 'done' : 'idle'
+    self.error = s.error
+    self.issues = s.issues
+    self[KERNEL] = kernel
+    // Same position and state (only drafts changed): share the derived values, so selectors keep their references.
+    this.#derived = same ? same.#cache() : undefined
+    this.#drafts = same && same[KERNEL].state.drafts === s.drafts ? same.drafts : undefined
+  }
+
+  #cache(): Derived {
+    this.#derived ??= {}
+    return this.#derived
   }
 
   get history(): readonly string[] {
-    this.#history ??= Object.freeze(historyOf(this[KERNEL].state))
-    return this.#history
+    const d = this.#cache()
+    d.history ??= Object.freeze(historyOf(this[KERNEL].state))
+    return d.history
   }
 
   get skipped(): readonly string[] {
-    this.#skipped ??= Object.freeze(skippedOf(this[KERNEL].state))
-    return this.#skipped
+    const d = this.#cache()
+    d.skipped ??= Object.freeze(skippedOf(this[KERNEL].state))
+    return d.skipped
   }
 
   get upcoming(): readonly string[] {
-    this.#upcoming ??= Object.freeze(upcomingOf(this[KERNEL].definition, this[KERNEL].state))
-    return this.#upcoming
+    const d = this.#cache()
+    d.upcoming ??= Object.freeze(upcomingOf(this[KERNEL].definition, this[KERNEL].state))
+    return d.upcoming
   }
 
   get progress(): Progress {
-    if (!this.#progress) {
+    const d = this.#cache()
+    if (!d.progress) {
       const { definition, state } = this[KERNEL]
-      this.#prediction ??= predict(definition, state)
-      this.#progress = Object.freeze(progressOf(definition, state, this.#prediction))
+      d.prediction ??= predict(definition, state)
+      d.progress = Object.freeze(progressOf(definition, state, d.prediction))
     }
-    return this.#progress
+    return d.progress
   }
 
   get log(): readonly LogEntry[] {
-    this.#log ??= Object.freeze(logEntries(this[KERNEL].state.log))
-    return this.#log
+    const d = this.#cache()
+    d.log ??= Object.freeze(logEntries(this[KERNEL].state.log))
+    return d.log
   }
 
   get drafts(): Readonly<Record<string, unknown>> {

@@ -1,10 +1,12 @@
 import type { StoreApi } from 'zustand/vanilla'
+import { stepOf } from '../kernel/choose'
 import { complete, fail, reject, setDraft } from '../kernel/moves'
 import { type FlowState, NO_ISSUES, update } from '../kernel/state'
+import { toPlain } from '../plain'
 import type { WorkflowDefinition, WorkflowSnapshot } from '../types'
 import { isWorkflowError, WorkflowError } from '../WorkflowError'
 import { isPromiseLike } from './async'
-import { type Outcome, runStep } from './pipeline'
+import { type Outcome, runPlain } from './pipeline'
 import type { Kernel } from './snapshot'
 
 /** One transition's abort. The AbortController is made only if an action reads `signal`: it is costly. */
@@ -39,6 +41,32 @@ const asStepError = (step: string, cause: unknown): WorkflowError =>
         },
       )
 
+/** Actions that never read it: a step without actions gets this one instead of a closure per move. */
+const NO_SIGNAL = () => new AbortController().signal
+
+/** The signal of one transition's abort, made when an action first reads it. */
+const signalOf = (abort: Abort) => () => {
+  abort.controller ??= new AbortController()
+  if (abort.aborted) abort.controller.abort()
+  return abort.controller.signal
+}
+
+/** The step failed: the state stays, the error is logged; what the user sent is kept as the step's draft, so nothing typed is lost. */
+const failed = (rt: Runtime, s: FlowState, cause: unknown, plain: unknown) => {
+  const { def, now } = rt
+  return fail(def, s, asStepError(s.step, cause), plain, now())
+}
+
+/** The kernel's move for a step's outcome. */
+const settle = (rt: Runtime, s: FlowState, outcome: Outcome, plain: unknown) => {
+  const { def, now } = rt
+  try {
+    return outcome.issues ? reject(def, s, outcome.input, outcome.issues, now()) : complete(def, s, outcome.input, outcome.patch, now())
+  } catch (cause) {
+    return failed(rt, s, cause, plain)
+  }
+}
+
 /**
  * `next(input)`: runs the current step's pipeline and commits the kernel's move. Synchronous work
  * commits at once; async work commits a busy snapshot, then the result, unless back/goTo/reset or a
@@ -46,7 +74,7 @@ const asStepError = (step: string, cause: unknown): WorkflowError =>
  */
 export const submit = (rt: Runtime, input: unknown): Promise<WorkflowSnapshot> => {
   if (rt.pending) return rt.pending.promise
-  const { def, now } = rt
+  const { def } = rt
   const s = rt.current().state
   if (s.done) {
     throw new WorkflowError(
@@ -57,36 +85,33 @@ export const submit = (rt: Runtime, input: unknown): Promise<WorkflowSnapshot> =
     )
   }
   const abort: Abort = {}
-  const signal = () => {
-    abort.controller ??= new AbortController()
-    if (abort.aborted) abort.controller.abort()
-    return abort.controller.signal
-  }
   let plain: unknown
-  // What the user sent is kept as the step's draft whatever happens, so nothing typed is lost.
-  const failed = (cause: unknown) => fail(def, s, asStepError(s.step, cause), plain, now())
-  const settle = (outcome: Outcome) => {
-    try {
-      return outcome.issues ? reject(def, s, outcome.input, outcome.issues, now()) : complete(def, s, outcome.input, outcome.patch, now())
-    } catch (cause) {
-      return failed(cause)
-    }
-  }
   let result: Outcome | Promise<Outcome>
   try {
-    result = runStep(def, s, input, signal, (p) => (plain = p))
+    plain = toPlain(input, 'the input', s.step)
+    result = runPlain(def, s, plain, stepOf(def, s.step).actions?.length ? signalOf(abort) : NO_SIGNAL)
   } catch (cause) {
-    return Promise.resolve(rt.commit(failed(cause)))
+    return Promise.resolve(rt.commit(failed(rt, s, cause, plain)))
   }
-  if (!isPromiseLike(result)) return Promise.resolve(rt.commit(settle(result)))
-  const promise = result.then(settle, failed).then((next) => {
-    const at = rt.current()
-    if (rt.pending?.abort !== abort || !at.busy || at.state.frame !== s.frame) return rt.store.getState()
-    rt.pending = null
-    // Drafts typed while busy are kept; the submitted step's draft is the submitted input.
-    const typed = update(next, { drafts: at.state.drafts })
-    return rt.commit(plain === undefined ? typed : setDraft(def, typed, s.step, plain))
-  })
+  if (!isPromiseLike(result)) return Promise.resolve(rt.commit(settle(rt, s, result, plain)))
+  return later(rt, s, result, abort, plain)
+}
+
+/** Async work: a busy snapshot now, the result when it comes, unless something moved the flow first. */
+const later = (rt: Runtime, s: FlowState, result: Promise<Outcome>, abort: Abort, plain: unknown): Promise<WorkflowSnapshot> => {
+  const promise = result
+    .then(
+      (outcome) => settle(rt, s, outcome, plain),
+      (cause) => failed(rt, s, cause, plain),
+    )
+    .then((next) => {
+      const at = rt.current()
+      if (rt.pending?.abort !== abort || !at.busy || at.state.frame !== s.frame) return rt.store.getState()
+      rt.pending = null
+      // Drafts typed while busy are kept; the submitted step's draft is the submitted input.
+      const typed = update(next, { drafts: at.state.drafts })
+      return rt.commit(plain === undefined ? typed : setDraft(rt.def, typed, s.step, plain))
+    })
   rt.pending = { promise, abort }
   rt.commit(update(s, { error: null, issues: NO_ISSUES }), true)
   return promise
