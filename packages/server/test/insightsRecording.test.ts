@@ -123,6 +123,20 @@ describe.each(['sqlite', 'postgres'] as const)('journey recording on %s', (name)
     expect((await events()).map((e) => e.type)).toEqual(['entered', 'completed', 'entered'])
   })
 
+  it.skipIf(skip)('keeps field paths without control characters, whatever a client sends', async () => {
+    const { store, events } = open[name]()
+    const client = api(createFlowkitHandler({ definitions: [enrollment], store, now: () => T0 }), 'http://x')
+    const flow = createWorkflow(enrollment, { now: () => T0 })
+    const { token } = (await client.start('enrollment', flow.getPersistedSnapshot())).body
+    const snapshot = flow.getPersistedSnapshot()
+    const log = [...snapshot.log, { type: 'invalid', step: 'contact', at: T0 + 1000, fields: ['em\u001eail', 'name\u001f'] }]
+    expect((await client.save(token, 1, { ...snapshot, log })).status).toBe(200)
+    expect((await events()).filter((e) => e.type === 'invalid').map((e) => e.fields)).toEqual([['email', 'name']])
+    // A NUL anywhere in a body is refused as bad input on both databases (PostgreSQL cannot keep it), never a 5xx.
+    const nul = [...log, { type: 'invalid', step: 'contact', at: T0 + 2000, fields: ['x\u0000'] }]
+    expect(await client.save(token, 2, { ...snapshot, log: nul })).toMatchObject({ status: 400, body: { error: { code: 'INVALID_JSON' } } })
+  })
+
   it.skipIf(skip)('prunes events older than the retention, from removeExpired or pruneInsights', async () => {
     const { store, events } = open[name]({ retain: 50_000 })
     await driveJourneys(store, KNOWN.slice(0, 1))

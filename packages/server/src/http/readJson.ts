@@ -7,6 +7,8 @@ export const MAX_DEPTH = 64
 
 const JSON_TYPE = /^application\/([\w.+-]*\+)?json\s*(;|$)/i
 const decoder = new TextDecoder('utf-8', { fatal: true })
+/** `\u0000` after an even number of backslashes (an odd number would make it text: `\\u0000`). */
+const NUL = /(^|[^\\])(\\\\)*\\u0000/
 
 /** Reads the bytes of a body, at most `limit` of them, whatever Content-Length claims. */
 const readBytes = async (body: ReadableStream<Uint8Array>, limit: number, tooLarge: () => Error): Promise<Uint8Array> => {
@@ -70,6 +72,11 @@ export const readJson = async (request: Request, limit: number): Promise<unknown
   }
   if (jsonDepth(text) > MAX_DEPTH) {
     throw refusal('INVALID_JSON', `the body nests objects and arrays deeper than ${MAX_DEPTH} levels; send flatter JSON.`)
+  }
+  // The NUL character, escaped (a raw one is not JSON): PostgreSQL cannot store it in JSON, so it is refused here as
+  // bad input rather than failing the write (a 503 the client would retry forever).
+  if (text.includes('\\u0000') && NUL.test(text)) {
+    throw refusal('INVALID_JSON', 'the body contains the NUL character (\\u0000) in a string; remove it and send the JSON again.')
   }
   try {
     return JSON.parse(text)

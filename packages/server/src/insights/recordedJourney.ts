@@ -22,13 +22,17 @@ export const deviceOf = (request: Request): string | null => {
 const reasonOf = (type: string, reason: unknown) =>
   (type === 'skipped' || type === 'error') && typeof reason === 'string' ? reason.slice(0, MAX_TEXT) : null
 
-/** The field paths of an `invalid` entry (paths only: the log never holds values), at most 50. */
+/**
+ * The field paths of an `invalid` entry (paths only: the log never holds values), at most 50, without control
+ * characters (the rollups join a counter's parts with them).
+ */
 const fieldsOf = (type: string, fields: unknown) =>
   type === 'invalid' && Array.isArray(fields)
     ? fields
         .filter((f): f is string => typeof f === 'string')
         .slice(0, MAX_FIELDS)
-        .map((f) => f.slice(0, MAX_TEXT))
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+        .map((f) => f.replace(/[\u0000-\u001f]/g, '').slice(0, MAX_TEXT))
     : null
 
 /**
