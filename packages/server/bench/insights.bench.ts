@@ -39,10 +39,11 @@ interface Batch {
 
 const random = randomFrom(15)
 let serial = 0
-const simulate = (journeys: number): Batch => {
+/** `journeys` simulated journeys starting one after another over `[from, from + span)`, as they reach a server. */
+const simulate = (journeys: number, from: number, span: number): Batch => {
   const b: Batch = { instance: [], version: [], seq: [], type: [], step: [], at: [], reason: [], fields: [] }
   for (let i = 0; i < journeys; i++) {
-    const start = NOW - Math.floor(random() * 30 * 86_400_000)
+    const start = from + Math.floor(((i + random()) * span) / journeys)
     const { snapshot, submittedAt } = simulateJourney(enrollment, enrollmentProfile, random, start)
     const journey = recordedJourney(enrollment, snapshot, null, submittedAt === null ? undefined : { type: 'submitted', at: submittedAt })
     const instance = `bench-${(++serial).toString(36).padStart(8, '0')}`
@@ -60,15 +61,26 @@ const simulate = (journeys: number): Batch => {
   return b
 }
 
-/** Loads `journeys` simulated journeys into `insert`, 20,000 at a time; returns how many events. */
-const load = async (journeys: number, insert: (batch: Batch) => Promise<void> | void) => {
+const DAYS = 30 * 86_400_000
+
+/**
+ * Loads `journeys` simulated journeys over the last 30 days into `insert`, 20,000 at a time in the order they
+ * started, folding each batch into the rollups as a live store's refresh would; returns the events and the seconds
+ * spent folding.
+ */
+const load = async (store: InstanceStore, journeys: number, insert: (batch: Batch) => Promise<void> | void) => {
   let events = 0
+  let foldMs = 0
   for (let done = 0; done < journeys; done += 20_000) {
-    const batch = simulate(Math.min(20_000, journeys - done))
+    const n = Math.min(20_000, journeys - done)
+    const batch = simulate(n, NOW - DAYS + Math.floor((done * DAYS) / journeys), Math.floor((n * DAYS) / journeys))
     events += batch.seq.length
     await insert(batch)
+    const started = performance.now()
+    await refreshInsights(store)
+    foldMs += performance.now() - started
   }
-  return events
+  return { events, foldS: foldMs / 1000 }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
@@ -92,16 +104,9 @@ const time = async (store: InstanceStore) => {
   return { ms: all.ms, started: all.started, dayMs: day.ms, dayJourneys: day.started }
 }
 
-/** Seconds to fold everything loaded into the rollups. */
-const fold = async (store: InstanceStore) => {
-  const started = performance.now()
-  await refreshInsights(store)
-  return (performance.now() - started) / 1000
-}
-
 /** The time of one query right after 1,000 more journeys were written: it folds them in first. */
 const fresh = async (store: InstanceStore, insert: (batch: Batch) => Promise<void> | void) => {
-  await insert(simulate(1_000))
+  await insert(simulate(1_000, NOW - 3_600_000, 3_600_000))
   const started = performance.now()
   await queryInsights(store, { workflow: 'enrollment', now: NOW })
   return performance.now() - started
@@ -112,7 +117,7 @@ interface Result {
   readonly journeys: number
   readonly events: number
   readonly loadS: number
-  /** Folding every loaded event into the rollups (what saves feed in small steps). */
+  /** Folding the loaded events into the rollups, batch by batch as they arrived. */
   readonly foldS: number
   /** One `queryInsights` right after 1,000 more journeys were written (it folds them first). */
   readonly freshMs: number
@@ -136,10 +141,9 @@ const postgres = async (url: string, journeys: number): Promise<Result> => {
       [b.instance, b.version, b.seq, b.type, b.step, b.at, b.reason, b.fields],
     )
   }
-  const events = await load(journeys, insert)
+  const { events, foldS } = await load(store, journeys, insert)
   await pool.query(`VACUUM ANALYZE ${table}_journey`)
-  const loadS = (performance.now() - loading) / 1000
-  const foldS = await fold(store)
+  const loadS = (performance.now() - loading) / 1000 - foldS
   await pool.query(`VACUUM ANALYZE ${table}_journeys, ${table}_rollup`)
   const { ms, started, dayMs, dayJourneys } = await time(store)
   if (started !== journeys) throw new Error(`PostgreSQL counted ${started} journeys of ${journeys}`)
@@ -165,9 +169,8 @@ const sqlite = async (journeys: number): Promise<Result> => {
       row.run(b.instance[i], b.version[i], b.seq[i], b.type[i], b.step[i], b.at[i], b.reason[i], b.fields[i], logged)
   })
   const loading = performance.now()
-  const events = await load(journeys, insert)
-  const loadS = (performance.now() - loading) / 1000
-  const foldS = await fold(store)
+  const { events, foldS } = await load(store, journeys, insert)
+  const loadS = (performance.now() - loading) / 1000 - foldS
   db.exec('ANALYZE')
   const { ms, started, dayMs, dayJourneys } = await time(store)
   if (started !== journeys) throw new Error(`SQLite counted ${started} journeys of ${journeys}`)

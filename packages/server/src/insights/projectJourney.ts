@@ -51,8 +51,19 @@ export type RollupKind =
   | 'edge'
   | 'path'
 
-/** Changes to the rollup counters, keyed by `workflow␞version␞hour␞kind␞step␞other` (the hour the journey started). */
-export type Deltas = Map<string, number>
+/** One counter change: `n` added to a rollup row of the hour a journey started. */
+export interface Delta {
+  readonly workflow: string
+  readonly version: string
+  readonly hour: number
+  readonly kind: RollupKind
+  readonly step: string
+  readonly other: string
+  n: number
+}
+
+/** Changes to the rollup counters, one per row (keyed by its parts joined with `KEY_SEP`). */
+export type Deltas = Map<string, Delta>
 
 const SEP = '\u001f'
 /** Joins the parts of a counter's key (a path's steps are joined by `SEP` inside one part). */
@@ -81,29 +92,34 @@ export const DAY = 86_400_000
 /** The start of the slot of `grain` that holds `at`. */
 export const slotOf = (at: number, grain: number) => Math.floor(at / grain) * grain
 
-/** The key of a counter of `summary`'s journey. */
-export const deltaKey = (summary: JourneySummary, kind: RollupKind, step = '', other = '') =>
-  [summary.workflow, summary.version, slotOf(summary.started, HOUR), kind, step, other].join(KEY_SEP)
-
-/** Splits a `deltaKey` back into its parts. */
-export const splitKey = (key: string) => {
-  const [workflow, version, hour, kind, step, other] = key.split(KEY_SEP) as [string, string, string, RollupKind, string, string]
-  return { workflow, version, hour: Number(hour), kind, step, other }
+/** Where a journey's counters go: its flow, version and start hour, and the first parts of their keys. */
+interface Target {
+  readonly workflow: string
+  readonly version: string
+  readonly hour: number
+  readonly prefix: string
 }
 
-const add = (deltas: Deltas, key: string, n: number) => {
-  const next = (deltas.get(key) ?? 0) + n
-  if (next === 0) deltas.delete(key)
-  else deltas.set(key, next)
+const targetOf = (s: JourneySummary): Target => {
+  const hour = slotOf(s.started, HOUR)
+  return { workflow: s.workflow, version: s.version, hour, prefix: `${s.workflow}${KEY_SEP}${s.version}${KEY_SEP}${hour}${KEY_SEP}` }
+}
+
+/** Adds `n` to one counter of the journey `t`. */
+const add = (deltas: Deltas, t: Target, kind: RollupKind, step: string, other: string, n: number) => {
+  const key = `${t.prefix}${kind}${KEY_SEP}${step}${KEY_SEP}${other}`
+  const delta = deltas.get(key)
+  if (delta) delta.n += n
+  else deltas.set(key, { workflow: t.workflow, version: t.version, hour: t.hour, kind, step, other, n })
 }
 
 /** The counters a journey holds by where it stands (they move when it does): unfinished, the step it is on, its path. */
-const standing = (s: JourneySummary, sign: 1 | -1, deltas: Deltas) => {
+const standing = (s: JourneySummary, t: Target, sign: 1 | -1, deltas: Deltas) => {
   if (!s.completed) {
-    add(deltas, deltaKey(s, 'unfinished'), sign)
-    if (s.openStep !== null) add(deltas, deltaKey(s, 'open', s.openStep), sign)
+    add(deltas, t, 'unfinished', '', '', sign)
+    if (s.openStep !== null) add(deltas, t, 'open', s.openStep, '', sign)
   }
-  if (s.path.length > 0) add(deltas, deltaKey(s, 'path', '', s.path.join(SEP)), sign)
+  if (s.path.length > 0) add(deltas, t, 'path', '', s.path.join(SEP), sign)
 }
 
 /** A move (entered, back, goto, done) closes the visit of the step it leaves and opens the next. */
@@ -168,11 +184,13 @@ export const projectJourney = (
       ...{ instance: first.instance, workflow: first.workflow, version: first.version ?? '', started: first.at, seq: 0 },
       ...{ lastAt: first.at, completed: false, resumed: false, path: [], done: [], openStep: null, openAt: null },
     }
-    add(deltas, deltaKey(s, 'started'), 1)
-  } else standing(s, -1, deltas)
+  }
   const current = s
-  const count = (kind: RollupKind, step = '', other = '') => add(deltas, deltaKey(current, kind, step, other), 1)
+  const target = targetOf(current)
+  if (summary) standing(current, target, -1, deltas)
+  else add(deltas, target, 'started', '', '', 1)
+  const count = (kind: RollupKind, step = '', other = '') => add(deltas, target, kind, step, other, 1)
   for (const e of fresh) fold(current, e, count)
-  standing(current, 1, deltas)
+  standing(current, target, 1, deltas)
   return current
 }

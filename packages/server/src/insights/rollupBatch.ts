@@ -1,4 +1,4 @@
-import { DAY, type Deltas, HOUR, type JourneySummary, KEY_SEP, projectJourney, type StoredEvent, slotOf, splitKey } from './projectJourney'
+import { DAY, type Deltas, HOUR, type JourneySummary, KEY_SEP, projectJourney, type StoredEvent, slotOf } from './projectJourney'
 
 /** One counter change as a store writes it: `n` is added to the row of both grains (`'h'` hour, `'d'` day). */
 export interface RollupRow {
@@ -35,17 +35,18 @@ export const rollupBatch = (events: readonly StoredEvent[], summaries: ReadonlyM
     if (after && after.seq !== before?.seq) written.push(after)
   }
   const rows: RollupRow[] = []
-  const days = new Map<string, number>()
-  for (const [key, n] of deltas) {
-    const { hour, ...k } = splitKey(key)
-    rows.push({ ...k, grain: 'h', slot: hour, n })
-    const day = [k.workflow, k.version, slotOf(hour, DAY), k.kind, k.step, k.other].join(KEY_SEP)
-    days.set(day, (days.get(day) ?? 0) + n)
+  const days = new Map<string, RollupRow & { n: number }>()
+  for (const d of deltas.values()) {
+    if (d.n === 0) continue
+    const { workflow, version, kind, step, other, n } = d
+    rows.push({ workflow, version, grain: 'h', slot: d.hour, kind, step, other, n })
+    const slot = slotOf(d.hour, DAY)
+    const key = `${workflow}${KEY_SEP}${version}${KEY_SEP}${slot}${KEY_SEP}${kind}${KEY_SEP}${step}${KEY_SEP}${other}`
+    const day = days.get(key)
+    if (day) day.n += n
+    else days.set(key, { workflow, version, grain: 'd', slot, kind, step, other, n })
   }
-  for (const [key, n] of days) {
-    const { hour: slot, ...k } = splitKey(key)
-    if (n !== 0) rows.push({ ...k, grain: 'd', slot, n })
-  }
+  for (const day of days.values()) if (day.n !== 0) rows.push(day)
   return { summaries: written, rows }
 }
 

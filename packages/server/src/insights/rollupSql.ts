@@ -1,8 +1,11 @@
 import { slotRanges } from './rollupBatch'
 import type { ResolvedQuery } from './types'
 
-/** Events folded per transaction when the rollups catch up. */
-export const PAGE = 20_000
+/**
+ * Events folded per transaction when the rollups catch up: large, so that a backlog of many journeys (counted by
+ * the hour each started) adds to one counter row many times per write rather than once.
+ */
+export const PAGE = 100_000
 /**
  * How far back each refresh reads again (ms): a write whose transaction was still open when a refresh read past its
  * time is folded in by the next one. Writes are single statements, well under this.
