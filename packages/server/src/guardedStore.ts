@@ -7,17 +7,21 @@ import type { InstanceStore } from './types'
  * request after the database is back goes straight to it.
  */
 export const guardedStore = (store: InstanceStore, onError: ((error: unknown) => void) | undefined, retryAfter: number): InstanceStore => {
+  const fail = (cause: unknown): never => {
+    onError?.(cause)
+    throw refusal('STORAGE_UNAVAILABLE', 'the server could not reach its storage; nothing was changed, try again shortly.', {
+      cause,
+      details: { retryAfter },
+    })
+  }
+  // One promise per call (no async frame around the store's own): a save goes through here once or twice.
   const wrap =
     <A extends unknown[], R>(method: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
+    (...args: A): Promise<R> => {
       try {
-        return await method(...args)
+        return method(...args).then(undefined, fail)
       } catch (cause) {
-        onError?.(cause)
-        throw refusal('STORAGE_UNAVAILABLE', 'the server could not reach its storage; nothing was changed, try again shortly.', {
-          cause,
-          details: { retryAfter },
-        })
+        return Promise.reject(cause).then(undefined, fail)
       }
     }
   return {

@@ -35,8 +35,8 @@ const isRefusal = (value: unknown): value is RateLimiterRes =>
 export const createLimits = (options: LimitOptions = {}) => {
   const requests = limiterOf(options.requests)
   const instances = limiterOf(options.instances)
-  const keyOf = async (request: Request, info: RequestInfo) =>
-    options.key ? await options.key(request, info) : (info.remoteAddress ?? 'anyone')
+  const keyOf = (request: Request, info: RequestInfo): string | Promise<string> =>
+    options.key ? options.key(request, info) : (info.remoteAddress ?? 'anyone')
   const consume = async (limiter: RateLimiterAbstract, key: string, refuse: (seconds: number) => Error) => {
     try {
       await limiter.consume(key)

@@ -85,11 +85,12 @@ export const bodyOf = async (
   optional: readonly string[] = [],
 ): Promise<Record<string, unknown>> => {
   const body = await readJson(request, context.limit)
-  const shape = `send { ${[...required.map((k) => `"${k}": …`), ...optional.map((k) => `"${k}"?: …`)].join(', ')} }`
-  if (!isObject(body)) throw refusal('INVALID_REQUEST', `the body must be a JSON object; ${shape}.`)
-  const unknown = Object.keys(body).filter((k) => !required.includes(k) && !optional.includes(k))
-  if (unknown.length > 0) {
-    throw refusal('INVALID_REQUEST', `unknown field ${JSON.stringify(unknown[0]?.slice(0, 40))} in the body; ${shape}.`)
+  const shape = () => `send { ${[...required.map((k) => `"${k}": …`), ...optional.map((k) => `"${k}"?: …`)].join(', ')} }`
+  if (!isObject(body)) throw refusal('INVALID_REQUEST', `the body must be a JSON object; ${shape()}.`)
+  for (const key of Object.keys(body)) {
+    if (!required.includes(key) && !optional.includes(key)) {
+      throw refusal('INVALID_REQUEST', `unknown field ${JSON.stringify(key.slice(0, 40))} in the body; ${shape()}.`)
+    }
   }
   return body
 }

@@ -156,9 +156,12 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
   const onIdleError = (error: Error) => options.onError?.(error)
   pool.on('error', onIdleError)
   let ready: Promise<void> | undefined
+  let initialized = false
   const init = () => {
     ready ??= pool.query(schema(table)).then(
-      () => undefined,
+      () => {
+        initialized = true
+      },
       (error) => {
         ready = undefined
         throw error
@@ -168,9 +171,10 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
   }
   const sql = statements(table)
   /** A named (prepared once per connection) statement: PostgreSQL parses and plans it once, not on every request. */
-  const run = async <R extends pg.QueryResultRow>(name: keyof typeof sql, values: unknown[]) => {
-    await init()
-    return pool.query<R>({ name: `flowkit_${name}_${table}`, text: sql[name], values })
+  const names = Object.fromEntries(Object.keys(sql).map((name) => [name, `flowkit_${name}_${table}`])) as Record<keyof typeof sql, string>
+  const run = <R extends pg.QueryResultRow>(name: keyof typeof sql, values: unknown[]) => {
+    const query = () => pool.query<R>({ name: names[name], text: sql[name], values })
+    return initialized ? query() : init().then(query)
   }
   const recording = options.insights !== false && options.insights?.record !== false
   const insights = postgresInsights(pool, table, init, options.insights === false ? {} : options.insights)

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
+import { START } from '../insights/advance'
 import { migrateJourney, sqliteInsights, sqliteRecorder } from '../insights/sqliteInsights'
-import type { InsightsStoreOptions, JourneyWrite } from '../insights/types'
+import type { InsightsStoreOptions, JourneyPosition, JourneyWrite } from '../insights/types'
 import type { InstanceRecord, InstanceStore } from '../types'
 import { requirePeer } from './requirePeer'
 import { tableName } from './tableName'
@@ -36,7 +37,19 @@ interface Row {
   created_at: number
   updated_at: number
   expires_at: number
+  journey_seq: number
+  journey_at: number | null
+  journey_rank: number
+  journey_device: string | null
 }
+
+/** Where a row's journey stands: a save or finish leaves it as it was, so its `RETURNING` row tells the recorder. */
+const positionOf = (row: Pick<Row, 'journey_seq' | 'journey_at' | 'journey_rank' | 'journey_device'>): JourneyPosition => ({
+  seq: row.journey_seq,
+  at: row.journey_at,
+  rank: row.journey_rank,
+  device: row.journey_device,
+})
 
 const parse = (text: string | null) => (text === null ? null : JSON.parse(text))
 const text = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
@@ -100,11 +113,11 @@ const statements = (db: Database.Database, table: string) => ({
   get: db.prepare<[string], Row>(`SELECT * FROM ${table} WHERE token_hash = ?`),
   update: db.prepare<
     [string, number, number, string, string, number, number],
-    Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at'>
+    Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at' | 'journey_seq' | 'journey_at' | 'journey_rank' | 'journey_device'>
   >(
     `UPDATE ${table} SET snapshot = ?, updated_at = ?, expires_at = ?, version = version + 1
      WHERE token_hash = ? AND workflow = ? AND version = ? AND status = 'open' AND expires_at > ?
-     RETURNING version, status, updated_at, expires_at`,
+     RETURNING version, status, updated_at, expires_at, journey_seq, journey_at, journey_rank, journey_device`,
   ),
   claim: db.prepare<[string, number, string, string, number, number, number], Row>(
     `UPDATE ${table} SET status = 'submitting', claim = ?, lease_until = ?, submission = ?
@@ -150,21 +163,26 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
   const s = statements(db, table)
   const insights = options.insights === false ? { record: false } : options.insights
   const journeys = insights?.record === false ? undefined : sqliteRecorder(db, table)
-  /** A write and its journey events in one transaction: the events are recorded only if the write was made. */
+  /**
+   * A write and its journey events in one transaction: the events are recorded only if the write was made, after
+   * the position `from` reads off what the write returned (no statement of its own).
+   */
   const atomically = db.transaction((work: () => unknown) => work())
   const journaled = <R>(
     hash: string,
     journey: JourneyWrite | undefined,
     now: number,
     write: () => R,
-    workflowOf: (written: R) => string,
+    written: (result: NonNullable<R>) => { readonly workflow: string; readonly from: JourneyPosition },
   ) =>
     journey && journeys
       ? (atomically(() => {
-          const from = journeys.read(hash)
-          const written = write()
-          if (written) journeys.record(hash, workflowOf(written), from, journey, now)
-          return written
+          const result = write()
+          if (result) {
+            const { workflow, from } = written(result)
+            journeys.record(hash, workflow, from, journey, now)
+          }
+          return result
         }) as R)
       : write()
 
@@ -189,12 +207,12 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
           updated_at: r.updatedAt,
           expires_at: r.expiresAt,
         })
-      journaled(r.tokenHash, journey, r.createdAt, insert, () => r.workflow)
+      journaled(r.tokenHash, journey, r.createdAt, insert, () => ({ workflow: r.workflow, from: START }))
     },
     get: async (hash) => toRecord(s.get.get(hash)),
     update: async (hash, u) => {
       const save = () => s.update.get(JSON.stringify(u.snapshot), u.updatedAt, u.expiresAt, hash, u.workflow, u.baseVersion, u.updatedAt)
-      const row = journaled(hash, u.journey, u.updatedAt, save, () => u.workflow)
+      const row = journaled(hash, u.journey, u.updatedAt, save, (saved) => ({ workflow: u.workflow, from: positionOf(saved) }))
       return row ? { version: row.version, status: row.status, updatedAt: row.updated_at, expiresAt: row.expires_at } : null
     },
     claim: async (hash, c) =>
@@ -211,7 +229,7 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
           hash,
           f.claim,
         )
-      return toRecord(journaled(hash, f.journey, f.updatedAt, finish, (row) => (row as Row).workflow))
+      return toRecord(journaled(hash, f.journey, f.updatedAt, finish, (row) => ({ workflow: row.workflow, from: positionOf(row) })))
     },
     release: async (hash, claim) => toRecord(s.release.get(hash, claim)),
     remove: async (hash, statuses) => s.remove.run(hash, JSON.stringify(statuses)).changes > 0,
