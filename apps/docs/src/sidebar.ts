@@ -39,6 +39,7 @@ export const sidebar = {
         { text: 'Routers', link: '/guides/routers' },
         { text: 'Persistence and resume', link: '/guides/persistence' },
         { text: 'Save and continue later', link: '/guides/save-and-continue' },
+        { text: 'Journey insights', link: '/guides/insights' },
         { text: 'Flows from JSON and YAML', link: '/guides/flow-files' },
         { text: 'Diagrams', link: '/guides/diagrams' },
         { text: 'Testing a flow', link: '/guides/testing' },
