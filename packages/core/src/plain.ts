@@ -6,6 +6,14 @@ export const MAX_DEPTH = 64
 /** Objects, arrays and values in one input or patch; past it the input is refused rather than copied for seconds. */
 export const MAX_NODES = 100_000
 
+/**
+ * Freezes what the engine hands to user code (inputs, patches, states) in development, so a write in
+ * place fails loudly (`STATE_IMMUTABLE`); production builds skip the cost on every move. Decided once,
+ * when the module loads: reading `process.env` is itself slow in Node.
+ */
+export const frozen: <T>(value: T) => Readonly<T> =
+  process.env.NODE_ENV !== 'production' ? Object.freeze : <T>(value: T): Readonly<T> => value
+
 export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (value === null || typeof value !== 'object') return false
   const proto = Object.getPrototypeOf(value)
@@ -51,9 +59,9 @@ const notJson = (v: unknown): string => {
 }
 
 /**
- * A frozen deep copy of JSON data (plain objects, arrays, strings, finite numbers, booleans, null;
+ * A deep copy of JSON data (plain objects, arrays, strings, finite numbers, booleans, null;
  * `undefined` fields are dropped as JSON drops them), so nothing the caller holds can change the
- * state later and nothing an action receives can be changed in place. Keys that could pollute
+ * state later; frozen in development (see `frozen`), so an action that writes to it in place fails. Keys that could pollute
  * prototypes are dropped. Anything JSON cannot carry faithfully (BigInt, Date, Map, Set, functions,
  * class instances, NaN), cyclic, too deep or too large values throw `INVALID_INPUT` naming `what`,
  * the step, the field and what to send instead. Messages are built only when throwing.
@@ -106,7 +114,7 @@ function copy(v: unknown, depth: number, walk: Walk): unknown {
   walk.ancestors.push(v)
   const out = isArray ? copyArray(v as unknown[], depth, walk) : copyObject(v as Record<string, unknown>, depth, walk)
   walk.ancestors.pop()
-  return Object.freeze(out)
+  return frozen(out)
 }
 
 function copyArray(v: unknown[], depth: number, walk: Walk): unknown[] {

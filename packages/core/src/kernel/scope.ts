@@ -1,4 +1,4 @@
-import { isPlainObject } from '../plain'
+import { frozen, isPlainObject } from '../plain'
 import type { ScopeLevel, StepDef } from '../types'
 
 type Obj = Record<string, unknown>
@@ -22,7 +22,7 @@ export const viewOf = (step: StepDef<any, string, any>, state: object): object =
   if (!scope) return state
   let view: unknown = state
   for (const level of scope) view = below(view, level)
-  return Object.freeze(view as Obj)
+  return frozen(view as Obj)
 }
 
 /**
@@ -33,20 +33,20 @@ export const viewOf = (step: StepDef<any, string, any>, state: object): object =
 export const mergeAt = (step: StepDef<any, string, any>, state: object, patch: Readonly<Obj>): object => {
   const { scope } = step
   if (!scope) {
-    for (const _ in patch) return Object.freeze({ ...state, ...patch })
+    for (const _ in patch) return frozen({ ...state, ...patch })
     // An empty patch shares the state as it is: a step that contributes nothing costs nothing, whatever the state's size.
     return state
   }
   const put = (outer: unknown, depth: number): unknown => {
-    if (depth === scope.length) return Object.freeze({ ...(outer as Obj), ...patch })
+    if (depth === scope.length) return frozen({ ...(outer as Obj), ...patch })
     const level = scope[depth] as ScopeLevel
     const inner = put(below(outer, level), depth + 1)
     if (Array.isArray(outer)) {
       const copy = [...outer]
       copy[level.key as number] = inner
-      return Object.freeze(copy)
+      return frozen(copy)
     }
-    return Object.freeze({ ...(outer as Obj), [level.key]: inner })
+    return frozen({ ...(outer as Obj), [level.key]: inner })
   }
   return put(state, 0) as object
 }

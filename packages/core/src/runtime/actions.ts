@@ -1,9 +1,8 @@
-import { stepOf } from '../kernel/choose'
 import { stateAt } from '../kernel/moves'
 import { viewOf } from '../kernel/scope'
 import type { FlowState } from '../kernel/state'
-import { isPlainObject, toPatch, toPlain } from '../plain'
-import type { Action, WorkflowDefinition } from '../types'
+import { frozen, isPlainObject, toPatch, toPlain } from '../plain'
+import type { Action, StepDef, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { isPromiseLike } from './async'
 
@@ -65,7 +64,7 @@ export const runActionList = ({
     const clean = toPlain(result ?? {}, `the patch of ${what} #${i + 1}`, step) as Patch
     for (const _ in clean) {
       patch = { ...patch, ...clean }
-      state = Object.freeze({ ...state, ...clean })
+      state = frozen({ ...state, ...clean })
       break
     }
   }
@@ -98,13 +97,13 @@ export const runActionList = ({
       }
       apply(result, i)
     }
-    return Object.freeze(patch)
+    return frozen(patch)
   }
   return from(0)
 }
 
 /**
- * The contribution of the current step: its actions' patches merged in order, or, without actions,
+ * The contribution of the current step (`step`, its definition): its actions' patches merged in order, or, without actions,
  * the validated input itself. `copied`: `value` is already a frozen copy (no validator transformed it).
  * A validator's output goes to the actions as it is (it may hold a Date from `z.coerce.date()`): only
  * what is stored (the raw input and the patch) must be JSON.
@@ -112,11 +111,11 @@ export const runActionList = ({
 export const runActions = (
   definition: WorkflowDefinition,
   s: FlowState,
+  step: StepDef<any, string, any>,
   value: unknown,
   signal: () => AbortSignal,
   copied: boolean,
 ): Patch | Promise<Patch> => {
-  const step = stepOf(definition, s.step)
   const { actions } = step
   if (!actions || actions.length === 0) return copied && isPlainObject(value) ? value : toPatch(value, 'the input', s.step)
   // A sub-flow's or repeat's step sees its child's data, and its patch goes there.

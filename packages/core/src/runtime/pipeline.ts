@@ -1,7 +1,7 @@
 import { stepOf } from '../kernel/choose'
 import type { FlowState } from '../kernel/state'
 import { toPlain } from '../plain'
-import type { Issues, WorkflowDefinition } from '../types'
+import type { Issues, StepDef, WorkflowDefinition } from '../types'
 import { runActions } from './actions'
 import { andThen, isPromiseLike } from './async'
 import { validate } from './validate'
@@ -12,6 +12,7 @@ export type Outcome =
   | { readonly input: unknown; readonly issues: Issues }
 
 type Patch = Readonly<Record<string, unknown>>
+type AnyStep = StepDef<any, string, any>
 
 /** The outcome of a contribution, now or when it resolves. */
 const withPatch = (input: unknown, patch: Patch | PromiseLike<Patch>): Outcome | Promise<Outcome> =>
@@ -19,18 +20,21 @@ const withPatch = (input: unknown, patch: Patch | PromiseLike<Patch>): Outcome |
 
 /**
  * The pipeline after the copy: validate `plain` (the input's plain copy) with the step's schema, run
- * its actions. Synchronous for synchronous work, with no closure on the way when there is no schema.
+ * its actions (`step` is the current step's definition). Synchronous for synchronous work, with no closure on the way when there is no schema.
  */
 export const runPlain = (
   definition: WorkflowDefinition,
   s: FlowState,
+  step: AnyStep,
   plain: unknown,
   signal: () => AbortSignal,
 ): Outcome | Promise<Outcome> => {
-  const { validate: schema } = stepOf(definition, s.step)
-  if (!schema) return withPatch(plain, runActions(definition, s, plain, signal, true))
+  const { validate: schema } = step
+  if (!schema) return withPatch(plain, runActions(definition, s, step, plain, signal, true))
   return andThen(validate(schema, plain), (result) =>
-    result.issues ? { input: plain, issues: result.issues } : withPatch(plain, runActions(definition, s, result.value, signal, false)),
+    result.issues
+      ? { input: plain, issues: result.issues }
+      : withPatch(plain, runActions(definition, s, step, result.value, signal, false)),
   )
 }
 
@@ -49,5 +53,5 @@ export const runStep = (
 ): Outcome | Promise<Outcome> => {
   const plain = toPlain(input, 'the input', s.step)
   onInput?.(plain)
-  return runPlain(definition, s, plain, signal)
+  return runPlain(definition, s, stepOf(definition, s.step), plain, signal)
 }

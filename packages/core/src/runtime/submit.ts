@@ -84,17 +84,19 @@ export const submit = (rt: Runtime, input: unknown): Promise<WorkflowSnapshot> =
       { category: 'usage', step: s.step },
     )
   }
-  const abort: Abort = {}
+  // The abort is made here only for actions (they may read `signal`); async validation makes its own.
+  const step = stepOf(def, s.step)
+  const abort: Abort | undefined = step.actions?.length ? {} : undefined
   let plain: unknown
   let result: Outcome | Promise<Outcome>
   try {
     plain = toPlain(input, 'the input', s.step)
-    result = runPlain(def, s, plain, stepOf(def, s.step).actions?.length ? signalOf(abort) : NO_SIGNAL)
+    result = runPlain(def, s, step, plain, abort ? signalOf(abort) : NO_SIGNAL)
   } catch (cause) {
     return Promise.resolve(rt.commit(failed(rt, s, cause, plain)))
   }
   if (!isPromiseLike(result)) return Promise.resolve(rt.commit(settle(rt, s, result, plain)))
-  return later(rt, s, result, abort, plain)
+  return later(rt, s, result, abort ?? {}, plain)
 }
 
 /** Async work: a busy snapshot now, the result when it comes, unless something moved the flow first. */
