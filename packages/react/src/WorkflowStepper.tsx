@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { useMemo } from 'react'
 import { useStore } from 'zustand'
 import { groupsOf } from './stepGroup'
-import { type StepperEntry, type StepperGroup, stepperEntries, stepperGroupOf } from './stepperEntries'
+import { type StepperEntry, type StepperGroup, stepperEntries, stepperGroupsOf } from './stepperEntries'
 import { stepTitle } from './stepTitle'
 import { useWorkflowContext } from './WorkflowContext'
 
@@ -19,6 +19,8 @@ export interface StepperItem<K extends string = string> {
   jump(): void
   /** The sub-flow or repeat item the step belongs to (its outermost one); `undefined` for the flow's own steps. */
   readonly group?: StepperGroup
+  /** Every sub-flow and repeat item the step belongs to, outermost first; empty for the flow's own steps. */
+  readonly groups: readonly StepperGroup[]
 }
 
 /** A group entry of the stepper: consecutive steps of one sub-flow or repeat item. */
@@ -74,7 +76,7 @@ export function WorkflowStepper<K extends string = string>({
         status,
         canJump: status === 'done',
         jump: () => void workflow.goTo(id),
-        ...withGroup(stepperGroupOf(groupsOf(workflow.definition, id))),
+        ...withGroups(stepperGroupsOf(groupsOf(workflow.definition, id))),
       }
     })
   }, [workflow, history, upcoming, done])
@@ -97,19 +99,23 @@ export function WorkflowStepper<K extends string = string>({
   )
   return (
     <ol className={className} aria-label={label}>
-      {stepperEntries(items).map((entry) => (entry.kind === 'step' ? leaf(entry.item) : groupEntry(entry, leaf, groupClassName)))}
+      {stepperEntries(items).map((entry) => (entry.kind === 'step' ? leaf(entry.item) : groupEntry(entry, 0, leaf, groupClassName)))}
     </ol>
   )
 }
 
-const withGroup = (group: StepperGroup | undefined) => (group ? { group } : {})
+const withGroups = (groups: readonly StepperGroup[]) => (groups[0] ? { groups, group: groups[0] } : { groups })
 
-/** A group's `<li>`: its title (a button back to its first step once visited) and, while current, its steps. */
+/**
+ * A group's `<li>`: its title (a button back to its first step once visited) and, while current, its steps, with a
+ * sub-flow inside it as an entry of its own (`depth` is the group's level, 0 the outermost).
+ */
 const groupEntry = <K extends string>(
   entry: Extract<StepperEntry<StepperItem<K>>, { kind: 'group' }>,
+  depth: number,
   leaf: (item: StepperItem<K>) => ReactNode,
   groupClassName: WorkflowStepperProps<K>['groupClassName'],
-) => {
+): ReactNode => {
   const { group, items } = entry
   const first = items[0] as StepperItem<K>
   const status = items.some((i) => i.status === 'current') ? 'current' : items.every((i) => i.status === 'done') ? 'done' : 'upcoming'
@@ -122,7 +128,13 @@ const groupEntry = <K extends string>(
       ) : (
         group.title
       )}
-      {status === 'current' ? <ol aria-label={group.title}>{items.map(leaf)}</ol> : null}
+      {status === 'current' ? (
+        <ol aria-label={group.title}>
+          {stepperEntries(items, depth + 1).map((inner) =>
+            inner.kind === 'step' ? leaf(inner.item) : groupEntry(inner, depth + 1, leaf, groupClassName),
+          )}
+        </ol>
+      ) : null}
     </li>
   )
 }

@@ -16,25 +16,34 @@ export type StepperEntry<T> =
   | { readonly kind: 'step'; readonly item: T }
   | { readonly kind: 'group'; readonly group: StepperGroup; readonly items: readonly T[] }
 
-/** The stepper group of a step's groups (outermost first), or `undefined` for a step of the flow itself. */
-export const stepperGroupOf = (groups: readonly StepGroup[]): StepperGroup | undefined => {
-  const g = groups[0]
-  if (!g) return undefined
-  return g.kind === 'repeat' && g.item !== undefined
+const stepperGroup = (g: StepGroup): StepperGroup =>
+  g.kind === 'repeat' && g.item !== undefined
     ? { step: g.step, kind: g.kind, title: `${g.title} ${g.item + 1}`, item: g.item }
     : { step: g.step, kind: g.kind, title: g.title }
-}
+
+const NONE: readonly StepperGroup[] = []
+
+/** The stepper groups of a step's groups (outermost first); none for a step of the flow itself. */
+export const stepperGroupsOf = (groups: readonly StepGroup[]): readonly StepperGroup[] =>
+  groups.length === 0 ? NONE : groups.map(stepperGroup)
 
 const sameGroup = (a: StepperGroup | undefined, b: StepperGroup | undefined) =>
   a !== undefined && b !== undefined && a.step === b.step && a.item === b.item
 
-/** Runs of consecutive items of one group become one entry; other items stay entries of their own. */
-export const stepperEntries = <T extends { readonly group?: StepperGroup }>(items: readonly T[]): StepperEntry<T>[] => {
+/**
+ * Runs of consecutive items of one group at `depth` (0: the outermost) become one entry; other items stay entries of
+ * their own. A group entry's items are grouped again at `depth + 1` for a sub-flow inside a sub-flow.
+ */
+export const stepperEntries = <T extends { readonly groups: readonly StepperGroup[] }>(
+  items: readonly T[],
+  depth = 0,
+): StepperEntry<T>[] => {
   const entries: StepperEntry<T>[] = []
   for (const item of items) {
     const last = entries[entries.length - 1]
-    if (item.group && last?.kind === 'group' && sameGroup(last.group, item.group)) (last.items as T[]).push(item)
-    else if (item.group) entries.push({ kind: 'group', group: item.group, items: [item] })
+    const group = item.groups[depth]
+    if (group && last?.kind === 'group' && sameGroup(last.group, group)) (last.items as T[]).push(item)
+    else if (group) entries.push({ kind: 'group', group, items: [item] })
     else entries.push({ kind: 'step', item })
   }
   return entries

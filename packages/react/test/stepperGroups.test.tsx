@@ -1,9 +1,9 @@
-import { createWorkflow } from '@flowkit/core'
+import { createWorkflow, defineWorkflow } from '@flowkit/core'
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { WorkflowProvider, WorkflowStepper } from '../src'
-import { family, order } from './composed'
+import { address, family, order } from './composed'
 import { checkout, modes, renderIn } from './fixtures'
 
 /** The top-level entries' own text (a group's title without its children). */
@@ -15,7 +15,64 @@ const entries = () =>
       .join(''),
   )
 
+/** cart → payment (card → billing address → confirm) → review: a sub-flow inside a sub-flow. */
+const nested = defineWorkflow({
+  id: 'nested',
+  initial: 'cart',
+  state: {},
+  steps: {
+    cart: { title: 'Cart', next: 'payment' },
+    payment: {
+      title: 'Payment',
+      flow: defineWorkflow({
+        id: 'payment',
+        initial: 'card',
+        state: {},
+        steps: {
+          card: { title: 'Card', next: 'billing' },
+          billing: { title: 'Billing address', flow: address, next: 'confirm' },
+          confirm: { title: 'Confirm', final: true },
+        },
+      }),
+      next: 'review',
+    },
+    review: { title: 'Review', final: true },
+  },
+})
+
+const texts = (list: HTMLElement) =>
+  [...(list.children as HTMLCollectionOf<HTMLElement>)].map((li) =>
+    [...li.childNodes]
+      .filter((n) => n.nodeName !== 'OL')
+      .map((n) => n.textContent)
+      .join(''),
+  )
+
 describe.each(modes)('WorkflowStepper with groups %s', (_, strict) => {
+  it('nests a sub-flow inside a sub-flow: each level one entry, listed while current', async () => {
+    const workflow = createWorkflow(nested)
+    for (const input of [undefined, undefined, { street: '1 Main St' }]) await workflow.next(input)
+    expect(workflow.getSnapshot().step).toBe('payment.billing.city')
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowStepper groupClassName={(g) => `group-${g.status}`} />
+      </WorkflowProvider>,
+    )
+    expect(entries()).toEqual(['Cart', 'Payment', 'Review'])
+    expect(texts(screen.getByRole('list', { name: 'Payment' }))).toEqual(['Card', 'Billing address', 'Confirm'])
+    const billing = screen.getByRole('list', { name: 'Billing address' })
+    expect(texts(billing)).toEqual(['Street', 'City'])
+    expect(within(billing).getByText('City').closest('li')).toHaveAttribute('aria-current', 'step')
+    expect(screen.getByText('Billing address').closest('li')).toHaveClass('group-current')
+    await workflow.next({ city: 'Paris' })
+    // The inner sub-flow collapses once left; the outer one stays open while Confirm is current.
+    expect(screen.queryByRole('list', { name: 'Billing address' })).not.toBeInTheDocument()
+    expect(texts(screen.getByRole('list', { name: 'Payment' }))).toEqual(['Card', 'Billing address', 'Confirm'])
+    await userEvent.click(screen.getByRole('button', { name: 'Billing address' }))
+    expect(workflow.getSnapshot().step).toBe('payment.billing.street')
+  })
+
   it('shows a sub-flow as one entry whose steps are listed while it is current', async () => {
     const workflow = createWorkflow(order)
     await workflow.next()
