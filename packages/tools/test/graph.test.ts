@@ -28,6 +28,27 @@ describe('toGraph', () => {
     expect(JSON.parse(JSON.stringify(graph))).toEqual(graph)
   })
 
+  it('names the sub-flow and repeat item each laid-out step comes from, in the JSON too', () => {
+    const address = defineWorkflow({
+      id: 'address',
+      initial: 'street',
+      state: { street: '' },
+      steps: { street: { next: 'city' }, city: { final: true } },
+    })
+    const order = defineWorkflow({
+      id: 'order',
+      initial: 'cart',
+      state: {},
+      steps: { cart: { next: 'billing' }, billing: { title: 'Billing address', flow: address, next: 'done' }, done: { final: true } },
+    })
+    const graph = toGraph(order)
+    expect(graph.nodes.find((n) => n.id === 'cart')).not.toHaveProperty('groups')
+    expect(graph.nodes.find((n) => n.id === 'billing.city')?.groups).toEqual([
+      { step: 'billing', kind: 'flow', title: 'Billing address', flow: 'address', key: 'billing', local: 'city' },
+    ])
+    expect(JSON.parse(JSON.stringify(graph))).toEqual(graph)
+  })
+
   it('draws code-defined flows too: fallbacks, labels and next functions with targets', () => {
     const definition = defineWorkflow({
       id: 'code',

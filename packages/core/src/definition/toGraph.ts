@@ -1,4 +1,4 @@
-import type { LogEntry, WorkflowDefinition } from '../types'
+import type { LogEntry, StepGroup, WorkflowDefinition } from '../types'
 import { type EdgeKind, edgesOf } from './edgesOf'
 import { distancesFrom } from './graph'
 import { journeyOf } from './journeyOf'
@@ -20,6 +20,8 @@ export interface GraphNode {
   readonly rank: number
   /** Set when a trace is given. */
   readonly status?: NodeStatus
+  /** The sub-flows and repeat items the step was laid out from, outermost first (absent for the flow's own steps). */
+  readonly groups?: readonly StepGroup[]
 }
 
 export interface GraphEdge {
@@ -87,6 +89,7 @@ export const toGraph = <S extends object, K extends string>(
       ...(skipWhen === undefined ? {} : { skipWhen }),
       rank: rank.get(id) ?? -1,
       ...(journey ? { status: statusOf.get(id) ?? 'unvisited' } : {}),
+      ...(step.groups && step.groups.length > 0 ? { groups: step.groups } : {}),
     }
   })
   const edges = ids
