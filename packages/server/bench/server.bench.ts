@@ -4,7 +4,9 @@
  * PostgreSQL (requests alternate between them, as behind a load balancer). Prints saves/s and p50/p99 per operation,
  * then checks that no acknowledged write was lost.
  * Env: BENCH_INSTANCES (1000), BENCH_CONCURRENCY (64), DATABASE_URL / FLOWKIT_PG_URL (else a throw-away PostgreSQL),
- * BENCH_SERVER_ROOT (another checkout's packages/server, to measure a baseline with this same client).
+ * BENCH_SERVER_ROOT (another checkout's packages/server, to measure a baseline with this same client),
+ * BENCH_BASELINE_ROOT (another checkout's packages/server, e.g. from `git archive <commit> packages/server`: each
+ * scenario runs on it first, printed as a baseline row beside it, with the saves/s ratio in the same run).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
@@ -18,6 +20,7 @@ import { type BenchServer, startServer } from './startServer'
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64)
 const ROOT = process.env.BENCH_SERVER_ROOT || undefined
+const BASELINE = process.env.BENCH_BASELINE_ROOT || undefined
 /** The bench is one caller hammering the server: lift the default per-caller limits of `npm run server`. */
 const UNLIMITED = { FLOWKIT_RATE_LIMIT: '0', FLOWKIT_MAX_INSTANCES: '0' }
 
@@ -172,10 +175,14 @@ const scenario = async (name: string, urls: readonly string[], pids: readonly nu
   }
 }
 
-const withServers = async <T>(envs: Record<string, string>[], work: (urls: string[], pids: number[]) => Promise<T>): Promise<T> => {
+const withServers = async <T>(
+  envs: Record<string, string>[],
+  work: (urls: string[], pids: number[]) => Promise<T>,
+  root = ROOT,
+): Promise<T> => {
   const servers: BenchServer[] = []
   try {
-    for (const env of envs) servers.push(await startServer({ ...UNLIMITED, ...env }, ROOT))
+    for (const env of envs) servers.push(await startServer({ ...UNLIMITED, ...env }, root))
     return await work(
       servers.map((s) => s.url),
       servers.map((s) => s.child.pid as number),
@@ -190,22 +197,27 @@ const fixture: Fixture = {
   racers: await Promise.all(Array.from({ length: INSTANCES }, (_, i) => racerFor(i))),
 }
 const dir = mkdtempSync(join(tmpdir(), 'flowkit-bench-'))
-const rows = []
+type Row = Awaited<ReturnType<typeof scenario>> & { '× baseline saves/s'?: number }
+const rows: Row[] = []
+/** One scenario on this server, after the same on the baseline's (a fresh database each) when there is one. */
+const measure = async (name: string, envs: (run: string) => Record<string, string>[]) => {
+  let baseline: Row | undefined
+  if (BASELINE) {
+    baseline = await withServers(envs('baseline'), (urls, pids) => scenario(`${name} (baseline)`, urls, pids, fixture), BASELINE)
+    rows.push(baseline)
+  }
+  const row: Row = await withServers(envs('current'), (urls, pids) => scenario(name, urls, pids, fixture))
+  if (baseline) row['× baseline saves/s'] = Number((row['saves/s'] / baseline['saves/s']).toFixed(2))
+  rows.push(row)
+}
 try {
-  rows.push(
-    await withServers([{ FLOWKIT_SQLITE: join(dir, 'bench.db'), DATABASE_URL: '' }], (urls, pids) =>
-      scenario('SQLite, 1 process', urls, pids, fixture),
-    ),
-  )
+  await measure('SQLite, 1 process', (run) => [{ FLOWKIT_SQLITE: join(dir, `${run}.db`), DATABASE_URL: '' }])
   const pg = await startPostgres()
   if (pg) {
     try {
-      rows.push(await withServers([{ DATABASE_URL: pg.url }], (urls, pids) => scenario('PostgreSQL, 1 process', urls, pids, fixture)))
-      rows.push(
-        await withServers([{ DATABASE_URL: pg.url }, { DATABASE_URL: pg.url }], (urls, pids) =>
-          scenario('PostgreSQL, 2 processes', urls, pids, fixture),
-        ),
-      )
+      // One table for every run, as without a baseline: a baseline runs first, on the smaller table.
+      await measure('PostgreSQL, 1 process', () => [{ DATABASE_URL: pg.url }])
+      await measure('PostgreSQL, 2 processes', () => [{ DATABASE_URL: pg.url }, { DATABASE_URL: pg.url }])
     } finally {
       pg.stop()
     }
@@ -216,7 +228,7 @@ try {
 }
 
 console.log(
-  `\nflowkit server on 127.0.0.1${ROOT ? ` (${ROOT})` : ''}: ${INSTANCES} instances, ${CONCURRENCY} concurrent clients; per instance start → 4 saves (the first raced by a second tab) → submit`,
+  `\nflowkit server on 127.0.0.1${ROOT ? ` (${ROOT})` : ''}${BASELINE ? `, baseline ${BASELINE}` : ''}: ${INSTANCES} instances, ${CONCURRENCY} concurrent clients; per instance start → 4 saves (the first raced by a second tab) → submit`,
 )
 console.table(rows)
 const lost = rows.reduce((n, r) => n + r.lost, 0)

@@ -20,3 +20,6 @@ export function requirePeer<T>(name: string, entry: string): T {
     )
   }
 }
+
+/** Where a peer dependency's entry file is, for a worker thread that loads it too. */
+export const resolvePeer = (name: string): string => require.resolve(name)
