@@ -102,6 +102,10 @@ export const runActionList = ({
   return from(0)
 }
 
+/** The contribution of a step without actions, its input: checked to be an object; one that is `copied` (a plain copy already) is used as it is. */
+export const inputPatch = (value: unknown, step: string, copied: boolean): Patch =>
+  copied && isPlainObject(value) ? value : toPatch(value, 'the input', step)
+
 /**
  * The contribution of the current step (`step`, its definition): its actions' patches merged in order, or, without actions,
  * the validated input itself. `copied`: `value` is already a frozen copy (no validator transformed it).
@@ -117,7 +121,7 @@ export const runActions = (
   copied: boolean,
 ): Patch | Promise<Patch> => {
   const { actions } = step
-  if (!actions || actions.length === 0) return copied && isPlainObject(value) ? value : toPatch(value, 'the input', s.step)
+  if (!actions || actions.length === 0) return inputPatch(value, s.step, copied)
   // A sub-flow's or repeat's step sees its child's data, and its patch goes there.
   return runActionList({ step: s.step, state: viewOf(step, stateAt(definition, s.frame)), input: value, actions, signal })
 }

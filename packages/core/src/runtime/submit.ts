@@ -5,6 +5,7 @@ import { type FlowState, NO_ISSUES, update } from '../kernel/state'
 import { toPlain } from '../plain'
 import type { WorkflowDefinition, WorkflowSnapshot } from '../types'
 import { isWorkflowError, WorkflowError } from '../WorkflowError'
+import { inputPatch } from './actions'
 import { isPromiseLike } from './async'
 import { type Outcome, runPlain } from './pipeline'
 import type { Kernel } from './snapshot'
@@ -59,9 +60,20 @@ const failed = (rt: Runtime, s: FlowState, cause: unknown, plain: unknown) => {
 
 /** The kernel's move for a step's outcome. */
 const settle = (rt: Runtime, s: FlowState, outcome: Outcome, plain: unknown) => {
+  if (!outcome.issues) return completed(rt, s, outcome.input, outcome.patch, plain)
   const { def, now } = rt
   try {
-    return outcome.issues ? reject(def, s, outcome.input, outcome.issues, now()) : complete(def, s, outcome.input, outcome.patch, now())
+    return reject(def, s, outcome.input, outcome.issues, now())
+  } catch (cause) {
+    return failed(rt, s, cause, plain)
+  }
+}
+
+/** The kernel's completion of the step with its contribution, or its failure (a choice with no match…). */
+const completed = (rt: Runtime, s: FlowState, input: unknown, patch: Readonly<Record<string, unknown>>, plain: unknown) => {
+  const { def, now } = rt
+  try {
+    return complete(def, s, input, patch, now())
   } catch (cause) {
     return failed(rt, s, cause, plain)
   }
@@ -88,14 +100,18 @@ export const submit = (rt: Runtime, input: unknown): Promise<WorkflowSnapshot> =
   const step = stepOf(def, s.step)
   const abort: Abort | undefined = step.actions?.length ? {} : undefined
   let plain: unknown
-  let result: Outcome | Promise<Outcome>
+  let patch: Readonly<Record<string, unknown>> | undefined
+  let result: Outcome | Promise<Outcome> | undefined
   try {
     plain = toPlain(input, 'the input', s.step)
-    result = runPlain(def, s, step, plain, abort ? signalOf(abort) : NO_SIGNAL)
+    // No schema and no actions: no user code runs, and the input is the contribution.
+    if (!step.validate && !abort) patch = inputPatch(plain, s.step, true)
+    else result = runPlain(def, s, step, plain, abort ? signalOf(abort) : NO_SIGNAL)
   } catch (cause) {
     return Promise.resolve(rt.commit(failed(rt, s, cause, plain)))
   }
-  if (!isPromiseLike(result)) return Promise.resolve(rt.commit(settle(rt, s, result, plain)))
+  if (patch) return Promise.resolve(rt.commit(completed(rt, s, plain, patch, plain)))
+  if (!isPromiseLike(result)) return Promise.resolve(rt.commit(settle(rt, s, result as Outcome, plain)))
   return later(rt, s, result, abort ?? {}, plain)
 }
 
