@@ -149,6 +149,50 @@ const statements = (db: Database.Database, table: string) => ({
   removeExpired: db.prepare<[number]>(`DELETE FROM ${table} WHERE expires_at <= ?`),
 })
 
+/** A record as the insert statement's named parameters. */
+const columnsOf = (r: InstanceRecord) => ({
+  token_hash: r.tokenHash,
+  workflow: r.workflow,
+  owner: r.owner,
+  version: r.version,
+  snapshot: JSON.stringify(r.snapshot),
+  status: r.status,
+  result: text(r.result),
+  submission: text(r.submission),
+  claim: r.claim,
+  lease_until: r.leaseUntil,
+  attempts: r.attempts,
+  created_at: r.createdAt,
+  updated_at: r.updatedAt,
+  expires_at: r.expiresAt,
+})
+
+/**
+ * Runs a write and its journey events in one transaction: the events are recorded only if the write was made, after
+ * the position `written` reads off what the write returned (no statement of its own). Without a recorder or a
+ * journey, just the write.
+ */
+const journaling = (db: Database.Database, journeys: ReturnType<typeof sqliteRecorder> | undefined) => {
+  const atomically = db.transaction((work: () => unknown) => work())
+  return <R>(
+    hash: string,
+    journey: JourneyWrite | undefined,
+    now: number,
+    write: () => R,
+    written: (result: NonNullable<R>) => { readonly workflow: string; readonly from: JourneyPosition },
+  ): R => {
+    if (!journey || !journeys) return write()
+    return atomically(() => {
+      const result = write()
+      if (result) {
+        const { workflow, from } = written(result)
+        journeys.record(hash, workflow, from, journey, now)
+      }
+      return result
+    }) as R
+  }
+}
+
 const openDatabase = (filename: string): Database.Database => {
   const Sqlite = requirePeer<typeof Database>('better-sqlite3', '@flowkit/server/sqlite')
   return new Sqlite(filename)
@@ -189,50 +233,12 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
   const s = statements(db, table)
   const insights = options.insights === false ? { record: false } : options.insights
   const journeys = insights?.record === false ? undefined : sqliteRecorder(db, table)
-  /**
-   * A write and its journey events in one transaction: the events are recorded only if the write was made, after
-   * the position `from` reads off what the write returned (no statement of its own).
-   */
-  const atomically = db.transaction((work: () => unknown) => work())
-  const journaled = <R>(
-    hash: string,
-    journey: JourneyWrite | undefined,
-    now: number,
-    write: () => R,
-    written: (result: NonNullable<R>) => { readonly workflow: string; readonly from: JourneyPosition },
-  ) =>
-    journey && journeys
-      ? (atomically(() => {
-          const result = write()
-          if (result) {
-            const { workflow, from } = written(result)
-            journeys.record(hash, workflow, from, journey, now)
-          }
-          return result
-        }) as R)
-      : write()
-
+  const journaled = journaling(db, journeys)
   const source = sqliteInsights(db, table, insights)
   return {
     init: async () => {},
     insert: async (r, journey) => {
-      const insert = () =>
-        s.insert.run({
-          token_hash: r.tokenHash,
-          workflow: r.workflow,
-          owner: r.owner,
-          version: r.version,
-          snapshot: JSON.stringify(r.snapshot),
-          status: r.status,
-          result: text(r.result),
-          submission: text(r.submission),
-          claim: r.claim,
-          lease_until: r.leaseUntil,
-          attempts: r.attempts,
-          created_at: r.createdAt,
-          updated_at: r.updatedAt,
-          expires_at: r.expiresAt,
-        })
+      const insert = () => s.insert.run(columnsOf(r))
       journaled(r.tokenHash, journey, r.createdAt, insert, () => ({ workflow: r.workflow, from: START }))
     },
     get: async (hash) => toRecord(s.get.get(hash)),
