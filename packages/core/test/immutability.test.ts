@@ -1,5 +1,5 @@
 import { createWorkflow, defineWorkflow, replay } from '@flowkit/core'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 
 const make = () =>
   defineWorkflow({
@@ -112,5 +112,24 @@ describe('state cannot be changed in place', () => {
     expect(first.getSnapshot().state.profile.email).toBe('ada@example.com')
     expect(createWorkflow(flow).getSnapshot().state.profile.email).toBe('')
     expect(replay(flow, first.getPersistedSnapshot()).state.profile.email).toBe('ada@example.com')
+  })
+})
+
+describe('in production', () => {
+  test('freezing (a development guard) is skipped on every move, and each input is still copied, so the caller cannot change the state later', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    vi.resetModules()
+    try {
+      const core = await import('@flowkit/core')
+      const flow = core.defineWorkflow({ id: 'prod', initial: 'a', state: { n: 0 }, steps: { a: { next: 'b' }, b: { final: true } } })
+      const input = { n: 1 }
+      const after = await core.createWorkflow(flow).next(input)
+      input.n = 2
+      expect(after.state).toEqual({ n: 1 })
+      expect(Object.isFrozen(after.state)).toBe(false)
+    } finally {
+      vi.unstubAllEnvs()
+      vi.resetModules()
+    }
   })
 })
