@@ -19,7 +19,10 @@ export interface PostgresStoreOptions {
   readonly pool?: pg.Pool
   /** The table name: letters, digits and `_`. @default 'flowkit_instances' */
   readonly table?: string
-  /** Connections in the pool this store creates. @default 10 */
+  /**
+   * Connections in the pool this store creates for writes. Reads (a load, or the instance as it is after a refused
+   * save) have 2 connections of their own, so a conflict's answer never queues behind the saves. @default 10
+   */
   readonly max?: number
   /**
    * How long a request waits for a connection before it is answered 503 (the database is down, or every
@@ -145,16 +148,18 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
  */
 export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore {
   const table = tableName(options.table)
-  const pool =
-    options.pool ??
+  const poolOf = (max: number) =>
     new (requirePeer<typeof pg>('pg', '@flowkit/server/postgres').Pool)({
       connectionString: options.connectionString,
-      max: options.max ?? 10,
+      max,
       connectionTimeoutMillis: options.connectionTimeout ?? 5000,
     })
+  const pool = options.pool ?? poolOf(options.max ?? 10)
+  const readers = options.pool ?? poolOf(2)
   // Without a listener, an idle connection's error (the database stopped) is an unhandled 'error' event: the process dies.
   const onIdleError = (error: Error) => options.onError?.(error)
   pool.on('error', onIdleError)
+  if (readers !== pool) readers.on('error', onIdleError)
   let ready: Promise<void> | undefined
   let initialized = false
   const init = () => {
@@ -173,7 +178,7 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
   /** A named (prepared once per connection) statement: PostgreSQL parses and plans it once, not on every request. */
   const names = Object.fromEntries(Object.keys(sql).map((name) => [name, `flowkit_${name}_${table}`])) as Record<keyof typeof sql, string>
   const run = <R extends pg.QueryResultRow>(name: keyof typeof sql, values: unknown[]) => {
-    const query = () => pool.query<R>({ name: names[name], text: sql[name], values })
+    const query = () => (name === 'get' ? readers : pool).query<R>({ name: names[name], text: sql[name], values })
     return initialized ? query() : init().then(query)
   }
   const recording = options.insights !== false && options.insights?.record !== false
@@ -224,7 +229,8 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
     insights,
     close: async () => {
       pool.off('error', onIdleError)
-      if (!options.pool) await pool.end()
+      readers.off('error', onIdleError)
+      if (!options.pool) await Promise.all([pool.end(), readers.end()])
     },
   }
 }
