@@ -74,7 +74,10 @@ export const toPlain = <T>(value: T, what: string, step: string, limit = MAX_NOD
   walk.what = what
   walk.step = step
   try {
-    return copy(value, 0, walk) as T
+    const out = copy(value, 0, walk) as T
+    // Only a walk that went through is kept: its path and ancestors are empty again.
+    spare = walk
+    return out
   } catch (cause) {
     if (cause instanceof WorkflowError) throw cause
     // A getter that throws, a revoked proxy: the value cannot be read, so it cannot be kept.
@@ -83,11 +86,6 @@ export const toPlain = <T>(value: T, what: string, step: string, limit = MAX_NOD
       process.env.NODE_ENV !== 'production' &&
         `could not be read${where(walk)} (${cause instanceof Error ? cause.message : String(cause)}); send plain data`,
     )
-  } finally {
-    // Empty after a copy; only a refused one leaves entries (setting `length` is a slow call).
-    if (walk.path.length > 0) walk.path.length = 0
-    if (walk.ancestors.length > 0) walk.ancestors.length = 0
-    spare = walk
   }
 }
 
@@ -101,57 +99,36 @@ const isLeaf = (v: unknown): boolean =>
 function copy(v: unknown, depth: number, walk: Walk): unknown {
   if (++walk.nodes > walk.limit)
     fail(walk, process.env.NODE_ENV !== 'production' && `has more than ${walk.limit} values; send only the fields of this step`)
-  if (v === null || typeof v === 'string' || typeof v === 'boolean' || v === undefined) return v
-  if (typeof v === 'number')
-    return Number.isFinite(v) ? v : fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
-  if (typeof v !== 'object') return fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
+  if (isLeaf(v)) return v
   const isArray = Array.isArray(v)
   if (!isArray && !isPlainObject(v)) return fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
   if (depth > MAX_DEPTH) fail(walk, process.env.NODE_ENV !== 'production' && `is nested more than ${MAX_DEPTH} levels deep; flatten it`)
-  if (depth > 0 && walk.ancestors.includes(v))
+  if (walk.ancestors.includes(v as object))
     fail(walk, process.env.NODE_ENV !== 'production' && 'contains a cycle (an object that contains itself); send plain data')
-  walk.ancestors.push(v)
-  const out = isArray ? copyArray(v as unknown[], depth, walk) : copyObject(v as Record<string, unknown>, depth, walk)
+  walk.ancestors.push(v as object)
+  let out: unknown[] | Record<string, unknown>
+  if (isArray) {
+    out = new Array((v as unknown[]).length)
+    for (let i = 0; i < out.length; i++) {
+      walk.path.push(String(i))
+      const item = copy((v as unknown[])[i], depth + 1, walk)
+      walk.path.pop()
+      // JSON turns undefined array items into null; so does the copy, so a stored array reads back the same.
+      out[i] = item === undefined ? null : item
+    }
+  } else {
+    out = {}
+    for (const key of Object.keys(v as object)) {
+      // Keys that could pollute prototypes are dropped (three comparisons cost less than a Set lookup per key).
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue
+      walk.path.push(key)
+      const value = copy((v as Record<string, unknown>)[key], depth + 1, walk)
+      walk.path.pop()
+      if (value !== undefined) out[key] = value
+    }
+  }
   walk.ancestors.pop()
   return frozen(out)
-}
-
-function copyArray(v: unknown[], depth: number, walk: Walk): unknown[] {
-  const out = new Array(v.length)
-  for (let i = 0; i < out.length; i++) {
-    walk.path.push(String(i))
-    const item = copy(v[i], depth + 1, walk)
-    walk.path.pop()
-    // JSON turns undefined array items into null; so does the copy, so a stored array reads back the same.
-    out[i] = item === undefined ? null : item
-  }
-  return out
-}
-
-function copyObject(v: Record<string, unknown>, depth: number, walk: Walk): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(v)) {
-    // Keys that could pollute prototypes are dropped (three comparisons cost less than a Set lookup per key).
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue
-    let value: unknown
-    try {
-      value = v[key]
-    } catch (cause) {
-      walk.path.push(key)
-      throw cause
-    }
-    // A leaf within the limit is copied here: no path to keep, no call (most inputs are flat).
-    if (walk.nodes < walk.limit && isLeaf(value)) {
-      walk.nodes++
-      if (value !== undefined) out[key] = value
-      continue
-    }
-    walk.path.push(key)
-    const item = copy(value, depth + 1, walk)
-    walk.path.pop()
-    if (item !== undefined) out[key] = item
-  }
-  return out
 }
 
 /** Checks that a value that must merge into the state is an object, and copies it (frozen). */

@@ -22,16 +22,9 @@ export const getDraft = (drafts: Drafts, shift: number, index: number): unknown 
 }
 
 export const setDraft = (drafts: Drafts | undefined, shift: number, index: number, value: unknown): Drafts => {
+  const copy = drafts ? drafts.slice() : []
   const slot = (index >>> shift) & 31
-  const copy = drafts && slot < drafts.length ? drafts.slice() : grown(drafts, slot + 1)
   copy[slot] = shift === 0 ? value : setDraft(drafts?.[slot] as Drafts | undefined, shift - 5, index, value)
-  return copy
-}
-
-/** A copy of a node with room for `length` slots, made at its size at once (no copy, then growth, then copy again). */
-const grown = (drafts: Drafts | undefined, length: number): unknown[] => {
-  const copy = new Array<unknown>(length)
-  if (drafts) for (let i = 0; i < drafts.length; i++) copy[i] = drafts[i]
   return copy
 }
 

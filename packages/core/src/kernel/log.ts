@@ -41,15 +41,6 @@ export const appendLog = (log: Log, type: LogEntryType, step: string, at: number
   return { ring, count: count + 1, limit }
 }
 
-/** Two entries of one move at once (`completed` then `entered`, `reset` then `entered`…): one new log, not two. */
-export const appendLogs = (log: Log, type: LogEntryType, step: string, then: LogEntryType, to: string, at: number): Log => {
-  const { ring, count, limit } = own(log)
-  ring.items[count % limit] = { type, step, at }
-  ring.items[(count + 1) % limit] = { type: then, step: to, at }
-  ring.written += 2
-  return { ring, count: count + 2, limit }
-}
-
 /** A log holding `entries` (the last `limit` of them). */
 export const logOf = (entries: readonly LogEntry[], limit: number): Log => {
   let log = emptyLog(limit)

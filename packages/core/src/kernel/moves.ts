@@ -5,9 +5,9 @@ import type { Issues, RepeatSummary, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { chooseNext, reach, stepOf } from './choose'
 import { type Drafts, getDraft, NO_DRAFTS, setDraft as setIn } from './drafts'
-import { appendLog, appendLogs, emptyLog, type Log } from './log'
+import { appendLog, emptyLog, type Log } from './log'
 import { mergeAt } from './scope'
-import { type FlowState, type Frame, movedTo, NO_ISSUES, NO_SKIPS, type Skip, update } from './state'
+import { type FlowState, type Frame, NO_ISSUES, NO_SKIPS, type Skip, update } from './state'
 
 /**
  * The moves of a flow, as pure functions of (definition, state, …) returning the next state. They
@@ -41,12 +41,9 @@ export const initialState = (definition: WorkflowDefinition, at: number, logLimi
 const enter = (definition: WorkflowDefinition, s: FlowState, at: number, reset = false): FlowState => {
   const c = compile(definition)
   const { step, skipped } = reach(definition, definition.initial, c.state, c.ids.length)
-  const log =
-    reset && skipped.length === 0
-      ? appendLogs(s.log, 'reset', definition.initial, 'entered', step, at)
-      : appendLog(logSkips(reset ? appendLog(s.log, 'reset', definition.initial, at) : s.log, skipped, at), 'entered', step, at)
+  const log = appendLog(logSkips(reset ? appendLog(s.log, 'reset', definition.initial, at) : s.log, skipped, at), 'entered', step, at)
   // Entering the flow starts with no drafts (a reset drops them).
-  return movedTo(step, false, null, skipped, NO_DRAFTS, log)
+  return update(s, { frame: null, start: skipped, step, done: false, drafts: NO_DRAFTS, error: null, issues: NO_ISSUES, log })
 }
 
 /** The state of the flow's data at a frame: the definition's initial state before the first step. */
@@ -78,17 +75,14 @@ export const complete = (
   const line = lineAfter(prev, id)
   if (def.final) {
     const frame: Frame = { step: id, input, patch, state, skipped: NO_SKIPS, prev, depth, line }
-    const log = appendLogs(s.log, 'completed', id, 'done', id, at)
-    return movedTo(s.step, true, frame, s.start, drafts, log)
+    const log = appendLog(appendLog(s.log, 'completed', id, at), 'done', id, at)
+    return update(s, { drafts, error: null, issues: NO_ISSUES, frame, done: true, log })
   }
   const to = typeof def.next === 'string' ? def.next : chooseNext(definition, id, state, input)
   const { step, skipped } = reach(definition, to, state, c.ids.length)
   const frame: Frame = { step: id, input, patch, state, skipped, prev, depth, line }
-  const log =
-    skipped.length === 0
-      ? appendLogs(s.log, 'completed', id, 'entered', step, at)
-      : appendLog(logSkips(appendLog(s.log, 'completed', id, at), skipped, at), 'entered', step, at)
-  return movedTo(step, s.done, frame, s.start, drafts, log)
+  const log = appendLog(logSkips(appendLog(s.log, 'completed', id, at), skipped, at), 'entered', step, at)
+  return update(s, { drafts, error: null, issues: NO_ISSUES, frame, step, log })
 }
 
 /** The drafts after a repeat's summary step: item `i` removed shifts items i+1… down one slot. */

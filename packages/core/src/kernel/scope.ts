@@ -27,10 +27,7 @@ export const viewOf = (step: StepDef<any, string, any>, state: object): object =
 
 /** Whether merging `patch` into `state` changes it: some value is not already the state's own (`undefined` and `__proto__` always count). */
 const changes = (state: Obj, patch: Readonly<Obj>): boolean => {
-  for (const key in patch) {
-    const value = patch[key]
-    if (value === undefined || key === '__proto__' || !Object.is(state[key], value)) return true
-  }
+  for (const key in patch) if (patch[key] === undefined || key === '__proto__' || !Object.is(state[key], patch[key])) return true
   return false
 }
 

@@ -66,15 +66,3 @@ export const update = (s: FlowState, c: Partial<FlowState>): FlowState => ({
   error: c.error !== undefined ? c.error : s.error,
   issues: c.issues ?? s.issues,
 })
-
-/** The state after a move that went through (no error, no issues), built at once rather than through `update`: the moves that run on every step. Same shape as `update`'s. */
-export const movedTo = (step: string, done: boolean, frame: Frame | null, start: readonly Skip[], drafts: Drafts, log: Log): FlowState => ({
-  step,
-  done,
-  frame,
-  start,
-  drafts,
-  log,
-  error: null,
-  issues: NO_ISSUES,
-})

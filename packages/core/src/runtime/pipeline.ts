@@ -3,7 +3,7 @@ import type { FlowState } from '../kernel/state'
 import { toPlain } from '../plain'
 import type { Issues, StepDef, WorkflowDefinition } from '../types'
 import { runActions } from './actions'
-import { andThen, isPromiseLike } from './async'
+import { andThen } from './async'
 import { validate } from './validate'
 
 /** What a step made of its input: the contribution to apply, or the issues that refused it. `input` is the plain copy kept as the draft. */
@@ -11,16 +11,11 @@ export type Outcome =
   | { readonly input: unknown; readonly patch: Readonly<Record<string, unknown>>; readonly issues?: undefined }
   | { readonly input: unknown; readonly issues: Issues }
 
-type Patch = Readonly<Record<string, unknown>>
 type AnyStep = StepDef<any, string, any>
-
-/** The outcome of a contribution, now or when it resolves. */
-const withPatch = (input: unknown, patch: Patch | PromiseLike<Patch>): Outcome | Promise<Outcome> =>
-  isPromiseLike(patch) ? Promise.resolve(patch).then((p) => ({ input, patch: p })) : { input, patch }
 
 /**
  * The pipeline after the copy: validate `plain` (the input's plain copy) with the step's schema, run
- * its actions (`step` is the current step's definition). Synchronous for synchronous work, with no closure on the way when there is no schema.
+ * its actions (`step` is the current step's definition). Synchronous for synchronous work.
  */
 export const runPlain = (
   definition: WorkflowDefinition,
@@ -30,11 +25,11 @@ export const runPlain = (
   signal: () => AbortSignal,
 ): Outcome | Promise<Outcome> => {
   const { validate: schema } = step
-  if (!schema) return withPatch(plain, runActions(definition, s, step, plain, signal, true))
+  if (!schema) return andThen(runActions(definition, s, step, plain, signal, true), (patch) => ({ input: plain, patch }))
   return andThen(validate(schema, plain), (result) =>
     result.issues
       ? { input: plain, issues: result.issues }
-      : withPatch(plain, runActions(definition, s, step, result.value, signal, false)),
+      : andThen(runActions(definition, s, step, result.value, signal, false), (patch) => ({ input: plain, patch })),
   )
 }
 

@@ -3,12 +3,14 @@ import { stepOf } from '../kernel/choose'
 import { complete, fail, reject, setDraft } from '../kernel/moves'
 import { type FlowState, NO_ISSUES, update } from '../kernel/state'
 import { toPlain } from '../plain'
-import type { WorkflowDefinition, WorkflowSnapshot } from '../types'
+import type { Issues, WorkflowDefinition, WorkflowSnapshot } from '../types'
 import { isWorkflowError, WorkflowError } from '../WorkflowError'
 import { inputPatch } from './actions'
 import { isPromiseLike } from './async'
 import { type Outcome, runPlain } from './pipeline'
 import type { Kernel } from './snapshot'
+
+type Patch = Readonly<Record<string, unknown>>
 
 /** One transition's abort. The AbortController is made only if an action reads `signal`: it is costly. */
 export interface Abort {
@@ -42,9 +44,6 @@ const asStepError = (step: string, cause: unknown): WorkflowError =>
         },
       )
 
-/** Actions that never read it: a step without actions gets this one instead of a closure per move. */
-const NO_SIGNAL = () => new AbortController().signal
-
 /** The signal of one transition's abort, made when an action first reads it. */
 const signalOf = (abort: Abort) => () => {
   abort.controller ??= new AbortController()
@@ -58,22 +57,11 @@ const failed = (rt: Runtime, s: FlowState, cause: unknown, plain: unknown) => {
   return fail(def, s, asStepError(s.step, cause), plain, now())
 }
 
-/** The kernel's move for a step's outcome. */
-const settle = (rt: Runtime, s: FlowState, outcome: Outcome, plain: unknown) => {
-  if (!outcome.issues) return completed(rt, s, outcome.input, outcome.patch, plain)
+/** The kernel's move for what a step made of its input, `plain`: completed with `patch`, or refused with `issues`. */
+const settle = (rt: Runtime, s: FlowState, plain: unknown, patch?: Patch, issues?: Issues) => {
   const { def, now } = rt
   try {
-    return reject(def, s, outcome.input, outcome.issues, now())
-  } catch (cause) {
-    return failed(rt, s, cause, plain)
-  }
-}
-
-/** The kernel's completion of the step with its contribution, or its failure (a choice with no match…). */
-const completed = (rt: Runtime, s: FlowState, input: unknown, patch: Readonly<Record<string, unknown>>, plain: unknown) => {
-  const { def, now } = rt
-  try {
-    return complete(def, s, input, patch, now())
+    return issues ? reject(def, s, plain, issues, now()) : complete(def, s, plain, patch as Patch, now())
   } catch (cause) {
     return failed(rt, s, cause, plain)
   }
@@ -100,18 +88,19 @@ export const submit = (rt: Runtime, input: unknown): Promise<WorkflowSnapshot> =
   const step = stepOf(def, s.step)
   const abort: Abort | undefined = step.actions?.length ? {} : undefined
   let plain: unknown
-  let patch: Readonly<Record<string, unknown>> | undefined
+  let patch: Patch | undefined
   let result: Outcome | Promise<Outcome> | undefined
   try {
     plain = toPlain(input, 'the input', s.step)
     // No schema and no actions: no user code runs, and the input is the contribution.
     if (!step.validate && !abort) patch = inputPatch(plain, s.step, true)
-    else result = runPlain(def, s, step, plain, abort ? signalOf(abort) : NO_SIGNAL)
+    else result = runPlain(def, s, step, plain, signalOf(abort ?? {}))
   } catch (cause) {
     return Promise.resolve(rt.commit(failed(rt, s, cause, plain)))
   }
-  if (patch) return Promise.resolve(rt.commit(completed(rt, s, plain, patch, plain)))
-  if (!isPromiseLike(result)) return Promise.resolve(rt.commit(settle(rt, s, result as Outcome, plain)))
+  if (patch) return Promise.resolve(rt.commit(settle(rt, s, plain, patch)))
+  if (!isPromiseLike(result))
+    return Promise.resolve(rt.commit(settle(rt, s, plain, (result as { patch?: Patch }).patch, (result as Outcome).issues)))
   return later(rt, s, result, abort ?? {}, plain)
 }
 
@@ -119,7 +108,7 @@ export const submit = (rt: Runtime, input: unknown): Promise<WorkflowSnapshot> =
 const later = (rt: Runtime, s: FlowState, result: Promise<Outcome>, abort: Abort, plain: unknown): Promise<WorkflowSnapshot> => {
   const promise = result
     .then(
-      (outcome) => settle(rt, s, outcome, plain),
+      (outcome) => settle(rt, s, plain, (outcome as { patch?: Patch }).patch, outcome.issues),
       (cause) => failed(rt, s, cause, plain),
     )
     .then((next) => {
