@@ -53,6 +53,7 @@ export const backgroundCheckpoints = (
   return {
     stop: async () => {
       stopping = true
+      worker.ref() // so the process waits for the worker's exit instead of leaving `close()` pending
       worker.postMessage('stop')
       await exited
     },
