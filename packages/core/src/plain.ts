@@ -91,15 +91,12 @@ export const toPlain = <T>(value: T, what: string, step: string, limit = MAX_NOD
 
 let spare: Walk | undefined
 
-/** Whether `v` is a JSON leaf that is copied as it is (a string, boolean, finite number, null or undefined). */
-const isLeaf = (v: unknown): boolean =>
-  v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
-
 // A plain function rather than closures: this runs on every transition.
 function copy(v: unknown, depth: number, walk: Walk): unknown {
   if (++walk.nodes > walk.limit)
     fail(walk, process.env.NODE_ENV !== 'production' && `has more than ${walk.limit} values; send only the fields of this step`)
-  if (isLeaf(v)) return v
+  // JSON leaves (a string, boolean, finite number, null or undefined) are kept as they are.
+  if (v == null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v
   const isArray = Array.isArray(v)
   if (!isArray && !isPlainObject(v)) return fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
   if (depth > MAX_DEPTH) fail(walk, process.env.NODE_ENV !== 'production' && `is nested more than ${MAX_DEPTH} levels deep; flatten it`)

@@ -30,9 +30,6 @@ export interface Compiled {
 }
 
 const compiled = new WeakMap<object, Compiled>()
-// The definition seen last and its facts: every move asks for them, and a flow mostly runs one definition at a time.
-let lastDefinition: object | undefined
-let lastCompiled: Compiled | undefined
 
 /** Throws every problem `checkDefinition` finds, as one `WorkflowError` (category `'definition'`). */
 export const assertDefinition = (definition: WorkflowDefinition): void => {
@@ -53,13 +50,8 @@ export const assertDefinition = (definition: WorkflowDefinition): void => {
 
 /** The precomputed facts of a definition, checking it (in development) the first time it is seen. */
 export const compile = (definition: WorkflowDefinition): Compiled => {
-  if (definition === lastDefinition) return lastCompiled as Compiled
   const known = compiled.get(definition)
-  if (known) {
-    lastDefinition = definition
-    lastCompiled = known
-    return known
-  }
+  if (known) return known
   if (process.env.NODE_ENV !== 'production') assertDefinition(definition)
   if (isComposed(definition)) {
     throw new WorkflowError(

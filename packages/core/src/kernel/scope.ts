@@ -25,12 +25,6 @@ export const viewOf = (step: StepDef<any, string, any>, state: object): object =
   return frozen(view as Obj)
 }
 
-/** Whether merging `patch` into `state` changes it: some value is not already the state's own (`undefined` and `__proto__` always count). */
-const changes = (state: Obj, patch: Readonly<Obj>): boolean => {
-  for (const key in patch) if (patch[key] === undefined || key === '__proto__' || !Object.is(state[key], patch[key])) return true
-  return false
-}
-
 /**
  * The state after a step's contribution: merged shallowly into the flow's state, or, for a step of a
  * sub-flow or repeat, into the child's data at its place (copying only the objects on the way there:
@@ -38,9 +32,11 @@ const changes = (state: Obj, patch: Readonly<Obj>): boolean => {
  */
 export const mergeAt = (step: StepDef<any, string, any>, state: object, patch: Readonly<Obj>): object => {
   const { scope } = step
-  // A patch that changes nothing (empty, or every value already the state's) shares the state as it
-  // is: a step that contributes nothing new costs nothing, whatever the state's size.
-  if (!scope) return changes(state as Obj, patch) ? frozen({ ...state, ...patch }) : state
+  if (!scope) {
+    for (const _ in patch) return frozen({ ...state, ...patch })
+    // An empty patch shares the state as it is: a step that contributes nothing costs nothing, whatever the state's size.
+    return state
+  }
   const put = (outer: unknown, depth: number): unknown => {
     if (depth === scope.length) return frozen({ ...(outer as Obj), ...patch })
     const level = scope[depth] as ScopeLevel
