@@ -53,7 +53,7 @@ const toSummary = (r: SummaryRow): JourneySummary => ({
 })
 
 /** The refresh of a SQLite store's rollups: pages of new events, each folded in its own transaction. */
-export const sqliteRefresher = (db: Database.Database, t: string) => {
+export const sqliteRefresher = (db: Database.Database, t: string): (() => Promise<number>) => {
   const mark = db.prepare<[], { logged: number; instance: string; seq: number }>(`SELECT logged, instance, seq FROM ${t}_rollup_mark`)
   const events = db.prepare<[number, string, number], EventRow>(
     `SELECT instance, workflow, version, seq, type, step, at, fields, logged FROM ${t}_journey
@@ -106,7 +106,7 @@ export const sqliteRefresher = (db: Database.Database, t: string) => {
  * Deletes what is older than `before`: its events, and the journeys that started in an hour before it with their
  * counters (the day it falls in is summed again from the hours kept).
  */
-export const sqlitePruner = (db: Database.Database, t: string) => {
+export const sqlitePruner = (db: Database.Database, t: string): ((before: number) => number) => {
   const events = db.prepare<[number]>(`DELETE FROM ${t}_journey WHERE at < ?`)
   const journeys = db.prepare<[number]>(`DELETE FROM ${t}_journeys WHERE started < ?`)
   const counters = db.prepare<[number, number]>(`DELETE FROM ${t}_rollup WHERE (grain = 'h' AND slot < ?) OR (grain = 'd' AND slot <= ?)`)
