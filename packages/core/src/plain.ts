@@ -6,12 +6,12 @@ export const MAX_DEPTH = 64
 export const MAX_NODES = 100_000
 
 /**
- * Freezes what the engine hands to user code (inputs, patches, states) in development, so a write in
- * place fails loudly (`STATE_IMMUTABLE`); production builds skip the cost on every move. Decided once,
- * when the module loads: reading `process.env` is itself slow in Node.
+ * Freezes what the engine hands to user code (inputs, patches, states), in development and in production: an
+ * action that writes to `ctx.state` or `ctx.input` cannot change the definition's state, another instance, the
+ * recorded input or the state after a throw (development names the step: `STATE_IMMUTABLE`). Only new objects
+ * are frozen on a move; what a state shares with the one before was frozen then.
  */
-export const frozen: <T>(value: T) => Readonly<T> =
-  process.env.NODE_ENV !== 'production' ? Object.freeze : <T>(value: T): Readonly<T> => value
+export const frozen: <T>(value: T) => Readonly<T> = Object.freeze
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (value === null || typeof value !== 'object') return false

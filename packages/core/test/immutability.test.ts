@@ -116,17 +116,55 @@ describe('state cannot be changed in place', () => {
 })
 
 describe('in production', () => {
-  test('freezing (a development guard) is skipped on every move, and each input is still copied, so the caller cannot change the state later', async () => {
+  test('an action that writes to its state changes neither the definition, another instance nor the state after a throw; each input is copied', async () => {
     vi.stubEnv('NODE_ENV', 'production')
     vi.resetModules()
     try {
       const core = await import('@flowkit/core')
-      const flow = core.defineWorkflow({ id: 'prod', initial: 'a', state: { n: 0 }, steps: { a: { next: 'b' }, b: { final: true } } })
-      const input = { n: 1 }
-      const after = await core.createWorkflow(flow).next(input)
-      input.n = 2
-      expect(after.state).toEqual({ n: 1 })
-      expect(Object.isFrozen(after.state)).toBe(false)
+      const write = (state: { list: string[]; n: number }) => {
+        try {
+          state.list.push('leak')
+          state.n = 99
+        } catch {
+          // A frozen object refuses the write (strict mode): the point of the test.
+        }
+      }
+      const flow = core.defineWorkflow({
+        id: 'prod',
+        initial: 'a',
+        state: { list: [] as string[], n: 0 },
+        steps: {
+          a: {
+            actions: [
+              ({ state }) => {
+                write(state)
+                return { n: 1 }
+              },
+            ],
+            next: 'b',
+          },
+          b: {
+            actions: [
+              ({ state }) => {
+                write(state)
+                throw new Error('declined')
+              },
+            ],
+            next: 'c',
+          },
+          c: { final: true },
+        },
+      })
+      const input = { note: 'typed' }
+      const first = core.createWorkflow(flow)
+      const after = await first.next(input)
+      input.note = 'changed later'
+      expect(after.state).toEqual({ list: [], n: 1 })
+      expect(first.getPersistedSnapshot().path[0]?.input).toEqual({ note: 'typed' })
+      await first.next({}).catch(() => {})
+      expect(first.getSnapshot().state).toEqual({ list: [], n: 1 })
+      expect(core.createWorkflow(flow).getSnapshot().state).toEqual({ list: [], n: 0 })
+      expect(Object.isFrozen(after.state)).toBe(true)
     } finally {
       vi.unstubAllEnvs()
       vi.resetModules()
