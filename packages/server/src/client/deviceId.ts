@@ -15,7 +15,10 @@ const random = () =>
 export const deviceId = (): string => {
   try {
     const storage = globalThis.localStorage
-    if (!storage) return (memory ??= random())
+    if (!storage) {
+      memory ??= random()
+      return memory
+    }
     const kept = storage.getItem(KEY)
     if (kept) return kept
     const id = random()
