@@ -1,3 +1,4 @@
+import { STEP_SEP } from './projectJourney'
 import { slotRanges } from './rollupBatch'
 import { TIME_BUCKETS } from './timeBuckets'
 import type { FlowInsights, InsightsQuery, InsightsRow, ResolvedQuery, StepInsights } from './types'
@@ -69,7 +70,7 @@ export const assembleInsights = (query: InsightsQuery, resolved: ResolvedQuery, 
     else if (row.kind === 'bucket') (stepOf(step).counts[Number(other)] as number) += n
     else if (row.kind === 'field') stepOf(step).blockingFields.push({ field: other, count: n })
     else if (row.kind === 'edge') edges.push({ from: step, to: other, count: n })
-    else if (row.kind === 'path') paths.push({ steps: other.split('\u001f'), count: n })
+    else if (row.kind === 'path') paths.push({ steps: other.split(STEP_SEP), count: n })
   }
   const abandoned = totals.unfinished - totals.recent
   const journeys = { started: totals.started, completed: totals.finished, abandoned, resumed: totals.resumed }
@@ -90,6 +91,6 @@ export const assembleInsights = (query: InsightsQuery, resolved: ResolvedQuery, 
       .map(finish)
       .sort((a, b) => b.reached - a.reached || byText(a.step, b.step)),
     edges: edges.sort((a, b) => b.count - a.count || byText(a.from, b.from) || byText(a.to, b.to)),
-    paths: paths.sort((a, b) => b.count - a.count || byText(a.steps.join('\u001f'), b.steps.join('\u001f'))),
+    paths: paths.sort((a, b) => b.count - a.count || byText(a.steps.join(STEP_SEP), b.steps.join(STEP_SEP))),
   }
 }

@@ -1,5 +1,6 @@
 import { WorkflowError } from '@flowkit/core'
 import type pg from 'pg'
+import { inTransaction } from './inTransaction'
 import { prunePostgres, refreshPostgres, rollupSchema } from './postgresRollup'
 import { ROLLUP_PARAMS, rollupQuery, rollupValues } from './rollupSql'
 import { DEFAULT_RETAIN } from './sqliteInsights'
@@ -126,18 +127,12 @@ export const postgresInsights = (
       const values = rollupValues(q)
       const text = q.version === null ? all : byVersion
       const name = `flowkit_insights${q.version === null ? '' : '_v'}_${table}`
-      const client = await pool.connect()
-      try {
-        await client.query(`BEGIN READ ONLY; SET LOCAL work_mem = '${workMem}'`)
-        const { rows } = await client.query<InsightsRow>({ name, text, values: q.version === null ? values.slice(0, -1) : values })
-        await client.query('COMMIT')
-        return rows
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {})
-        throw error
-      } finally {
-        client.release()
-      }
+      // Its sorts in memory (`work_mem`), for this query only.
+      return inTransaction(
+        pool,
+        async (client) => (await client.query<InsightsRow>({ name, text, values: q.version === null ? values.slice(0, -1) : values })).rows,
+        `BEGIN READ ONLY; SET LOCAL work_mem = '${workMem}'`,
+      )
     },
     prune: async (before) => {
       await ready()

@@ -65,8 +65,9 @@ export interface Delta {
 /** Changes to the rollup counters, one per row (keyed by its parts joined with `KEY_SEP`). */
 export type Deltas = Map<string, Delta>
 
-const SEP = '\u001f'
-/** Joins the parts of a counter's key (a path's steps are joined by `SEP` inside one part). */
+/** Joins the steps of a path (in the rollups, the journey summaries and the query's rows). */
+export const STEP_SEP = '\u001f'
+/** Joins the parts of a counter's key (a path's steps are joined by `STEP_SEP` inside one part). */
 export const KEY_SEP = '\u001e'
 const MOVES = new Set(['entered', 'back', 'goto', 'done'])
 
@@ -119,7 +120,7 @@ const standing = (s: JourneySummary, t: Target, sign: 1 | -1, deltas: Deltas) =>
     add(deltas, t, 'unfinished', '', '', sign)
     if (s.openStep !== null) add(deltas, t, 'open', s.openStep, '', sign)
   }
-  if (s.path.length > 0) add(deltas, t, 'path', '', s.path.join(SEP), sign)
+  if (s.path.length > 0) add(deltas, t, 'path', '', s.path.join(STEP_SEP), sign)
 }
 
 /** A move (entered, back, goto, done) closes the visit of the step it leaves and opens the next. */

@@ -1,3 +1,4 @@
+import { DAY, HOUR, slotOf } from './projectJourney'
 import { slotRanges } from './rollupBatch'
 import type { ResolvedQuery } from './types'
 
@@ -69,4 +70,59 @@ export const rollupNamed = (q: ResolvedQuery): Record<string, unknown> => {
   const named = Object.fromEntries(ROLLUP_PARAMS.map((name, i) => [name, values[i]]))
   if (q.version === null) delete named.version
   return named
+}
+
+/** The column types that differ between the two databases. */
+export interface RollupTypes {
+  /** A time in ms: `BIGINT` (PostgreSQL), `INTEGER` (SQLite). */
+  readonly ms: string
+  /** `BOOLEAN`, or `INTEGER` (0/1) in SQLite. */
+  readonly bool: string
+  /** After the counters' table: `WITHOUT ROWID` in SQLite. */
+  readonly keyed: string
+}
+
+/**
+ * The rollup tables, the same in both databases but for `types`: one summary row per journey, the counters by hour
+ * and by day of the journeys' start, and how far the journey table has been read (by `logged`, when an event was
+ * written, then instance and seq).
+ */
+export const rollupTables = (t: string, types: RollupTypes) => `
+  DROP INDEX IF EXISTS ${t}_journey_starts;
+  DROP INDEX IF EXISTS ${t}_journey_starts_all;
+  CREATE INDEX IF NOT EXISTS ${t}_journey_logged ON ${t}_journey (logged, instance, seq);
+  CREATE TABLE IF NOT EXISTS ${t}_journeys (
+    instance TEXT PRIMARY KEY, workflow TEXT NOT NULL, version TEXT NOT NULL, started ${types.ms} NOT NULL,
+    seq INTEGER NOT NULL, last_at ${types.ms} NOT NULL, completed ${types.bool} NOT NULL, resumed ${types.bool} NOT NULL,
+    path TEXT NOT NULL, done TEXT NOT NULL, open_step TEXT, open_at ${types.ms}
+  );
+  CREATE INDEX IF NOT EXISTS ${t}_journeys_unfinished ON ${t}_journeys (workflow, last_at) WHERE NOT completed;
+  CREATE INDEX IF NOT EXISTS ${t}_journeys_started ON ${t}_journeys (started);
+  CREATE TABLE IF NOT EXISTS ${t}_rollup (
+    workflow TEXT NOT NULL, grain TEXT NOT NULL, slot ${types.ms} NOT NULL, version TEXT NOT NULL,
+    kind TEXT NOT NULL, step TEXT NOT NULL, other TEXT NOT NULL, n ${types.ms} NOT NULL,
+    PRIMARY KEY (workflow, grain, slot, version, kind, step, other)
+  ) ${types.keyed};
+  CREATE TABLE IF NOT EXISTS ${t}_rollup_mark (
+    id INTEGER PRIMARY KEY CHECK (id = 1), logged ${types.ms} NOT NULL, instance TEXT NOT NULL, seq INTEGER NOT NULL
+  );
+  INSERT INTO ${t}_rollup_mark VALUES (1, -1, '', 0) ON CONFLICT (id) DO NOTHING;`
+
+/**
+ * What retention deletes before a time, in order: the events before it, the journeys that started in an hour
+ * before it, their counters, then the day it falls in summed again from the hours kept. `p(i)` is placeholder `i`
+ * of each statement; the values are `[before]`, `[hour]`, `[hour, day]`, `[day, day + DAY]`.
+ */
+export const pruneSql = (t: string, p: (i: number) => string): readonly string[] => [
+  `DELETE FROM ${t}_journey WHERE at < ${p(1)}`,
+  `DELETE FROM ${t}_journeys WHERE started < ${p(1)}`,
+  `DELETE FROM ${t}_rollup WHERE (grain = 'h' AND slot < ${p(1)}) OR (grain = 'd' AND slot <= ${p(2)})`,
+  `INSERT INTO ${t}_rollup SELECT workflow, 'd', ${p(1)}, version, kind, step, other, sum(n) FROM ${t}_rollup
+   WHERE grain = 'h' AND slot >= ${p(1)} AND slot < ${p(2)} GROUP BY workflow, version, kind, step, other`,
+]
+
+/** The values of `pruneSql`'s statements for `before`. */
+export const pruneValues = (before: number): readonly (readonly number[])[] => {
+  const [hour, day] = [slotOf(before, HOUR), slotOf(before, DAY)]
+  return [[before], [hour], [hour, day], [day, day + DAY]]
 }
