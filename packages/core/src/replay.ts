@@ -61,8 +61,9 @@ const isLogEntry = (e: unknown): e is LogEntry =>
 /** The checks before any step is replayed: an object of this workflow and version (migrated), not expired, with a path of frames. */
 export const checkPersisted = (definition: WorkflowDefinition, value: unknown, options: ReplayOptions, now: number): PersistedSnapshot => {
   const dev = process.env.NODE_ENV !== 'production'
-  const bad = (problem: string) => refuse('INVALID_SNAPSHOT', dev && `the snapshot of workflow '${definition.id}' ${problem}.`)
-  if (!isPlainObject(value)) bad('is not an object; pass what getPersistedSnapshot() returned')
+  // Call sites pass `dev && '…'`, so production bundles drop the problems' text too.
+  const bad = (problem: string | false) => refuse('INVALID_SNAPSHOT', problem && `the snapshot of workflow '${definition.id}' ${problem}.`)
+  if (!isPlainObject(value)) bad(dev && 'is not an object; pass what getPersistedSnapshot() returned')
   const snapshot = migrated(definition, value as unknown as PersistedSnapshot, options, bad)
   if (options.expiresIn !== undefined) {
     const age = typeof snapshot.savedAt === 'number' ? now - snapshot.savedAt : Number.NaN
@@ -75,13 +76,13 @@ export const checkPersisted = (definition: WorkflowDefinition, value: unknown, o
       )
     }
   }
-  if (!Array.isArray(snapshot.path)) bad('has no `path` array')
+  if (!Array.isArray(snapshot.path)) bad(dev && 'has no `path` array')
   for (const [i, frame] of snapshot.path.entries()) {
     if (!isPlainObject(frame) || typeof frame.step !== 'string' || (frame.patch !== undefined && !isPlainObject(frame.patch))) {
-      bad(`has a path entry #${i + 1} that is not { step, input, patch } as getPersistedSnapshot() writes it`)
+      bad(dev && `has a path entry #${i + 1} that is not { step, input, patch } as getPersistedSnapshot() writes it`)
     }
   }
-  if (typeof snapshot.step !== 'string') bad('has no `step` string')
+  if (typeof snapshot.step !== 'string') bad(dev && 'has no `step` string')
   return snapshot
 }
 
@@ -90,7 +91,7 @@ const migrated = (
   definition: WorkflowDefinition,
   snapshot: PersistedSnapshot,
   options: ReplayOptions,
-  bad: (problem: string) => never,
+  bad: (problem: string | false) => never,
 ): PersistedSnapshot => {
   const dev = process.env.NODE_ENV !== 'production'
   if (snapshot.workflow !== definition.id) {
@@ -122,10 +123,11 @@ const migrated = (
       },
     )
   }
-  if (!isPlainObject(out)) bad('was turned by migrate() into something that is not a snapshot')
+  if (!isPlainObject(out)) bad(dev && 'was turned by migrate() into something that is not a snapshot')
   if (out.workflow !== definition.id || out.version !== definition.version) {
     bad(
-      `was turned by migrate() into one of workflow '${String(out.workflow)}' version ${String(out.version)}; return one of version ${String(definition.version)}`,
+      dev &&
+        `was turned by migrate() into one of workflow '${String(out.workflow)}' version ${String(out.version)}; return one of version ${String(definition.version)}`,
     )
   }
   return out

@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow, WorkflowError } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 
@@ -226,5 +226,69 @@ describe('run towards a step, at most so far', () => {
     expect(after.error).toBeNull()
     const unbounded = await createWorkflow(flow).run({}, { maxSteps: 2 })
     expect(unbounded.error?.code).toBe('RUN_LIMIT')
+  })
+})
+
+describe('history on a long path', () => {
+  // Long enough that `history` is the O(1) view, not a copy made on every move.
+  const n = 300
+  const steps: Record<string, { next?: string; final?: true }> = {}
+  for (let i = 0; i < n; i++) steps[`s${i}`] = i === n - 1 ? { final: true } : { next: `s${i + 1}` }
+  const long = defineWorkflow({ id: 'long', initial: 's0', state: {} as Record<string, number>, steps })
+  const expected = (count: number) => Array.from({ length: count }, (_, i) => `s${i}`)
+
+  test('reads like a frozen array of the visited steps', async () => {
+    const workflow = createWorkflow(long)
+    for (let i = 0; i < 200; i++) await workflow.next({ [`v${i}`]: i })
+    const { history } = workflow.getSnapshot()
+    expect(history.length).toBe(201)
+    expect(history[200]).toBe('s200')
+    expect(history[201]).toBeUndefined()
+    expect(Array.isArray(history)).toBe(true)
+    expect(history).toEqual(expected(201))
+    expect([...history]).toEqual(expected(201))
+    expect(history.includes('s150')).toBe(true)
+    expect(history.at(-1)).toBe('s200')
+    expect(JSON.parse(JSON.stringify(history))).toEqual(expected(201))
+    expect(Object.keys(history)).toHaveLength(201)
+    expect(Object.isFrozen(history)).toBe(true)
+    const json = (workflow.getSnapshot() as unknown as { toJSON(): object }).toJSON()
+    expect(structuredClone(json)).toMatchObject({ history: expected(201) })
+  })
+
+  test('refuses writes, before and after it is copied', async () => {
+    const workflow = createWorkflow(long)
+    for (let i = 0; i < 100; i++) await workflow.next({})
+    const fresh = workflow.getSnapshot().history as string[]
+    expect(() => {
+      fresh[0] = 'x'
+    }).toThrow(TypeError)
+    expect(() => fresh.push('x')).toThrow(TypeError)
+    expect(() => Object.defineProperty(fresh, 'length', { value: 0 })).toThrow(TypeError)
+    expect(fresh.length).toBe(101)
+    expect(fresh[0]).toBe('s0')
+  })
+
+  test("an earlier snapshot's history never changes when the path moves on or forks", async () => {
+    const steps: Record<string, object> = { end: { final: true } }
+    for (let i = 0; i < 100; i++) steps[`s${i}`] = { next: `s${i + 1}` }
+    steps.s100 = { next: [{ to: 'left0', when: ({ state }: { state: { left: boolean } }) => state.left }, { to: 'right0' }] }
+    for (const side of ['left', 'right']) for (let i = 0; i < 50; i++) steps[`${side}${i}`] = { next: i === 49 ? 'end' : `${side}${i + 1}` }
+    const fork = defineWorkflow({ id: 'fork', initial: 's0', state: { left: true }, steps } as never) as WorkflowDefinition<{
+      left: boolean
+    }>
+    const workflow = createWorkflow(fork)
+    for (let i = 0; i < 120; i++) await workflow.next({})
+    const before = workflow.getSnapshot()
+    expect(before.step).toBe('left19')
+    for (let i = 0; i < 30; i++) workflow.back()
+    await workflow.next({ left: false })
+    for (let i = 0; i < 40; i++) await workflow.next({})
+    const after = workflow.getSnapshot()
+    expect(after.history.at(-1)).toBe('right30')
+    expect(before.history.length).toBe(121)
+    expect(before.history[120]).toBe('left19')
+    expect(before.history).toEqual([...expected(101), ...Array.from({ length: 20 }, (_, i) => `left${i}`)])
+    expect(after.history).toEqual([...expected(101), ...Array.from({ length: 31 }, (_, i) => `right${i}`)])
   })
 })

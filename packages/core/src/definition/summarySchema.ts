@@ -3,8 +3,9 @@ import { isPlainObject } from '../plain'
 import type { RepeatInput } from '../types'
 
 const ACTIONS = new Set(['add', 'change', 'remove', 'continue'])
-const fail = (message: string, key?: string): StandardSchemaV1.FailureResult => ({
-  issues: [key === undefined ? { message } : { message, path: [key] }],
+// The commands come from the app's own buttons, not from what a user types: production says only which field is wrong.
+const fail = (message: string | false, key?: string): StandardSchemaV1.FailureResult => ({
+  issues: [key === undefined ? { message: message || 'invalid' } : { message: message || `invalid ${key}`, path: [key] }],
 })
 
 /**
@@ -17,12 +18,21 @@ export const summarySchema: StandardSchemaV1<unknown, RepeatInput | undefined> =
     vendor: 'flowkit',
     validate(value) {
       if (value === undefined) return { value: undefined }
-      if (!isPlainObject(value)) return fail("expected { action: 'add' | 'change' | 'remove' | 'continue' }, or nothing to go on")
+      if (!isPlainObject(value))
+        return fail(
+          process.env.NODE_ENV !== 'production' && "expected { action: 'add' | 'change' | 'remove' | 'continue' }, or nothing to go on",
+        )
       const { action, item } = value
       if (typeof action !== 'string' || !ACTIONS.has(action))
-        return fail(`unknown action ${JSON.stringify(action)}; use 'add', 'change', 'remove' or 'continue'`, 'action')
+        return fail(
+          process.env.NODE_ENV !== 'production' && `unknown action ${JSON.stringify(action)}; use 'add', 'change', 'remove' or 'continue'`,
+          'action',
+        )
       if ((action === 'change' || action === 'remove') && !Number.isInteger(item))
-        return fail(`'${action}' needs the item's index, an integer: { action: '${action}', item: 0 }`, 'item')
+        return fail(
+          process.env.NODE_ENV !== 'production' && `'${action}' needs the item's index, an integer: { action: '${action}', item: 0 }`,
+          'item',
+        )
       return { value: value as RepeatInput }
     },
   },

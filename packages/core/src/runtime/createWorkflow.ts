@@ -20,6 +20,11 @@ export interface PersistenceHost {
   restore(value: unknown, options?: Pick<ReplayOptions, 'expiresIn'>): WorkflowSnapshot | undefined
   /** Passes a problem (storage failing, unreadable data) to the `onError` option. */
   report(error: WorkflowError): void
+  /**
+   * Storage is read later, not while the store is created: `useWorkflow` sets it so that the first
+   * render matches the server's, then rehydrates in an effect. A plugin honours it unless told otherwise.
+   */
+  readonly deferHydration?: boolean
 }
 
 /** Wraps the store's creator, as zustand middleware does. `persist()` from `@flowkit/core/persist` makes one. */

@@ -1,11 +1,12 @@
 import { compile } from '../definition/compile'
 import { eachDraft } from '../kernel/drafts'
 import { logEntries } from '../kernel/log'
-import { historyOf, skippedOf, stateAt } from '../kernel/moves'
+import { skippedOf, stateAt } from '../kernel/moves'
 import { type Prediction, predict, progressOf, upcomingOf } from '../kernel/predict'
 import type { FlowState } from '../kernel/state'
 import type { Issues, LogEntry, Progress, WorkflowDefinition, WorkflowSnapshot, WorkflowStatus } from '../types'
 import type { WorkflowError } from '../WorkflowError'
+import { historyView } from './historyView'
 
 /** Where a snapshot keeps the kernel's state. A symbol: JSON and `Object.keys` never see it, spreads keep it. */
 export const KERNEL: unique symbol = Symbol.for('flowkit.kernel')
@@ -68,7 +69,7 @@ class Snapshot implements InternalSnapshot {
 
   get history(): readonly string[] {
     const d = this.#cache()
-    d.history ??= Object.freeze(historyOf(this[KERNEL].state))
+    d.history ??= historyView(this[KERNEL].state)
     return d.history
   }
 
@@ -115,7 +116,8 @@ class Snapshot implements InternalSnapshot {
 
   toJSON() {
     const { id, step, state, status, error, issues, drafts, history, skipped, upcoming, progress, log } = this
-    return { id, step, state, status, error, issues, drafts, history, skipped, upcoming, progress, log }
+    // A plain copy of `history` (a view on long paths), so the result also survives `structuredClone` and `postMessage`.
+    return { id, step, state, status, error, issues, drafts, history: [...history], skipped, upcoming, progress, log }
   }
 }
 
