@@ -5,6 +5,7 @@ import { migrateJourney, sqliteInsights, sqliteRecorder } from '../insights/sqli
 import type { InsightsStoreOptions, JourneyPosition, JourneyWrite } from '../insights/types'
 import type { InstanceRecord, InstanceStore } from '../types'
 import { type BackgroundCheckpoints, backgroundCheckpoints } from './backgroundCheckpoints'
+import { groupCommit } from './groupCommit'
 import { requirePeer, resolvePeer } from './requirePeer'
 import { tableName } from './tableName'
 
@@ -235,21 +236,24 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
   const journeys = insights?.record === false ? undefined : sqliteRecorder(db, table)
   const journaled = journaling(db, journeys)
   const source = sqliteInsights(db, table, insights)
+  const write = groupCommit(db)
   return {
     init: async () => {},
     insert: async (r, journey) => {
       const insert = () => s.insert.run(columnsOf(r))
-      journaled(r.tokenHash, journey, r.createdAt, insert, () => ({ workflow: r.workflow, from: START }))
+      await write(() => journaled(r.tokenHash, journey, r.createdAt, insert, () => ({ workflow: r.workflow, from: START })))
     },
     get: async (hash) => toRecord(s.get.get(hash)),
     update: async (hash, u) => {
       const save = () => s.update.get(JSON.stringify(u.snapshot), u.updatedAt, u.expiresAt, hash, u.workflow, u.baseVersion, u.updatedAt)
-      const row = journaled(hash, u.journey, u.updatedAt, save, (saved) => ({ workflow: u.workflow, from: positionOf(saved) }))
+      const row = await write(() =>
+        journaled(hash, u.journey, u.updatedAt, save, (saved) => ({ workflow: u.workflow, from: positionOf(saved) })),
+      )
       return row ? { version: row.version, status: row.status, updatedAt: row.updated_at, expiresAt: row.expires_at } : null
     },
     claim: async (hash, c) =>
-      toRecord(s.claim.get(c.claim, c.leaseUntil, JSON.stringify(c.submission), hash, c.baseVersion, c.attempts, c.now)),
-    reclaim: async (hash, c) => toRecord(s.reclaim.get(c.claim, c.leaseUntil, hash, c.previous, c.now)),
+      toRecord(await write(() => s.claim.get(c.claim, c.leaseUntil, JSON.stringify(c.submission), hash, c.baseVersion, c.attempts, c.now))),
+    reclaim: async (hash, c) => toRecord(await write(() => s.reclaim.get(c.claim, c.leaseUntil, hash, c.previous, c.now))),
     finish: async (hash, f) => {
       const finish = () =>
         s.finish.get(
@@ -261,17 +265,20 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
           hash,
           f.claim,
         )
-      return toRecord(journaled(hash, f.journey, f.updatedAt, finish, (row) => ({ workflow: row.workflow, from: positionOf(row) })))
+      return toRecord(
+        await write(() => journaled(hash, f.journey, f.updatedAt, finish, (row) => ({ workflow: row.workflow, from: positionOf(row) }))),
+      )
     },
-    release: async (hash, claim) => toRecord(s.release.get(hash, claim)),
-    remove: async (hash, statuses) => s.remove.run(hash, JSON.stringify(statuses)).changes > 0,
+    release: async (hash, claim) => toRecord(await write(() => s.release.get(hash, claim))),
+    remove: async (hash, statuses) => (await write(() => s.remove.run(hash, JSON.stringify(statuses)).changes)) > 0,
     removeExpired: async (now) => {
-      const removed = s.removeExpired.run(now).changes
+      const removed = await write(() => s.removeExpired.run(now).changes)
       if (source.retain !== false) await source.prune(now - source.retain)
       return removed
     },
     insights: source,
     close: async () => {
+      write.flush()
       await checkpoints?.stop()
       if (!options.database) db.close()
     },
