@@ -3,7 +3,8 @@
  * ready server (scripts/start.ts, child processes), on SQLite, on PostgreSQL, and on two server processes sharing one
  * PostgreSQL (requests alternate between them, as behind a load balancer). Prints saves/s and p50/p99 per operation,
  * then checks that no acknowledged write was lost.
- * Env: BENCH_INSTANCES (1000), BENCH_CONCURRENCY (64), DATABASE_URL / FLOWKIT_PG_URL (else a throw-away PostgreSQL),
+ * Env: BENCH_INSTANCES (1000), BENCH_CONCURRENCY (64), BENCH_WARMUP (200: instances run first, not measured),
+ * DATABASE_URL / FLOWKIT_PG_URL (else a throw-away PostgreSQL),
  * BENCH_SERVER_ROOT (another checkout's packages/server, to measure a baseline with this same client),
  * BENCH_BASELINE_ROOT (another checkout's packages/server, e.g. from `git archive <commit> packages/server`: each
  * scenario runs on it first, printed as a baseline row beside it, with the saves/s ratio in the same run).
@@ -19,6 +20,7 @@ import { type BenchServer, startServer } from './startServer'
 
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64)
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 200)
 const ROOT = process.env.BENCH_SERVER_ROOT || undefined
 const BASELINE = process.env.BENCH_BASELINE_ROOT || undefined
 /** The bench is one caller hammering the server: lift the default per-caller limits of `npm run server`. */
@@ -104,25 +106,17 @@ interface Fixture {
   readonly racers: PersistedSnapshot[]
 }
 
-/** One scenario: start every instance, then per instance 4 saves (the first raced by a second tab), then submit. */
-const scenario = async (name: string, urls: readonly string[], pids: readonly number[], { snapshots, racers }: Fixture) => {
-  samples.clear()
-  const at = (i: number) => urls[i % urls.length] as string
-  const tokens: string[] = []
-  const acknowledged = new Array<number>(INSTANCES).fill(0)
-  await pool(INSTANCES, CONCURRENCY, async (i) => {
-    tokens[i] = (await call('start', 'POST', `${at(i)}/instances`, { workflow: 'enrollment' })).body.token
-  })
-  const versions = new Array<number>(INSTANCES).fill(1)
-  const saveBegan = performance.now()
-  const saveCpu = cpuMs(pids)
+/** Per instance 4 saves, the first raced by a second tab (a 409 is answered by saving again on `current`). */
+const saveAll = async (at: (i: number) => string, tokens: readonly string[], n: number, { snapshots, racers }: Fixture) => {
+  const versions = new Array<number>(n).fill(1)
+  const acknowledged = new Array<number>(n).fill(0)
   let turn = 0
-  await pool(INSTANCES, CONCURRENCY, async (i) => {
-    for (const [n, snapshot] of (snapshots[i] as PersistedSnapshot[]).slice(0, -1).entries()) {
+  await pool(n, CONCURRENCY, async (i) => {
+    for (const [step, snapshot] of (snapshots[i] as PersistedSnapshot[]).slice(0, -1).entries()) {
       for (;;) {
         const path = `/instances/${tokens[i]}`
         const sends = [call('save', 'PUT', `${at(turn++)}${path}`, { baseVersion: versions[i], snapshot })]
-        if (n === 0) sends.push(call('save', 'PUT', `${at(turn++)}${path}`, { baseVersion: versions[i], snapshot: racers[i] }))
+        if (step === 0) sends.push(call('save', 'PUT', `${at(turn++)}${path}`, { baseVersion: versions[i], snapshot: racers[i] }))
         const [mine, racer] = await Promise.all(sends)
         if (racer?.status === 200) acknowledged[i] = (acknowledged[i] ?? 0) + 1
         if (mine?.status === 200) {
@@ -135,10 +129,19 @@ const scenario = async (name: string, urls: readonly string[], pids: readonly nu
       }
     }
   })
-  const saveSeconds = (performance.now() - saveBegan) / 1000
-  const saveCpuMs = cpuMs(pids) - saveCpu
+  return { versions, acknowledged }
+}
+
+/** Submits every instance, then reads each back: how many lost an acknowledged write (or their submission). */
+const submitAll = async (
+  at: (i: number) => string,
+  tokens: readonly string[],
+  saved: Awaited<ReturnType<typeof saveAll>>,
+  { snapshots }: Fixture,
+) => {
+  const { versions, acknowledged } = saved
   const submitBegan = performance.now()
-  await pool(INSTANCES, CONCURRENCY, async (i) => {
+  await pool(tokens.length, CONCURRENCY, async (i) => {
     const answer = await call('submit', 'POST', `${at(i + 1)}/instances/${tokens[i]}/submit`, {
       baseVersion: versions[i],
       snapshot: (snapshots[i] as PersistedSnapshot[]).at(-1),
@@ -148,13 +151,41 @@ const scenario = async (name: string, urls: readonly string[], pids: readonly nu
   })
   const submitSeconds = (performance.now() - submitBegan) / 1000
   let lost = 0
-  await pool(INSTANCES, CONCURRENCY, async (i) => {
+  await pool(tokens.length, CONCURRENCY, async (i) => {
     const { body } = await call('load', 'GET', `${at(i)}/instances/${tokens[i]}`)
     const submitted = (snapshots[i] as PersistedSnapshot[]).at(-1) as PersistedSnapshot
     const samePath = canonicalJson(body.snapshot.path) === canonicalJson(submitted.path)
     const price = 20 + 5 * (1 + (i % 3))
     if (body.version !== 1 + (acknowledged[i] as number) || body.status !== 'submitted' || body.result?.price !== price || !samePath) lost++
   })
+  return { submitSeconds, lost }
+}
+
+/** Start → saves → submit for `n` instances; the saves timed, with the CPU the servers and this client spent on them. */
+const exercise = async (urls: readonly string[], pids: readonly number[], fixture: Fixture, n: number) => {
+  const at = (i: number) => urls[i % urls.length] as string
+  const tokens: string[] = []
+  await pool(n, CONCURRENCY, async (i) => {
+    tokens[i] = (await call('start', 'POST', `${at(i)}/instances`, { workflow: 'enrollment' })).body.token
+  })
+  const saveBegan = performance.now()
+  const serverCpu = cpuMs(pids)
+  const clientCpu = process.cpuUsage()
+  const saved = await saveAll(at, tokens, n, fixture)
+  const saveSeconds = (performance.now() - saveBegan) / 1000
+  const saveCpuMs = cpuMs(pids) - serverCpu
+  const { user, system } = process.cpuUsage(clientCpu)
+  return { saveSeconds, saveCpuMs, clientCpuUs: user + system, ...(await submitAll(at, tokens, saved, fixture)) }
+}
+
+/**
+ * One scenario: a warm-up round on `BENCH_WARMUP` instances (not measured: a fresh server's first requests compile
+ * its code, which is start-up, not load), then start → 4 saves → submit on `BENCH_INSTANCES` others.
+ */
+const scenario = async (name: string, urls: readonly string[], pids: readonly number[], fixture: Fixture) => {
+  const warm = WARMUP > 0 ? await exercise(urls, pids, fixture, Math.min(WARMUP, INSTANCES)) : undefined
+  samples.clear()
+  const run = await exercise(urls, pids, fixture, INSTANCES)
   const stat = (op: string) => {
     const ms = [...(samples.get(op) ?? [])].sort((a, b) => a - b)
     return { count: ms.length, p50: percentile(ms, 50), p99: percentile(ms, 99) }
@@ -163,15 +194,16 @@ const scenario = async (name: string, urls: readonly string[], pids: readonly nu
   const submit = stat('submit')
   return {
     scenario: name,
-    'saves/s': Math.round(save.count / saveSeconds),
+    'saves/s': Math.round(save.count / run.saveSeconds),
     'save p50 ms': Number(save.p50.toFixed(1)),
     'save p99 ms': Number(save.p99.toFixed(1)),
-    'server CPU µs/save': Math.round((saveCpuMs * 1000) / save.count),
-    'submits/s': Math.round(submit.count / submitSeconds),
+    'server CPU µs/save': Math.round((run.saveCpuMs * 1000) / save.count),
+    'client CPU µs/save': Math.round(run.clientCpuUs / save.count),
+    'submits/s': Math.round(submit.count / run.submitSeconds),
     'submit p50 ms': Number(submit.p50.toFixed(1)),
     'submit p99 ms': Number(submit.p99.toFixed(1)),
     'start p99 ms': Number(stat('start').p99.toFixed(1)),
-    lost,
+    lost: run.lost + (warm?.lost ?? 0),
   }
 }
 
@@ -228,7 +260,7 @@ try {
 }
 
 console.log(
-  `\nflowkit server on 127.0.0.1${ROOT ? ` (${ROOT})` : ''}${BASELINE ? `, baseline ${BASELINE}` : ''}: ${INSTANCES} instances, ${CONCURRENCY} concurrent clients; per instance start → 4 saves (the first raced by a second tab) → submit`,
+  `\nflowkit server on 127.0.0.1${ROOT ? ` (${ROOT})` : ''}${BASELINE ? `, baseline ${BASELINE}` : ''}: ${INSTANCES} instances after ${WARMUP} to warm up, ${CONCURRENCY} concurrent clients; per instance start → 4 saves (the first raced by a second tab) → submit`,
 )
 console.table(rows)
 const lost = rows.reduce((n, r) => n + r.lost, 0)
