@@ -8,6 +8,7 @@ import {
   postgresInsights,
 } from '../insights/postgresInsights'
 import type { InsightsStoreOptions } from '../insights/types'
+import { sha256 } from '../tokens'
 import type { InstanceRecord, InstanceStore } from '../types'
 import { requirePeer } from './requirePeer'
 import { tableName } from './tableName'
@@ -101,6 +102,18 @@ const schema = (table: string) => `SELECT pg_advisory_xact_lock(${lockKey(table)
     ADD COLUMN IF NOT EXISTS attempts INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX IF NOT EXISTS ${table}_expires ON ${table} (expires_at);${journeySchema(table)}`
 
+/**
+ * Creates or migrates the table, unless a migration by this same schema already did: its hash is the table's
+ * comment. The DDL (`ALTER TABLE` takes an exclusive lock) then never runs beside the saves of a process already
+ * serving, where a save holding one table's lock and waiting for the other's deadlocked with it.
+ */
+const migrated = async (pool: pg.Pool, table: string) => {
+  const ddl = schema(table)
+  const mark = `flowkit schema ${sha256(ddl).slice(0, 16)}`
+  const { rows } = await pool.query<{ mark: string | null }>(`SELECT obj_description(to_regclass($1), 'pg_class') AS mark`, [table])
+  if (rows[0]?.mark !== mark) await pool.query(`${ddl};\n  COMMENT ON TABLE ${table} IS '${mark}'`)
+}
+
 /** Every statement of the store; each write is one compare-and-set `UPDATE … WHERE … RETURNING`. */
 const statements = (t: string) => ({
   insert: journaledInsert(
@@ -163,7 +176,7 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
   let ready: Promise<void> | undefined
   let initialized = false
   const init = () => {
-    ready ??= pool.query(schema(table)).then(
+    ready ??= migrated(pool, table).then(
       () => {
         initialized = true
       },
