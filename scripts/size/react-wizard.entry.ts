@@ -1,5 +1,5 @@
 // @size-title @flowkit/core + @flowkit/react: a 3-step wizard (steps, stepper, progress, fields), React external
-// @size-budget 15700
+// @size-budget 14400
 // @size-goal 3947
 import { defineWorkflow } from '@flowkit/core'
 import { useStep, useWorkflow, WorkflowProgress, WorkflowProvider, WorkflowStepper, WorkflowSteps } from '@flowkit/react'

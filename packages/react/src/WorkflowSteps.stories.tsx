@@ -129,7 +129,7 @@ const slowSavedStorage = (ms: number): StateStorage => {
 
 function Resuming() {
   const [storage] = useState(() => slowSavedStorage(300))
-  const workflow = useWorkflow(account, { persist: { key: 'account-story', storage } })
+  const workflow = useWorkflow(account, { persist: persist({ key: 'account-story', storage }) })
   return (
     <WorkflowProvider workflow={workflow}>
       <WorkflowSteps steps={{ email: EmailScreen, plan: PlanScreen }} fallback={<p aria-busy="true">Loading your answers…</p>} />

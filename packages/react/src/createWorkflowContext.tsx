@@ -40,7 +40,7 @@ export interface TypedWorkflowContext<S extends object, K extends string> {
  * name="paymnt">` does not compile) and `useWorkflowState` selectors get the definition's state type.
  * @example
  * export const Checkout = createWorkflowContext(checkout)
- * <Checkout.Provider options={{ persist: { key: 'checkout' } }}><Checkout.WorkflowStep name="cart"><Cart /></Checkout.WorkflowStep></Checkout.Provider>
+ * <Checkout.Provider options={{ persist: persist({ key: 'checkout' }) }}><Checkout.WorkflowStep name="cart"><Cart /></Checkout.WorkflowStep></Checkout.Provider>
  */
 export function createWorkflowContext<S extends object, K extends string>(
   definition: WorkflowDefinition<S, K>,

@@ -1,18 +1,21 @@
-import { createWorkflow, type Workflow, type WorkflowDefinition, type WorkflowOptions } from '@flowkit/core'
-import { getPersistApi, type PersistOptions, persist } from '@flowkit/core/persist'
+import { createWorkflow, type Workflow, type WorkflowDefinition, type WorkflowOptions, type WorkflowPersistence } from '@flowkit/core'
+import { getPersistApi } from '@flowkit/core/persist'
 import { useEffect, useState } from 'react'
 import { fail } from './fail'
 
 /** Options of `useWorkflow(definition, options)`. Read once, when the component mounts. */
-export interface UseWorkflowOptions extends Omit<WorkflowOptions, 'persist'> {
+export interface UseWorkflowOptions extends WorkflowOptions {
   /**
-   * Saves every change to storage and resumes after a reload. Storage is read after the first render
-   * (in an effect), so server and client render the same markup and hydration never mismatches.
+   * Saves every change to storage and resumes after a reload: `persist({ key })` from
+   * `@flowkit/core/persist` (or `httpStorage` through it), as with `createWorkflow`. Storage is read
+   * after the first render (in an effect), so server and client render the same markup and
+   * hydration never mismatches. An app that does not persist ships none of it.
    * @default undefined (not persisted)
    * @example
-   * useWorkflow(checkout, { persist: { key: 'checkout', exclude: ['card'] } })
+   * import { persist } from '@flowkit/core/persist'
+   * useWorkflow(checkout, { persist: persist({ key: 'checkout', exclude: ['card'] }) })
    */
-  readonly persist?: Omit<PersistOptions, 'skipHydration'>
+  readonly persist?: WorkflowPersistence
 }
 
 const isWorkflow = (value: unknown): value is Workflow =>
@@ -23,7 +26,7 @@ const isWorkflow = (value: unknown): value is Workflow =>
  * or binds an instance you created with `createWorkflow`. The handle itself does not re-render your
  * component: read state with `useWorkflowState` or the components, under `<WorkflowProvider workflow={handle}>`.
  * @example
- * const workflow = useWorkflow(checkout, { persist: { key: 'checkout' } })
+ * const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout' }) })
  * return <WorkflowProvider workflow={workflow}><WorkflowSteps steps={{ cart: Cart, payment: Payment }} /></WorkflowProvider>
  */
 export function useWorkflow<S extends object, K extends string>(
@@ -39,9 +42,17 @@ export function useWorkflow<S extends object, K extends string>(
           `useWorkflow() needs a definition from defineWorkflow({ ... }) or a workflow from createWorkflow(definition); got ${source === null ? 'null' : typeof source}.`,
       )
     }
-    const { persist: persistOptions, ...rest } = options
+    const { persist } = options
+    if (persist === undefined) return createWorkflow(source, options)
+    if (typeof persist !== 'function') {
+      return fail(
+        'INVALID_OPTION',
+        process.env.NODE_ENV !== 'production' &&
+          "useWorkflow()'s `persist` option takes a plugin: `persist: persist({ key: 'checkout' })`, with `import { persist } from '@flowkit/core/persist'`.",
+      )
+    }
     // Storage is read in the effect below, never during render: the first client render matches the server's.
-    return createWorkflow(source, persistOptions ? { ...rest, persist: persist({ ...persistOptions, skipHydration: true }) } : rest)
+    return createWorkflow(source, { ...options, persist: (host) => persist({ ...host, deferHydration: true }) })
   })
   const workflow = owned ?? (source as Workflow<S, K>)
   useEffect(() => {

@@ -96,7 +96,7 @@ const bind = (workflow: Workflow, adapter: HistoryAdapter) => {
  * stepping back through the entries), and a link to a step not yet reachable lands on the furthest
  * reachable step. Waits for persisted state to be restored first.
  * @example
- * const workflow = useWorkflow(checkout, { persist: { key: 'checkout' } })
+ * const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout' }) })
  * useWorkflowHistory(workflow)
  */
 export function useWorkflowHistory(workflow: Workflow<any, any>, { adapter: given }: UseWorkflowHistoryOptions = {}): void {

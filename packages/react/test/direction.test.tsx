@@ -75,7 +75,7 @@ describe.each(modes)('step direction %s', (_, strict) => {
     const before = createWorkflow(checkout, { persist: persist({ key: 'checkout', storage }) })
     await before.next()
     function App() {
-      const workflow = useWorkflow(checkout, { persist: { key: 'checkout', storage } })
+      const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout', storage }) })
       return (
         <WorkflowProvider workflow={workflow}>
           <Frame />

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/correctness/noComponentHookFactories: test components close over the workflow of their test
 import { createWorkflow } from '@flowkit/core'
-import { memoryStorage } from '@flowkit/core/persist'
+import { memoryStorage, persist } from '@flowkit/core/persist'
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
@@ -27,7 +27,7 @@ function Page() {
 const steps = { cart: Page, shipping: Page, address: Page, payment: Page, review: Page }
 
 function App({ storage }: { storage?: ReturnType<typeof memoryStorage> }) {
-  const workflow = useWorkflow(checkout, storage ? { persist: { key: 'checkout', storage } } : {})
+  const workflow = useWorkflow(checkout, storage ? { persist: persist({ key: 'checkout', storage }) } : {})
   useWorkflowHistory(workflow)
   return (
     <WorkflowProvider workflow={workflow}>

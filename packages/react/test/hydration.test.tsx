@@ -42,7 +42,7 @@ function Status() {
 }
 
 function App({ storage, fallback }: { storage: StateStorage; fallback?: string }) {
-  const workflow = useWorkflow(checkout, { persist: { key: 'checkout', storage } })
+  const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout', storage }) })
   return (
     <WorkflowProvider workflow={workflow}>
       <Status />

@@ -1,4 +1,4 @@
-import { memoryStorage } from '@flowkit/core/persist'
+import { memoryStorage, persist } from '@flowkit/core/persist'
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
@@ -19,7 +19,7 @@ function Page() {
 }
 
 function App({ storage }: { storage: ReturnType<typeof memoryStorage> }) {
-  const workflow = useWorkflow(checkout, { persist: { key: 'checkout', storage } })
+  const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout', storage }) })
   return (
     <WorkflowProvider workflow={workflow}>
       <WorkflowProgress />
@@ -60,5 +60,43 @@ describe.each(modes)('persistence %s', (_, strict) => {
     expect(container.querySelector('[role=progressbar]')).toHaveTextContent('Step 2 of 5')
     // Restoring a saved step is not a step change: nothing is announced and focus stays where it is.
     expect(container.querySelector('[role=status]')?.textContent).toBe('')
+  })
+})
+
+describe('the persist option', () => {
+  it('reads storage after the first render even when persist() was told to read at once', async () => {
+    const storage = memoryStorage()
+    const before = render(<App storage={storage} />)
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
+    before.unmount()
+    function Eager() {
+      const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout', storage, skipHydration: false }) })
+      return (
+        <WorkflowProvider workflow={workflow}>
+          <WorkflowSteps steps={{ cart: Page, shipping: Page, address: Page }} />
+        </WorkflowProvider>
+      )
+    }
+    // The server render (no effects) shows the start: storage was not read while the store was made.
+    expect(renderToString(<Eager />)).toContain('<h1>cart</h1>')
+    render(<Eager />)
+    expect(await screen.findByRole('heading')).toHaveTextContent('shipping')
+  })
+
+  it('names the fix when given persist options instead of the plugin', () => {
+    function Old() {
+      useWorkflow(checkout, { persist: { key: 'checkout' } as never })
+      return null
+    }
+    const error = (() => {
+      try {
+        renderToString(<Old />)
+      } catch (e) {
+        return e as { code?: string; message: string }
+      }
+    })()
+    expect(error?.code).toBe('INVALID_OPTION')
+    expect(error?.message).toContain("persist: persist({ key: 'checkout' })")
+    expect(error?.message).toContain('@flowkit/core/persist')
   })
 })

@@ -1,5 +1,6 @@
 // The README's examples for @flowkit/react, compiled by `npm run typecheck` and run here, so the docs cannot drift.
 import { defineWorkflow } from '@flowkit/core'
+import { persist } from '@flowkit/core/persist'
 import {
   createWorkflowContext,
   type HistoryAdapter,
@@ -98,7 +99,7 @@ const steps = {
 }
 
 export function Checkout() {
-  const workflow = useWorkflow(checkout, { persist: { key: 'checkout' } })
+  const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout' }) })
   useWorkflowHistory(workflow) // the browser's back/forward buttons move through the flow
   return (
     <WorkflowProvider workflow={workflow}>

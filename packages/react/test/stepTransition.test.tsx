@@ -189,7 +189,7 @@ describe.each(modes)('<StepTransition> %s', (_, strict) => {
       },
     } as StateStorage
     function App() {
-      const workflow = useWorkflow(checkout, { persist: { key: 'checkout', storage } })
+      const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout', storage }) })
       return (
         <WorkflowProvider workflow={workflow}>
           <StepTransition>

@@ -1,4 +1,5 @@
 import { createWorkflow, type Workflow } from '@flowkit/core'
+import { persist } from '@flowkit/core/persist'
 import { describe, expectTypeOf, it } from 'vitest'
 import {
   createWorkflowContext,
@@ -45,7 +46,9 @@ describe('useWorkflow', () => {
     expectTypeOf(useWorkflow(checkout)).toEqualTypeOf<Workflow<typeof checkout.state, CheckoutSteps>>()
     expectTypeOf(useWorkflow(createWorkflow(checkout))).toEqualTypeOf<Workflow<typeof checkout.state, CheckoutSteps>>()
     // @ts-expect-error persist needs a key
-    useWorkflow(checkout, { persist: {} })
+    useWorkflow(checkout, { persist: persist({}) })
+    // @ts-expect-error persist takes the plugin from @flowkit/core/persist, not its options
+    useWorkflow(checkout, { persist: { key: 'checkout' } })
   })
 
   it('keeps the untyped components open to any step id', () => {

@@ -1,5 +1,5 @@
 import type { Workflow, WorkflowDefinition } from '@flowkit/core'
-import { getPersistApi } from '@flowkit/core/persist'
+import { getPersistApi, persist } from '@flowkit/core/persist'
 import { useWorkflow, useWorkflowHistory, useWorkflowState, WorkflowDone, WorkflowProvider, WorkflowStep } from '@flowkit/react'
 import { type LocalFirstStorage, localFirstStorage } from '@flowkit/server/client'
 import { type ReactNode, useEffect, useState } from 'react'
@@ -36,7 +36,7 @@ export function FlowPage({ name, panelOpen }: FlowPageProps) {
   // Saved progress that cannot be used (corrupt, tampered, from an older version) is reported here; the flow starts fresh.
   const [restoreProblem, setRestoreProblem] = useState<string | null>(null)
   const workflow = useWorkflow(config.definition as WorkflowDefinition, {
-    persist: { key: config.storageKey, exclude: config.exclude, storage },
+    persist: persist({ key: config.storageKey, exclude: config.exclude, storage }),
     onError: (error) => {
       // Any snapshot problem (damaged, tampered, expired, another version) or failing storage.
       if (error.category === 'snapshot' || error.category === 'storage') setRestoreProblem(error.code)

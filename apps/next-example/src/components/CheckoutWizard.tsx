@@ -1,5 +1,6 @@
 'use client'
 
+import { persist } from '@flowkit/core/persist'
 import {
   StepHeading,
   useField,
@@ -87,7 +88,7 @@ const steps = {
 
 /** The client part of the page: the flow, saved in local storage, with its step in the URL. */
 export function CheckoutWizard() {
-  const workflow = useWorkflow(checkout, { persist: { key: 'next-checkout' } })
+  const workflow = useWorkflow(checkout, { persist: persist({ key: 'next-checkout' }) })
   useNextRouterHistory(workflow)
   return (
     <WorkflowProvider workflow={workflow}>

@@ -31,10 +31,14 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 const safeJSONStorage = (storage: StateStorage, host: PersistenceHost, key: string): PersistStorage<unknown> => {
   const fail = (what: string, cause: unknown) => {
     host.report(
-      new WorkflowError('STORAGE_FAILED', `${what} '${key}' failed: ${message(cause)}; the flow goes on, but may not be saved.`, {
-        category: 'storage',
-        cause,
-      }),
+      new WorkflowError(
+        'STORAGE_FAILED',
+        process.env.NODE_ENV !== 'production' && `${what} '${key}' failed: ${message(cause)}; the flow goes on, but may not be saved.`,
+        {
+          category: 'storage',
+          cause,
+        },
+      ),
     )
     return null
   }
@@ -60,7 +64,8 @@ const safeJSONStorage = (storage: StateStorage, host: PersistenceHost, key: stri
       host.report(
         new WorkflowError(
           'INVALID_SNAPSHOT',
-          `the stored snapshot '${key}' is not valid JSON (${message(cause)}); the flow starts fresh.`,
+          process.env.NODE_ENV !== 'production' &&
+            `the stored snapshot '${key}' is not valid JSON (${message(cause)}); the flow starts fresh.`,
           { category: 'snapshot', cause },
         ),
       )
@@ -86,14 +91,20 @@ const safeJSONStorage = (storage: StateStorage, host: PersistenceHost, key: stri
  * Saves every change of a workflow to storage and resumes from it, with zustand's `persist` middleware.
  * Stored snapshots of another definition version go through the workflow's `migrate`; unfit ones are
  * reported to `onError` and the flow starts fresh.
+ * Pass it to `createWorkflow` or `useWorkflow`; a bundle that never imports it ships none of it.
  * @example
  * createWorkflow(checkout, { persist: persist({ key: 'checkout', exclude: ['card'] }) })
+ * useWorkflow(checkout, { persist: persist({ key: 'checkout' }) })
  */
 export const persist = (options: PersistOptions): WorkflowPersistence => {
   if (typeof options?.key !== 'string' || options.key === '') {
-    throw new WorkflowError('INVALID_OPTION', "persist() needs a `key`, the storage key, e.g. persist({ key: 'checkout' }).", {
-      category: 'usage',
-    })
+    throw new WorkflowError(
+      'INVALID_OPTION',
+      process.env.NODE_ENV !== 'production' && "persist() needs a `key`, the storage key, e.g. persist({ key: 'checkout' }).",
+      {
+        category: 'usage',
+      },
+    )
   }
   const storage = options.storage ?? (typeof localStorage === 'undefined' ? memoryStorage() : webStorage())
   return (host) => (creator) =>
@@ -107,7 +118,8 @@ export const persist = (options: PersistOptions): WorkflowPersistence => {
       partialize: (snapshot) => host.serialize(snapshot, { exclude: options.exclude }) as unknown as WorkflowSnapshot,
       merge: (stored, current) =>
         stored === undefined || stored === null ? current : (host.restore(stored, { expiresIn: options.expiresIn }) ?? current),
-      skipHydration: options.skipHydration ?? false,
+      // `useWorkflow` defers the read to an effect, whatever the options say (see PersistenceHost.deferHydration).
+      skipHydration: host.deferHydration || (options.skipHydration ?? false),
     })
 }
 

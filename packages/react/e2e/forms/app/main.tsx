@@ -1,6 +1,7 @@
 // The README's recipes, as written there (see ../readmeRecipes.ts).
 import { EmailWithReactHookForm } from 'readme-recipe:react-hook-form'
 import { EmailWithTanStackForm } from 'readme-recipe:tanstack-form'
+import { persist } from '@flowkit/core/persist'
 import { StepHeading, useStep, useWorkflow, useWorkflowState, WorkflowProvider, WorkflowSteps } from '@flowkit/react'
 import { StrictMode, useState } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -45,7 +46,7 @@ function Review() {
 }
 
 function Wizard() {
-  const workflow = useWorkflow(signup, { persist: { key: `signup-${library}` } })
+  const workflow = useWorkflow(signup, { persist: persist({ key: `signup-${library}` }) })
   return (
     <WorkflowProvider workflow={workflow}>
       <WorkflowSteps

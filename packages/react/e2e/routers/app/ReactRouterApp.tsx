@@ -1,3 +1,4 @@
+import { persist } from '@flowkit/core/persist'
 import { useWorkflow } from '@flowkit/react'
 import { useReactRouterHistory } from '@flowkit/react/react-router'
 import { createBrowserRouter, Link, Outlet, RouterProvider } from 'react-router'
@@ -5,7 +6,7 @@ import { order } from './flow'
 import { Wizard } from './Wizard'
 
 function Checkout() {
-  const workflow = useWorkflow(order, { persist: { key: 'react-router-order' } })
+  const workflow = useWorkflow(order, { persist: persist({ key: 'react-router-order' }) })
   useReactRouterHistory(workflow)
   return <Wizard workflow={workflow} />
 }

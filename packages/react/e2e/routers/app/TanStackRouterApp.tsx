@@ -1,3 +1,4 @@
+import { persist } from '@flowkit/core/persist'
 import { useWorkflow } from '@flowkit/react'
 import { useTanStackRouterHistory } from '@flowkit/react/tanstack-router'
 import { createRootRoute, createRoute, createRouter, Link, Outlet, RouterProvider } from '@tanstack/react-router'
@@ -5,7 +6,7 @@ import { order } from './flow'
 import { Wizard } from './Wizard'
 
 function Checkout() {
-  const workflow = useWorkflow(order, { persist: { key: 'tanstack-router-order' } })
+  const workflow = useWorkflow(order, { persist: persist({ key: 'tanstack-router-order' }) })
   useTanStackRouterHistory(workflow)
   return <Wizard workflow={workflow} />
 }

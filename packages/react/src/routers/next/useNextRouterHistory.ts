@@ -31,7 +31,7 @@ const writeEntry = (url: URL, mode: 'push' | 'replace', key: string) => {
  * `useSearchParams`. Use it in the Client Component that holds the wizard.
  * @example
  * 'use client'
- * const workflow = useWorkflow(checkout, { persist: { key: 'checkout' } })
+ * const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout' }) })
  * useNextRouterHistory(workflow)
  */
 export function useNextRouterHistory(workflow: Workflow<any, any>, { param = 'step' }: RouterHistoryOptions = {}): void {

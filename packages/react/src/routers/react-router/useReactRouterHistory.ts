@@ -11,7 +11,7 @@ import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect'
  * `?step=` on the current route, the back and forward buttons move through the flow, a reload keeps the
  * step, and a link to a step not yet reachable lands on the furthest reachable one. Call it inside the router.
  * @example
- * const workflow = useWorkflow(checkout, { persist: { key: 'checkout' } })
+ * const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout' }) })
  * useReactRouterHistory(workflow)
  */
 export function useReactRouterHistory(workflow: Workflow<any, any>, { param = 'step' }: RouterHistoryOptions = {}): void {

@@ -12,7 +12,7 @@ import { useIsomorphicLayoutEffect } from '../useIsomorphicLayoutEffect'
  * through the flow, a reload keeps the step, and a link to a step not yet reachable lands on the furthest
  * reachable one. A route with `validateSearch` must keep the parameter (e.g. `step: z.string().optional()`).
  * @example
- * const workflow = useWorkflow(checkout, { persist: { key: 'checkout' } })
+ * const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout' }) })
  * useTanStackRouterHistory(workflow)
  */
 export function useTanStackRouterHistory(workflow: Workflow<any, any>, { param = 'step' }: RouterHistoryOptions = {}): void {
