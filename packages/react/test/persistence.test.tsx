@@ -63,34 +63,36 @@ describe.each(modes)('persistence %s', (_, strict) => {
   })
 })
 
+function Eager({ storage }: { storage: ReturnType<typeof memoryStorage> }) {
+  const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout', storage, skipHydration: false }) })
+  return (
+    <WorkflowProvider workflow={workflow}>
+      <WorkflowSteps steps={{ cart: Page, shipping: Page, address: Page }} />
+    </WorkflowProvider>
+  )
+}
+
+function OldOptions() {
+  useWorkflow(checkout, { persist: { key: 'checkout' } as never })
+  return null
+}
+
 describe('the persist option', () => {
   it('reads storage after the first render even when persist() was told to read at once', async () => {
     const storage = memoryStorage()
     const before = render(<App storage={storage} />)
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
     before.unmount()
-    function Eager() {
-      const workflow = useWorkflow(checkout, { persist: persist({ key: 'checkout', storage, skipHydration: false }) })
-      return (
-        <WorkflowProvider workflow={workflow}>
-          <WorkflowSteps steps={{ cart: Page, shipping: Page, address: Page }} />
-        </WorkflowProvider>
-      )
-    }
     // The server render (no effects) shows the start: storage was not read while the store was made.
-    expect(renderToString(<Eager />)).toContain('<h1>cart</h1>')
-    render(<Eager />)
+    expect(renderToString(<Eager storage={storage} />)).toContain('<h1>cart</h1>')
+    render(<Eager storage={storage} />)
     expect(await screen.findByRole('heading')).toHaveTextContent('shipping')
   })
 
   it('names the fix when given persist options instead of the plugin', () => {
-    function Old() {
-      useWorkflow(checkout, { persist: { key: 'checkout' } as never })
-      return null
-    }
     const error = (() => {
       try {
-        renderToString(<Old />)
+        renderToString(<OldOptions />)
       } catch (e) {
         return e as { code?: string; message: string }
       }
