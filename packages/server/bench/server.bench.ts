@@ -60,10 +60,9 @@ const cpuMs = (pids: readonly number[]) =>
   }, 0)
 const samples = new Map<string, number[]>()
 /** One request over a kept-alive loopback connection (node:http: a cheaper client than fetch, so the server is measured). */
-const call = (op: string, method: string, url: string, body?: unknown) =>
+const call = (op: string, method: string, url: string, payload?: string) =>
   new Promise<{ status: number; body: any }>((resolve, reject) => {
     const started = performance.now()
-    const payload = body === undefined ? undefined : JSON.stringify(body)
     const req = request(
       url,
       {
@@ -103,20 +102,25 @@ const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sor
 
 interface Fixture {
   readonly snapshots: PersistedSnapshot[][]
-  readonly racers: PersistedSnapshot[]
+  /** The JSON text of each snapshot but the last (the saves), and of each racer: made once, not per request. */
+  readonly saves: string[][]
+  readonly racers: string[]
 }
 
+/** A save's body, as `JSON.stringify({ baseVersion, snapshot })` would write it. */
+const saveBody = (baseVersion: number | undefined, snapshot: string) => `{"baseVersion":${baseVersion},"snapshot":${snapshot}}`
+
 /** Per instance 4 saves, the first raced by a second tab (a 409 is answered by saving again on `current`). */
-const saveAll = async (at: (i: number) => string, tokens: readonly string[], n: number, { snapshots, racers }: Fixture) => {
+const saveAll = async (at: (i: number) => string, tokens: readonly string[], n: number, { saves, racers }: Fixture) => {
   const versions = new Array<number>(n).fill(1)
   const acknowledged = new Array<number>(n).fill(0)
   let turn = 0
   await pool(n, CONCURRENCY, async (i) => {
-    for (const [step, snapshot] of (snapshots[i] as PersistedSnapshot[]).slice(0, -1).entries()) {
+    for (const [step, snapshot] of (saves[i] as string[]).entries()) {
       for (;;) {
         const path = `/instances/${tokens[i]}`
-        const sends = [call('save', 'PUT', `${at(turn++)}${path}`, { baseVersion: versions[i], snapshot })]
-        if (step === 0) sends.push(call('save', 'PUT', `${at(turn++)}${path}`, { baseVersion: versions[i], snapshot: racers[i] }))
+        const sends = [call('save', 'PUT', `${at(turn++)}${path}`, saveBody(versions[i], snapshot))]
+        if (step === 0) sends.push(call('save', 'PUT', `${at(turn++)}${path}`, saveBody(versions[i], racers[i] as string)))
         const [mine, racer] = await Promise.all(sends)
         if (racer?.status === 200) acknowledged[i] = (acknowledged[i] ?? 0) + 1
         if (mine?.status === 200) {
@@ -142,10 +146,12 @@ const submitAll = async (
   const { versions, acknowledged } = saved
   const submitBegan = performance.now()
   await pool(tokens.length, CONCURRENCY, async (i) => {
-    const answer = await call('submit', 'POST', `${at(i + 1)}/instances/${tokens[i]}/submit`, {
-      baseVersion: versions[i],
-      snapshot: (snapshots[i] as PersistedSnapshot[]).at(-1),
-    })
+    const answer = await call(
+      'submit',
+      'POST',
+      `${at(i + 1)}/instances/${tokens[i]}/submit`,
+      JSON.stringify({ baseVersion: versions[i], snapshot: (snapshots[i] as PersistedSnapshot[]).at(-1) }),
+    )
     if (answer.status !== 200) throw new Error(`submit answered ${answer.status}: ${JSON.stringify(answer.body)}`)
     acknowledged[i] = (acknowledged[i] ?? 0) + 1
   })
@@ -166,7 +172,7 @@ const exercise = async (urls: readonly string[], pids: readonly number[], fixtur
   const at = (i: number) => urls[i % urls.length] as string
   const tokens: string[] = []
   await pool(n, CONCURRENCY, async (i) => {
-    tokens[i] = (await call('start', 'POST', `${at(i)}/instances`, { workflow: 'enrollment' })).body.token
+    tokens[i] = (await call('start', 'POST', `${at(i)}/instances`, '{"workflow":"enrollment"}')).body.token
   })
   const saveBegan = performance.now()
   const serverCpu = cpuMs(pids)
@@ -224,9 +230,11 @@ const withServers = async <T>(
   }
 }
 
+const snapshots = await Promise.all(Array.from({ length: INSTANCES }, (_, i) => snapshotsFor(i)))
 const fixture: Fixture = {
-  snapshots: await Promise.all(Array.from({ length: INSTANCES }, (_, i) => snapshotsFor(i))),
-  racers: await Promise.all(Array.from({ length: INSTANCES }, (_, i) => racerFor(i))),
+  snapshots,
+  saves: snapshots.map((list) => list.slice(0, -1).map((snapshot) => JSON.stringify(snapshot))),
+  racers: await Promise.all(Array.from({ length: INSTANCES }, async (_, i) => JSON.stringify(await racerFor(i)))),
 }
 const dir = mkdtempSync(join(tmpdir(), 'flowkit-bench-'))
 type Row = Awaited<ReturnType<typeof scenario>> & { '× baseline saves/s'?: number }
