@@ -1,28 +1,9 @@
-import { createWorkflow } from '@flowkit/core'
-import type { InstanceRecord } from '@flowkit/server'
 import { postgresStore } from '@flowkit/server/postgres'
 import pg from 'pg'
 import { describe, expect, inject, it } from 'vitest'
-import { enrollment } from '../src/examples/enrollment'
 import { backends } from './helpers/backends'
+import { instanceRecord, snapshot } from './helpers/instanceRecord'
 
-const snapshot = createWorkflow(enrollment).getPersistedSnapshot()
-const record = (tokenHash: string): InstanceRecord => ({
-  tokenHash,
-  workflow: 'enrollment',
-  owner: null,
-  version: 1,
-  snapshot,
-  status: 'open',
-  result: null,
-  submission: null,
-  claim: null,
-  leaseUntil: null,
-  attempts: 0,
-  createdAt: 1000,
-  updatedAt: 1000,
-  expiresAt: 10_000,
-})
 const change = (baseVersion: number, updatedAt: number) => ({ workflow: 'enrollment', baseVersion, snapshot, updatedAt, expiresAt: 20_000 })
 
 describe.each(backends)('writes in flight together on the $name store', (backend) => {
@@ -30,13 +11,13 @@ describe.each(backends)('writes in flight together on the $name store', (backend
     const store = backend.create()
     await store.init()
     try {
-      await store.insert(record('a'))
+      await store.insert(instanceRecord('a'))
       // Queued in the same turn of the event loop: on SQLite, one transaction (group commit).
       const [first, second, duplicate, other] = await Promise.allSettled([
         store.update('a', change(1, 2000)),
         store.update('a', change(1, 2001)),
-        store.insert(record('a')),
-        store.insert(record('b')),
+        store.insert(instanceRecord('a')),
+        store.insert(instanceRecord('b')),
       ])
       // Exactly one of them (on SQLite the first queued; on PostgreSQL either, on two connections).
       const won = [first, second].filter((s) => s.status === 'fulfilled' && s.value !== null)

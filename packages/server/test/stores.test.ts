@@ -1,28 +1,9 @@
-import { createWorkflow } from '@flowkit/core'
-import type { InstanceRecord, InstanceStore } from '@flowkit/server'
+import type { InstanceStore } from '@flowkit/server'
 import { postgresStore } from '@flowkit/server/postgres'
 import { sqliteStore } from '@flowkit/server/sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { enrollment } from '../src/examples/enrollment'
 import { backends } from './helpers/backends'
-
-const snapshot = createWorkflow(enrollment).getPersistedSnapshot()
-const record = (tokenHash: string, expiresAt = 10_000): InstanceRecord => ({
-  tokenHash,
-  workflow: 'enrollment',
-  owner: null,
-  version: 1,
-  snapshot,
-  status: 'open',
-  result: null,
-  submission: null,
-  claim: null,
-  leaseUntil: null,
-  attempts: 0,
-  createdAt: 1000,
-  updatedAt: 1000,
-  expiresAt,
-})
+import { instanceRecord, snapshot } from './helpers/instanceRecord'
 
 describe.each(backends)('the $name store', (backend) => {
   let store: InstanceStore
@@ -34,13 +15,13 @@ describe.each(backends)('the $name store', (backend) => {
   afterAll(() => store?.close())
 
   it.skipIf(backend.skip)('reads back what it wrote, with JSON and timestamps intact', async () => {
-    await store.insert({ ...record('a'), owner: 'ada', result: { nested: { ok: true } } })
-    expect(await store.get('a')).toEqual({ ...record('a'), owner: 'ada', result: { nested: { ok: true } } })
+    await store.insert({ ...instanceRecord('a'), owner: 'ada', result: { nested: { ok: true } } })
+    expect(await store.get('a')).toEqual({ ...instanceRecord('a'), owner: 'ada', result: { nested: { ok: true } } })
     expect(await store.get('missing')).toBeNull()
   })
 
   it.skipIf(backend.skip)('updates only from the expected version (compare-and-set) and bumps it', async () => {
-    await store.insert(record('b'))
+    await store.insert(instanceRecord('b'))
     const change = { workflow: 'enrollment', baseVersion: 1, snapshot, updatedAt: 2000, expiresAt: 20_000 }
     expect(await store.update('b', change)).toMatchObject({ version: 2, updatedAt: 2000, expiresAt: 20_000 })
     expect(await store.update('b', change)).toBeNull()
@@ -49,7 +30,7 @@ describe.each(backends)('the $name store', (backend) => {
   })
 
   it.skipIf(backend.skip)('claims an open instance once, and records or releases only under that claim', async () => {
-    await store.insert(record('s'))
+    await store.insert(instanceRecord('s'))
     const submission = { fingerprint: 'f', key: 'k.1', snapshot, state: { price: 10 } }
     const claim = { baseVersion: 1, attempts: 0, leaseUntil: 5000, submission, now: 1000 }
     const held = await store.claim('s', { ...claim, claim: 'a' })
@@ -71,7 +52,7 @@ describe.each(backends)('the $name store', (backend) => {
   })
 
   it.skipIf(backend.skip)('releases a claim back to open at the same version, counting the attempt', async () => {
-    await store.insert(record('r'))
+    await store.insert(instanceRecord('r'))
     const submission = { fingerprint: 'f', key: 'k.1', snapshot, state: {} }
     await store.claim('r', { baseVersion: 1, attempts: 0, claim: 'a', leaseUntil: 5000, submission, now: 1000 })
     expect(await store.release('r', 'a')).toMatchObject({ status: 'open', version: 1, attempts: 1, claim: null, submission: null })
@@ -81,17 +62,17 @@ describe.each(backends)('the $name store', (backend) => {
   })
 
   it.skipIf(backend.skip)('refuses a second insert of the same token hash', async () => {
-    await store.insert(record('c'))
-    await expect(store.insert(record('c'))).rejects.toThrow()
+    await store.insert(instanceRecord('c'))
+    await expect(store.insert(instanceRecord('c'))).rejects.toThrow()
   })
 
   it.skipIf(backend.skip)('removes one instance, and the expired ones in bulk', async () => {
-    await store.insert(record('d'))
+    await store.insert(instanceRecord('d'))
     expect(await store.remove('d', ['open'])).toBe(true)
     expect(await store.remove('d', ['open'])).toBe(false)
-    await store.insert(record('old1', 50))
-    await store.insert(record('old2', 60))
-    await store.insert(record('fresh', 1_000_000))
+    await store.insert(instanceRecord('old1', 50))
+    await store.insert(instanceRecord('old2', 60))
+    await store.insert(instanceRecord('fresh', 1_000_000))
     expect(await store.removeExpired(100)).toBeGreaterThanOrEqual(2)
     expect(await store.get('old1')).toBeNull()
     expect(await store.get('fresh')).not.toBeNull()
