@@ -1,6 +1,7 @@
 import type { PersistedSnapshot } from '@flowkit/core'
 import { checkSnapshot } from '../checkSnapshot'
 import { refusal } from '../http/errors'
+import { keepMemberText } from '../http/jsonText'
 import { json } from '../http/respond'
 import { deviceOf, recordedJourney } from '../insights/recordedJourney'
 import { createToken, hashToken, isTokenShaped } from '../tokens'
@@ -70,6 +71,7 @@ export const save = async (context: Context, request: Request, token: string) =>
     definition = definitionOf(context, found.record.workflow)
   }
   const snapshot = checkSnapshot(definition, body.snapshot, context.now)
+  keepMemberText(body, 'snapshot') // the store writes the snapshot's text as it came, not JSON.stringify of it
   const at = context.now()
   const journey = recordedJourney(definition, snapshot, deviceOf(request))
   const update = { workflow: definition.id, baseVersion, snapshot, updatedAt: at, expiresAt: at + context.ttl, journey }

@@ -1,6 +1,7 @@
 import { isWorkflowError } from '@flowkit/core'
 import { refusal } from './errors'
 import { jsonDepth } from './jsonDepth'
+import { keepJsonText } from './jsonText'
 
 /** The deepest nesting of objects and arrays a body may have; a snapshot needs far less. */
 export const MAX_DEPTH = 64
@@ -78,9 +79,12 @@ export const readJson = async (request: Request, limit: number): Promise<unknown
   if (text.includes('\\u0000') && NUL.test(text)) {
     throw refusal('INVALID_JSON', 'the body contains the NUL character (\\u0000) in a string; remove it and send the JSON again.')
   }
+  let value: unknown
   try {
-    return JSON.parse(text)
+    value = JSON.parse(text)
   } catch (cause) {
     throw refusal('INVALID_JSON', `the body is not valid JSON (${cause instanceof Error ? cause.message : String(cause)}).`, { cause })
   }
+  keepJsonText(value, text)
+  return value
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { jsonTextOf } from '../http/jsonText'
 import {
   journaledInsert,
   journaledUpdate,
@@ -208,7 +209,7 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
     get: (hash) => one('get', [hash]),
     update: async (hash, u) => {
       const { rows } = await run<Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at'>>('save', [
-        json(u.snapshot),
+        jsonTextOf(u.snapshot) ?? json(u.snapshot),
         u.updatedAt,
         u.expiresAt,
         hash,

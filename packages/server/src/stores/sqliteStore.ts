@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import type Database from 'better-sqlite3'
+import { jsonTextOf } from '../http/jsonText'
 import { START } from '../insights/advance'
 import { migrateJourney, sqliteInsights, sqliteRecorder } from '../insights/sqliteInsights'
 import type { InsightsStoreOptions, JourneyPosition, JourneyWrite } from '../insights/types'
@@ -245,7 +246,16 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
     },
     get: async (hash) => toRecord(s.get.get(hash)),
     update: async (hash, u) => {
-      const save = () => s.update.get(JSON.stringify(u.snapshot), u.updatedAt, u.expiresAt, hash, u.workflow, u.baseVersion, u.updatedAt)
+      const save = () =>
+        s.update.get(
+          jsonTextOf(u.snapshot) ?? JSON.stringify(u.snapshot),
+          u.updatedAt,
+          u.expiresAt,
+          hash,
+          u.workflow,
+          u.baseVersion,
+          u.updatedAt,
+        )
       const row = await write(() =>
         journaled(hash, u.journey, u.updatedAt, save, (saved) => ({ workflow: u.workflow, from: positionOf(saved) })),
       )
