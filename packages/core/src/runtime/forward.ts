@@ -16,12 +16,15 @@ import { type Runtime, submit } from './submit'
 export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
   const { def } = rt
   const c = compile(def)
-  const blocked = (why: string, cause?: WorkflowError) => {
-    const error = new WorkflowError(
-      'FORWARD_BLOCKED',
-      process.env.NODE_ENV !== 'production' && `goTo('${target}') stopped at '${rt.current().state.step}': ${why}.`,
-      { category: 'transition', step: rt.current().state.step, details: { target }, cause },
-    )
+  // Callers pass `dev && '…'`, so production bundles drop the reasons' text too.
+  const dev = process.env.NODE_ENV !== 'production'
+  const blocked = (why: string | false, cause?: WorkflowError) => {
+    const error = new WorkflowError('FORWARD_BLOCKED', why && `goTo('${target}') stopped at '${rt.current().state.step}': ${why}.`, {
+      category: 'transition',
+      step: rt.current().state.step,
+      details: { target },
+      cause,
+    })
     // The step's own issues (if validation refused its answer) stay on the snapshot beside the error.
     return rt.commit(update(rt.current().state, { error }))
   }
@@ -31,11 +34,11 @@ export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
       const { state: s } = rt.current()
       if (s.step === target) return rt.store.getState()
       // Never finishes the flow on the way: completing the final step is the user's own decision.
-      if (stepOf(def, s.step).final) return blocked(`the answers lead to the end of the flow without passing '${target}'`)
-      if (hops++ > c.ids.length * 4) return blocked(`the answers go round in a loop before reaching '${target}'`)
+      if (stepOf(def, s.step).final) return blocked(dev && `the answers lead to the end of the flow without passing '${target}'`)
+      if (hops++ > c.ids.length * 4) return blocked(dev && `the answers go round in a loop before reaching '${target}'`)
       const draft = getDraft(s.drafts, c.shift, c.index.get(s.step) as number)
       if (draft === undefined && stepOf(def, s.step).validate && !stepOf(def, s.step).summary)
-        return blocked('it has no answer yet; answer it to go on')
+        return blocked(dev && 'it has no answer yet; answer it to go on')
       const done = submit(rt, draft)
       if (rt.pending) return done.then((snap) => stopped(snap) ?? go())
       const stop = stopped(rt.store.getState())
@@ -44,8 +47,8 @@ export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
   }
   /** The snapshot to end with when the step just submitted did not go through. */
   const stopped = (snap: WorkflowSnapshot): WorkflowSnapshot | undefined => {
-    if (snap.issues !== NO_ISSUES) return blocked('its answer no longer validates; correct it and continue')
-    if (snap.error) return blocked(`it failed (${snap.error.code}): ${snap.error.message}`, snap.error)
+    if (snap.issues !== NO_ISSUES) return blocked(dev && 'its answer no longer validates; correct it and continue')
+    if (snap.error) return blocked(dev && `it failed (${snap.error.code}): ${snap.error.message}`, snap.error)
     return undefined
   }
   const result = go()
