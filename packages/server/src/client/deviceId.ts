@@ -1,10 +1,8 @@
 const KEY = 'flowkit:device'
 let memory: string | null = null
 
-const random = () =>
-  typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+// randomUUID needs a secure context (https, localhost): elsewhere a time and random part will do.
+const random = (): string => globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
 
 /**
  * A random id for this browser, kept in `localStorage` (`flowkit:device`), that the client sends as
@@ -15,17 +13,16 @@ const random = () =>
 export const deviceId = (): string => {
   try {
     const storage = globalThis.localStorage
-    if (!storage) {
-      memory ??= random()
-      return memory
-    }
-    const kept = storage.getItem(KEY)
+    const kept = storage?.getItem(KEY)
     if (kept) return kept
-    const id = random()
-    storage.setItem(KEY, id)
-    return id
+    if (storage) {
+      const id = random()
+      storage.setItem(KEY, id)
+      return id
+    }
   } catch {
-    memory ??= random()
-    return memory
+    // Storage refused (private mode, a quota): the page keeps an id of its own below.
   }
+  memory ??= random()
+  return memory
 }

@@ -54,179 +54,204 @@ interface Envelope {
  * const flow = createWorkflow(enrollment, { persist: persist({ key: 'enrollment', storage }) })
  * storage.subscribe((status) => badge.textContent = status.state)
  */
-export function httpStorage(url: string, options: HttpStorageOptions = {}): HttpStorage {
-  const base = url.replace(/\/+$/, '')
-  const debounce = options.debounce ?? 400
-  const firstDelay = options.retryDelay ?? 500
-  const onConflict = options.onConflict ?? (() => 'remote' as const)
-  let status: SaveStatus = { state: 'idle', token: options.token ?? null, version: null, submitted: false, error: null, savedAt: null }
-  const listeners = new Set<(status: SaveStatus) => void>()
-  const attached = new Set<Pick<Workflow<any, any>, 'store'>>()
-  const set = (change: Partial<SaveStatus>) => {
-    status = { ...status, ...change }
-    for (const listener of listeners) listener(status)
-  }
-  const send = (method: string, path: string, body?: unknown) =>
-    request(
-      options.fetch ?? fetch,
-      method,
-      `${base}/instances${path}`,
-      body,
-      typeof options.headers === 'function' ? options.headers() : options.headers,
-    )
+/** One storage's state, shared by the functions below. */
+interface Http {
+  status: SaveStatus
+  /** The snapshot waiting to be sent, and the last one handed to `setItem` (what `submit` sends). */
+  pending: PersistedSnapshot | null
+  last: PersistedSnapshot | null
+  readonly options: HttpStorageOptions
+  readonly listeners: Set<(status: SaveStatus) => void>
+  readonly attached: Set<Pick<Workflow<any, any>, 'store'>>
+  readonly send: (method: string, path: string, body?: unknown) => Promise<Reply>
+}
 
-  let pending: PersistedSnapshot | null = null
-  let last: PersistedSnapshot | null = null
+const set = (h: Http, change: Partial<SaveStatus>) => {
+  h.status = { ...h.status, ...change }
+  for (const listener of h.listeners) listener(h.status)
+}
 
-  const refused = (reply: Extract<Reply, { kind: 'refused' }>) => set({ state: 'error', error: reply.error })
-  /** A failed reply: a refusal is final (`true`), no answer is retried (`false`). */
-  const failed = (reply: Exclude<Reply, { kind: 'ok' }>): boolean => {
-    if (reply.kind === 'refused') refused(reply)
-    else set({ error: reply.error })
-    return reply.kind === 'refused'
-  }
-  /** Sends one snapshot; `true` when it is settled (saved, or refused for good), `false` to retry later. */
-  const save = async (snapshot: PersistedSnapshot): Promise<boolean> => {
-    if (status.token === null) {
-      const reply = await send('POST', '', { workflow: snapshot.workflow, snapshot })
-      if (reply.kind === 'ok') {
-        const token = reply.body.token as string
-        set({ token, version: reply.body.version as number })
-        options.onToken?.(token)
-        return true
-      }
-      return failed(reply)
-    }
-    if (status.version === null) {
-      // We never loaded this token (or the load failed): whatever the server has is "the other copy".
-      const reply = await send('GET', `/${status.token}`)
-      if (reply.kind !== 'ok') return failed(reply)
-      return reconcile(snapshot, reply.body)
-    }
-    const reply = await send('PUT', `/${status.token}`, { baseVersion: status.version, snapshot })
-    if (reply.kind === 'ok') {
-      set({ version: reply.body.version as number })
-      return true
-    }
-    if (reply.kind === 'refused' && reply.status === 409 && reply.body.current) {
-      return reconcile(snapshot, reply.body.current as Record<string, unknown>)
-    }
-    return failed(reply)
-  }
-  const reconcile = async (local: PersistedSnapshot, current: Record<string, unknown>): Promise<boolean> => {
-    const remoteVersion = current.version as number
-    if (current.status === 'submitted') {
-      set({
-        state: 'conflict',
-        version: remoteVersion,
-        submitted: true,
-        error: { code: 'ALREADY_SUBMITTED', message: 'this flow was already submitted.' },
-      })
-      return true
-    }
-    set({ version: remoteVersion })
-    if (onConflict({ local, remote: current.snapshot as PersistedSnapshot, remoteVersion }) === 'local') return save(local)
-    set({
-      state: 'conflict',
-      error: { code: 'VERSION_CONFLICT', message: 'the flow was saved on another tab or device; its copy was kept.' },
-    })
-    pending = null
-    for (const workflow of attached) void getPersistApi(workflow)?.rehydrate()
+/** A failed reply: a refusal is final (`true`), no answer is retried (`false`). */
+const failed = (h: Http, reply: Exclude<Reply, { kind: 'ok' }>): boolean => {
+  set(h, reply.kind === 'refused' ? { state: 'error', error: reply.error } : { error: reply.error })
+  return reply.kind === 'refused'
+}
+
+/** Sends one snapshot; `true` when it is settled (saved, or refused for good), `false` to retry later. */
+const save = async (h: Http, snapshot: PersistedSnapshot): Promise<boolean> => {
+  const { token, version } = h.status
+  if (token === null) {
+    const reply = await h.send('POST', '', { workflow: snapshot.workflow, snapshot })
+    if (reply.kind !== 'ok') return failed(h, reply)
+    set(h, { token: reply.body.token as string, version: reply.body.version as number })
+    h.options.onToken?.(reply.body.token as string)
     return true
   }
-
-  /** Sends the pending snapshot; a failure keeps it pending (unless a newer change replaced it) and waits for a retry. */
-  const step = async (): Promise<Outcome> => {
-    const snapshot = pending
-    if (!snapshot) return 'settled'
-    pending = null
-    set({ state: 'saving' })
-    let settled: boolean
-    try {
-      settled = await save(snapshot)
-    } catch (error) {
-      settled = false
-      set({ error: { code: 'NETWORK', message: error instanceof Error ? error.message : String(error) } })
-    }
-    if (!settled) {
-      pending ??= snapshot
-      set({ state: 'offline' })
-      return 'retry'
-    }
-    if (status.state === 'saving') set({ state: 'saved', error: null, savedAt: Date.now() })
-    return 'again'
+  if (version === null) {
+    // Never loaded this token (or the load failed): whatever the server has is "the other copy".
+    const reply = await h.send('GET', `/${token}`)
+    return reply.kind === 'ok' ? reconcile(h, snapshot, reply.body) : failed(h, reply)
   }
-  const loop = retryLoop({ step, crashed: () => 'retry', debounce, retryDelay: firstDelay })
-  const flush = (): Promise<void> => loop.flush()
+  const reply = await h.send('PUT', `/${token}`, { baseVersion: version, snapshot })
+  if (reply.kind === 'ok') {
+    set(h, { version: reply.body.version as number })
+    return true
+  }
+  if (reply.kind === 'refused' && reply.status === 409 && reply.body.current) {
+    return reconcile(h, snapshot, reply.body.current as Record<string, unknown>)
+  }
+  return failed(h, reply)
+}
 
-  return {
-    getItem: async () => {
-      if (status.token === null) return null
-      // Rehydrating after a conflict keeps the 'conflict' status up, so the UI can say what happened.
-      const adopting = status.state === 'conflict'
-      if (!adopting) set({ state: 'loading' })
-      const reply = await send('GET', `/${status.token}`)
-      if (reply.kind === 'ok') {
-        const submitted = reply.body.status === 'submitted'
-        set(
-          adopting
-            ? { version: reply.body.version as number, submitted }
-            : { state: 'saved', version: reply.body.version as number, submitted, error: null },
-        )
-        const envelope: Envelope = { state: reply.body.snapshot as PersistedSnapshot, version: 0 }
-        return JSON.stringify(envelope)
-      }
-      if (reply.kind === 'refused') {
-        refused(reply)
-        return null
-      }
-      set({ state: 'offline', error: reply.error })
-      throw new WorkflowError('STORAGE_UNAVAILABLE', `could not load the saved flow: ${reply.error.message}`, { category: 'storage' })
+/** The server has another copy: a submitted one wins; otherwise `onConflict` picks (the server's by default). */
+const reconcile = async (h: Http, local: PersistedSnapshot, current: Record<string, unknown>): Promise<boolean> => {
+  const remoteVersion = current.version as number
+  if (current.status === 'submitted') {
+    const error = { code: 'ALREADY_SUBMITTED', message: 'this flow was already submitted.' }
+    set(h, { state: 'conflict', version: remoteVersion, submitted: true, error })
+    return true
+  }
+  set(h, { version: remoteVersion })
+  // Without `onConflict` the server's copy wins.
+  if (h.options.onConflict?.({ local, remote: current.snapshot as PersistedSnapshot, remoteVersion }) === 'local') return save(h, local)
+  const error = { code: 'VERSION_CONFLICT', message: 'the flow was saved on another tab or device; its copy was kept.' }
+  set(h, { state: 'conflict', error })
+  h.pending = null
+  for (const workflow of h.attached) void getPersistApi(workflow)?.rehydrate()
+  return true
+}
+
+/** Sends the pending snapshot; a failure keeps it pending (unless a newer change replaced it) and waits for a retry. */
+const step = async (h: Http): Promise<Outcome> => {
+  const snapshot = h.pending
+  if (!snapshot) return 'settled'
+  h.pending = null
+  set(h, { state: 'saving' })
+  let settled: boolean
+  try {
+    settled = await save(h, snapshot)
+  } catch (error) {
+    settled = false
+    set(h, { error: { code: 'NETWORK', message: error instanceof Error ? error.message : String(error) } })
+  }
+  if (!settled) {
+    h.pending ??= snapshot
+    set(h, { state: 'offline' })
+    return 'retry'
+  }
+  if (h.status.state === 'saving') set(h, { state: 'saved', error: null, savedAt: Date.now() })
+  return 'again'
+}
+
+/** `getItem`: the server's copy of the token, as `persist()` reads it. */
+const load = async (h: Http): Promise<string | null> => {
+  const { token, state } = h.status
+  if (token === null) return null
+  // Rehydrating after a conflict keeps the 'conflict' status up, so the UI can say what happened.
+  const adopting = state === 'conflict'
+  if (!adopting) set(h, { state: 'loading' })
+  const reply = await h.send('GET', `/${token}`)
+  if (reply.kind === 'ok') {
+    const version = reply.body.version as number
+    const submitted = reply.body.status === 'submitted'
+    set(h, adopting ? { version, submitted } : { state: 'saved', version, submitted, error: null })
+    const envelope: Envelope = { state: reply.body.snapshot as PersistedSnapshot, version: 0 }
+    return JSON.stringify(envelope)
+  }
+  if (reply.kind === 'refused') {
+    failed(h, reply)
+    return null
+  }
+  set(h, { state: 'offline', error: reply.error })
+  throw new WorkflowError(
+    'STORAGE_UNAVAILABLE',
+    process.env.NODE_ENV !== 'production' && `could not load the saved flow: ${reply.error.message}`,
+    {
+      category: 'storage',
     },
+  )
+}
+
+/** `submit`: saves what is pending, then asks the server to verify and accept the flow. */
+const submitTo = async (h: Http, flush: () => Promise<void>, snapshot?: PersistedSnapshot): Promise<SubmitResult> => {
+  if (snapshot) h.pending = h.last = snapshot
+  await flush()
+  const { token, version, error } = h.status
+  if (token === null || version === null || !h.last) {
+    return { ok: false, error: { code: 'NOT_SAVED', message: error?.message ?? 'nothing was saved yet; complete a step first.' } }
+  }
+  const reply = await h.send('POST', `/${token}/submit`, { baseVersion: version, snapshot: h.last })
+  if (reply.kind === 'ok') {
+    set(h, { state: 'saved', version: reply.body.version as number, submitted: true, error: null })
+    return { ok: true, result: reply.body.result as Record<string, unknown>, version: reply.body.version as number }
+  }
+  if (reply.kind === 'refused') set(h, { error: reply.error })
+  return { ok: false, error: reply.error }
+}
+
+/**
+ * Storage for `persist()` that saves to a Flowkit server (`createFlowkitHandler`) with debouncing and retry,
+ * reconciles saves from other tabs and devices (HTTP 409), and reports saving / saved / offline / conflict.
+ * Use one per workflow instance.
+ * @example
+ * const storage = httpStorage('/api/flowkit', { token: new URLSearchParams(location.search).get('resume') })
+ * const flow = createWorkflow(enrollment, { persist: persist({ key: 'enrollment', storage }) })
+ * storage.subscribe((status) => badge.textContent = status.state)
+ */
+export function httpStorage(url: string, options: HttpStorageOptions = {}): HttpStorage {
+  const base = `${url.replace(/\/+$/, '')}/instances`
+  const h: Http = {
+    status: { state: 'idle', token: options.token ?? null, version: null, submitted: false, error: null, savedAt: null },
+    pending: null,
+    last: null,
+    options,
+    listeners: new Set(),
+    attached: new Set(),
+    send: (method, path, body) =>
+      request(
+        options.fetch ?? fetch,
+        method,
+        `${base}${path}`,
+        body,
+        typeof options.headers === 'function' ? options.headers() : options.headers,
+      ),
+  }
+  const loop = retryLoop({
+    step: () => step(h),
+    crashed: () => 'retry',
+    debounce: options.debounce ?? 400,
+    retryDelay: options.retryDelay ?? 500,
+  })
+  const flush = (): Promise<void> => loop.flush()
+  return {
+    getItem: () => load(h),
     setItem: (_key, value) => {
-      if (status.submitted) return
-      last = pending = (JSON.parse(value) as Envelope).state
-      set({ state: 'saving' })
+      if (h.status.submitted) return
+      h.last = h.pending = (JSON.parse(value) as Envelope).state
+      set(h, { state: 'saving' })
       loop.schedule()
     },
     removeItem: async () => {
-      pending = null
+      h.pending = null
       loop.cancel()
       await loop.flush() // a save under way ends first
-      const token = status.token
-      if (token !== null) await send('DELETE', `/${token}`)
-      set({ state: 'idle', token: null, version: null, submitted: false, error: null, savedAt: null })
+      if (h.status.token !== null) await h.send('DELETE', `/${h.status.token}`)
+      set(h, { state: 'idle', token: null, version: null, submitted: false, error: null, savedAt: null })
     },
-    getStatus: () => status,
+    getStatus: () => h.status,
     subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
+      h.listeners.add(listener)
+      return () => h.listeners.delete(listener)
     },
     flush,
-    async submit(snapshot) {
-      if (snapshot) pending = last = snapshot
-      await flush()
-      if (status.token === null || status.version === null || !last) {
-        return {
-          ok: false,
-          error: { code: 'NOT_SAVED', message: status.error?.message ?? 'nothing was saved yet; complete a step first.' },
-        }
-      }
-      const reply = await send('POST', `/${status.token}/submit`, { baseVersion: status.version, snapshot: last })
-      if (reply.kind === 'ok') {
-        set({ state: 'saved', version: reply.body.version as number, submitted: true, error: null })
-        return { ok: true, result: reply.body.result as Record<string, unknown>, version: reply.body.version as number }
-      }
-      if (reply.kind === 'refused') set({ error: reply.error })
-      return { ok: false, error: reply.error }
-    },
+    submit: (snapshot) => submitTo(h, flush, snapshot),
     attach(workflow) {
-      attached.add(workflow)
-      return () => attached.delete(workflow)
+      h.attached.add(workflow)
+      return () => h.attached.delete(workflow)
     },
     destroy() {
       loop.stop()
-      listeners.clear()
+      h.listeners.clear()
     },
   }
 }
