@@ -91,36 +91,52 @@ export const toPlain = <T>(value: T, what: string, step: string, limit = MAX_NOD
 
 let spare: Walk | undefined
 
-// A plain function rather than closures: this runs on every transition.
+/** A JSON leaf (a string, boolean, finite number, null or undefined): kept as it is. */
+const isLeaf = (v: unknown): boolean =>
+  v == null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
+
+/** A value inside an object or array: a leaf is counted and kept at once (most of a form's values are); anything else is copied at its path. */
+const inner = (v: unknown, key: string | number, depth: number, walk: Walk): unknown => {
+  if (isLeaf(v) && ++walk.nodes <= walk.limit) return v
+  walk.path.push(String(key))
+  const out = copy(v, depth + 1, walk)
+  walk.path.pop()
+  return out
+}
+
+// Plain functions rather than closures: this runs on every transition.
 function copy(v: unknown, depth: number, walk: Walk): unknown {
   if (++walk.nodes > walk.limit)
     fail(walk, process.env.NODE_ENV !== 'production' && `has more than ${walk.limit} values; send only the fields of this step`)
-  // JSON leaves (a string, boolean, finite number, null or undefined) are kept as they are.
-  if (v == null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v
+  if (isLeaf(v)) return v
   const isArray = Array.isArray(v)
   if (!isArray && !isPlainObject(v)) return fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
-  if (depth > MAX_DEPTH) fail(walk, process.env.NODE_ENV !== 'production' && `is nested more than ${MAX_DEPTH} levels deep; flatten it`)
-  if (walk.ancestors.includes(v as object))
-    fail(walk, process.env.NODE_ENV !== 'production' && 'contains a cycle (an object that contains itself); send plain data')
+  // A cycle nests without end: it is told from deep data where the depth runs out, not searched for at every object.
+  if (depth > MAX_DEPTH) {
+    fail(
+      walk,
+      process.env.NODE_ENV !== 'production' &&
+        (walk.ancestors.includes(v as object)
+          ? 'contains a cycle (an object that contains itself); send plain data'
+          : `is nested more than ${MAX_DEPTH} levels deep; flatten it`),
+    )
+  }
   walk.ancestors.push(v as object)
   let out: unknown[] | Record<string, unknown>
   if (isArray) {
     out = new Array((v as unknown[]).length)
     for (let i = 0; i < out.length; i++) {
-      walk.path.push(String(i))
-      const item = copy((v as unknown[])[i], depth + 1, walk)
-      walk.path.pop()
+      const item = inner((v as unknown[])[i], i, depth, walk)
       // JSON turns undefined array items into null; so does the copy, so a stored array reads back the same.
       out[i] = item === undefined ? null : item
     }
   } else {
     out = {}
-    for (const key of Object.keys(v as object)) {
+    // for…in allocates no list of keys; what it finds on the prototype (Object.prototype, if it was ever written to) is not copied.
+    for (const key in v as object) {
       // Keys that could pollute prototypes are dropped (three comparisons cost less than a Set lookup per key).
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue
-      walk.path.push(key)
-      const value = copy((v as Record<string, unknown>)[key], depth + 1, walk)
-      walk.path.pop()
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype' || !Object.hasOwn(v as object, key)) continue
+      const value = inner((v as Record<string, unknown>)[key], key, depth, walk)
       if (value !== undefined) out[key] = value
     }
   }

@@ -1,9 +1,18 @@
 import type { LogEntry, LogEntryType } from '../types'
 
-/** The ring the states of one run share; `written` counts every entry ever written to it. */
+/**
+ * The ring the states of one run share: entry `i` is at `i % limit` of each array, with no object per
+ * entry (an entry lives for `limit` moves, long enough to be copied by the GC); `written` counts every
+ * entry ever written to it. `more` is an entry's `reason`, or its `fields` (for `invalid`).
+ */
 interface Ring {
-  readonly items: LogEntry[]
+  readonly type: LogEntryType[]
+  readonly step: string[]
+  readonly at: number[]
+  readonly more: (string | readonly string[] | undefined)[]
   written: number
+  /** `written % limit`, kept as it goes: the next entry's index, without a division per entry. */
+  next: number
 }
 
 /**
@@ -17,26 +26,42 @@ export interface Log {
   readonly limit: number
 }
 
-export const emptyLog = (limit: number): Log => ({ ring: { items: [], written: 0 }, count: 0, limit: Math.max(1, limit) })
+export const emptyLog = (limit: number): Log => ({
+  ring: { type: [], step: [], at: [], more: [], written: 0, next: 0 },
+  count: 0,
+  limit: Math.max(1, limit),
+})
 
+/** The entries of `log`, oldest first, as new objects (so no reader can change the ring). */
 export const logEntries = (log: Log): LogEntry[] => {
   const { ring, count, limit } = log
   const out: LogEntry[] = []
-  for (let i = Math.max(0, count - limit, ring.written - limit); i < count; i++) out.push(ring.items[i % limit] as LogEntry)
+  for (let i = Math.max(0, count - limit, ring.written - limit); i < count; i++) {
+    const k = i % limit
+    const type = ring.type[k] as LogEntryType
+    const step = ring.step[k] as string
+    const at = ring.at[k] as number
+    const more = ring.more[k]
+    out.push(
+      more === undefined
+        ? { type, step, at }
+        : typeof more === 'string'
+          ? { type, step, at, reason: more }
+          : { type, step, at, fields: more },
+    )
+  }
   return out
 }
 
-/** `log` itself when appending to it is safe, else a copy on a ring of its own (see `Log`). */
-const own = (log: Log): Log => {
-  if (log.ring.written === log.count) return log
-  const items = logEntries(log)
-  return { ring: { items, written: items.length }, count: items.length, limit: log.limit }
-}
-
 export const appendLog = (log: Log, type: LogEntryType, step: string, at: number, reason?: string, fields?: readonly string[]): Log => {
-  const { ring, count, limit } = own(log)
-  const entry: LogEntry = fields ? { type, step, at, fields } : reason === undefined ? { type, step, at } : { type, step, at, reason }
-  ring.items[count % limit] = entry
+  // `log` itself when appending to it is safe, else a copy on a ring of its own (see `Log`).
+  const { ring, count, limit } = log.ring.written === log.count ? log : logOf(logEntries(log), log.limit)
+  const k = ring.next
+  ring.next = k + 1 === limit ? 0 : k + 1
+  ring.type[k] = type
+  ring.step[k] = step
+  ring.at[k] = at
+  ring.more[k] = fields ?? reason
   ring.written++
   return { ring, count: count + 1, limit }
 }

@@ -26,6 +26,17 @@ export const viewOf = (step: StepDef<any, string, any>, state: object): object =
 }
 
 /**
+ * `{ ...a, ...b }`, frozen, for plain data (what `toPlain` makes: no `__proto__` key, no symbols). Assigned key by
+ * key: V8 spreads frozen objects (every state and patch is one) through a slow path, and this runs on every move.
+ */
+export const merged = (a: object, b: object): Readonly<Obj> => {
+  const out: Obj = {}
+  for (const key in a) out[key] = (a as Obj)[key]
+  for (const key in b) out[key] = (b as Obj)[key]
+  return frozen(out)
+}
+
+/**
  * The state after a step's contribution: merged shallowly into the flow's state, or, for a step of a
  * sub-flow or repeat, into the child's data at its place (copying only the objects on the way there:
  * a repeat's array is copied by reference, its items are shared). The same object when nothing changes.
@@ -33,12 +44,12 @@ export const viewOf = (step: StepDef<any, string, any>, state: object): object =
 export const mergeAt = (step: StepDef<any, string, any>, state: object, patch: Readonly<Obj>): object => {
   const { scope } = step
   if (!scope) {
-    for (const _ in patch) return frozen({ ...state, ...patch })
+    for (const _ in patch) return merged(state, patch)
     // An empty patch shares the state as it is: a step that contributes nothing costs nothing, whatever the state's size.
     return state
   }
   const put = (outer: unknown, depth: number): unknown => {
-    if (depth === scope.length) return frozen({ ...(outer as Obj), ...patch })
+    if (depth === scope.length) return merged(outer as Obj, patch)
     const level = scope[depth] as ScopeLevel
     const inner = put(below(outer, level), depth + 1)
     if (Array.isArray(outer)) {
