@@ -1,14 +1,13 @@
 import type { LogEntry, WorkflowDefinition } from '@flowkit/core'
-import { type NodeStatus, toGraph, type WorkflowGraph } from '@flowkit/core'
-import { useContext, useId, useMemo } from 'react'
-import { useStore } from 'zustand'
+import { useId } from 'react'
 import { fail } from '../fail'
-import { WorkflowContext } from '../WorkflowContext'
+import { DiagramArrow } from './DiagramArrow'
 import { DiagramCluster } from './DiagramCluster'
 import { DiagramEdge } from './DiagramEdge'
-import { clusterGraph } from './diagramClusters'
-import { describeTraffic, type EdgeTraffic, formatCount, loadsOf, type TrafficWidth, undrawnTraffic } from './edgeTraffic'
-import { type LayoutOptions, layoutGraph } from './layoutGraph'
+import { DiagramNode } from './DiagramNode'
+import { describeTraffic, type EdgeTraffic, formatCount, type TrafficWidth, undrawnTraffic } from './edgeTraffic'
+import type { LayoutOptions } from './layoutGraph'
+import { useDiagram } from './useDiagram'
 
 export interface WorkflowDiagramProps extends LayoutOptions {
   /** The flow to draw. @default the definition of the nearest `<WorkflowProvider>` */
@@ -37,9 +36,6 @@ export interface WorkflowDiagramProps extends LayoutOptions {
   readonly className?: string
 }
 
-const EMPTY: readonly LogEntry[] = []
-const statusText: Record<NodeStatus, string> = { current: 'current', visited: 'visited', skipped: 'skipped', unvisited: 'not visited' }
-
 /**
  * Draws a flow as an SVG graph laid out by dagre: steps, fixed and guarded transitions with their
  * labels; with a run, the path taken in bold, skipped steps dashed and the current step filled.
@@ -61,24 +57,7 @@ export function WorkflowDiagram({
   className,
   direction = 'TB',
 }: WorkflowDiagramProps) {
-  const context = useContext(WorkflowContext)
-  const store = context?.workflow.store
-  const liveLog = useStore(store ?? NO_STORE, (s) => (s as { log?: readonly LogEntry[] }).log ?? EMPTY)
-  const definition = given ?? context?.workflow.definition
-  const trace = givenTrace === null ? undefined : (givenTrace ?? (store ? liveLog : undefined))
-  const clustered = useMemo(() => definition && clusterGraph(definition, toGraph(definition)), [definition])
-  const plain = clustered?.graph
-  const { min, max } = trafficWidth ?? {}
-  const loads = useMemo(() => plain && traffic && loadsOf(plain.edges, traffic, { min, max }), [plain, traffic, min, max])
-  // The layout depends on the definition (and the counts' labels) only; a new step in the run only restyles it.
-  const layout = useMemo(
-    () => plain && layoutGraph(loads ? withCounts(plain, loads, format) : plain, { direction }, clustered?.clusters),
-    [plain, clustered, loads, format, direction],
-  )
-  const graph = useMemo(
-    () => definition && clusterGraph(definition, toGraph(definition, trace ? { trace } : {})).graph,
-    [definition, trace],
-  )
+  const { definition, trace, loads, layout, graph } = useDiagram(given, givenTrace, traffic, trafficWidth, format, direction)
   const id = useId()
   if (!definition || !layout || !graph) {
     return fail(
@@ -87,6 +66,7 @@ export function WorkflowDiagram({
     )
   }
   const status = new Map(graph.nodes.map((n) => [n.id, n.status]))
+  const final = new Map(graph.nodes.map((n) => [n.id, n.final]))
   const taken = new Map(graph.edges.map((e) => [e.id, e.taken]))
   const arrow = `${id}-arrow`
   const current = graph.nodes.find((n) => n.status === 'current')
@@ -105,20 +85,7 @@ export function WorkflowDiagram({
       fontFamily="system-ui, sans-serif"
       fontSize={13}
     >
-      <defs>
-        <marker
-          id={arrow}
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerUnits="userSpaceOnUse"
-          markerWidth="9"
-          markerHeight="9"
-          orient="auto-start-reverse"
-        >
-          <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />
-        </marker>
-      </defs>
+      <DiagramArrow id={arrow} />
       {description && <desc id={`${id}-traffic`}>{description}</desc>}
       {layout.clusters.map((cluster) => (
         <DiagramCluster key={cluster.id} cluster={cluster} />
@@ -134,66 +101,9 @@ export function WorkflowDiagram({
           format={format}
         />
       ))}
-      {layout.nodes.map((node) => {
-        const state = status.get(node.id)
-        const final = graph.nodes.find((n) => n.id === node.id)?.final
-        return (
-          <g
-            key={node.id}
-            className="flowkit-node"
-            data-step={node.id}
-            data-status={state}
-            aria-label={state ? `${node.label}: ${statusText[state]}` : node.label}
-          >
-            <rect
-              x={node.x - node.width / 2}
-              y={node.y - node.height / 2}
-              width={node.width}
-              height={node.height}
-              rx={final ? 18 : 6}
-              fill="currentColor"
-              fillOpacity={state === 'current' ? 0.18 : 0.04}
-              stroke="currentColor"
-              strokeWidth={state === 'current' || state === 'visited' ? 2 : 1}
-              strokeDasharray={state === 'skipped' ? '4 3' : undefined}
-              strokeOpacity={state === 'skipped' || state === 'unvisited' ? 0.55 : 1}
-            />
-            <text
-              x={node.x}
-              y={node.y}
-              textAnchor="middle"
-              dominantBaseline="central"
-              fill="currentColor"
-              fillOpacity={state === 'skipped' ? 0.6 : 1}
-              textDecoration={state === 'skipped' ? 'line-through' : undefined}
-              fontWeight={state === 'current' ? 600 : 400}
-            >
-              {node.label}
-            </text>
-          </g>
-        )
-      })}
+      {layout.nodes.map((node) => (
+        <DiagramNode key={node.id} node={node} status={status.get(node.id)} final={Boolean(final.get(node.id))} />
+      ))}
     </svg>
   )
 }
-
-/** The graph with each edge's label holding its count too, so the layout leaves room for it. */
-const withCounts = (
-  graph: WorkflowGraph,
-  loads: ReadonlyMap<string, { count: number }>,
-  format: (count: number) => string,
-): WorkflowGraph => ({
-  ...graph,
-  edges: graph.edges.map((edge) => {
-    const count = format(loads.get(edge.id)?.count ?? 0)
-    return { ...edge, label: edge.label ? `${edge.label} · ${count}` : count }
-  }),
-})
-
-/** A store that never changes, so the hook order stays the same outside a provider. */
-const NO_STORE = {
-  getState: () => ({}),
-  getInitialState: () => ({}),
-  setState: () => {},
-  subscribe: () => () => {},
-} as unknown as import('zustand').StoreApi<unknown>
