@@ -1,4 +1,6 @@
 import { postgresStore } from '@flowkit/server/postgres'
+import { sqliteStore } from '@flowkit/server/sqlite'
+import Database from 'better-sqlite3'
 import pg from 'pg'
 import { describe, expect, inject, it } from 'vitest'
 import { backends } from './helpers/backends'
@@ -55,5 +57,20 @@ describe.skipIf(pgUrl === null)('a second PostgreSQL process starting beside one
       await client.end()
       await Promise.all([first.close(), second.close()])
     }
+  })
+})
+
+describe('a SQLite database given with a transaction of its own open', () => {
+  it('writes into it, as without group commit', async () => {
+    const db = new Database(':memory:')
+    const store = sqliteStore({ database: db })
+    await store.init()
+    db.exec('BEGIN')
+    await store.insert(instanceRecord('t'))
+    expect(await store.update('t', change(1, 2000))).toMatchObject({ version: 2 })
+    db.exec('ROLLBACK')
+    expect(await store.get('t')).toBeNull()
+    await store.close()
+    db.close()
   })
 })

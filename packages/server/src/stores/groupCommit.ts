@@ -9,6 +9,17 @@ interface Pending {
 /** Said to the writes of a batch whose transaction did not commit: none of them was made. */
 const notCommitted = (cause: unknown) => new Error('the batch of writes was rolled back; none of them was made', { cause })
 
+/** A database given to the store with a transaction of its own open: each write runs in it, as without a batch. */
+const runInOpenTransaction = (batch: readonly Pending[]) => {
+  for (const item of batch) {
+    try {
+      item.resolve(item.work())
+    } catch (error) {
+      item.reject(error)
+    }
+  }
+}
+
 /**
  * Runs `batch` in one `BEGIN IMMEDIATE … COMMIT`; each write's outcome is settled only after the commit, so a write
  * is answered once it is in the WAL (as with a transaction of its own). A write that throws is refused alone (a
@@ -16,6 +27,7 @@ const notCommitted = (cause: unknown) => new Error('the batch of writes was roll
  * whole transaction back: then every write of the batch is refused, and none after it runs.
  */
 const commitBatch = (db: Database.Database, batch: readonly Pending[], sql: ReturnType<typeof statementsOf>) => {
+  if (db.inTransaction) return runInOpenTransaction(batch)
   try {
     sql.begin.run()
   } catch (error) {
