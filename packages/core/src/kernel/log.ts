@@ -1,4 +1,5 @@
 import type { LogEntry, LogEntryType } from '../types'
+import type { Skip } from './state'
 
 /**
  * The ring the states of one run share: entry `i` is at `i % limit` of each array, with no object per
@@ -53,17 +54,44 @@ export const logEntries = (log: Log): LogEntry[] => {
   return out
 }
 
-export const appendLog = (log: Log, type: LogEntryType, step: string, at: number, reason?: string, fields?: readonly string[]): Log => {
-  // `log` itself when appending to it is safe, else a copy on a ring of its own (see `Log`).
-  const { ring, count, limit } = log.ring.written === log.count ? log : logOf(logEntries(log), log.limit)
+/** Writes one entry at the tip of a ring the caller owns. */
+const write = (ring: Ring, limit: number, type: LogEntryType, step: string, at: number, more?: string | readonly string[]) => {
   const k = ring.next
   ring.next = k + 1 === limit ? 0 : k + 1
   ring.type[k] = type
   ring.step[k] = step
   ring.at[k] = at
-  ring.more[k] = fields ?? reason
+  ring.more[k] = more
   ring.written++
-  return { ring, count: count + 1, limit }
+}
+
+/** `log` itself when appending to it is safe, else a copy on a ring of its own (see `Log`); either way `ring.written === count`. */
+const own = (log: Log): Log => (log.ring.written === log.count ? log : logOf(logEntries(log), log.limit))
+
+export const appendLog = (log: Log, type: LogEntryType, step: string, at: number, reason?: string, fields?: readonly string[]): Log => {
+  const { ring, limit } = own(log)
+  write(ring, limit, type, step, at, fields ?? reason)
+  return { ring, count: ring.written, limit }
+}
+
+/**
+ * The log after a move: `first` (completed, reset, or none), a `skipped` entry per step passed over, then
+ * `last` (entered, done), all `at` the move's time. One log object per move, however many entries.
+ */
+export const appendMove = (
+  log: Log,
+  first: LogEntryType | undefined,
+  from: string,
+  skipped: readonly Skip[],
+  last: LogEntryType,
+  to: string,
+  at: number,
+): Log => {
+  const { ring, limit } = own(log)
+  if (first) write(ring, limit, first, from, at)
+  for (let i = 0; i < skipped.length; i++) write(ring, limit, 'skipped', (skipped[i] as Skip).step, at, (skipped[i] as Skip).reason)
+  write(ring, limit, last, to, at)
+  return { ring, count: ring.written, limit }
 }
 
 /** A log holding `entries` (the last `limit` of them). */

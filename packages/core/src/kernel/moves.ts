@@ -5,9 +5,9 @@ import type { Issues, RepeatSummary, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { chooseNext, reach, stepOf } from './choose'
 import { type Drafts, getDraft, NO_DRAFTS, setDraft as setIn } from './drafts'
-import { appendLog, emptyLog, type Log } from './log'
+import { appendLog, appendMove, emptyLog, type Log } from './log'
 import { mergeAt } from './scope'
-import { type FlowState, type Frame, NO_ISSUES, NO_SKIPS, type Skip, update } from './state'
+import { type FlowState, type Frame, moved, NO_ISSUES, NO_SKIPS, type Skip, update } from './state'
 
 /**
  * The moves of a flow, as pure functions of (definition, state, …) returning the next state. They
@@ -15,36 +15,22 @@ import { type FlowState, type Frame, NO_ISSUES, NO_SKIPS, type Skip, update } fr
  * runtime (`createWorkflow`) and `replay` do that, then call these with the contribution.
  */
 
-const logSkips = (log: Log, skipped: readonly Skip[], at: number) => {
-  let out = log
-  // An index loop: on most moves the list is empty, and an iterator costs more than the check.
-  for (let i = 0; i < skipped.length; i++) out = appendLog(out, 'skipped', (skipped[i] as Skip).step, at, (skipped[i] as Skip).reason)
-  return out
-}
-
 /** The state a definition starts in (the initial step, or the first one after skips). */
 export const initialState = (definition: WorkflowDefinition, at: number, logLimit = 500): FlowState =>
-  enter(
-    definition,
-    {
-      step: definition.initial,
-      done: false,
-      frame: null,
-      start: [],
-      drafts: NO_DRAFTS,
-      log: emptyLog(logLimit),
-      error: null,
-      issues: NO_ISSUES,
-    },
-    at,
-  )
+  enter(definition, emptyLog(logLimit), at)
 
-const enter = (definition: WorkflowDefinition, s: FlowState, at: number, reset = false): FlowState => {
+/** The flow entered afresh, its journey going on in `log`. Entering starts with no state, drafts or history (a reset drops them). */
+const enter = (definition: WorkflowDefinition, log: Log, at: number, reset = false): FlowState => {
   const c = compile(definition)
   const { step, skipped } = reach(definition, definition.initial, c.state, c.ids.length)
-  const log = appendLog(logSkips(reset ? appendLog(s.log, 'reset', definition.initial, at) : s.log, skipped, at), 'entered', step, at)
-  // Entering the flow starts with no drafts (a reset drops them).
-  return update(s, { frame: null, start: skipped, step, done: false, drafts: NO_DRAFTS, error: null, issues: NO_ISSUES, log })
+  return moved(
+    step,
+    false,
+    null,
+    skipped,
+    NO_DRAFTS,
+    appendMove(log, reset ? 'reset' : undefined, definition.initial, skipped, 'entered', step, at),
+  )
 }
 
 /** The state of the flow's data at a frame: the definition's initial state before the first step. */
@@ -76,14 +62,12 @@ export const complete = (
   const line = lineAfter(prev, id)
   if (def.final) {
     const frame: Frame = { step: id, input, patch, state, skipped: NO_SKIPS, prev, depth, line }
-    const log = appendLog(appendLog(s.log, 'completed', id, at), 'done', id, at)
-    return update(s, { drafts, error: null, issues: NO_ISSUES, frame, done: true, log })
+    return moved(id, true, frame, s.start, drafts, appendMove(s.log, 'completed', id, NO_SKIPS, 'done', id, at))
   }
   const to = typeof def.next === 'string' ? def.next : chooseNext(definition, id, state, input)
   const { step, skipped } = reach(definition, to, state, c.ids.length)
   const frame: Frame = { step: id, input, patch, state, skipped, prev, depth, line }
-  const log = appendLog(logSkips(appendLog(s.log, 'completed', id, at), skipped, at), 'entered', step, at)
-  return update(s, { drafts, error: null, issues: NO_ISSUES, frame, step, log })
+  return moved(step, s.done, frame, s.start, drafts, appendMove(s.log, 'completed', id, skipped, 'entered', step, at))
 }
 
 /** The drafts after a repeat's summary step: item `i` removed shifts items i+1… down one slot. */
@@ -159,7 +143,7 @@ export const isAhead = (definition: WorkflowDefinition, s: FlowState, id: string
 }
 
 /** Back to the start, with no state, drafts or history; the journey log goes on. */
-export const reset = (definition: WorkflowDefinition, s: FlowState, at: number): FlowState => enter(definition, s, at, true)
+export const reset = (definition: WorkflowDefinition, s: FlowState, at: number): FlowState => enter(definition, s.log, at, true)
 
 /** Keeps what the user typed for a step without submitting it. `undefined` clears it. Throws UNKNOWN_STEP. */
 export const setDraft = (definition: WorkflowDefinition, s: FlowState, step: string, draft: unknown): FlowState => {

@@ -66,3 +66,18 @@ export const update = (s: FlowState, c: Partial<FlowState>): FlowState => ({
   error: c.error !== undefined ? c.error : s.error,
   issues: c.issues ?? s.issues,
 })
+
+/**
+ * The state after a move that goes somewhere (a step completed, the flow entered): every field given, so no
+ * partial object is made on the way (these run on every move). The last move's error and issues are cleared.
+ */
+export const moved = (step: string, done: boolean, frame: Frame | null, start: readonly Skip[], drafts: Drafts, log: Log): FlowState => ({
+  step,
+  done,
+  frame,
+  start,
+  drafts,
+  log,
+  error: null,
+  issues: NO_ISSUES,
+})

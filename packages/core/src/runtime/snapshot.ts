@@ -29,6 +29,10 @@ interface Derived {
   log?: readonly LogEntry[]
 }
 
+/** Where a snapshot keeps what it derived and its drafts record: symbols rather than private fields, which cost more to set up, and a snapshot is made on every move. */
+const DERIVED: unique symbol = Symbol('derived')
+const DRAFTS: unique symbol = Symbol('drafts')
+
 /**
  * The public view of a kernel state. Everything derived (`history`, `skipped`, `upcoming`,
  * `progress`, `log`, `drafts`) is computed on first read and kept, so a transition costs the same
@@ -44,8 +48,8 @@ class Snapshot implements InternalSnapshot {
   declare readonly error: WorkflowError | null
   declare readonly issues: Issues
   declare readonly [KERNEL]: Kernel
-  #derived: Derived | undefined
-  #drafts: Readonly<Record<string, unknown>> | undefined
+  declare [DERIVED]: Derived | undefined
+  declare [DRAFTS]: Readonly<Record<string, unknown>> | undefined
 
   constructor(kernel: Kernel, same?: Snapshot) {
     const s = kernel.state
@@ -58,35 +62,30 @@ class Snapshot implements InternalSnapshot {
     self.issues = s.issues
     self[KERNEL] = kernel
     // Same position and state (only drafts changed): share the derived values, so selectors keep their references.
-    this.#derived = same ? same.#cache() : undefined
-    this.#drafts = same && same[KERNEL].state.drafts === s.drafts ? same.drafts : undefined
-  }
-
-  #cache(): Derived {
-    this.#derived ??= {}
-    return this.#derived
+    this[DERIVED] = same ? cacheOf(same) : undefined
+    this[DRAFTS] = same && same[KERNEL].state.drafts === s.drafts ? same.drafts : undefined
   }
 
   get history(): readonly string[] {
-    const d = this.#cache()
+    const d = cacheOf(this)
     d.history ??= historyView(this[KERNEL].state)
     return d.history
   }
 
   get skipped(): readonly string[] {
-    const d = this.#cache()
+    const d = cacheOf(this)
     d.skipped ??= Object.freeze(skippedOf(this[KERNEL].state))
     return d.skipped
   }
 
   get upcoming(): readonly string[] {
-    const d = this.#cache()
+    const d = cacheOf(this)
     d.upcoming ??= Object.freeze(upcomingOf(this[KERNEL].definition, this[KERNEL].state))
     return d.upcoming
   }
 
   get progress(): Progress {
-    const d = this.#cache()
+    const d = cacheOf(this)
     if (!d.progress) {
       const { definition, state } = this[KERNEL]
       d.prediction ??= predict(definition, state)
@@ -96,22 +95,22 @@ class Snapshot implements InternalSnapshot {
   }
 
   get log(): readonly LogEntry[] {
-    const d = this.#cache()
+    const d = cacheOf(this)
     d.log ??= Object.freeze(logEntries(this[KERNEL].state.log))
     return d.log
   }
 
   get drafts(): Readonly<Record<string, unknown>> {
-    if (!this.#drafts) {
+    if (!this[DRAFTS]) {
       const { definition, state } = this[KERNEL]
       const { ids, shift } = compile(definition)
       const drafts: Record<string, unknown> = {}
       eachDraft(state.drafts, shift, (index, draft) => {
         drafts[ids[index] as string] = draft
       })
-      this.#drafts = Object.freeze(drafts)
+      this[DRAFTS] = Object.freeze(drafts)
     }
-    return this.#drafts
+    return this[DRAFTS]
   }
 
   toJSON() {
@@ -119,6 +118,11 @@ class Snapshot implements InternalSnapshot {
     // A plain copy of `history` (a view on long paths), so the result also survives `structuredClone` and `postMessage`.
     return { id, step, state, status, error, issues, drafts, history: [...history], skipped, upcoming, progress, log }
   }
+}
+
+const cacheOf = (snapshot: Snapshot): Derived => {
+  snapshot[DERIVED] ??= {}
+  return snapshot[DERIVED]
 }
 
 export const makeSnapshot = (kernel: Kernel, same?: WorkflowSnapshot): InternalSnapshot =>
