@@ -48,6 +48,41 @@ const impossibleSteps = (definition: WorkflowDefinition, findings: Finding[]) =>
   }
 }
 
+/** Reachable steps from which no final step can be reached: a cycle with no way out, or a dead end. */
+const stuckSteps = (definition: WorkflowDefinition, edges: Map<string, string[]>, reachable: Set<string>, findings: Finding[]) => {
+  const steps = definition.steps as Record<string, AnyStep>
+  const ids = Object.keys(steps)
+  const canFinish = reachableFrom(
+    reversed(edges),
+    ids.filter((id) => steps[id]?.final),
+  )
+  const stuck = ids.filter((id) => reachable.has(id) && !canFinish.has(id))
+  const inCycles = new Set<string>()
+  for (const component of stronglyConnected(stuck, edges)) {
+    const [first] = component as [string]
+    const loops = component.length > 1 || (edges.get(first) ?? []).includes(first)
+    if (!loops) continue
+    for (const id of component) inCycles.add(id)
+    findings.push({
+      kind: 'trapped-cycle',
+      severity: 'error',
+      step: first,
+      steps: component,
+      message: `steps ${component.map((s) => stepName(definition, s)).join(' → ')} form a cycle with no way out to a final step; add a choice that leaves the cycle.`,
+    })
+  }
+  for (const id of stuck) {
+    if (inCycles.has(id)) continue
+    findings.push({
+      kind: 'dead-end',
+      severity: 'error',
+      step: id,
+      steps: [id],
+      message: `from step ${stepName(definition, id)} no final step can be reached, so users who get there cannot finish; give it a next step that leads to the end.`,
+    })
+  }
+}
+
 /**
  * Looks for what makes a flow break for its users: unreachable steps, dead ends, cycles with no exit,
  * guards that can overlap or leave gaps (decided from declarative conditions; guards written as code
@@ -87,35 +122,7 @@ export const analyzeWorkflow = <S extends object, K extends string>(typed: Workf
       })
     }
   }
-  const canFinish = reachableFrom(
-    reversed(edges),
-    ids.filter((id) => steps[id]?.final),
-  )
-  const stuck = ids.filter((id) => reachable.has(id) && !canFinish.has(id))
-  const inCycles = new Set<string>()
-  for (const component of stronglyConnected(stuck, edges)) {
-    const [first] = component as [string]
-    const loops = component.length > 1 || (edges.get(first) ?? []).includes(first)
-    if (!loops) continue
-    for (const id of component) inCycles.add(id)
-    findings.push({
-      kind: 'trapped-cycle',
-      severity: 'error',
-      step: first,
-      steps: component,
-      message: `steps ${component.map((s) => stepName(definition, s)).join(' → ')} form a cycle with no way out to a final step; add a choice that leaves the cycle.`,
-    })
-  }
-  for (const id of stuck) {
-    if (inCycles.has(id)) continue
-    findings.push({
-      kind: 'dead-end',
-      severity: 'error',
-      step: id,
-      steps: [id],
-      message: `from step ${stepName(definition, id)} no final step can be reached, so users who get there cannot finish; give it a next step that leads to the end.`,
-    })
-  }
+  stuckSteps(definition, edges, reachable, findings)
   findings.push(...checkGuards(definition, domains))
   impossibleSteps(definition, findings)
   return findings
