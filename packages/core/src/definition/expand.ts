@@ -155,25 +155,14 @@ const itemsOf = (state: State, key: string): readonly State[] => {
   return Array.isArray(items) ? (items as State[]) : []
 }
 
-const inlineRepeat = (steps: Record<string, AnyStep>, id: string, step: RepeatStepDef<any>, rename: (to: string) => string) => {
-  const child = expand(step.repeat.flow)
-  const { max } = step.repeat
-  const min = step.repeat.min ?? 0
-  const key = step.repeat.key ?? id
-  const initial = childStateOf(child)
-  const entry = (item: number) => `${id}.${item}.${child.initial}`
-  const parent = renamed(step as unknown as AnyStep, rename)
-  const exit = (ctx: Ctx) => choose(id, parent.next, parent.targets, { state: ctx.state, step: id })
-  const skipAll = step.skip
-  const slots: string[][] = []
-  const summary: RepeatSummary = { key, min, max, flow: child.id, slots, entry, exit }
+/** A repeat summary's action: refuses an add past `max`, going on below `min`, an item that is not there; does a remove. */
+const repeatCheck = (id: string, title: string, key: string, min: number, max: number): Action<any, string, RepeatInput | undefined> => {
   const refuse = (message: string) => {
     throw new WorkflowError('REPEAT_LIMIT', process.env.NODE_ENV !== 'production' && message, { category: 'transition', step: id })
   }
-  const check: Action<any, string, RepeatInput | undefined> = ({ state, input }) => {
+  return ({ state, input }) => {
     const items = itemsOf(state, key)
     const action = input?.action ?? 'continue'
-    const title = step.title ?? id
     if (action === 'add' && items.length >= max)
       refuse(`'${title}' has ${items.length} items, the most it takes (repeat.max ${max}); remove one before adding another.`)
     if (action === 'continue' && items.length < min)
@@ -186,6 +175,21 @@ const inlineRepeat = (steps: Record<string, AnyStep>, id: string, step: RepeatSt
     }
     return undefined
   }
+}
+
+const inlineRepeat = (steps: Record<string, AnyStep>, id: string, step: RepeatStepDef<any>, rename: (to: string) => string) => {
+  const child = expand(step.repeat.flow)
+  const { max } = step.repeat
+  const min = step.repeat.min ?? 0
+  const key = step.repeat.key ?? id
+  const initial = childStateOf(child)
+  const entry = (item: number) => `${id}.${item}.${child.initial}`
+  const parent = renamed(step as unknown as AnyStep, rename)
+  const exit = (ctx: Ctx) => choose(id, parent.next, parent.targets, { state: ctx.state, step: id })
+  const skipAll = step.skip
+  const slots: string[][] = []
+  const summary: RepeatSummary = { key, min, max, flow: child.id, slots, entry, exit }
+  const check = repeatCheck(id, step.title ?? id, key, min, max)
   steps[id] = {
     ...(step.title === undefined ? {} : { title: step.title }),
     ...(step.meta === undefined ? {} : { meta: step.meta }),
