@@ -25,13 +25,24 @@ const describe = (value: unknown): string =>
 interface Walk {
   nodes: number
   limit: number
-  readonly ancestors: object[]
+  /** The value being copied, to tell a cycle from deep data when the depth runs out. */
+  root: unknown
   what: string
   step: string
   readonly path: string[]
 }
 
 const where = (walk: Walk) => (walk.path.length > 0 ? ` at '${walk.path.join('.')}'` : '')
+
+/** Whether `v` (at the end of the walk's path) is also one of the objects on the way to it from the root: a cycle. */
+const onPath = (walk: Walk, v: unknown): boolean => {
+  let at = walk.root
+  for (const key of walk.path) {
+    if (at === v) return true
+    at = (at as Record<string, unknown>)[key]
+  }
+  return false
+}
 
 const fail = (walk: Walk, problem: string | false): never => {
   throw new WorkflowError('INVALID_INPUT', process.env.NODE_ENV !== 'production' && `${walk.what} of step '${walk.step}' ${problem}.`, {
@@ -60,22 +71,24 @@ const notJson = (v: unknown): string => {
 /**
  * A deep copy of JSON data (plain objects, arrays, strings, finite numbers, booleans, null;
  * `undefined` fields are dropped as JSON drops them), so nothing the caller holds can change the
- * state later; frozen in development (see `frozen`), so an action that writes to it in place fails. Keys that could pollute
+ * state later; frozen (see `frozen`), so an action that writes to it in place fails. Keys that could pollute
  * prototypes are dropped. Anything JSON cannot carry faithfully (BigInt, Date, Map, Set, functions,
  * class instances, NaN), cyclic, too deep or too large values throw `INVALID_INPUT` naming `what`,
  * the step, the field and what to send instead. Messages are built only when throwing.
  */
 export const toPlain = <T>(value: T, what: string, step: string, limit = MAX_NODES): T => {
   // One walk is kept between copies (this runs on every move); a copy made inside a getter gets its own.
-  const walk = spare ?? { nodes: 0, limit, ancestors: [], what, step, path: [] }
+  const walk = spare ?? { nodes: 0, limit, root: value, what, step, path: [] }
   spare = undefined
   walk.nodes = 0
   walk.limit = limit
+  walk.root = value
   walk.what = what
   walk.step = step
   try {
     const out = copy(value, 0, walk) as T
-    // Only a walk that went through is kept: its path and ancestors are empty again.
+    // Only a walk that went through is kept: its path is empty again (and it holds on to no input).
+    walk.root = undefined
     spare = walk
     return out
   } catch (cause) {
@@ -111,17 +124,16 @@ function copy(v: unknown, depth: number, walk: Walk): unknown {
   if (isLeaf(v)) return v
   const isArray = Array.isArray(v)
   if (!isArray && !isPlainObject(v)) return fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
-  // A cycle nests without end: it is told from deep data where the depth runs out, not searched for at every object.
+  // A cycle nests without end: it is told from deep data where the depth runs out (development only), not looked for at every object.
   if (depth > MAX_DEPTH) {
     fail(
       walk,
       process.env.NODE_ENV !== 'production' &&
-        (walk.ancestors.includes(v as object)
+        (onPath(walk, v)
           ? 'contains a cycle (an object that contains itself); send plain data'
           : `is nested more than ${MAX_DEPTH} levels deep; flatten it`),
     )
   }
-  walk.ancestors.push(v as object)
   let out: unknown[] | Record<string, unknown>
   if (isArray) {
     out = new Array((v as unknown[]).length)
@@ -140,7 +152,6 @@ function copy(v: unknown, depth: number, walk: Walk): unknown {
       if (value !== undefined) out[key] = value
     }
   }
-  walk.ancestors.pop()
   return frozen(out)
 }
 

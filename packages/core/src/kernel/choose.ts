@@ -106,14 +106,16 @@ export const skipReason = (definition: WorkflowDefinition, id: string, state: ob
   return typeof result === 'string' ? result : 'skip returned true'
 }
 
-/** Follows skips from `target` to the first step that is shown. Capped at the number of steps, so a loop cannot hang. */
-export const reach = (
-  definition: WorkflowDefinition,
-  target: string,
-  state: object,
-  cap: number,
-): { step: string; skipped: readonly Skip[] } => {
-  if (!stepOf(definition, target).skip) return { step: target, skipped: NO_SKIPS }
+type Reached = { step: string; skipped: readonly Skip[] }
+
+/**
+ * Follows skips from `target` to the first step that is shown. Capped at the number of steps, so a loop cannot hang.
+ * A target without `skip` (most moves) is answered here, small enough to be inlined, so its result is never allocated.
+ */
+export const reach = (definition: WorkflowDefinition, target: string, state: object, cap: number): Reached =>
+  stepOf(definition, target).skip ? skipFrom(definition, target, state, cap) : { step: target, skipped: NO_SKIPS }
+
+const skipFrom = (definition: WorkflowDefinition, target: string, state: object, cap: number): Reached => {
   const skipped: Skip[] = []
   let step = target
   for (let reason = skipReason(definition, step, state); reason !== undefined; reason = skipReason(definition, step, state)) {
