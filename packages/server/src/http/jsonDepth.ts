@@ -1,9 +1,4 @@
-const QUOTE = 34
-const BACKSLASH = 92
-const OPEN_BRACE = 123
-const OPEN_BRACKET = 91
-const CLOSE_BRACE = 125
-const CLOSE_BRACKET = 93
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './jsonChars'
 
 /**
  * How deeply the objects and arrays of a JSON text nest, in one pass without recursion (brackets inside strings

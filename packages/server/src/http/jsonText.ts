@@ -1,11 +1,4 @@
-const QUOTE = 34
-const BACKSLASH = 92
-const COLON = 58
-const COMMA = 44
-const OPEN_BRACE = 123
-const OPEN_BRACKET = 91
-const CLOSE_BRACE = 125
-const CLOSE_BRACKET = 93
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './jsonChars'
 
 /** The JSON text each parsed value came from (a request body, a member of it): a store writes it as it is. */
 const texts = new WeakMap<object, string>()
