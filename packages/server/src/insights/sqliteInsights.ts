@@ -44,8 +44,9 @@ interface PositionRow {
 }
 
 /**
- * Records journeys next to the saves of a SQLite store: `record` runs inside the save's transaction, reads the
- * instance's position, inserts the new events and moves the position on.
+ * Records journeys next to the writes of a SQLite store, inside the write's transaction: `plan` reads the instance's
+ * position and works out the new events and where the journey then stands (the write sets those position columns
+ * itself, so the row is written once), and `append`, after the write was made, inserts the events.
  */
 export const sqliteRecorder = (db: Database.Database, table: string) => {
   const position = db.prepare<[string], PositionRow>(
@@ -55,28 +56,25 @@ export const sqliteRecorder = (db: Database.Database, table: string) => {
     `INSERT INTO ${table}_journey (instance, workflow, version, seq, type, step, at, reason, fields, logged)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  const move = db.prepare<[number, number | null, number, string | null, string]>(
-    `UPDATE ${table} SET journey_seq = ?, journey_at = ?, journey_rank = ?, journey_device = ? WHERE token_hash = ?`,
-  )
   const read = (hash: string): JourneyPosition => {
     const row = position.get(hash)
     return row
       ? { seq: row.journey_seq, at: row.journey_at, rank: row.journey_rank, device: row.journey_device }
       : { seq: 0, at: null, rank: 0, device: null }
   }
-  /** Appends what `journey` adds after `from` (read before the save in the same transaction). */
-  const record = (hash: string, workflow: string, from: JourneyPosition, journey: JourneyWrite, now: number) => {
-    const { events, position: to } = advance(from, journey, now)
+  /** What `journey` adds after `from` (the instance's position, or `read(hash)` by default), and the position after. */
+  const plan = (hash: string, journey: JourneyWrite, now: number, from: JourneyPosition = read(hash)) => advance(from, journey, now)
+  /** Inserts the events `plan` gave (once the write they go with was made). */
+  const append = (hash: string, workflow: string, journey: JourneyWrite, events: readonly JourneyEvent[]) => {
     // When it was written, by this machine's clock (not the handler's `now`, which a test may fix): what the rollups read by.
     const logged = Date.now()
-    // One prepared insert per event, inside the save's transaction: in SQLite that is cheaper than one statement
+    // One prepared insert per event, inside the write's transaction: in SQLite that is cheaper than one statement
     // unpacking a JSON array.
-    for (const [seq, type, step, at, reason, fields] of events satisfies readonly JourneyEvent[]) {
+    for (const [seq, type, step, at, reason, fields] of events) {
       insert.run(hash, workflow, journey.version, seq, type, step, at, reason, fields && JSON.stringify(fields), logged)
     }
-    move.run(to.seq, to.at, to.rank, to.device, hash)
   }
-  return { read, record }
+  return { read, plan, append }
 }
 
 /** The insights side of a SQLite store. */

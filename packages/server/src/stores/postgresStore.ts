@@ -154,14 +154,11 @@ const statements = (t: string) => ({
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
 
 /**
- * Instances in PostgreSQL with `pg`, for deployments that outgrow one machine (run several server processes on one
- * database: the handlers keep no state of their own). Every query is parameterized; each write is one atomic
- * `UPDATE … WHERE version = $n AND status = …`.
- * @example
- * const store = postgresStore({ connectionString: process.env.DATABASE_URL })
+ * The pools: `pool` for writes, `readers` (2 connections of their own, unless `options.pool` is given) for reads.
+ * Without a listener, an idle connection's error (the database stopped) is an unhandled 'error' event: the process
+ * dies; `close` takes the listeners off and ends the pools this store created.
  */
-export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore {
-  const table = tableName(options.table)
+const poolsOf = (options: PostgresStoreOptions) => {
   const poolOf = (max: number) =>
     new (requirePeer<typeof pg>('pg', '@flowkit/server/postgres').Pool)({
       connectionString: options.connectionString,
@@ -170,69 +167,101 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
     })
   const pool = options.pool ?? poolOf(options.max ?? 10)
   const readers = options.pool ?? poolOf(2)
-  // Without a listener, an idle connection's error (the database stopped) is an unhandled 'error' event: the process dies.
   const onIdleError = (error: Error) => options.onError?.(error)
   pool.on('error', onIdleError)
   if (readers !== pool) readers.on('error', onIdleError)
-  let ready: Promise<void> | undefined
-  let initialized = false
-  const init = () => {
-    ready ??= migrated(pool, table).then(
-      () => {
-        initialized = true
-      },
-      (error) => {
-        ready = undefined
-        throw error
-      },
-    )
-    return ready
+  const close = async () => {
+    pool.off('error', onIdleError)
+    readers.off('error', onIdleError)
+    if (!options.pool) await Promise.all([pool.end(), readers.end()])
   }
-  const sql = statements(table)
-  /** A named (prepared once per connection) statement: PostgreSQL parses and plans it once, not on every request. */
-  const names = Object.fromEntries(Object.keys(sql).map((name) => [name, `flowkit_${name}_${table}`])) as Record<keyof typeof sql, string>
-  const run = <R extends pg.QueryResultRow>(name: keyof typeof sql, values: unknown[]) => {
-    const query = () => (name === 'get' ? readers : pool).query<R>({ name: names[name], text: sql[name], values })
-    return initialized ? query() : init().then(query)
-  }
-  const recording = options.insights !== false && options.insights?.record !== false
-  const insights = postgresInsights(pool, table, init, options.insights === false ? {} : options.insights)
-  const one = async (name: keyof typeof sql, values: unknown[]) => toRecord((await run<Row>(name, values)).rows[0])
+  return { pool, readers, close }
+}
 
+/** The schema's migration, run once (again after a failure); `initialized` once it succeeded. */
+const migrateOnce = (pool: pg.Pool, table: string) => {
+  let ready: Promise<void> | undefined
+  const state = {
+    initialized: false,
+    init: () => {
+      ready ??= migrated(pool, table).then(
+        () => {
+          state.initialized = true
+        },
+        (error) => {
+          ready = undefined
+          throw error
+        },
+      )
+      return ready
+    },
+  }
+  return state
+}
+
+type Statement = keyof ReturnType<typeof statements>
+
+/**
+ * Runs a statement by name, after the migration. Each is a named (prepared once per connection) statement:
+ * PostgreSQL parses and plans it once, not on every request. `get` goes to the readers.
+ */
+const runner = (pools: ReturnType<typeof poolsOf>, table: string, schema: ReturnType<typeof migrateOnce>) => {
+  const sql = statements(table)
+  const names = Object.fromEntries(Object.keys(sql).map((name) => [name, `flowkit_${name}_${table}`])) as Record<Statement, string>
+  return <R extends pg.QueryResultRow>(name: Statement, values: unknown[]) => {
+    const query = () => (name === 'get' ? pools.readers : pools.pool).query<R>({ name: names[name], text: sql[name], values })
+    return schema.initialized ? query() : schema.init().then(query)
+  }
+}
+type Run = ReturnType<typeof runner>
+
+/** `update`: one compare-and-set statement, which also records the save's journey. */
+const saving =
+  (run: Run, recording: boolean): InstanceStore['update'] =>
+  async (hash, u) => {
+    const { rows } = await run<Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at'>>('save', [
+      jsonTextOf(u.snapshot) ?? json(u.snapshot),
+      u.updatedAt,
+      u.expiresAt,
+      hash,
+      u.workflow,
+      u.baseVersion,
+      ...journeyValues(u.journey, recording),
+    ])
+    const row = rows[0]
+    return row ? { version: row.version, status: row.status, updatedAt: Number(row.updated_at), expiresAt: Number(row.expires_at) } : null
+  }
+
+/**
+ * Instances in PostgreSQL with `pg`, for deployments that outgrow one machine (run several server processes on one
+ * database: the handlers keep no state of their own). Every query is parameterized; each write is one atomic
+ * `UPDATE … WHERE version = $n AND status = …`.
+ * @example
+ * const store = postgresStore({ connectionString: process.env.DATABASE_URL })
+ */
+export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore {
+  const table = tableName(options.table)
+  const pools = poolsOf(options)
+  const schema = migrateOnce(pools.pool, table)
+  const run = runner(pools, table, schema)
+  const recording = options.insights !== false && options.insights?.record !== false
+  const insights = postgresInsights(pools.pool, table, schema.init, options.insights === false ? {} : options.insights)
+  const one = async (name: Statement, values: unknown[]) => toRecord((await run<Row>(name, values)).rows[0])
   return {
-    init,
+    init: schema.init,
     insert: async (r, journey) => {
       const values = [r.tokenHash, r.workflow, r.owner, r.version, json(r.snapshot), r.status, json(r.result), json(r.submission)]
       const rest = [r.claim, r.leaseUntil, r.attempts, r.createdAt, r.updatedAt, r.expiresAt]
       await run('insert', [...values, ...rest, ...journeyInsertValues(journey, recording)])
     },
     get: (hash) => one('get', [hash]),
-    update: async (hash, u) => {
-      const { rows } = await run<Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at'>>('save', [
-        jsonTextOf(u.snapshot) ?? json(u.snapshot),
-        u.updatedAt,
-        u.expiresAt,
-        hash,
-        u.workflow,
-        u.baseVersion,
-        ...journeyValues(u.journey, recording),
-      ])
-      const row = rows[0]
-      return row ? { version: row.version, status: row.status, updatedAt: Number(row.updated_at), expiresAt: Number(row.expires_at) } : null
-    },
+    update: saving(run, recording),
     claim: (hash, c) => one('claim', [c.claim, c.leaseUntil, json(c.submission), hash, c.baseVersion, c.now, c.attempts]),
     reclaim: (hash, c) => one('reclaim', [c.claim, c.leaseUntil, hash, c.previous, c.now]),
-    finish: (hash, f) =>
-      one('finish', [
-        json(f.snapshot),
-        json(f.result),
-        json(f.submission),
-        f.updatedAt,
-        f.expiresAt,
-        hash,
-        f.claim,
-        ...journeyValues(f.journey, recording),
-      ]),
+    finish: (hash, f) => {
+      const values = [json(f.snapshot), json(f.result), json(f.submission), f.updatedAt, f.expiresAt, hash, f.claim]
+      return one('finish', [...values, ...journeyValues(f.journey, recording)])
+    },
     release: (hash, claim) => one('release', [hash, claim]),
     remove: async (hash, statuses) => ((await run('remove', [hash, statuses])).rowCount ?? 0) > 0,
     removeExpired: async (now) => {
@@ -241,10 +270,6 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
       return removed
     },
     insights,
-    close: async () => {
-      pool.off('error', onIdleError)
-      readers.off('error', onIdleError)
-      if (!options.pool) await Promise.all([pool.end(), readers.end()])
-    },
+    close: pools.close,
   }
 }

@@ -6,7 +6,7 @@ import { migrateJourney, sqliteInsights, sqliteRecorder } from '../insights/sqli
 import type { InsightsStoreOptions, JourneyPosition, JourneyWrite } from '../insights/types'
 import type { InstanceRecord, InstanceStore } from '../types'
 import { type BackgroundCheckpoints, backgroundCheckpoints } from './backgroundCheckpoints'
-import { groupCommit } from './groupCommit'
+import { type GroupCommit, groupCommit } from './groupCommit'
 import { requirePeer, resolvePeer } from './requirePeer'
 import { tableName } from './tableName'
 
@@ -53,14 +53,6 @@ interface Row {
   journey_rank: number
   journey_device: string | null
 }
-
-/** Where a row's journey stands: a save or finish leaves it as it was, so its `RETURNING` row tells the recorder. */
-const positionOf = (row: Pick<Row, 'journey_seq' | 'journey_at' | 'journey_rank' | 'journey_device'>): JourneyPosition => ({
-  seq: row.journey_seq,
-  at: row.journey_at,
-  rank: row.journey_rank,
-  device: row.journey_device,
-})
 
 const parse = (text: string | null) => (text === null ? null : JSON.parse(text))
 const text = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
@@ -115,21 +107,34 @@ const migrate = (db: Database.Database, table: string) => {
   for (const [name, type] of Object.entries(COLUMNS)) if (!present.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`)
 }
 
+/** The position columns a journaled write sets itself (`?` in this order: seq, at, rank, device), so it writes the row once. */
+const MOVE = ', journey_seq = ?, journey_at = ?, journey_rank = ?, journey_device = ?'
+type Move = [seq: number, at: number | null, rank: number, device: string | null]
+type SavedRow = Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at'>
+
+/** A save's compare-and-set, moving the journey position too when `move`. */
+const saveSql = (table: string, move: boolean) =>
+  `UPDATE ${table} SET snapshot = ?, updated_at = ?, expires_at = ?, version = version + 1${move ? MOVE : ''}
+   WHERE token_hash = ? AND workflow = ? AND version = ? AND status = 'open' AND expires_at > ?
+   RETURNING version, status, updated_at, expires_at`
+
+/** A finish's compare-and-set on the claim, moving the journey position too when `move`. */
+const finishSql = (table: string, move: boolean) =>
+  `UPDATE ${table} SET status = 'submitted', snapshot = ?, result = ?, submission = ?, claim = NULL, lease_until = NULL,
+     updated_at = ?, expires_at = ?, version = version + 1${move ? MOVE : ''}
+   WHERE token_hash = ? AND status = 'submitting' AND claim = ? RETURNING *`
+
 /** Every statement of the store, prepared once. Each write is one compare-and-set `UPDATE … WHERE … RETURNING *`. */
 const statements = (db: Database.Database, table: string) => ({
   insert: db.prepare(
-    `INSERT INTO ${table} (token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, attempts, created_at, updated_at, expires_at)
-     VALUES (@token_hash, @workflow, @owner, @version, @snapshot, @status, @result, @submission, @claim, @lease_until, @attempts, @created_at, @updated_at, @expires_at)`,
+    `INSERT INTO ${table} (token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, attempts,
+       created_at, updated_at, expires_at, journey_seq, journey_at, journey_rank, journey_device)
+     VALUES (@token_hash, @workflow, @owner, @version, @snapshot, @status, @result, @submission, @claim, @lease_until, @attempts,
+       @created_at, @updated_at, @expires_at, @journey_seq, @journey_at, @journey_rank, @journey_device)`,
   ),
   get: db.prepare<[string], Row>(`SELECT * FROM ${table} WHERE token_hash = ?`),
-  update: db.prepare<
-    [string, number, number, string, string, number, number],
-    Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at' | 'journey_seq' | 'journey_at' | 'journey_rank' | 'journey_device'>
-  >(
-    `UPDATE ${table} SET snapshot = ?, updated_at = ?, expires_at = ?, version = version + 1
-     WHERE token_hash = ? AND workflow = ? AND version = ? AND status = 'open' AND expires_at > ?
-     RETURNING version, status, updated_at, expires_at, journey_seq, journey_at, journey_rank, journey_device`,
-  ),
+  update: db.prepare<[string, number, number, string, string, number, number], SavedRow>(saveSql(table, false)),
+  updateMoving: db.prepare<[string, number, number, ...Move, string, string, number, number], SavedRow>(saveSql(table, true)),
   claim: db.prepare<[string, number, string, string, number, number, number], Row>(
     `UPDATE ${table} SET status = 'submitting', claim = ?, lease_until = ?, submission = ?
      WHERE token_hash = ? AND version = ? AND attempts = ? AND status = 'open' AND expires_at > ? RETURNING *`,
@@ -138,11 +143,8 @@ const statements = (db: Database.Database, table: string) => ({
     `UPDATE ${table} SET claim = ?, lease_until = ?
      WHERE token_hash = ? AND status = 'submitting' AND claim = ? AND lease_until <= ? RETURNING *`,
   ),
-  finish: db.prepare<[string, string, string, number, number, string, string], Row>(
-    `UPDATE ${table} SET status = 'submitted', snapshot = ?, result = ?, submission = ?, claim = NULL, lease_until = NULL,
-       updated_at = ?, expires_at = ?, version = version + 1
-     WHERE token_hash = ? AND status = 'submitting' AND claim = ? RETURNING *`,
-  ),
+  finish: db.prepare<[string, string, string, number, number, string, string], Row>(finishSql(table, false)),
+  finishMoving: db.prepare<[string, string, string, number, number, ...Move, string, string], Row>(finishSql(table, true)),
   release: db.prepare<[string, string], Row>(
     `UPDATE ${table} SET status = 'open', claim = NULL, lease_until = NULL, submission = NULL, attempts = attempts + 1
      WHERE token_hash = ? AND status = 'submitting' AND claim = ? RETURNING *`,
@@ -150,9 +152,10 @@ const statements = (db: Database.Database, table: string) => ({
   remove: db.prepare<[string, string]>(`DELETE FROM ${table} WHERE token_hash = ? AND status IN (SELECT value FROM json_each(?))`),
   removeExpired: db.prepare<[number]>(`DELETE FROM ${table} WHERE expires_at <= ?`),
 })
+type Statements = ReturnType<typeof statements>
 
-/** A record as the insert statement's named parameters. */
-const columnsOf = (r: InstanceRecord) => ({
+/** A record as the insert statement's named parameters, its journey at `at` (where a new instance's starts). */
+const columnsOf = (r: InstanceRecord, at: JourneyPosition) => ({
   token_hash: r.tokenHash,
   workflow: r.workflow,
   owner: r.owner,
@@ -167,12 +170,19 @@ const columnsOf = (r: InstanceRecord) => ({
   created_at: r.createdAt,
   updated_at: r.updatedAt,
   expires_at: r.expiresAt,
+  journey_seq: at.seq,
+  journey_at: at.at,
+  journey_rank: at.rank,
+  journey_device: at.device,
 })
 
+const moveOf = (to: JourneyPosition): Move => [to.seq, to.at, to.rank, to.device]
+
 /**
- * Runs a write and its journey events in one transaction: the events are recorded only if the write was made, after
- * the position `written` reads off what the write returned (no statement of its own). Without a recorder or a
- * journey, just the write.
+ * Runs a write and its journey events in one transaction: the recorder reads the journey's position (`from` when
+ * given) and works out its new events and next position, `write(to)` makes the write and moves the position in the
+ * same statement (the row is written once), and the events are inserted only if the write was made. Without a
+ * recorder or a journey, just `write()` (the position stays).
  */
 const journaling = (db: Database.Database, journeys: ReturnType<typeof sqliteRecorder> | undefined) => {
   const atomically = db.transaction((work: () => unknown) => work())
@@ -180,20 +190,20 @@ const journaling = (db: Database.Database, journeys: ReturnType<typeof sqliteRec
     hash: string,
     journey: JourneyWrite | undefined,
     now: number,
-    write: () => R,
-    written: (result: NonNullable<R>) => { readonly workflow: string; readonly from: JourneyPosition },
+    write: (to?: JourneyPosition) => R,
+    workflowOf: (result: NonNullable<R>) => string,
+    from?: JourneyPosition,
   ): R => {
     if (!journey || !journeys) return write()
     return atomically(() => {
-      const result = write()
-      if (result) {
-        const { workflow, from } = written(result)
-        journeys.record(hash, workflow, from, journey, now)
-      }
+      const { events, position } = journeys.plan(hash, journey, now, from)
+      const result = write(position)
+      if (result) journeys.append(hash, workflowOf(result), journey, events)
       return result
     }) as R
   }
 }
+type Journaled = ReturnType<typeof journaling>
 
 const openDatabase = (filename: string): Database.Database => {
   const Sqlite = requirePeer<typeof Database>('better-sqlite3', '@flowkit/server/sqlite')
@@ -218,12 +228,8 @@ const tune = (db: Database.Database, filename: string, options: SqliteStoreOptio
   return backgroundCheckpoints(resolvePeer('better-sqlite3'), resolve(db.name), busyTimeout, inline)
 }
 
-/**
- * Instances in a SQLite file with better-sqlite3 (WAL mode): the embedded default, no set-up.
- * @example
- * const store = sqliteStore({ filename: 'data/flowkit.db' })
- */
-export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
+/** The database (opened, tuned and migrated), its table, and the background checkpointer of a file it opened. */
+const openStore = (options: SqliteStoreOptions) => {
   const table = tableName(options.table)
   const filename = options.filename ?? 'flowkit.db'
   const db = options.database ?? openDatabase(filename)
@@ -232,53 +238,57 @@ export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
   const checkpoints: BackgroundCheckpoints | undefined = options.database ? undefined : tune(db, filename, options, busyTimeout)
   migrate(db, table)
   migrateJourney(db, table)
+  return { db, table, checkpoints }
+}
+
+/** `update`: one compare-and-set `UPDATE`, which also moves the journey position when it records the journey. */
+const saving =
+  (s: Statements, write: GroupCommit, journaled: Journaled): InstanceStore['update'] =>
+  async (hash, u) => {
+    const snapshot = jsonTextOf(u.snapshot) ?? JSON.stringify(u.snapshot)
+    const cas = [hash, u.workflow, u.baseVersion, u.updatedAt] as const
+    const save = (to?: JourneyPosition) =>
+      to
+        ? s.updateMoving.get(snapshot, u.updatedAt, u.expiresAt, ...moveOf(to), ...cas)
+        : s.update.get(snapshot, u.updatedAt, u.expiresAt, ...cas)
+    const row = await write(() => journaled(hash, u.journey, u.updatedAt, save, () => u.workflow))
+    return row ? { version: row.version, status: row.status, updatedAt: row.updated_at, expiresAt: row.expires_at } : null
+  }
+
+/** `finish`: the compare-and-set on the claim, which also moves the journey position when it records the journey. */
+const finishing =
+  (s: Statements, write: GroupCommit, journaled: Journaled): InstanceStore['finish'] =>
+  async (hash, f) => {
+    const values = [JSON.stringify(f.snapshot), JSON.stringify(f.result), JSON.stringify(f.submission), f.updatedAt, f.expiresAt] as const
+    const finish = (to?: JourneyPosition) =>
+      to ? s.finishMoving.get(...values, ...moveOf(to), hash, f.claim) : s.finish.get(...values, hash, f.claim)
+    return toRecord(await write(() => journaled(hash, f.journey, f.updatedAt, finish, (row) => row.workflow)))
+  }
+
+/**
+ * Instances in a SQLite file with better-sqlite3 (WAL mode): the embedded default, no set-up.
+ * @example
+ * const store = sqliteStore({ filename: 'data/flowkit.db' })
+ */
+export function sqliteStore(options: SqliteStoreOptions = {}): InstanceStore {
+  const { db, table, checkpoints } = openStore(options)
   const s = statements(db, table)
   const insights = options.insights === false ? { record: false } : options.insights
-  const journeys = insights?.record === false ? undefined : sqliteRecorder(db, table)
-  const journaled = journaling(db, journeys)
+  const journaled = journaling(db, insights?.record === false ? undefined : sqliteRecorder(db, table))
   const source = sqliteInsights(db, table, insights)
   const write = groupCommit(db)
   return {
     init: async () => {},
     insert: async (r, journey) => {
-      const insert = () => s.insert.run(columnsOf(r))
-      await write(() => journaled(r.tokenHash, journey, r.createdAt, insert, () => ({ workflow: r.workflow, from: START })))
+      const insert = (to = START) => s.insert.run(columnsOf(r, to))
+      await write(() => journaled(r.tokenHash, journey, r.createdAt, insert, () => r.workflow, START))
     },
     get: async (hash) => toRecord(s.get.get(hash)),
-    update: async (hash, u) => {
-      const save = () =>
-        s.update.get(
-          jsonTextOf(u.snapshot) ?? JSON.stringify(u.snapshot),
-          u.updatedAt,
-          u.expiresAt,
-          hash,
-          u.workflow,
-          u.baseVersion,
-          u.updatedAt,
-        )
-      const row = await write(() =>
-        journaled(hash, u.journey, u.updatedAt, save, (saved) => ({ workflow: u.workflow, from: positionOf(saved) })),
-      )
-      return row ? { version: row.version, status: row.status, updatedAt: row.updated_at, expiresAt: row.expires_at } : null
-    },
+    update: saving(s, write, journaled),
     claim: async (hash, c) =>
       toRecord(await write(() => s.claim.get(c.claim, c.leaseUntil, JSON.stringify(c.submission), hash, c.baseVersion, c.attempts, c.now))),
     reclaim: async (hash, c) => toRecord(await write(() => s.reclaim.get(c.claim, c.leaseUntil, hash, c.previous, c.now))),
-    finish: async (hash, f) => {
-      const finish = () =>
-        s.finish.get(
-          JSON.stringify(f.snapshot),
-          JSON.stringify(f.result),
-          JSON.stringify(f.submission),
-          f.updatedAt,
-          f.expiresAt,
-          hash,
-          f.claim,
-        )
-      return toRecord(
-        await write(() => journaled(hash, f.journey, f.updatedAt, finish, (row) => ({ workflow: row.workflow, from: positionOf(row) }))),
-      )
-    },
+    finish: finishing(s, write, journaled),
     release: async (hash, claim) => toRecord(await write(() => s.release.get(hash, claim))),
     remove: async (hash, statuses) => (await write(() => s.remove.run(hash, JSON.stringify(statuses)).changes)) > 0,
     removeExpired: async (now) => {
