@@ -66,6 +66,28 @@ describe('hostile input', () => {
     expect(after.error?.message).toContain('nested more than 64 levels deep')
   })
 
+  test('a cycle that starts deep inside the input is still named a cycle', async () => {
+    const loop: Record<string, unknown> = { name: 'loop' }
+    loop.again = { back: loop }
+    let outer: Record<string, unknown> = { loop }
+    for (let i = 0; i < 20; i++) outer = { outer }
+    const after = await createWorkflow(flow).next(outer)
+    expect(after.error?.code).toBe('INVALID_INPUT')
+    expect(after.error?.message).toContain('contains a cycle')
+  })
+
+  test('what Object.prototype was given (a polluted prototype) is not copied from an input', async () => {
+    const proto = Object.prototype as Record<string, unknown>
+    proto.injected = true
+    try {
+      const after = await createWorkflow(flow).next({ name: 'eve' })
+      expect(Object.keys(after.state)).toEqual(['name'])
+      expect(Object.hasOwn(after.state, 'injected')).toBe(false)
+    } finally {
+      delete proto.injected
+    }
+  })
+
   test('a cyclic draft is refused at setDraft, and drafts stay', () => {
     const workflow = createWorkflow(flow)
     const cyclic: Record<string, unknown> = {}

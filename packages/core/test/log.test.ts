@@ -61,6 +61,28 @@ describe('the journey log', () => {
     expect(log).toHaveLength(5)
     expect(log.at(-1)?.type).toBe('back')
   })
+
+  test('an entry read from a snapshot is a copy: changing it changes no later log', async () => {
+    const workflow = createWorkflow(flow)
+    const [first] = workflow.getSnapshot().log as readonly { step: string }[]
+    if (first) first.step = 'changed'
+    await workflow.next()
+    expect(workflow.getSnapshot().log.map(({ type, step }) => [type, step])).toEqual([
+      ['entered', 'a'],
+      ['completed', 'a'],
+      ['skipped', 'b'],
+      ['entered', 'c'],
+    ])
+  })
+
+  test('a stale state moved again gets a log of its own; the newer states keep theirs', async () => {
+    const workflow = createWorkflow(flow)
+    const start = workflow.getSnapshot()
+    await workflow.next()
+    workflow.store.setState(start, true)
+    workflow.reset()
+    expect(workflow.getSnapshot().log.map(({ type }) => type)).toEqual(['entered', 'reset', 'entered'])
+  })
 })
 
 describe('invalid input in the journey log', () => {

@@ -28,11 +28,12 @@ export const viewOf = (step: StepDef<any, string, any>, state: object): object =
 /**
  * `{ ...a, ...b }`, frozen, for plain data (what `toPlain` makes: no `__proto__` key, no symbols). Assigned key by
  * key: V8 spreads frozen objects (every state and patch is one) through a slow path, and this runs on every move.
+ * Own keys only, as a spread: what a polluted Object.prototype shows to `for…in` is not copied.
  */
 export const merged = (a: object, b: object): Readonly<Obj> => {
   const out: Obj = {}
-  for (const key in a) out[key] = (a as Obj)[key]
-  for (const key in b) out[key] = (b as Obj)[key]
+  for (const key in a) if (Object.hasOwn(a, key)) out[key] = (a as Obj)[key]
+  for (const key in b) if (Object.hasOwn(b, key)) out[key] = (b as Obj)[key]
   return frozen(out)
 }
 

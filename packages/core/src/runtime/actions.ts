@@ -1,5 +1,5 @@
 import { stateAt } from '../kernel/moves'
-import { viewOf } from '../kernel/scope'
+import { merged, viewOf } from '../kernel/scope'
 import type { FlowState } from '../kernel/state'
 import { frozen, isPlainObject, toPatch, toPlain } from '../plain'
 import type { Action, StepDef, WorkflowDefinition } from '../types'
@@ -64,7 +64,7 @@ export const runActionList = ({
     const clean = toPlain(result ?? {}, `the patch of ${what} #${i + 1}`, step) as Patch
     for (const _ in clean) {
       patch = { ...patch, ...clean }
-      state = frozen({ ...state, ...clean })
+      state = merged(state, clean)
       break
     }
   }
