@@ -36,12 +36,8 @@ export const migrateJourney = (db: Database.Database, table: string) => {
   migrateRollup(db, table)
 }
 
-interface PositionRow {
-  journey_seq: number
-  journey_at: number | null
-  journey_rank: number
-  journey_device: string | null
-}
+/** A position's columns, in order (the statement is raw). */
+type PositionRow = [seq: number, at: number | null, rank: number, device: string | null]
 
 /**
  * Records journeys next to the writes of a SQLite store, inside the write's transaction: `plan` reads the instance's
@@ -49,18 +45,17 @@ interface PositionRow {
  * itself, so the row is written once), and `append`, after the write was made, inserts the events.
  */
 export const sqliteRecorder = (db: Database.Database, table: string) => {
-  const position = db.prepare<[string], PositionRow>(
-    `SELECT journey_seq, journey_at, journey_rank, journey_device FROM ${table} WHERE token_hash = ?`,
-  )
+  // Raw (an array, not an object per row): it runs on every journaled save.
+  const position = db
+    .prepare<[string], PositionRow>(`SELECT journey_seq, journey_at, journey_rank, journey_device FROM ${table} WHERE token_hash = ?`)
+    .raw(true)
   const insert = db.prepare<[string, string, string | null, number, string, string, number, string | null, string | null, number]>(
     `INSERT INTO ${table}_journey (instance, workflow, version, seq, type, step, at, reason, fields, logged)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const read = (hash: string): JourneyPosition => {
-    const row = position.get(hash)
-    return row
-      ? { seq: row.journey_seq, at: row.journey_at, rank: row.journey_rank, device: row.journey_device }
-      : { seq: 0, at: null, rank: 0, device: null }
+    const row = position.get(hash) as unknown as PositionRow | undefined
+    return row ? { seq: row[0], at: row[1], rank: row[2], device: row[3] } : { seq: 0, at: null, rank: 0, device: null }
   }
   /** What `journey` adds after `from` (the instance's position, or `read(hash)` by default), and the position after. */
   const plan = (hash: string, journey: JourneyWrite, now: number, from: JourneyPosition = read(hash)) => advance(from, journey, now)

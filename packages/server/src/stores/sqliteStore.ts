@@ -246,11 +246,11 @@ const saving =
   (s: Statements, write: GroupCommit, journaled: Journaled): InstanceStore['update'] =>
   async (hash, u) => {
     const snapshot = jsonTextOf(u.snapshot) ?? JSON.stringify(u.snapshot)
-    const cas = [hash, u.workflow, u.baseVersion, u.updatedAt] as const
+    const { updatedAt, expiresAt, workflow, baseVersion } = u
     const save = (to?: JourneyPosition) =>
       to
-        ? s.updateMoving.get(snapshot, u.updatedAt, u.expiresAt, ...moveOf(to), ...cas)
-        : s.update.get(snapshot, u.updatedAt, u.expiresAt, ...cas)
+        ? s.updateMoving.get(snapshot, updatedAt, expiresAt, to.seq, to.at, to.rank, to.device, hash, workflow, baseVersion, updatedAt)
+        : s.update.get(snapshot, updatedAt, expiresAt, hash, workflow, baseVersion, updatedAt)
     const row = await write(() => journaled(hash, u.journey, u.updatedAt, save, () => u.workflow))
     return row ? { version: row.version, status: row.status, updatedAt: row.updated_at, expiresAt: row.expires_at } : null
   }
