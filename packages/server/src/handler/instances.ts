@@ -55,8 +55,7 @@ export const load = async (context: Context, request: Request, token: string) =>
 
 /**
  * `PUT /instances/:token` `{ baseVersion, snapshot }` → 200 `{ version, status, expiresAt }`. Without `authorize`
- * it is one compare-and-set on the store; a refusal is explained by the instance as the PostgreSQL store's refused
- * statement answered it, or on other stores as read after it.
+ * it is one compare-and-set on the store (the token's instance is read only to explain a refusal).
  */
 export const save = async (context: Context, request: Request, token: string) => {
   const body = await bodyOf(context, request, ['baseVersion', 'snapshot'])

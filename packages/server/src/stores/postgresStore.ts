@@ -23,8 +23,8 @@ export interface PostgresStoreOptions {
   /** The table name: letters, digits and `_`. @default 'flowkit_instances' */
   readonly table?: string
   /**
-   * Connections in the pool this store creates for writes. Reads (a load) have 2 connections of their own, so they
-   * never queue behind the saves; a refused save's statement answers the instance itself. @default 10
+   * Connections in the pool this store creates for writes. Reads (a load, or the instance as it is after a refused
+   * save) have 2 connections of their own, so a conflict's answer never queues behind the saves. @default 10
    */
   readonly max?: number
   /**
