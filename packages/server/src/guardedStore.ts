@@ -1,6 +1,5 @@
 import { refusal } from './http/errors'
-import { explainsSaves } from './stores/explainingStore'
-import type { InstanceStore, InstanceUpdate } from './types'
+import type { InstanceStore } from './types'
 
 /**
  * The store, with its failures (database down or restarting, pool exhausted, SQLite busy or locked) turned into
@@ -37,7 +36,6 @@ export const guardedStore = (store: InstanceStore, onError: ((error: unknown) =>
     remove: wrap((hash, statuses) => store.remove(hash, statuses)),
     removeExpired: wrap((now) => store.removeExpired(now)),
     close: () => store.close(),
-    ...(explainsSaves(store) && { saveOrCurrent: wrap((hash: string, update: InstanceUpdate) => store.saveOrCurrent(hash, update)) }),
     ...(store.insights && {
       insights: {
         retain: store.insights.retain,

@@ -42,37 +42,6 @@ describe.each(backends)('no lost updates on $name', (backend) => {
     expect(loaded.body.snapshot).toEqual(winner)
   })
 
-  it.skipIf(backend.skip)('answers each refused concurrent save with the instance as the winner left it', async () => {
-    const { body } = await client.start('enrollment')
-    const snapshots = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => snapshotAfter(enrollment, [{ email: `c${i}@example.com`, name: `C${i}` }])),
-    )
-    const answers = await Promise.all(snapshots.map((s) => client.save(body.token, 1, s)))
-    const winner = snapshots[answers.findIndex((a) => a.status === 200)]
-    const refused = answers.filter((a) => a.status === 409)
-    expect(refused).toHaveLength(7)
-    for (const answer of refused) expect(answer.body.current).toMatchObject({ version: 2, status: 'open', snapshot: winner })
-  })
-
-  it.skipIf(backend.skip)('explains a refused save without reading the instance again on PostgreSQL', async () => {
-    let gets = 0
-    const counted: InstanceStore = Object.assign(Object.create(store) as InstanceStore, {
-      get: (hash: string) => {
-        gets++
-        return store.get(hash)
-      },
-    })
-    const counting = api(createFlowkitHandler({ definitions: [enrollment], store: counted, basePath: '/api' }))
-    const { body } = await counting.start('enrollment')
-    const a = await snapshotAfter(enrollment, basicEnrollment.slice(0, 1))
-    expect((await counting.save(body.token, 1, a)).status).toBe(200)
-    const stale = await counting.save(body.token, 1, a)
-    expect(stale).toMatchObject({ status: 409, body: { error: { code: 'VERSION_CONFLICT' }, current: { version: 2, snapshot: a } } })
-    expect(gets).toBe(backend.name === 'postgres' ? 0 : 1)
-    const gone = await counting.save('f'.repeat(43), 1, a)
-    expect(gone.status).toBe(404)
-  })
-
   it.skipIf(backend.skip)('accepts the save again once it is based on the current version', async () => {
     const { body } = await client.start('enrollment')
     const a = await snapshotAfter(enrollment, basicEnrollment.slice(0, 1))

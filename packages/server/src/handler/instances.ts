@@ -4,9 +4,8 @@ import { refusal } from '../http/errors'
 import { keepMemberText } from '../http/jsonText'
 import { json } from '../http/respond'
 import { deviceOf, recordedJourney } from '../insights/recordedJourney'
-import { explainsSaves } from '../stores/explainingStore'
 import { createToken, hashToken, isTokenShaped } from '../tokens'
-import type { InstanceRecord, Saved } from '../types'
+import type { InstanceRecord } from '../types'
 import { allowed, baseVersionOf, bodyOf, type Context, conflict, definitionOf, explain, find, notFound, view } from './context'
 
 /** A definition's first snapshot, dated `at`. */
@@ -76,14 +75,9 @@ export const save = async (context: Context, request: Request, token: string) =>
   const at = context.now()
   const journey = recordedJourney(definition, snapshot, deviceOf(request))
   const update = { workflow: definition.id, baseVersion, snapshot, updatedAt: at, expiresAt: at + context.ttl, journey }
-  const store = context.store
-  const outcome: { saved: Saved | null; current?: InstanceRecord | null } = explainsSaves(store)
-    ? await store.saveOrCurrent(hash, update)
-    : { saved: await store.update(hash, update) }
-  const updated = outcome.saved
+  const updated = await context.store.update(hash, update)
   if (!updated) {
-    // The PostgreSQL store's refused save answered the instance it was refused by; other stores are asked again.
-    const current = outcome.current === undefined ? await store.get(hash) : outcome.current
+    const current = await context.store.get(hash)
     if (current && current.workflow !== definition.id) checkSnapshot(definitionOf(context, current.workflow), body.snapshot, context.now)
     throw explain(context, current)
   }

@@ -37,33 +37,16 @@ export const journeyValues = (journey: JourneyWrite | undefined, record: boolean
 /** The columns of a journey event from a `JourneyRow` (`[type, step, at, reason, fields, rank]`) in `value`. */
 const EVENT = `value->>0, value->>1, (value->>2)::bigint, value->>3, NULLIF(value->4, 'null'::jsonb)`
 
-/** An instance row's columns (all but the journey position). */
-const ROW_COLUMNS =
-  'token_hash, workflow, owner, version, snapshot, status, result, submission, claim, lease_until, attempts, created_at, updated_at, expires_at'
-
-/**
- * The answer of a `journaledUpdate` with `current`: what it returned, or when it matched no row, `current`, the
- * instance as it was when refused, as JSON (from `old`, which locked the row's newest version and which the update's
- * condition was checked against, not an older one from the statement's snapshot). No row when there is no instance.
- */
-const CURRENT_WHEN_REFUSED =
-  'SELECT saved.*, CASE WHEN saved.journey_workflow IS NULL THEN to_jsonb(old) END AS current FROM old LEFT JOIN saved ON true'
-
 /**
  * An `UPDATE … RETURNING` (a save or a finish) that also records its journey, in one statement: the instance row is
  * locked, the log entries after its journey position (by `at`, then rank among equal times) are inserted, a change
  * of device first records `resumed`, and the position moves on. Nothing is recorded when the update matches no row.
- * The same rule as `advance()` (SQLite). `$j…$j+5` are `journeyValues`. With `current`, a refused update answers
- * the instance as it is (`CURRENT_WHEN_REFUSED`), so explaining the refusal takes no second query.
+ * The same rule as `advance()` (SQLite). `$j…$j+5` are `journeyValues`.
  */
-export const journaledUpdate = (
-  t: string,
-  w: { set: string; where: string; returning: string; hash: string; now: string; j: number; current?: boolean },
-) => {
+export const journaledUpdate = (t: string, w: { set: string; where: string; returning: string; hash: string; now: string; j: number }) => {
   const [rows, device, version, step, lastAt, lastRank] = [0, 1, 2, 3, 4, 5].map((i) => `$${w.j + i}`)
   return `WITH old AS (
-    SELECT journey_seq AS seq, journey_at AS at, journey_rank AS rank, journey_device AS device${w.current ? `, ${ROW_COLUMNS}` : ''}
-    FROM ${t} WHERE token_hash = ${w.hash} FOR UPDATE
+    SELECT journey_seq AS seq, journey_at AS at, journey_rank AS rank, journey_device AS device FROM ${t} WHERE token_hash = ${w.hash} FOR UPDATE
   ),
   fresh AS (
     SELECT e.value, row_number() OVER (ORDER BY e.ord) AS n
@@ -71,7 +54,7 @@ export const journaledUpdate = (
     WHERE old.at IS NULL OR (e.value->>2)::bigint > old.at OR ((e.value->>2)::bigint = old.at AND (e.value->>5)::int > old.rank)
   ),
   moved AS (
-    SELECT old.seq, old.at, old.rank, old.device,
+    SELECT old.*,
       CASE WHEN ${device}::text IS NOT NULL AND old.device IS NOT NULL AND old.device <> ${device}::text THEN 1 ELSE 0 END AS k,
       (${lastAt}::bigint IS NOT NULL AND (old.at IS NULL OR ${lastAt}::bigint > old.at OR (${lastAt}::bigint = old.at AND ${lastRank}::int > old.rank))) AS ahead
     FROM old
@@ -93,7 +76,7 @@ export const journaledUpdate = (
     UNION ALL
     SELECT ${w.hash}, journey_workflow, ${version}::text, journey_seq0 + journey_k + fresh.n, ${EVENT} FROM saved, fresh
   )
-  ${w.current ? CURRENT_WHEN_REFUSED : 'SELECT * FROM saved'}`
+  SELECT * FROM saved`
 }
 
 /** `journeyValues` for `journaledInsert`, which has no use for the step. */

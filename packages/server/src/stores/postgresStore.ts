@@ -11,7 +11,6 @@ import {
 import type { InsightsStoreOptions } from '../insights/types'
 import { sha256 } from '../tokens'
 import type { InstanceRecord, InstanceStore } from '../types'
-import type { ExplainingStore } from './explainingStore'
 import { requirePeer } from './requirePeer'
 import { tableName } from './tableName'
 
@@ -132,7 +131,6 @@ const statements = (t: string) => ({
     hash: '$4',
     now: '$2::bigint',
     j: 7,
-    current: true,
   }),
   claim: `UPDATE ${t} SET status = 'submitting', claim = $1, lease_until = $2, submission = $3::jsonb
     WHERE token_hash = $4 AND version = $5 AND attempts = $7 AND status = 'open' AND expires_at > $6 RETURNING *`,
@@ -217,16 +215,11 @@ const runner = (pools: ReturnType<typeof poolsOf>, table: string, schema: Return
 }
 type Run = ReturnType<typeof runner>
 
-type SaveRow = Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at'> & { current: Row | null }
-
-/**
- * A save: one compare-and-set statement, which also records the save's journey and, when the save is refused,
- * answers the instance it was refused by (`current`), so the handler needs no second query to explain it.
- */
+/** `update`: one compare-and-set statement, which also records the save's journey. */
 const saving =
-  (run: Run, recording: boolean): ExplainingStore['saveOrCurrent'] =>
+  (run: Run, recording: boolean): InstanceStore['update'] =>
   async (hash, u) => {
-    const { rows } = await run<SaveRow>('save', [
+    const { rows } = await run<Pick<Row, 'version' | 'status' | 'updated_at' | 'expires_at'>>('save', [
       jsonTextOf(u.snapshot) ?? json(u.snapshot),
       u.updatedAt,
       u.expiresAt,
@@ -236,9 +229,7 @@ const saving =
       ...journeyValues(u.journey, recording),
     ])
     const row = rows[0]
-    if (!row) return { saved: null, current: null }
-    if (row.current) return { saved: null, current: toRecord(row.current) }
-    return { saved: { version: row.version, status: row.status, updatedAt: Number(row.updated_at), expiresAt: Number(row.expires_at) } }
+    return row ? { version: row.version, status: row.status, updatedAt: Number(row.updated_at), expiresAt: Number(row.expires_at) } : null
   }
 
 /**
@@ -256,8 +247,7 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
   const recording = options.insights !== false && options.insights?.record !== false
   const insights = postgresInsights(pools.pool, table, schema.init, options.insights === false ? {} : options.insights)
   const one = async (name: Statement, values: unknown[]) => toRecord((await run<Row>(name, values)).rows[0])
-  const saveOrCurrent = saving(run, recording)
-  const store: InstanceStore = {
+  return {
     init: schema.init,
     insert: async (r, journey) => {
       const values = [r.tokenHash, r.workflow, r.owner, r.version, json(r.snapshot), r.status, json(r.result), json(r.submission)]
@@ -265,7 +255,7 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
       await run('insert', [...values, ...rest, ...journeyInsertValues(journey, recording)])
     },
     get: (hash) => one('get', [hash]),
-    update: async (hash, u) => (await saveOrCurrent(hash, u)).saved,
+    update: saving(run, recording),
     claim: (hash, c) => one('claim', [c.claim, c.leaseUntil, json(c.submission), hash, c.baseVersion, c.now, c.attempts]),
     reclaim: (hash, c) => one('reclaim', [c.claim, c.leaseUntil, hash, c.previous, c.now]),
     finish: (hash, f) => {
@@ -282,6 +272,4 @@ export function postgresStore(options: PostgresStoreOptions = {}): InstanceStore
     insights,
     close: pools.close,
   }
-  // Found by `explainsSaves` (the handler's save): not part of the public type.
-  return Object.assign(store, { saveOrCurrent } satisfies ExplainingStore)
 }
