@@ -42,6 +42,18 @@ describe.each(backends)('no lost updates on $name', (backend) => {
     expect(loaded.body.snapshot).toEqual(winner)
   })
 
+  it.skipIf(backend.skip)('answers each refused concurrent save with the instance as the winner left it', async () => {
+    const { body } = await client.start('enrollment')
+    const snapshots = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => snapshotAfter(enrollment, [{ email: `c${i}@example.com`, name: `C${i}` }])),
+    )
+    const answers = await Promise.all(snapshots.map((s) => client.save(body.token, 1, s)))
+    const winner = snapshots[answers.findIndex((a) => a.status === 200)]
+    const refused = answers.filter((a) => a.status === 409)
+    expect(refused).toHaveLength(7)
+    for (const answer of refused) expect(answer.body.current).toMatchObject({ version: 2, status: 'open', snapshot: winner })
+  })
+
   it.skipIf(backend.skip)('accepts the save again once it is based on the current version', async () => {
     const { body } = await client.start('enrollment')
     const a = await snapshotAfter(enrollment, basicEnrollment.slice(0, 1))
