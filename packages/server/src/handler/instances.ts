@@ -4,8 +4,8 @@ import { refusal } from '../http/errors'
 import { keepMemberText } from '../http/jsonText'
 import { json } from '../http/respond'
 import { deviceOf, recordedJourney } from '../insights/recordedJourney'
+import { openInstance } from '../openInstance'
 import { createToken, hashToken, isTokenShaped } from '../tokens'
-import type { InstanceRecord } from '../types'
 import { allowed, baseVersionOf, bodyOf, type Context, conflict, definitionOf, explain, find, notFound, view } from './context'
 
 /** A definition's first snapshot, dated `at`. */
@@ -28,22 +28,8 @@ export const start = async (context: Context, request: Request, countStart: () =
       ? fresh(context.initial.get(definition.id) as PersistedSnapshot, at)
       : checkSnapshot(definition, body.snapshot, context.now)
   const token = createToken()
-  const record: InstanceRecord = {
-    tokenHash: hashToken(token),
-    workflow: definition.id,
-    owner: typeof verdict === 'object' ? verdict.owner : null,
-    version: 1,
-    snapshot,
-    status: 'open',
-    result: null,
-    submission: null,
-    claim: null,
-    leaseUntil: null,
-    attempts: 0,
-    createdAt: at,
-    updatedAt: at,
-    expiresAt: at + context.ttl,
-  }
+  const owner = typeof verdict === 'object' ? verdict.owner : null
+  const record = openInstance(hashToken(token), definition.id, owner, snapshot, at, at + context.ttl)
   await context.store.insert(record, recordedJourney(definition, snapshot, deviceOf(request)))
   return json({ token, ...view(record) }, 201)
 }
