@@ -1,7 +1,16 @@
 // The wizard both react-wizard scenarios bundle (not a scenario itself: only *.entry.ts files are).
 import { defineWorkflow } from '@flowkit/core'
-import { useStep } from '@flowkit/react'
+import {
+  type UseWorkflowOptions,
+  useStep,
+  useWorkflow,
+  WorkflowProgress,
+  WorkflowProvider,
+  WorkflowStepper,
+  WorkflowSteps,
+} from '@flowkit/react'
 import { createElement as h } from 'react'
+import { createRoot } from 'react-dom/client'
 
 export const signup = defineWorkflow({
   id: 'signup',
@@ -25,3 +34,18 @@ export function Step() {
     h('button', { type: 'submit' }, 'Continue'),
   )
 }
+
+/** The wizard, with `options` for `useWorkflow` (read once, when it mounts). */
+function App({ options }: { readonly options?: UseWorkflowOptions }) {
+  const workflow = useWorkflow(signup, options)
+  return h(
+    WorkflowProvider,
+    { workflow },
+    h(WorkflowProgress),
+    h(WorkflowStepper),
+    h(WorkflowSteps, { steps: { account: Step, team: Step, done: Step } }),
+  )
+}
+
+/** Renders the wizard into the page. */
+export const renderWizard = (options?: UseWorkflowOptions) => createRoot(document.body).render(h(App, { options }))
