@@ -76,6 +76,16 @@ describe('hostile input', () => {
     expect(after.error?.message).toContain('contains a cycle')
   })
 
+  test('a cycle reached twice from each object (it branches) is named a cycle, not too many values', async () => {
+    const loop: Record<string, unknown> = { name: 'loop', count: 1 }
+    loop.left = loop
+    loop.right = loop
+    const after = await createWorkflow(flow).next(loop)
+    expect(after.error?.code).toBe('INVALID_INPUT')
+    expect(after.error?.message).toContain('contains a cycle')
+    expect(after.state).toEqual({ name: '' })
+  })
+
   test('what Object.prototype was given (a polluted prototype) is not copied from an input', async () => {
     const proto = Object.prototype as Record<string, unknown>
     proto.injected = true

@@ -1,7 +1,6 @@
 import type { PersistedSnapshot, Workflow } from '@flowkit/core'
 import type { StateStorage } from '@flowkit/core/persist'
 import { LocalFirstSync } from './localFirstSync'
-import { recordedResult, submitFlow } from './submission'
 import type { SubmitResult, SyncStatus } from './types'
 
 export interface LocalFirstStorageOptions {
@@ -58,42 +57,17 @@ export interface LocalFirstStorage extends StateStorage {
  */
 export function localFirstStorage(options: LocalFirstStorageOptions = {}): LocalFirstStorage {
   const sync = new LocalFirstSync(options)
-  const submission = sync.submission()
   return {
     getItem: (name) => sync.getItem(name),
     setItem: (name, value) => sync.setItem(name, value),
     removeItem: (name) => sync.removeItem(name),
     getStatus: () => sync.status,
-    subscribe(listener) {
-      sync.listeners.add(listener)
-      return () => sync.listeners.delete(listener)
-    },
+    subscribe: (listener) => sync.subscribe(listener),
     flush: sync.flush,
-    submit(snapshot) {
-      sync.submitting ??= submitFlow(submission, snapshot).then((result) => {
-        if (!result.ok) sync.submitting = null // a refusal or a network failure may be retried
-        return result
-      })
-      return sync.submitting
-    },
-    result: () => recordedResult(submission),
-    attach(workflow) {
-      sync.attached.add(workflow)
-      sync.listen()
-      return () => {
-        sync.attached.delete(workflow)
-        if (sync.attached.size === 0) sync.unlisten()
-      }
-    },
-    dismissNotice() {
-      sync.notice = null
-      sync.refresh()
-    },
-    destroy() {
-      sync.destroyed = true
-      sync.loop.stop()
-      sync.unlisten()
-      sync.listeners.clear()
-    },
+    submit: (snapshot) => sync.submit(snapshot),
+    result: () => sync.result(),
+    attach: (workflow) => sync.attach(workflow),
+    dismissNotice: () => sync.dismissNotice(),
+    destroy: () => sync.destroy(),
   }
 }

@@ -1,4 +1,4 @@
-import type { Workflow } from '@flowkit/core'
+import type { PersistedSnapshot, Workflow } from '@flowkit/core'
 import { getPersistApi } from '@flowkit/core/persist'
 import { EMPTY, envelopeOf, type LocalRecord, snapshotOf } from './localRecord'
 import { answersDiffer, changedSteps, mergeSnapshots } from './mergeSnapshots'
@@ -7,7 +7,7 @@ import { type Outcome, retryLoop } from './retryLoop'
 import { copyOf, type ServerApi, type ServerApiOptions, type ServerCopy, serverApi } from './serverApi'
 import { settle } from './settle'
 import { sharedRecord } from './sharedRecord'
-import type { SubmissionHost } from './submission'
+import { recordedResult, type SubmissionHost, submitFlow } from './submission'
 import { syncNotice } from './syncNotice'
 import { withLock } from './tabChannel'
 import type { SaveState, SubmitResult, SyncNotice, SyncStatus } from './types'
@@ -63,6 +63,8 @@ export class LocalFirstSync {
   submitting: Promise<SubmitResult> | null = null
   destroyed = false
   status: SyncStatus = IDLE
+  /** What `submitFlow` and `recordedResult` need. */
+  readonly submission: SubmissionHost
 
   constructor(readonly options: LocalFirstSyncOptions) {
     this.shared = sharedRecord(options.local ?? (() => globalThis.localStorage), options.channel ?? 'flowkit-sync', this.onTab)
@@ -74,6 +76,14 @@ export class LocalFirstSync {
       debounce: options.debounce ?? 400,
       retryDelay: options.retryDelay ?? 500,
     })
+    this.submission = {
+      server: this.server,
+      read: this.read,
+      write: (change) => void (this.key !== null && this.write(change)),
+      flush: this.flush,
+      reconcile: this.reconcile,
+      lastError: () => this.error,
+    }
   }
 
   read = (): LocalRecord => this.shared.read(this.key)
@@ -344,15 +354,42 @@ export class LocalFirstSync {
     if (copy.status === 'open' && record.version !== null && copy.version <= record.version) await server.remove(record.token)
   }
 
-  /** What `submitFlow` and `recordedResult` need. */
-  submission(): SubmissionHost {
-    return {
-      server: this.server,
-      read: this.read,
-      write: (change) => void (this.key !== null && this.write(change)),
-      flush: this.flush,
-      reconcile: this.reconcile,
-      lastError: () => this.error,
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Saves, then asks the server to accept the flow; concurrent calls share one submission, a failed one may be retried. */
+  submit(snapshot?: PersistedSnapshot): Promise<SubmitResult> {
+    this.submitting ??= submitFlow(this.submission, snapshot).then((result) => {
+      if (!result.ok) this.submitting = null
+      return result
+    })
+    return this.submitting
+  }
+
+  result(): Promise<SubmitResult> {
+    return recordedResult(this.submission)
+  }
+
+  attach(workflow: Attached): () => void {
+    this.attached.add(workflow)
+    this.listen()
+    return () => {
+      this.attached.delete(workflow)
+      if (this.attached.size === 0) this.unlisten()
     }
+  }
+
+  dismissNotice(): void {
+    this.notice = null
+    this.refresh()
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    this.loop.stop()
+    this.unlisten()
+    this.listeners.clear()
   }
 }
