@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow, WorkflowError } from '@flowkit/core'
+import { defineWorkflow, resumeWorkflow, WorkflowError } from '@flowkit/core'
 import { createWorkflowAt, snapshotAt } from '@flowkit/react/storybook'
 import { describe, expect, it } from 'vitest'
 
@@ -59,7 +59,7 @@ describe('snapshotAt', () => {
     const copy = JSON.parse(JSON.stringify(snapshot))
     expect(copy).toMatchObject({ workflow: 'signup', version: 2, step: 'extras', done: false, drafts: { extras: { gift: true } } })
     expect(copy.path.map((f: { step: string }) => f.step)).toEqual(['start', 'kind', 'vat'])
-    const flow = createWorkflow(signup, { snapshot: copy })
+    const flow = resumeWorkflow(signup, copy)
     expect(flow.getSnapshot().step).toBe('extras')
     expect(flow.getSnapshot().drafts).toEqual({ extras: { gift: true } })
   })

@@ -1,4 +1,4 @@
-import { createWorkflow, replay } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot, replay } from '@flowkit/core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { address } from '../src/flows/address'
 import { checkout } from '../src/flows/checkout'
@@ -96,7 +96,7 @@ describe('the address sub-flow', () => {
 
   it('verifies on replay with actions (the server), and refuses a tampered billing address', async () => {
     const flow = await atReview(cork)
-    const persisted = structuredClone(flow.getPersistedSnapshot())
+    const persisted = structuredClone(getPersistedSnapshot(flow))
     const replayed = await replay(checkout, persisted, { actions: true })
     expect(replayed.snapshot.state.billing).toEqual(flow.getSnapshot().state.billing)
     const frame = persisted.path.find((f) => f.step === 'billing.lines') as unknown as { patch: { billing: object } }

@@ -1,4 +1,4 @@
-import { createWorkflow, isWorkflowError, replay, type Workflow } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot, isWorkflowError, replay, type Workflow } from '@flowkit/core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { MAX_DEPENDANTS } from '../src/flows/dependant'
 import { type EnrollmentState, enrollment } from '../src/flows/enrollment'
@@ -158,7 +158,7 @@ describe('dependants fit the plan', () => {
     const flow = await withDependants('couple', [partner])
     await flow.next({ action: 'continue' })
     await flow.next({ terms: true, privacy: true })
-    const persisted = structuredClone(flow.getPersistedSnapshot())
+    const persisted = structuredClone(getPersistedSnapshot(flow))
     const verified = await replay(enrollment, persisted, { actions: true })
     expect(verified.snapshot.state.dependants).toEqual([partner])
     const frame = persisted.path.find((f) => f.step === 'dependants.0.relationship') as { input: unknown; patch: unknown }

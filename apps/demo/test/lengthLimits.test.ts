@@ -1,4 +1,4 @@
-import { createWorkflow, isWorkflowError, replay } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot, isWorkflowError, replay } from '@flowkit/core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { checkout } from '../src/flows/checkout'
 import { enrollment } from '../src/flows/enrollment'
@@ -162,7 +162,7 @@ describe('every text field has a maximum length', () => {
   it('makes the server refuse a submission whose recorded name was lengthened after the browser checked it', async () => {
     const flow = createWorkflow(enrollment)
     await flow.next(about)
-    const persisted = structuredClone(flow.getPersistedSnapshot())
+    const persisted = structuredClone(getPersistedSnapshot(flow))
     ;(persisted.path[0] as { input: { fullName: string } }).input.fullName = 'W'.repeat(5000)
     const outcome = await Promise.resolve(replay(enrollment, persisted, { actions: true })).then(
       () => 'accepted',

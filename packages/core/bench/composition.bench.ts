@@ -6,7 +6,7 @@
  * Each run walks the whole flow with an input per step, reading progress and history after every
  * step (as React does), then resumes it from its persisted snapshot.
  */
-import { createWorkflow, defineWorkflow, type WorkflowDefinition } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, getPersistedSnapshot, resumeWorkflow, type WorkflowDefinition } from '@flowkit/core'
 
 const fmt = (n: number, digits = 2) => n.toLocaleString('en-US', { maximumFractionDigits: digits })
 
@@ -69,7 +69,7 @@ const walk = (definition: WorkflowDefinition) => async () => {
     void s.history.length
     steps++
   }
-  const resumed = createWorkflow(definition, { snapshot: flow.getPersistedSnapshot() })
+  const resumed = resumeWorkflow(definition, getPersistedSnapshot(flow))
   if (resumed.getSnapshot().status !== 'done') throw new Error('resume lost the end')
   return steps
 }

@@ -23,6 +23,8 @@ export {
   type WorkflowOptions,
   type WorkflowPersistence,
 } from './runtime/createWorkflow'
+export { getPersistedSnapshot } from './runtime/getPersistedSnapshot'
+export { resumeState, resumeWorkflow } from './runtime/resumeWorkflow'
 export { toIssues, type Validated, validateStep } from './runtime/validate'
 export type {
   Action,

@@ -1,7 +1,9 @@
 import {
   createWorkflow,
   defineWorkflow,
+  getPersistedSnapshot,
   replay,
+  resumeWorkflow,
   type StepDef,
   type StepGroup,
   type Workflow,
@@ -118,7 +120,7 @@ const invariants = async (definition: WorkflowDefinition<Parent, any>, sub: Work
   const snapshot = workflow.getSnapshot()
   const steps = definition.steps as Record<string, StepDef<Parent>>
   if (snapshot.status !== 'done') expect(steps[snapshot.step]?.skip?.({ state: snapshot.state, step: snapshot.step }) ?? false).toBe(false)
-  const persisted = workflow.getPersistedSnapshot()
+  const persisted = getPersistedSnapshot(workflow)
   // state = initial + each contribution on the path, a child step's at its child's place (from `groups`).
   expect(snapshot.state).toEqual(
     persisted.path.reduce<object>((state, frame) => addAt(state, steps[frame.step]?.groups ?? [], frame.patch), definition.state),
@@ -152,12 +154,12 @@ describe('properties of composed flows under random events', () => {
             await invariants(definition, sub, workflow)
           }
           const live = workflow.getSnapshot()
-          const json = () => JSON.parse(JSON.stringify(workflow.getPersistedSnapshot()))
+          const json = () => JSON.parse(JSON.stringify(getPersistedSnapshot(workflow)))
           const view = (s: typeof live) => [s.step, s.status, s.state, s.history, s.skipped, s.drafts, s.progress, s.upcoming]
           expect(view(replay(definition, json(), { now: () => 0 }).snapshot)).toEqual(view(live))
           const verified = await replay(definition, json(), { now: () => 0, actions: true })
           expect(verified.snapshot.state).toEqual(live.state)
-          const resumed = createWorkflow(definition, { now: () => 0, snapshot: json() })
+          const resumed = resumeWorkflow(definition, json(), { now: () => 0 })
           expect(view(resumed.getSnapshot())).toEqual(view(live))
           for (const event of sequence.slice(0, 8)) {
             await apply(workflow, event)

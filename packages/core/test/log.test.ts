@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, getPersistedSnapshot, resumeWorkflow } from '@flowkit/core'
 import { describe, expect, test } from 'vitest'
 
 const flow = defineWorkflow({
@@ -103,7 +103,7 @@ describe('invalid input in the journey log', () => {
     const entry = workflow.getSnapshot().log.at(-1)
     expect(entry).toEqual({ type: 'invalid', step: 'contact', at: 6, fields: ['email', 'age'] })
     expect(JSON.stringify(workflow.getSnapshot().log)).not.toContain('not-an-email')
-    const resumed = createWorkflow(form, { snapshot: workflow.getPersistedSnapshot() })
+    const resumed = resumeWorkflow(form, getPersistedSnapshot(workflow))
     expect(resumed.getSnapshot().log.at(-1)).toEqual(entry)
   })
 })

@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow, type WorkflowError } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, getPersistedSnapshot, resumeWorkflow, type WorkflowError } from '@flowkit/core'
 import { getPersistApi, memoryStorage, persist, type StateStorage, webStorage } from '@flowkit/core/persist'
 import { describe, expect, test } from 'vitest'
 
@@ -208,7 +208,7 @@ describe('what persistence keeps, exactly', () => {
 
   test('a snapshot dated in the future never outlives expiresIn: it is refused as SNAPSHOT_EXPIRED', () => {
     const errors: WorkflowError[] = []
-    const saved = createWorkflow(cards, { now: () => Date.now() + 365 * 86_400_000 }).getPersistedSnapshot()
+    const saved = getPersistedSnapshot(createWorkflow(cards, { now: () => Date.now() + 365 * 86_400_000 }))
     const storage = memoryStorage([['cards', JSON.stringify({ state: saved, version: 0 })]])
     const workflow = createWorkflow(cards, {
       persist: persist({ key: 'cards', storage, expiresIn: 60_000 }),
@@ -220,9 +220,9 @@ describe('what persistence keeps, exactly', () => {
 
   test('what migrate returns is checked like any stored snapshot', () => {
     const v2 = defineWorkflow({ ...cards, version: 2 } as typeof cards)
-    const old = createWorkflow(cards).getPersistedSnapshot()
+    const old = getPersistedSnapshot(createWorkflow(cards))
     const errors: WorkflowError[] = []
-    createWorkflow(v2, { snapshot: old, migrate: (s) => s, onError: (e) => errors.push(e) })
+    resumeWorkflow(v2, old, { migrate: (s) => s, onError: (e) => errors.push(e) })
     expect(errors[0]?.code).toBe('INVALID_SNAPSHOT')
     expect(errors[0]?.message).toContain('return one of version 2')
   })

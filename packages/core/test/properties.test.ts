@@ -1,4 +1,14 @@
-import { createWorkflow, defineWorkflow, replay, type StepDef, type Workflow, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
+import {
+  createWorkflow,
+  defineWorkflow,
+  getPersistedSnapshot,
+  replay,
+  resumeWorkflow,
+  type StepDef,
+  type Workflow,
+  type WorkflowDefinition,
+  WorkflowError,
+} from '@flowkit/core'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 
@@ -192,7 +202,7 @@ const invariants = (definition: WorkflowDefinition<State>, workflow: Workflow<St
   // The current step is never one that is skipped in the state it was entered with.
   if (snapshot.status !== 'done') expect(steps[snapshot.step]?.skip?.({ state: snapshot.state, step: snapshot.step }) ?? false).toBe(false)
   // state = initial state + the contributions of the steps on the path, in order.
-  const persisted = workflow.getPersistedSnapshot()
+  const persisted = getPersistedSnapshot(workflow)
   expect(snapshot.state).toEqual(Object.assign({}, definition.state, ...persisted.path.map((frame) => frame.patch)))
   // History is the completed path plus the current step.
   expect(snapshot.history).toEqual([...persisted.path.map((f) => f.step), ...(snapshot.status === 'done' ? [] : [snapshot.step])])
@@ -239,7 +249,7 @@ describe('properties of random flows under random events', () => {
         }
         // The one replay rebuilds exactly what the live instance holds.
         const live = workflow.getSnapshot()
-        const { snapshot: replayed } = replay(definition, JSON.parse(JSON.stringify(workflow.getPersistedSnapshot())), { now: () => 0 })
+        const { snapshot: replayed } = replay(definition, JSON.parse(JSON.stringify(getPersistedSnapshot(workflow))), { now: () => 0 })
         const view = (s: typeof live) => [
           s.step,
           s.status === 'busy' ? 'idle' : s.status,
@@ -252,9 +262,8 @@ describe('properties of random flows under random events', () => {
         ]
         expect(view(replayed)).toEqual(view(live))
         const errors: WorkflowError[] = []
-        const resumed = createWorkflow(definition, {
+        const resumed = resumeWorkflow(definition, JSON.parse(JSON.stringify(getPersistedSnapshot(workflow))), {
           now: () => 0,
-          snapshot: JSON.parse(JSON.stringify(workflow.getPersistedSnapshot())),
           onError: (e) => errors.push(e),
         })
         expect(errors).toEqual([])

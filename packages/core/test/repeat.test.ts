@@ -1,4 +1,4 @@
-import { checkDefinition, createWorkflow, defineWorkflow, isWorkflowError, replay } from '@flowkit/core'
+import { checkDefinition, createWorkflow, defineWorkflow, getPersistedSnapshot, isWorkflowError, replay } from '@flowkit/core'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 
@@ -59,7 +59,7 @@ describe('repeated steps', () => {
     expect(flow.getSnapshot().drafts.dependants).toBeUndefined()
     await flow.next({ action: 'continue' })
     expect(flow.getSnapshot().step).toBe('review')
-    const replayed = await replay(family(), flow.getPersistedSnapshot(), { actions: true })
+    const replayed = await replay(family(), getPersistedSnapshot(flow), { actions: true })
     expect(replayed.snapshot.state).toEqual(flow.getSnapshot().state)
   })
 

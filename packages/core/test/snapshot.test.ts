@@ -1,4 +1,11 @@
-import { createWorkflow, defineWorkflow, type PersistedSnapshot, type WorkflowError } from '@flowkit/core'
+import {
+  createWorkflow,
+  defineWorkflow,
+  getPersistedSnapshot,
+  type PersistedSnapshot,
+  resumeWorkflow,
+  type WorkflowError,
+} from '@flowkit/core'
 import { describe, expect, test } from 'vitest'
 
 const checkout = defineWorkflow({
@@ -24,13 +31,35 @@ const midway = async () => {
 
 const resume = (snapshot: unknown, options: Parameters<typeof createWorkflow>[1] = {}) => {
   const errors: WorkflowError[] = []
-  const workflow = createWorkflow(checkout, { ...options, snapshot, onError: (e) => errors.push(e) })
+  const workflow = resumeWorkflow(checkout, snapshot, { ...options, onError: (e) => errors.push(e) })
   return { workflow, errors }
 }
 
 describe('persisted snapshots and resume', () => {
+  test('resuming the old way (the `snapshot` option, the method) is refused with the new call to make, not started afresh', async () => {
+    const saved = getPersistedSnapshot(await midway())
+    expect(() => createWorkflow(checkout, { snapshot: saved } as never)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTION',
+        message: expect.stringContaining('resumeWorkflow(definition, snapshot, options)'),
+      }),
+    )
+    const workflow = createWorkflow(checkout) as unknown as { getPersistedSnapshot(): unknown }
+    expect(() => workflow.getPersistedSnapshot()).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('getPersistedSnapshot(workflow') }),
+    )
+    expect(Object.keys(workflow)).not.toContain('getPersistedSnapshot')
+    expect(() => getPersistedSnapshot({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }))
+  })
+
+  test('getPersistedSnapshot saves at the workflow’s own clock, and a resumed workflow saves what it resumed', async () => {
+    const saved = getPersistedSnapshot(await midway())
+    const resumed = resumeWorkflow(checkout, JSON.parse(JSON.stringify(saved)), { now: () => 9000 })
+    expect(getPersistedSnapshot(resumed)).toEqual({ ...saved, savedAt: 9000 })
+  })
+
   test('a persisted snapshot is JSON-safe and names the definition, version, path, contributions and drafts', async () => {
-    const persisted = (await midway()).getPersistedSnapshot()
+    const persisted = getPersistedSnapshot(await midway())
     expect(JSON.parse(JSON.stringify(persisted))).toEqual(persisted)
     expect(persisted).toMatchObject({
       workflow: 'checkout',
@@ -50,9 +79,9 @@ describe('persisted snapshots and resume', () => {
     })
   })
 
-  test('createWorkflow(def, { snapshot }) resumes exactly, through JSON, without running actions again', async () => {
+  test('resumeWorkflow(def, snapshot) resumes exactly, through JSON, without running actions again', async () => {
     const original = await midway()
-    const { workflow, errors } = resume(JSON.parse(JSON.stringify(original.getPersistedSnapshot())))
+    const { workflow, errors } = resume(JSON.parse(JSON.stringify(getPersistedSnapshot(original))))
     const a = original.getSnapshot()
     const b = workflow.getSnapshot()
     expect(errors).toEqual([])
@@ -68,14 +97,14 @@ describe('persisted snapshots and resume', () => {
   })
 
   test('fields can be excluded from what is stored (card numbers)', async () => {
-    const persisted = (await midway()).getPersistedSnapshot({ exclude: ['card.number'] })
+    const persisted = getPersistedSnapshot(await midway(), { exclude: ['card.number'] })
     expect(JSON.stringify(persisted)).not.toContain('4242')
     const { workflow } = resume(persisted)
     expect(workflow.getSnapshot().state.card).toEqual({ name: 'Ada' })
   })
 
   test('a snapshot of another workflow is refused: onError says why, the flow starts fresh', async () => {
-    const persisted = { ...(await midway()).getPersistedSnapshot(), workflow: 'signup' }
+    const persisted = { ...getPersistedSnapshot(await midway()), workflow: 'signup' }
     const { workflow, errors } = resume(persisted)
     expect(workflow.getSnapshot().step).toBe('cart')
     expect(errors[0]?.code).toBe('SNAPSHOT_MISMATCH')
@@ -83,7 +112,7 @@ describe('persisted snapshots and resume', () => {
   })
 
   test('a snapshot of another version goes through migrate', async () => {
-    const old = { ...(await midway()).getPersistedSnapshot(), version: 1 }
+    const old = { ...getPersistedSnapshot(await midway()), version: 1 }
     const seen: unknown[] = []
     const { workflow, errors } = resume(old, {
       migrate: (snapshot, from) => {
@@ -97,14 +126,14 @@ describe('persisted snapshots and resume', () => {
   })
 
   test('another version without migrate is refused with the fix', async () => {
-    const { errors, workflow } = resume({ ...(await midway()).getPersistedSnapshot(), version: 1 })
+    const { errors, workflow } = resume({ ...getPersistedSnapshot(await midway()), version: 1 })
     expect(errors[0]?.message).toContain('pass a `migrate` option')
     expect(workflow.getSnapshot().step).toBe('cart')
   })
 
   test('a migrate that throws is reported, not thrown', async () => {
     const { errors } = resume(
-      { ...(await midway()).getPersistedSnapshot(), version: 1 },
+      { ...getPersistedSnapshot(await midway()), version: 1 },
       {
         migrate: () => {
           throw new Error('cannot convert')
@@ -116,7 +145,7 @@ describe('persisted snapshots and resume', () => {
   })
 
   test('a snapshot whose path does not replay (altered, or an old definition) is refused', async () => {
-    const persisted = (await midway()).getPersistedSnapshot()
+    const persisted = getPersistedSnapshot(await midway())
     const tampered: PersistedSnapshot = { ...persisted, path: [persisted.path[0]!, { step: 'shipping', input: {}, patch: {} }] }
     const { errors, workflow } = resume(tampered)
     expect(errors[0]?.code).toBe('REQUIRED_STEP_SKIPPED')
@@ -126,7 +155,7 @@ describe('persisted snapshots and resume', () => {
   })
 
   test('a snapshot claiming another current step than its path leads to is refused', async () => {
-    const { errors } = resume({ ...(await midway()).getPersistedSnapshot(), step: 'payment' })
+    const { errors } = resume({ ...getPersistedSnapshot(await midway()), step: 'payment' })
     expect(errors[0]?.code).toBe('STEP_NOT_ON_PATH')
     expect(errors[0]?.category).toBe('snapshot')
   })
@@ -167,7 +196,7 @@ describe('persisted snapshots and resume', () => {
   })
 
   test('unknown drafts and malformed log entries in a snapshot are dropped', async () => {
-    const persisted = (await midway()).getPersistedSnapshot()
+    const persisted = getPersistedSnapshot(await midway())
     const { workflow, errors } = resume({
       ...persisted,
       drafts: { ...persisted.drafts, nope: { x: 1 } },
@@ -181,7 +210,7 @@ describe('persisted snapshots and resume', () => {
   test('a finished flow resumes as done', async () => {
     const workflow = await midway()
     await workflow.next({})
-    const { workflow: resumed } = resume(workflow.getPersistedSnapshot())
+    const { workflow: resumed } = resume(getPersistedSnapshot(workflow))
     expect(resumed.getSnapshot().status).toBe('done')
   })
 })

@@ -1,4 +1,4 @@
-import { checkDefinition, createWorkflow, defineWorkflow, edgesOf, replay } from '@flowkit/core'
+import { checkDefinition, createWorkflow, defineWorkflow, edgesOf, getPersistedSnapshot, replay } from '@flowkit/core'
 import { describe, expect, expectTypeOf, test } from 'vitest'
 import { z } from 'zod'
 
@@ -88,7 +88,7 @@ describe('sub-flows', () => {
       { until: 'billing.city' },
     )
     expect(flow.getSnapshot().state.billing).toEqual({ street: 'c', city: '', country: 'GB' })
-    const replayed = await replay(checkout, flow.getPersistedSnapshot(), { actions: true })
+    const replayed = await replay(checkout, getPersistedSnapshot(flow), { actions: true })
     expect(replayed.snapshot.state).toEqual(flow.getSnapshot().state)
     flow.goTo('same')
     await flow.next({ sameAddress: true })

@@ -1,4 +1,4 @@
-import { createWorkflow } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot, resumeWorkflow } from '@flowkit/core'
 import { getPersistApi, memoryStorage, persist, type StateStorage } from '@flowkit/core/persist'
 import { act, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
@@ -103,8 +103,7 @@ describe.each(modes)('hydration %s', (_, strict) => {
     const atShipping = createWorkflow(checkout)
     await atShipping.next()
     // This tab shows shipping with nothing typed; storage holds what another tab typed there.
-    const workflow = createWorkflow(checkout, {
-      snapshot: atShipping.getPersistedSnapshot(),
+    const workflow = resumeWorkflow(checkout, getPersistedSnapshot(atShipping), {
       persist: persist({ key: 'checkout', storage: await storageAtShipping('restored@example.com'), skipHydration: true }),
     })
     renderIn(

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { canonicalJson, createWorkflow, type PersistedSnapshot } from '@flowkit/core'
+import { canonicalJson, createWorkflow, getPersistedSnapshot, type PersistedSnapshot } from '@flowkit/core'
 import { enrollment } from '../src/examples/enrollment'
 import { startPostgres } from '../test/helpers/startPostgres'
 import { type BenchServer, startServer } from './startServer'
@@ -38,7 +38,7 @@ const snapshotsFor = async (i: number): Promise<PersistedSnapshot[]> => {
   const out: PersistedSnapshot[] = []
   for (const input of inputs) {
     await flow.next(input)
-    out.push(JSON.parse(JSON.stringify(flow.getPersistedSnapshot())))
+    out.push(JSON.parse(JSON.stringify(getPersistedSnapshot(flow))))
   }
   return out
 }
@@ -46,7 +46,7 @@ const snapshotsFor = async (i: number): Promise<PersistedSnapshot[]> => {
 const racerFor = async (i: number) => {
   const flow = createWorkflow(enrollment)
   await flow.next({ email: `other${i}@example.com`, name: `Other tab ${i}` })
-  return flow.getPersistedSnapshot()
+  return getPersistedSnapshot(flow)
 }
 
 // Idle sockets are dropped before the server's 5 s keep-alive timeout would close them under a new request.

@@ -12,7 +12,7 @@ export const checkFields = (value: unknown): void => {
   if (!isObject(value)) {
     throw refusal(
       'INVALID_SNAPSHOT',
-      '`snapshot` must be a persisted snapshot, the object `workflow.getPersistedSnapshot()` returns ({ workflow, path, step, … }).',
+      '`snapshot` must be a persisted snapshot, the object `getPersistedSnapshot(workflow)` returns ({ workflow, path, step, … }).',
     )
   }
   const unknown = Object.keys(value).filter((key) => !FIELDS.has(key))

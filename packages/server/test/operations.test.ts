@@ -1,4 +1,4 @@
-import { createWorkflow } from '@flowkit/core'
+import { resumeWorkflow } from '@flowkit/core'
 import { createFlowkitHandler, type InstanceStore } from '@flowkit/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enrollment } from '../src/examples/enrollment'
@@ -32,7 +32,7 @@ describe.each(backends)('operations on $name', (backend) => {
     expect(loaded.status).toBe(200)
     expect(loaded.body.version).toBe(2)
     expect(loaded.body.snapshot).toEqual(progressed)
-    const resumed = createWorkflow(enrollment, { snapshot: loaded.body.snapshot })
+    const resumed = resumeWorkflow(enrollment, loaded.body.snapshot)
     expect(resumed.getSnapshot()).toMatchObject({ step: 'payment', state: { email: 'bob@example.com', plan: 'basic' } })
   })
 

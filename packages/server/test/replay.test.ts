@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow, type PersistedSnapshot } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, getPersistedSnapshot, type PersistedSnapshot } from '@flowkit/core'
 import { createFlowkitHandler, type InstanceStore } from '@flowkit/server'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { enrollment } from '../src/examples/enrollment'
@@ -127,7 +127,7 @@ describe('state the server computes itself', () => {
   const claim = async () => {
     const flow = createWorkflow(receipts)
     await flow.run({ order: { item: 'book' } })
-    return flow.getPersistedSnapshot()
+    return getPersistedSnapshot(flow)
   }
 
   it('refuses a differing receipt number unless the key is declared server-computed', async () => {

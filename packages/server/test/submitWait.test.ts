@@ -1,3 +1,4 @@
+import { getPersistedSnapshot } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { contact, MemoryWebStorage, saved, tabsOnOneServer } from './helpers/browsers'
 
@@ -28,9 +29,9 @@ describe('two devices submit the same flow at once', () => {
     const token = a.storage.getStatus().token as string
     const b = await open(new MemoryWebStorage(), network, { token })
     expect(b.flow.getSnapshot().status).toBe('done')
-    const first = a.storage.submit(a.flow.getPersistedSnapshot())
+    const first = a.storage.submit(getPersistedSnapshot(a.flow))
     await new Promise((r) => setTimeout(r, 100)) // A's submission holds the instance while its payment runs
-    const second = b.storage.submit(b.flow.getPersistedSnapshot())
+    const second = b.storage.submit(getPersistedSnapshot(b.flow))
     await new Promise((r) => setTimeout(r, 300))
     expect(network.requests.filter((r) => r.endsWith('/submit')).length).toBe(2) // B was told to wait
     release()

@@ -1,3 +1,4 @@
+import { getPersistedSnapshot } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { API, contact, MemoryWebStorage, saved, tabsOnOneServer, until } from './helpers/browsers'
 
@@ -30,7 +31,7 @@ describe('local-first sync between devices: decided by the server version a chan
     await b.flow.next({ plan: 'family' })
     await b.flow.next({ dependents: 2 })
     await saved(b)
-    const newer = b.flow.getPersistedSnapshot()
+    const newer = getPersistedSnapshot(b.flow)
     // A is still on `plan` (base version 1) and continues: its save is refused and B's copy wins.
     await a.flow.next({ plan: 'basic' })
     await until(() => a.storage.getStatus().notice !== null, 'the notice')
@@ -141,7 +142,7 @@ describe('local-first sync between devices: decided by the server version a chan
     await a.flow.next({ plan: 'family' })
     await until(() => a.storage.getStatus().notice?.kind === 'adopted', 'A to adopt')
     await b.flow.next()
-    const result = await b.storage.submit(b.flow.getPersistedSnapshot())
+    const result = await b.storage.submit(getPersistedSnapshot(b.flow))
     expect(result).toMatchObject({ ok: true, result: { plan: 'basic', price: 10 } })
     expect(b.flow.getSnapshot().status).toBe('done')
     expect(await b.storage.submit()).toBe(result) // one submission, however often asked (StrictMode)

@@ -1,3 +1,4 @@
+import { getPersistedSnapshot } from '@flowkit/core'
 import type { SaveState } from '@flowkit/server/client'
 import { describe, expect, it } from 'vitest'
 import { contact, MemoryWebStorage, saved, tabsOnOneServer, until } from './helpers/browsers'
@@ -69,7 +70,7 @@ describe('local-first sync while offline: an unsaved-change queue that retries',
     await a.flow.next(contact)
     await saved(a)
     // A snapshot the server cannot resume: it claims a step its path does not reach.
-    const broken = { ...a.flow.getPersistedSnapshot(), step: 'review' }
+    const broken = { ...getPersistedSnapshot(a.flow), step: 'review' }
     a.storage.setItem('enrollment', JSON.stringify({ state: broken, version: 0 }))
     await until(() => a.storage.getStatus().state === 'error', 'the refusal')
     expect(a.storage.getStatus().error?.code).toBe('STEP_NOT_ON_PATH')

@@ -1,3 +1,4 @@
+import { getPersistedSnapshot } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { envelopeOf } from '../src/client/localRecord'
 import { contact, MemoryWebStorage, saved, tabsOnOneServer, until } from './helpers/browsers'
@@ -38,7 +39,7 @@ describe('two tabs of one flow see each other’s changes and say so', () => {
     await until(() => second.flow.getSnapshot().step === 'plan', 'the second tab to follow')
     // The second tab completes `plan` while, unknown to it yet, the first one typed a payment draft.
     const record = JSON.parse(local.getItem('enrollment') as string)
-    const typed = { ...first.flow.getPersistedSnapshot(), drafts: { ...first.flow.getSnapshot().drafts, payment: { cardToken: 'tok_1' } } }
+    const typed = { ...getPersistedSnapshot(first.flow), drafts: { ...first.flow.getSnapshot().drafts, payment: { cardToken: 'tok_1' } } }
     local.setItem('enrollment', JSON.stringify({ ...record, rev: record.rev + 1, value: envelopeOf(typed) }))
     await second.flow.next({ plan: 'basic' })
     await until(() => second.storage.getStatus().notice?.kind === 'merged', 'the merge')

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, getPersistedSnapshot } from '@flowkit/core'
 import { createFlowkitHandler } from '@flowkit/server'
 import { sqliteStore } from '@flowkit/server/sqlite'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -32,11 +32,11 @@ beforeAll(async () => {
   for (const steps of [[10, 30, 40], [20]]) {
     clock = T0
     const flow = createWorkflow(signup, { now: () => clock })
-    const { token } = await call('POST', '/instances', { workflow: 'signup', snapshot: flow.getPersistedSnapshot() })
+    const { token } = await call('POST', '/instances', { workflow: 'signup', snapshot: getPersistedSnapshot(flow) })
     for (const [i, at] of steps.entries()) {
       clock = T0 + at * 1000
       await flow.next({})
-      await call('PUT', `/instances/${token}`, { baseVersion: i + 1, snapshot: flow.getPersistedSnapshot() })
+      await call('PUT', `/instances/${token}`, { baseVersion: i + 1, snapshot: getPersistedSnapshot(flow) })
     }
   }
   await store.close()

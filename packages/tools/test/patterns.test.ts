@@ -1,4 +1,4 @@
-import { createWorkflow, isWorkflowError, replay } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot, isWorkflowError, replay } from '@flowkit/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkWorkflow, compileFields, loadWorkflow } from '../src/index'
@@ -44,7 +44,7 @@ describe('field patterns run in linear time', () => {
     const flow = createWorkflow(definition)
     await flow.next({ code: 'aaab' })
     expect(flow.getSnapshot().step).toBe('done')
-    const persisted = structuredClone(flow.getPersistedSnapshot())
+    const persisted = structuredClone(getPersistedSnapshot(flow))
     ;(persisted.path[0] as { input: { code: string } }).input.code = `${'a'.repeat(29)}!`
     const { value: outcome, ms } = await timed(() =>
       Promise.resolve(replay(definition, persisted, { actions: true })).then(

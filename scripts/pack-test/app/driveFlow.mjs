@@ -1,6 +1,6 @@
 // Drives a flow with the installed @flowkit/core: branch, back, change an answer, resume from a persisted snapshot.
 import assert from 'node:assert/strict'
-import { createWorkflow, defineWorkflow, isWorkflowError } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, getPersistedSnapshot, isWorkflowError, resumeWorkflow } from '@flowkit/core'
 import { signup } from './signup.mjs'
 
 const flow = createWorkflow(signup)
@@ -16,7 +16,7 @@ assert.deepEqual(solo.history, ['account', 'kind', 'review'])
 assert.deepEqual(solo.state, { email: 'ada@example.com', team: false, seats: 1 })
 assert.equal((await flow.next()).status, 'done')
 
-const resumed = createWorkflow(signup, { snapshot: JSON.parse(JSON.stringify(flow.getPersistedSnapshot())) })
+const resumed = resumeWorkflow(signup, JSON.parse(JSON.stringify(getPersistedSnapshot(flow))))
 assert.equal(resumed.getSnapshot().step, 'review')
 assert.deepEqual(resumed.getSnapshot().state, solo.state)
 

@@ -1,7 +1,7 @@
 // Renders a wizard with the installed @flowkit/react through react-dom/server: hooks only work when
 // @flowkit/react and the app share one React ("Invalid hook call" otherwise).
 import assert from 'node:assert/strict'
-import { createWorkflow } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot, resumeWorkflow } from '@flowkit/core'
 import { useStep, WorkflowProgress, WorkflowProvider, WorkflowSteps } from '@flowkit/react'
 import { createElement as h } from 'react'
 import { renderToString } from 'react-dom/server'
@@ -22,7 +22,7 @@ assert.match(wizard(flow), /<h2[^>]*>Account<\/h2>/)
 assert.match(wizard(flow), /Step 1 of 3/)
 await flow.next({ email: 'ada@example.com' })
 // The server renders the state an instance starts in: resume one at the second step.
-const resumed = createWorkflow(signup, { snapshot: flow.getPersistedSnapshot() })
+const resumed = resumeWorkflow(signup, getPersistedSnapshot(flow))
 assert.match(wizard(resumed), /<h2[^>]*>Team or solo<\/h2>/)
 assert.deepEqual(errors, [], 'React logged errors while rendering')
 process.stdout.write('a wizard renders with React on the server, one React for the app and @flowkit/react\n')

@@ -1,4 +1,4 @@
-import type { Workflow } from '@flowkit/core'
+import { getPersistedSnapshot, type Workflow } from '@flowkit/core'
 import type { LocalFirstStorage, SubmitResult } from '@flowkit/server/client'
 import { useCallback, useEffect, useState } from 'react'
 import { Alert } from '../ui/Alert'
@@ -19,7 +19,7 @@ export function ServerVerification({ storage, workflow }: ServerVerificationProp
   const verify = useCallback(() => {
     setResult(null)
     let current = true
-    const run = storage.getStatus().submitted ? storage.result() : storage.submit(workflow.getPersistedSnapshot())
+    const run = storage.getStatus().submitted ? storage.result() : storage.submit(getPersistedSnapshot(workflow))
     void run.then((answer) => {
       if (current) setResult(answer)
     })

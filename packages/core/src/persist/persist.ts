@@ -1,6 +1,8 @@
 import { type PersistStorage, persist as zustandPersist } from 'zustand/middleware'
+import { serialize } from '../kernel/serialize'
 import { isPromiseLike } from '../runtime/async'
 import type { PersistenceHost, Workflow, WorkflowPersistence } from '../runtime/createWorkflow'
+import { resumeState } from '../runtime/resumeWorkflow'
 import type { WorkflowSnapshot } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { memoryStorage } from './memoryStorage'
@@ -115,9 +117,16 @@ export const persist = (options: PersistOptions): WorkflowPersistence => {
       // Without this, zustand would log a stored value of another middleware version to console.error.
       migrate: (stored) => stored as WorkflowSnapshot,
       storage: safeJSONStorage(storage, host, options.key) as PersistStorage<WorkflowSnapshot>,
-      partialize: (snapshot) => host.serialize(snapshot, { exclude: options.exclude }) as unknown as WorkflowSnapshot,
-      merge: (stored, current) =>
-        stored === undefined || stored === null ? current : (host.restore(stored, { expiresIn: options.expiresIn }) ?? current),
+      partialize: (snapshot) =>
+        serialize(host.definition, host.stateOf(snapshot), {
+          exclude: options.exclude,
+          at: (host.options.now ?? Date.now)(),
+        }) as unknown as WorkflowSnapshot,
+      merge: (stored, current) => {
+        if (stored === undefined || stored === null) return current
+        const state = resumeState(host.definition, stored, host.options, { expiresIn: options.expiresIn })
+        return state ? host.view(state) : current
+      },
       // `useWorkflow` defers the read to an effect, whatever the options say (see PersistenceHost.deferHydration).
       skipHydration: host.deferHydration || (options.skipHydration ?? false),
     })

@@ -1,23 +1,27 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
 import { compile } from '../definition/compile'
 import { back, fail, goTo, initialState, isAhead, reset, setDraft } from '../kernel/moves'
-import { type SerializeOptions, serialize } from '../kernel/serialize'
 import { type FlowState, NO_ISSUES } from '../kernel/state'
 import { toPlain } from '../plain'
-import { type ReplayOptions, replayState } from '../replay'
-import type { PersistedSnapshot, WorkflowDefinition, WorkflowSnapshot } from '../types'
-import { isWorkflowError, WorkflowError } from '../WorkflowError'
+import type { ReplayOptions } from '../replay'
+import type { WorkflowDefinition, WorkflowSnapshot } from '../types'
+import { WorkflowError } from '../WorkflowError'
 import { forward } from './forward'
 import { type Kernel, kernelOf, makeSnapshot } from './snapshot'
 import { type Runtime, submit } from './submit'
 
-/** What a persistence plugin (see `@flowkit/core/persist`) gets from the engine. */
+/**
+ * What a persistence plugin (see `@flowkit/core/persist`) gets from the engine. The plugin brings its
+ * own serialization (`serialize`, `resumeState`), so a workflow without one ships none of it.
+ */
 export interface PersistenceHost {
   readonly definition: WorkflowDefinition
-  /** The stored form of a snapshot. */
-  serialize(snapshot: WorkflowSnapshot, options?: Omit<SerializeOptions, 'at'>): PersistedSnapshot
-  /** The snapshot a stored value resumes, or `undefined` when it does not fit (`onError` has been told why). */
-  restore(value: unknown, options?: Pick<ReplayOptions, 'expiresIn'>): WorkflowSnapshot | undefined
+  /** The options the workflow was created with: its clock (`now`), `migrate`, `logLimit`, `onError`. */
+  readonly options: WorkflowOptions
+  /** The engine's state behind a snapshot of this workflow (the current state for a snapshot it did not make). */
+  stateOf(snapshot: WorkflowSnapshot): FlowState
+  /** The snapshot of an engine state, e.g. one `resumeState` replayed. */
+  view(state: FlowState): WorkflowSnapshot
   /** Passes a problem (storage failing, unreadable data) to the `onError` option. */
   report(error: WorkflowError): void
   /**
@@ -33,9 +37,7 @@ export type WorkflowPersistence = (
 ) => (creator: StateCreator<WorkflowSnapshot>) => StateCreator<WorkflowSnapshot, [], any>
 
 export interface WorkflowOptions {
-  /** A persisted snapshot (from `getPersistedSnapshot()`) to resume from. One that does not fit is reported to `onError` and the flow starts fresh. */
-  readonly snapshot?: unknown
-  /** Converts a snapshot saved by another `version` of the definition. */
+  /** Converts a snapshot saved by another `version` of the definition (for `resumeWorkflow` and `persist`). */
   readonly migrate?: ReplayOptions['migrate']
   /** Told about every error: a failed action, a choice with no match, a snapshot that could not be resumed. */
   readonly onError?: (error: WorkflowError) => void
@@ -93,8 +95,6 @@ export interface Workflow<S extends object = any, K extends string = string> {
   run(inputs?: { readonly [P in K]?: unknown }, options?: RunOptions<K>): Promise<WorkflowSnapshot<S, K>>
   /** Keeps what the user typed for a step (so it survives unmount, back and reload) without submitting it. */
   setDraft(step: K, draft: unknown): void
-  /** A JSON-safe snapshot to store or send, and to resume with `createWorkflow(definition, { snapshot })`. */
-  getPersistedSnapshot(options?: Omit<SerializeOptions, 'at'>): PersistedSnapshot
   /** Aborts a running transition and drops all listeners. */
   destroy(): void
 }
@@ -111,7 +111,29 @@ export function createWorkflow<S extends object, K extends string>(
   definition: WorkflowDefinition<S, K>,
   options: WorkflowOptions = {},
 ): Workflow<S, K> {
-  const rt = runtime(definition as WorkflowDefinition, options)
+  // Resuming moved to its own function, so that apps that never resume do not ship replay: a resume
+  // passed the old way must not silently start afresh.
+  if ((options as { snapshot?: unknown }).snapshot !== undefined) {
+    throw new WorkflowError(
+      'INVALID_OPTION',
+      process.env.NODE_ENV !== 'production' &&
+        `createWorkflow() takes no \`snapshot\` option: resume workflow '${definition.id}' with resumeWorkflow(definition, snapshot, options) from '@flowkit/core'.`,
+      { category: 'usage' },
+    )
+  }
+  return startWorkflow(definition, options)
+}
+
+/** The runtime of a workflow, under a symbol on it, for functions such as `getPersistedSnapshot`. */
+export const RUNTIME: unique symbol = Symbol.for('flowkit.runtime')
+
+/** Starts an instance at `first` (a replayed state) or at the definition's start. */
+export const startWorkflow = <S extends object, K extends string>(
+  definition: WorkflowDefinition<S, K>,
+  options: WorkflowOptions,
+  first?: FlowState,
+): Workflow<S, K> => {
+  const rt = runtime(definition as WorkflowDefinition, options, first)
   const { def, now, store } = rt
   const listeners = new Set<() => void>()
   const snapshot = () => store.getState() as WorkflowSnapshot<S, K>
@@ -153,39 +175,42 @@ export function createWorkflow<S extends object, K extends string>(
       // A keystroke changes drafts only: the new snapshot shares the derived fields (history, progress…) of the last one.
       store.setState(rt.view(setDraft(def, state, step, toPlain(draft, 'the draft', step)), busy, store.getState()), true)
     },
-    getPersistedSnapshot: (o) => serialize(def, rt.current().state, { ...o, at: now() }),
     destroy() {
       rt.cancel()
       for (const unsubscribe of listeners) unsubscribe()
       listeners.clear()
     },
   }
+  ;(workflow as unknown as Record<symbol, Runtime>)[RUNTIME] = rt
+  if (process.env.NODE_ENV !== 'production') movedMethod(workflow)
   return workflow
 }
 
+/** In development, the old method says where it went. */
+const movedMethod = (workflow: object) =>
+  Object.defineProperty(workflow, 'getPersistedSnapshot', {
+    value: () => {
+      throw new WorkflowError(
+        'INVALID_OPTION',
+        "workflow.getPersistedSnapshot() is now a function: getPersistedSnapshot(workflow, options) from '@flowkit/core'.",
+        { category: 'usage' },
+      )
+    },
+  })
+
 /** The store (with persistence when asked), the clock, commits and the pending transition of one instance. */
-const runtime = (def: WorkflowDefinition, options: WorkflowOptions): Runtime => {
+const runtime = (def: WorkflowDefinition, options: WorkflowOptions, start?: FlowState): Runtime => {
   compile(def)
   const now = options.now ?? Date.now
   const report = (error: WorkflowError) => options.onError?.(error)
-  const tryReplay = (value: unknown, extra?: Pick<ReplayOptions, 'expiresIn'>): FlowState | undefined => {
-    try {
-      return replayState(def, value, { migrate: options.migrate, now, logLimit: options.logLimit, ...extra })
-    } catch (cause) {
-      report(asSnapshotError(def, cause))
-      return undefined
-    }
-  }
   const view = (state: FlowState, busy = false, same?: WorkflowSnapshot) => makeSnapshot({ definition: def, state, busy }, same)
-  const first = (options.snapshot !== undefined && tryReplay(options.snapshot)) || initialState(def, now(), options.logLimit)
+  const first = start ?? initialState(def, now(), options.logLimit)
   const creator: StateCreator<WorkflowSnapshot> = () => view(first)
   const host: PersistenceHost = {
     definition: def,
-    serialize: (snapshot, o) => serialize(def, (kernelOf(snapshot) ?? rt.current()).state, { ...o, at: now() }),
-    restore: (value, o) => {
-      const s = tryReplay(value, o)
-      return s && view(s)
-    },
+    options,
+    stateOf: (snapshot) => (kernelOf(snapshot) ?? rt.current()).state,
+    view: (state) => view(state),
     report,
   }
   const store: StoreApi<WorkflowSnapshot> = createStore<WorkflowSnapshot>(options.persist ? options.persist(host)(creator) : creator)
@@ -246,14 +271,3 @@ const runAll = async (
   }
   return snap
 }
-
-/** Why a snapshot could not be resumed, as a snapshot error. */
-const asSnapshotError = (def: WorkflowDefinition, cause: unknown): WorkflowError =>
-  isWorkflowError(cause) && cause.category === 'snapshot'
-    ? cause
-    : new WorkflowError(
-        'SNAPSHOT_MISMATCH',
-        process.env.NODE_ENV !== 'production' &&
-          `the snapshot of workflow '${def.id}' no longer replays: ${cause instanceof Error ? cause.message : String(cause)}`,
-        { category: 'snapshot', cause },
-      )

@@ -1,4 +1,4 @@
-import { createWorkflow, type Workflow, type WorkflowDefinition, type WorkflowError, type WorkflowOptions } from '@flowkit/core'
+import { resumeWorkflow, type Workflow, type WorkflowDefinition, type WorkflowError, type WorkflowOptions } from '@flowkit/core'
 import { snapshotAt, type WorkflowSeed } from './snapshotAt'
 
 /**
@@ -17,9 +17,8 @@ export function createWorkflowAt<S extends object, K extends string>(
   const snapshot = snapshotAt(definition, seed)
   let resuming = true
   let problem: WorkflowError | undefined
-  const workflow = createWorkflow(definition, {
+  const workflow = resumeWorkflow(definition, snapshot, {
     ...options,
-    snapshot,
     onError: (error) => {
       if (resuming) problem ??= error
       else options.onError?.(error)

@@ -63,13 +63,13 @@ const mismatch = (id: string, problem: string, step?: string): never => {
 
 /**
  * A persisted snapshot of `definition` at a step, with a seeded state, path and drafts: resume it with
- * `createWorkflow(definition, { snapshot })`. The path is walked with the kernel's own moves (its
+ * `resumeWorkflow(definition, snapshot)`. The path is walked with the kernel's own moves (its
  * `next` and `skip`; no validation or action runs, the seed gives each step's contribution) and the
  * result goes through core's `replay`, so it is one a user could take. Throws a `WorkflowError`
  * saying what to change when the seed does not fit the definition.
  * @example
  * const snapshot = snapshotAt(checkout, { at: 'payment', state: { cart: { lines: [{ product: 'hoodie', quantity: 1 }], promo: null } } })
- * const flow = createWorkflow(checkout, { snapshot })
+ * const flow = resumeWorkflow(checkout, snapshot)
  */
 export function snapshotAt<S extends object, K extends string>(
   definition: WorkflowDefinition<S, K>,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { canonicalJson, createWorkflow, type PersistedSnapshot } from '@flowkit/core'
+import { canonicalJson, createWorkflow, getPersistedSnapshot, type PersistedSnapshot } from '@flowkit/core'
 import { enrollment } from '../../src/examples/enrollment'
 
 export interface Answer {
@@ -62,7 +62,7 @@ export const journey = async (i: number): Promise<PersistedSnapshot[]> => {
     undefined,
   ]) {
     await flow.next(input)
-    out.push(JSON.parse(JSON.stringify(flow.getPersistedSnapshot())))
+    out.push(JSON.parse(JSON.stringify(getPersistedSnapshot(flow))))
   }
   return out
 }

@@ -1,5 +1,5 @@
 import type { PersistedSnapshot, WorkflowDefinition } from '@flowkit/core'
-import { createWorkflow } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot } from '@flowkit/core'
 import type { FlowkitHandler } from '@flowkit/server'
 
 export interface Answer {
@@ -40,7 +40,7 @@ export const snapshotAfter = async (definition: WorkflowDefinition<any, any>, in
     const after = await flow.next(input)
     if (after.error || Object.keys(after.issues).length > 0) throw new Error(`fixture input ${JSON.stringify(input)} was refused`)
   }
-  return flow.getPersistedSnapshot()
+  return getPersistedSnapshot(flow)
 }
 
 /** Inputs of a complete enrollment on the family plan. */

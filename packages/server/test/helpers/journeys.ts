@@ -1,4 +1,4 @@
-import { createWorkflow } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot } from '@flowkit/core'
 import { createFlowkitHandler, type InstanceStore } from '@flowkit/server'
 import { enrollment } from '../../src/examples/enrollment'
 import { api } from './api'
@@ -70,7 +70,7 @@ export const driveJourneys = async (store: InstanceStore, journeys = KNOWN, afte
     clock = T0 + start * 1000
     const phone = { 'user-agent': `phone-${index}` }
     const flow = createWorkflow(enrollment, { now })
-    const started = await client.start('enrollment', flow.getPersistedSnapshot(), phone)
+    const started = await client.start('enrollment', getPersistedSnapshot(flow), phone)
     if (started.status !== 201) throw new Error(`start refused: ${JSON.stringify(started.body)}`)
     const token = started.body.token as string
     let version = started.body.version as number
@@ -79,13 +79,13 @@ export const driveJourneys = async (store: InstanceStore, journeys = KNOWN, afte
       // From its move `laptopFrom` on, the journey carries on from a laptop: a resume on another device.
       const device = i >= laptopFrom ? { 'user-agent': 'laptop' } : phone
       if (move === 'submit') {
-        const submitted = await client.submit(token, version, flow.getPersistedSnapshot(), device)
+        const submitted = await client.submit(token, version, getPersistedSnapshot(flow), device)
         if (submitted.status !== 200) throw new Error(`submit refused: ${JSON.stringify(submitted.body)}`)
         continue
       }
       if (move === 'back') flow.back()
       else await flow.next(input)
-      const saved = await client.save(token, version, flow.getPersistedSnapshot(), device)
+      const saved = await client.save(token, version, getPersistedSnapshot(flow), device)
       if (saved.status !== 200) throw new Error(`save refused: ${JSON.stringify(saved.body)}`)
       version = saved.body.version
       await afterSave?.()

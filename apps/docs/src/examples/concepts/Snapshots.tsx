@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow, type PersistedSnapshot, type Workflow } from '@flowkit/core'
+import { defineWorkflow, getPersistedSnapshot, type PersistedSnapshot, resumeWorkflow, type Workflow } from '@flowkit/core'
 import { useWorkflow, useWorkflowInstance, useWorkflowState, WorkflowProvider, WorkflowSteps } from '@flowkit/react'
 import { useState } from 'react'
 import { StepFrame } from '../ui/StepFrame.tsx'
@@ -34,7 +34,7 @@ const steps = {
 function Saved({ onResume }: { onResume: (saved: PersistedSnapshot) => void }) {
   const workflow = useWorkflowInstance()
   useWorkflowState((s) => s) // re-render on every change
-  const saved = workflow.getPersistedSnapshot()
+  const saved = getPersistedSnapshot(workflow)
   return (
     <div className="fk-state">
       <p>getPersistedSnapshot()</p>
@@ -53,7 +53,7 @@ export function Snapshots() {
     <>
       <WorkflowProvider workflow={workflow}>
         <WorkflowSteps steps={steps} done={() => <p>Finished.</p>} />
-        <Saved onResume={(saved) => setCopy(createWorkflow(survey, { snapshot: saved }))} />
+        <Saved onResume={(saved) => setCopy(resumeWorkflow(survey, saved))} />
       </WorkflowProvider>
       {copy && (
         <section aria-label="The resumed copy" className="fk-copy">
