@@ -19,6 +19,16 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null
 }
 
+/**
+ * Whether nothing enumerable was ever put on Object.prototype (nothing polluted it): then `for…in`
+ * over a plain object shows its own keys only, and a copy needs no `Object.hasOwn` per key (for…in
+ * collects its keys when it starts, so a check just before it holds).
+ */
+export const cleanPrototype = (): boolean => {
+  for (const _ in Object.prototype) return false
+  return true
+}
+
 const describe = (value: unknown): string =>
   Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object' : typeof value
 
@@ -123,7 +133,9 @@ function copy(v: unknown, depth: number, walk: Walk): unknown {
     fail(walk, process.env.NODE_ENV !== 'production' && `has more than ${walk.limit} values; send only the fields of this step`)
   if (isLeaf(v)) return v
   const isArray = Array.isArray(v)
-  if (!isArray && !isPlainObject(v)) return fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
+  const proto = isArray || typeof v !== 'object' ? undefined : Object.getPrototypeOf(v)
+  if (!isArray && proto !== Object.prototype && proto !== null)
+    return fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
   // A cycle nests without end: it is told from deep data where the depth runs out (development only), not looked for at every object.
   if (depth > MAX_DEPTH) {
     fail(
@@ -145,9 +157,10 @@ function copy(v: unknown, depth: number, walk: Walk): unknown {
   } else {
     out = {}
     // for…in allocates no list of keys; what it finds on the prototype (Object.prototype, if it was ever written to) is not copied.
+    const own = proto === null || cleanPrototype()
     for (const key in v as object) {
       // Keys that could pollute prototypes are dropped (three comparisons cost less than a Set lookup per key).
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype' || !Object.hasOwn(v as object, key)) continue
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype' || (!own && !Object.hasOwn(v as object, key))) continue
       const value = inner((v as Record<string, unknown>)[key], key, depth, walk)
       if (value !== undefined) out[key] = value
     }

@@ -1,4 +1,4 @@
-import { frozen, isPlainObject } from '../plain'
+import { cleanPrototype, frozen, isPlainObject } from '../plain'
 import type { ScopeLevel, StepDef } from '../types'
 
 type Obj = Record<string, unknown>
@@ -32,8 +32,14 @@ export const viewOf = (step: StepDef<any, string, any>, state: object): object =
  */
 export const merged = (a: object, b: object): Readonly<Obj> => {
   const out: Obj = {}
-  for (const key in a) if (Object.hasOwn(a, key)) out[key] = (a as Obj)[key]
-  for (const key in b) if (Object.hasOwn(b, key)) out[key] = (b as Obj)[key]
+  // Each key is checked to be own only if Object.prototype shows some to for…in (see `cleanPrototype`).
+  if (cleanPrototype()) {
+    for (const key in a) out[key] = (a as Obj)[key]
+    for (const key in b) out[key] = (b as Obj)[key]
+  } else {
+    for (const key in a) if (Object.hasOwn(a, key)) out[key] = (a as Obj)[key]
+    for (const key in b) if (Object.hasOwn(b, key)) out[key] = (b as Obj)[key]
+  }
   return frozen(out)
 }
 
