@@ -7,7 +7,7 @@ import type { ReplayOptions } from '../replay'
 import type { WorkflowDefinition, WorkflowSnapshot } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { forward } from './forward'
-import { type Kernel, kernelOf, makeSnapshot } from './snapshot'
+import { flowOf, snapshotOf } from './snapshot'
 import { type Runtime, submit } from './submit'
 
 /**
@@ -203,28 +203,34 @@ const runtime = (def: WorkflowDefinition, options: WorkflowOptions, start?: Flow
   compile(def)
   const now = options.now ?? Date.now
   const report = (error: WorkflowError) => options.onError?.(error)
-  const view = (state: FlowState, busy = false, same?: WorkflowSnapshot) => makeSnapshot({ definition: def, state, busy }, same)
+  const view = (state: FlowState, busy = false, same?: WorkflowSnapshot) => snapshotOf(def, state, busy, same)
   const first = start ?? initialState(def, now(), options.logLimit)
   const creator: StateCreator<WorkflowSnapshot> = () => view(first)
   const host: PersistenceHost = {
     definition: def,
     options,
-    stateOf: (snapshot) => (kernelOf(snapshot) ?? rt.current()).state,
+    stateOf: (snapshot) => flowOf(snapshot) ?? rt.current().state,
     view: (state) => view(state),
     report,
   }
   const store: StoreApi<WorkflowSnapshot> = createStore<WorkflowSnapshot>(options.persist ? options.persist(host)(creator) : creator)
-  let last: Kernel = kernelOf(store.getState()) ?? { definition: def, state: first, busy: false }
+  // The store's kernel, one record kept up to date rather than one made per move (see `Runtime.current`).
+  const kernel = { definition: def, state: first, busy: false }
   const rt: Runtime = {
     def,
     now,
     store,
     view,
     pending: null,
-    // The store's kernel; the last committed one if someone replaced the store's state by hand.
+    // What the store's snapshot shows; the last one committed if someone replaced the store's state by hand.
     current: () => {
-      last = kernelOf(store.getState()) ?? last
-      return last
+      const snapshot = store.getState()
+      const state = flowOf(snapshot)
+      if (state) {
+        kernel.state = state
+        kernel.busy = snapshot.status === 'busy'
+      }
+      return kernel
     },
     commit(next, busy = false) {
       const { error } = next

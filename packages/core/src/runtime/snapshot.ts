@@ -8,16 +8,16 @@ import type { Issues, LogEntry, Progress, WorkflowDefinition, WorkflowSnapshot, 
 import type { WorkflowError } from '../WorkflowError'
 import { historyView } from './historyView'
 
-/** Where a snapshot keeps the kernel's state. A symbol: JSON and `Object.keys` never see it, spreads keep it. */
-export const KERNEL: unique symbol = Symbol.for('flowkit.kernel')
+/** Where a snapshot keeps the kernel's state and its definition. Symbols: JSON and `Object.keys` never see them, spreads keep them. */
+const FLOW: unique symbol = Symbol.for('flowkit.flowState')
+const DEFINITION: unique symbol = Symbol.for('flowkit.definition')
 
+/** What a snapshot is a view of. */
 export interface Kernel {
   readonly definition: WorkflowDefinition
   readonly state: FlowState
   readonly busy: boolean
 }
-
-export type InternalSnapshot = WorkflowSnapshot & { readonly [KERNEL]: Kernel }
 
 /** What a snapshot derives on first read; shared by the snapshots of one position (a keystroke changes drafts only). */
 interface Derived {
@@ -40,54 +40,57 @@ const DRAFTS: unique symbol = Symbol('drafts')
  * includes them all. The public fields are `declare`d and set once in the constructor: a snapshot is
  * made on every move.
  */
-class Snapshot implements InternalSnapshot {
+class Snapshot implements WorkflowSnapshot {
   declare readonly id: string
   declare readonly step: string
   declare readonly state: object
   declare readonly status: WorkflowStatus
   declare readonly error: WorkflowError | null
   declare readonly issues: Issues
-  declare readonly [KERNEL]: Kernel
+  declare readonly [FLOW]: FlowState
+  declare readonly [DEFINITION]: WorkflowDefinition
   declare [DERIVED]: Derived | undefined
   declare [DRAFTS]: Readonly<Record<string, unknown>> | undefined
 
-  constructor(kernel: Kernel, same?: Snapshot) {
-    const s = kernel.state
-    const self = this as { -readonly [P in keyof InternalSnapshot]: InternalSnapshot[P] }
-    self.id = kernel.definition.id
+  constructor(definition: WorkflowDefinition, s: FlowState, busy: boolean, same?: Snapshot) {
+    const self = this as { -readonly [P in keyof Snapshot]: Snapshot[P] }
+    self.id = definition.id
     self.step = s.step
-    self.state = stateAt(kernel.definition, s.frame)
-    self.status = kernel.busy ? 'busy' : s.done ? 'done' : 'idle'
+    self.state = stateAt(definition, s.frame)
+    self.status = busy ? 'busy' : s.done ? 'done' : 'idle'
     self.error = s.error
     self.issues = s.issues
-    self[KERNEL] = kernel
+    // The kernel's state and definition as two fields, not a kernel object: one object less per move.
+    self[FLOW] = s
+    self[DEFINITION] = definition
     // Same position and state (only drafts changed): share the derived values, so selectors keep their references.
     this[DERIVED] = same ? cacheOf(same) : undefined
-    this[DRAFTS] = same && same[KERNEL].state.drafts === s.drafts ? same.drafts : undefined
+    this[DRAFTS] = same && same[FLOW].drafts === s.drafts ? same.drafts : undefined
   }
 
   get history(): readonly string[] {
     const d = cacheOf(this)
-    d.history ??= historyView(this[KERNEL].state)
+    d.history ??= historyView(this[FLOW])
     return d.history
   }
 
   get skipped(): readonly string[] {
     const d = cacheOf(this)
-    d.skipped ??= Object.freeze(skippedOf(this[KERNEL].state))
+    d.skipped ??= Object.freeze(skippedOf(this[FLOW]))
     return d.skipped
   }
 
   get upcoming(): readonly string[] {
     const d = cacheOf(this)
-    d.upcoming ??= Object.freeze(upcomingOf(this[KERNEL].definition, this[KERNEL].state))
+    d.upcoming ??= Object.freeze(upcomingOf(this[DEFINITION], this[FLOW]))
     return d.upcoming
   }
 
   get progress(): Progress {
     const d = cacheOf(this)
     if (!d.progress) {
-      const { definition, state } = this[KERNEL]
+      const definition = this[DEFINITION]
+      const state = this[FLOW]
       d.prediction ??= predict(definition, state)
       d.progress = Object.freeze(progressOf(definition, state, d.prediction))
     }
@@ -96,16 +99,15 @@ class Snapshot implements InternalSnapshot {
 
   get log(): readonly LogEntry[] {
     const d = cacheOf(this)
-    d.log ??= Object.freeze(logEntries(this[KERNEL].state.log))
+    d.log ??= Object.freeze(logEntries(this[FLOW].log))
     return d.log
   }
 
   get drafts(): Readonly<Record<string, unknown>> {
     if (!this[DRAFTS]) {
-      const { definition, state } = this[KERNEL]
-      const { ids, shift } = compile(definition)
+      const { ids, shift } = compile(this[DEFINITION])
       const drafts: Record<string, unknown> = {}
-      eachDraft(state.drafts, shift, (index, draft) => {
+      eachDraft(this[FLOW].drafts, shift, (index, draft) => {
         drafts[ids[index] as string] = draft
       })
       this[DRAFTS] = Object.freeze(drafts)
@@ -125,7 +127,18 @@ const cacheOf = (snapshot: Snapshot): Derived => {
   return snapshot[DERIVED]
 }
 
-export const makeSnapshot = (kernel: Kernel, same?: WorkflowSnapshot): InternalSnapshot =>
-  new Snapshot(kernel, same instanceof Snapshot ? same : undefined)
+/** The snapshot of `state`; `same`, the store's last snapshot when only drafts changed, lends it what it derived. */
+export const snapshotOf = (definition: WorkflowDefinition, state: FlowState, busy: boolean, same?: WorkflowSnapshot): WorkflowSnapshot =>
+  new Snapshot(definition, state, busy, same instanceof Snapshot ? same : undefined)
 
-export const kernelOf = (snapshot: WorkflowSnapshot): Kernel | undefined => (snapshot as Partial<InternalSnapshot>)[KERNEL]
+export const makeSnapshot = (kernel: Kernel, same?: WorkflowSnapshot): WorkflowSnapshot =>
+  snapshotOf(kernel.definition, kernel.state, kernel.busy, same)
+
+/** The kernel behind a snapshot (or a spread copy of one), made when asked: `undefined` for anything else. */
+export const kernelOf = (snapshot: WorkflowSnapshot): Kernel | undefined => {
+  const state = (snapshot as Partial<Snapshot>)[FLOW]
+  return state && { definition: (snapshot as Snapshot)[DEFINITION], state, busy: snapshot.status === 'busy' }
+}
+
+/** The kernel state behind a snapshot (or a spread copy of one), else `undefined`. */
+export const flowOf = (snapshot: WorkflowSnapshot): FlowState | undefined => (snapshot as Partial<Snapshot>)[FLOW]

@@ -25,6 +25,7 @@ export interface Runtime {
   readonly store: StoreApi<WorkflowSnapshot>
   readonly view: (state: FlowState, busy?: boolean, same?: WorkflowSnapshot) => WorkflowSnapshot
   pending: { promise: Promise<WorkflowSnapshot>; abort: Abort } | null
+  /** The kernel the store's snapshot shows: one record the runtime keeps up to date, so read it at once (a later move changes it). */
   current(): Kernel
   commit(next: FlowState, busy?: boolean): WorkflowSnapshot
   cancel(): void
