@@ -1,9 +1,10 @@
 import { adjacencyOfCompiled, type Compiled, compile } from '../definition/compile'
 import { reachableFrom } from '../definition/graph'
 import { hint } from '../didYouMean'
-import type { Issues, RepeatSummary, WorkflowDefinition } from '../types'
+import type { Issues, RepeatSummary, StepDef, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { chooseNext, reach, stepOf } from './choose'
+import { compiledOf } from './compiled'
 import { type Drafts, getDraft, NO_DRAFTS, setDraft as setIn } from './drafts'
 import { appendLog, appendMove, emptyLog, type Log } from './log'
 import { mergeAt } from './scope'
@@ -21,7 +22,7 @@ export const initialState = (definition: WorkflowDefinition, at: number, logLimi
 
 /** The flow entered afresh, its journey going on in `log`. Entering starts with no state, drafts or history (a reset drops them). */
 const enter = (definition: WorkflowDefinition, log: Log, at: number, reset = false): FlowState => {
-  const c = compile(definition)
+  const c = compiledOf(definition)
   const { step, skipped } = reach(definition, definition.initial, c.state, c.ids.length)
   return moved(
     step,
@@ -34,13 +35,14 @@ const enter = (definition: WorkflowDefinition, log: Log, at: number, reset = fal
 }
 
 /** The state of the flow's data at a frame: the definition's initial state before the first step. */
-export const stateAt = (definition: WorkflowDefinition, frame: Frame | null): object => frame?.state ?? compile(definition).state
+export const stateAt = (definition: WorkflowDefinition, frame: Frame | null): object => (frame ? frame.state : compiledOf(definition).state)
 
 const draftsWith = (c: Compiled, s: FlowState, step: string, draft: unknown) => setIn(s.drafts, c.shift, c.index.get(step) as number, draft)
 
 /**
- * Completes the current step with its input (a plain copy) and contribution. Throws what choosing the
- * next step throws (NO_CHOICE, AMBIGUOUS_CHOICE, INVALID_TARGET, GUARD_FAILED, SKIP_LOOP).
+ * Completes the current step with its input (a plain copy) and contribution; `def` is the current
+ * step's definition, when the caller has it. Throws what choosing the next step throws (NO_CHOICE,
+ * AMBIGUOUS_CHOICE, INVALID_TARGET, GUARD_FAILED, SKIP_LOOP).
  */
 export const complete = (
   definition: WorkflowDefinition,
@@ -48,11 +50,11 @@ export const complete = (
   input: unknown,
   patch: Readonly<Record<string, unknown>>,
   at: number,
+  def: StepDef<any, string, any> = stepOf(definition, s.step),
 ): FlowState => {
-  const c = compile(definition)
+  const c = compiledOf(definition)
   const id = s.step
   const prev = s.frame
-  const def = stepOf(definition, id)
   const state = mergeAt(def, prev ? prev.state : c.state, patch)
   const { summary } = def
   // A repeat's summary keeps no draft: its input is a one-off command (add, change, remove), not an answer.

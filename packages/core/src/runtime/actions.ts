@@ -102,9 +102,12 @@ export const runActionList = ({
   return from(0)
 }
 
-/** The contribution of a step without actions, its input: checked to be an object; one that is `copied` (a plain copy already) is used as it is. */
+/**
+ * The contribution of a step without actions, its input: checked to be an object; one that is `copied` (a plain
+ * copy already, so an object is a plain one) is used as it is.
+ */
 export const inputPatch = (value: unknown, step: string, copied: boolean): Patch =>
-  copied && isPlainObject(value) ? value : toPatch(value, 'the input', step)
+  copied && typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Patch) : toPatch(value, 'the input', step)
 
 /**
  * The contribution of the current step (`step`, its definition): its actions' patches merged in order, or, without actions,

@@ -3,7 +3,7 @@ import { stepOf } from '../kernel/choose'
 import { complete, fail, reject, setDraft } from '../kernel/moves'
 import { type FlowState, NO_ISSUES, update } from '../kernel/state'
 import { toPlain } from '../plain'
-import type { Issues, WorkflowDefinition, WorkflowSnapshot } from '../types'
+import type { Issues, StepDef, WorkflowDefinition, WorkflowSnapshot } from '../types'
 import { isWorkflowError, WorkflowError } from '../WorkflowError'
 import { inputPatch } from './actions'
 import { isPromiseLike } from './async'
@@ -11,6 +11,7 @@ import { type Outcome, runPlain } from './pipeline'
 import type { Kernel } from './snapshot'
 
 type Patch = Readonly<Record<string, unknown>>
+type AnyStep = StepDef<any, string, any>
 
 /** One transition's abort. The AbortController is made only if an action reads `signal`: it is costly. */
 export interface Abort {
@@ -58,11 +59,11 @@ const failed = (rt: Runtime, s: FlowState, cause: unknown, plain: unknown) => {
   return fail(def, s, asStepError(s.step, cause), plain, now())
 }
 
-/** The kernel's move for what a step made of its input, `plain`: completed with `patch`, or refused with `issues`. */
-const settle = (rt: Runtime, s: FlowState, plain: unknown, patch?: Patch, issues?: Issues) => {
+/** The kernel's move for what a step (`step`, its definition) made of its input, `plain`: completed with `patch`, or refused with `issues`. */
+const settle = (rt: Runtime, s: FlowState, step: AnyStep, plain: unknown, patch?: Patch, issues?: Issues) => {
   const { def, now } = rt
   try {
-    return issues ? reject(def, s, plain, issues, now()) : complete(def, s, plain, patch as Patch, now())
+    return issues ? reject(def, s, plain, issues, now()) : complete(def, s, plain, patch as Patch, now(), step)
   } catch (cause) {
     return failed(rt, s, cause, plain)
   }
@@ -99,17 +100,24 @@ export const submit = (rt: Runtime, input: unknown): Promise<WorkflowSnapshot> =
   } catch (cause) {
     return Promise.resolve(rt.commit(failed(rt, s, cause, plain)))
   }
-  if (patch) return Promise.resolve(rt.commit(settle(rt, s, plain, patch)))
+  if (patch) return Promise.resolve(rt.commit(settle(rt, s, step, plain, patch)))
   if (!isPromiseLike(result))
-    return Promise.resolve(rt.commit(settle(rt, s, plain, (result as { patch?: Patch }).patch, (result as Outcome).issues)))
-  return later(rt, s, result, abort ?? {}, plain)
+    return Promise.resolve(rt.commit(settle(rt, s, step, plain, (result as { patch?: Patch }).patch, (result as Outcome).issues)))
+  return later(rt, s, step, result, abort ?? {}, plain)
 }
 
 /** Async work: a busy snapshot now, the result when it comes, unless something moved the flow first. */
-const later = (rt: Runtime, s: FlowState, result: Promise<Outcome>, abort: Abort, plain: unknown): Promise<WorkflowSnapshot> => {
+const later = (
+  rt: Runtime,
+  s: FlowState,
+  step: AnyStep,
+  result: Promise<Outcome>,
+  abort: Abort,
+  plain: unknown,
+): Promise<WorkflowSnapshot> => {
   const promise = result
     .then(
-      (outcome) => settle(rt, s, plain, (outcome as { patch?: Patch }).patch, outcome.issues),
+      (outcome) => settle(rt, s, step, plain, (outcome as { patch?: Patch }).patch, outcome.issues),
       (cause) => failed(rt, s, cause, plain),
     )
     .then((next) => {
