@@ -1,4 +1,4 @@
-import { defineWorkflow } from '@flowkit/core'
+import { composeWorkflow, defineWorkflow } from '@flowkit/core'
 import { z } from 'zod'
 
 /** An address, asked as a sub-flow. */
@@ -24,7 +24,7 @@ export const dependant = defineWorkflow({
 })
 
 /** A household: an intro, the home address (a sub-flow), each dependant (a repeat of up to 4), then check answers. */
-export const household = defineWorkflow({
+export const household = composeWorkflow({
   id: 'household',
   initial: 'start',
   state: {} as { home?: { street: string; city: string }; dependants?: { name: string; age: number }[] },

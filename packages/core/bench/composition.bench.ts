@@ -6,7 +6,14 @@
  * Each run walks the whole flow with an input per step, reading progress and history after every
  * step (as React does), then resumes it from its persisted snapshot.
  */
-import { createWorkflow, defineWorkflow, getPersistedSnapshot, resumeWorkflow, type WorkflowDefinition } from '@flowkit/core'
+import {
+  composeWorkflow,
+  createWorkflow,
+  defineWorkflow,
+  getPersistedSnapshot,
+  resumeWorkflow,
+  type WorkflowDefinition,
+} from '@flowkit/core'
 
 const fmt = (n: number, digits = 2) => n.toLocaleString('en-US', { maximumFractionDigits: digits })
 
@@ -38,7 +45,7 @@ const repeated = (items: number) => {
     state: { answer: 0 },
     steps: { a: { next: 'b' }, b: { next: 'c' }, c: { final: true } },
   })
-  return defineWorkflow({
+  return composeWorkflow({
     id: `repeat-${items}`,
     initial: 'list',
     state: {},
@@ -53,7 +60,7 @@ const nested = (width: number) => {
     const steps: Record<string, object> = {}
     for (let i = 0; i < width; i++) steps[`f${i}`] = { flow: child, next: i === width - 1 ? 'end' : `f${i + 1}` }
     steps.end = { final: true }
-    return defineWorkflow({ id, initial: 'f0', state: {}, steps } as never) as WorkflowDefinition
+    return composeWorkflow({ id, initial: 'f0', state: {}, steps } as never) as WorkflowDefinition
   }
   return wrap('top', wrap('middle', leaf))
 }

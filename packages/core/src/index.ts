@@ -1,6 +1,7 @@
 export { canonicalJson } from './canonicalJson'
 export { checkDefinition, type DefinitionProblem } from './definition/checkDefinition'
-export { type DefinedStepId, defineWorkflow, type WorkflowConfig } from './definition/defineWorkflow'
+export { type ComposedWorkflowConfig, composeWorkflow, type DefinedStepId } from './definition/composeWorkflow'
+export { defineWorkflow, type WorkflowConfig } from './definition/defineWorkflow'
 export { type Edge, type EdgeKind, edgesOf } from './definition/edgesOf'
 export { adjacencyOf, distancesFrom, findCycle, reachableFrom, reversed, stepsToEnd, unreachableSteps } from './definition/graph'
 export { type Journey, type JourneyStep, journeyOf } from './definition/journeyOf'

@@ -1,4 +1,5 @@
 import {
+  composeWorkflow,
   createWorkflow,
   defineWorkflow,
   getPersistedSnapshot,
@@ -45,7 +46,7 @@ const childOf = (spec: ChildSpec, id: string): WorkflowDefinition<Child> => {
 }
 
 const parentOf = (sub: WorkflowDefinition<Child>, item: WorkflowDefinition<Child>, min: number, max: number) =>
-  defineWorkflow({
+  composeWorkflow({
     id: 'parent',
     initial: 'p0',
     state: { skipSub: 0 } as Parent,

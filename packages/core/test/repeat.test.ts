@@ -1,4 +1,12 @@
-import { checkDefinition, createWorkflow, defineWorkflow, getPersistedSnapshot, isWorkflowError, replay } from '@flowkit/core'
+import {
+  checkDefinition,
+  composeWorkflow,
+  createWorkflow,
+  defineWorkflow,
+  getPersistedSnapshot,
+  isWorkflowError,
+  replay,
+} from '@flowkit/core'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 
@@ -13,7 +21,7 @@ const dependant = defineWorkflow({
 })
 
 const family = (min = 0, max = 3) =>
-  defineWorkflow({
+  composeWorkflow({
     id: 'family',
     initial: 'about',
     state: {} as { dependants?: { name: string; age: number }[] },
@@ -120,7 +128,7 @@ describe('repeated steps', () => {
     expect(bad({})[0]?.message).toMatch(/repeat.max/)
     expect(bad({ max: 3 })).toEqual([])
     try {
-      defineWorkflow({
+      composeWorkflow({
         id: 'f',
         initial: 'r',
         state: {},

@@ -1,5 +1,15 @@
-import { checkDefinition, createWorkflow, defineWorkflow, edgesOf, getPersistedSnapshot, replay } from '@flowkit/core'
-import { describe, expect, expectTypeOf, test } from 'vitest'
+import {
+  checkDefinition,
+  composeWorkflow,
+  createWorkflow,
+  defineWorkflow,
+  edgesOf,
+  getPersistedSnapshot,
+  replay,
+  type WorkflowDefinition,
+  WorkflowError,
+} from '@flowkit/core'
+import { describe, expect, expectTypeOf, test, vi } from 'vitest'
 import { z } from 'zod'
 
 const address = defineWorkflow({
@@ -19,7 +29,7 @@ interface Checkout {
   paid?: boolean
 }
 
-const checkout = defineWorkflow({
+const checkout = composeWorkflow({
   id: 'checkout',
   initial: 'shipping',
   state: { sameAddress: true } as Checkout,
@@ -107,7 +117,7 @@ describe('sub-flows', () => {
     }
     loop.steps = { a: { flow: loop, next: 'b' }, b: { final: true } }
     expect(checkDefinition(loop).map((p) => p.code)).toContain('RECURSIVE_SUBFLOW')
-    expect(() => defineWorkflow(loop as never)).toThrow(/includes itself/)
+    expect(() => composeWorkflow(loop as never)).toThrow(/includes itself/)
     expect(
       checkDefinition({
         id: 'p',
@@ -128,5 +138,105 @@ describe('sub-flows', () => {
       key: 'billing',
       local: 'city',
     })
+  })
+})
+
+describe('defineWorkflow is for flat flows, composeWorkflow lays sub-flows and repeats out', () => {
+  const fix = "define it with composeWorkflow({ ... }) — the same config — from '@flowkit/core'"
+  const composed = () =>
+    ({
+      id: 'order',
+      initial: 'cart',
+      state: {},
+      steps: {
+        cart: { next: 'shipping' },
+        shipping: { title: 'Delivery address', flow: address, next: 'items' },
+        items: { repeat: { flow: address, max: 2 }, next: 'done' },
+        done: { final: true },
+      },
+    }) as const
+  const refusal = (config: object): WorkflowError => {
+    try {
+      defineWorkflow(config as never)
+    } catch (error) {
+      if (error instanceof WorkflowError) return error
+      throw error
+    }
+    throw new Error('expected a WorkflowError')
+  }
+
+  test('defineWorkflow refuses a `flow:` step, naming it and the fix, and changes nothing', () => {
+    const config = composed()
+    const written = JSON.stringify(config)
+    const steps = { ...config.steps }
+    const error = refusal(config)
+    expect(error).toMatchObject({ code: 'INVALID_SUBFLOW', category: 'definition', step: 'shipping' })
+    expect(error.message).toBe(`workflow 'order': step 'shipping' is a sub-flow (\`flow:\`), which only composeWorkflow lays out: ${fix}.`)
+    expect(JSON.stringify(config)).toBe(written)
+    expect(config.steps).toEqual(steps)
+    for (const id of Object.keys(steps)) expect(config.steps[id as keyof typeof steps]).toBe(steps[id as keyof typeof steps])
+    // The same definition is refused again (nothing was cached) and by createWorkflow.
+    expect(refusal(config).step).toBe('shipping')
+    expect(() => createWorkflow(config as unknown as WorkflowDefinition)).toThrow(fix)
+  })
+
+  test('defineWorkflow refuses a `repeat:` step the same way', () => {
+    const { shipping: _, ...steps } = composed().steps
+    const error = refusal({ ...composed(), steps: { ...steps, cart: { next: 'items' } } })
+    expect(error).toMatchObject({ code: 'INVALID_SUBFLOW', category: 'definition', step: 'items' })
+    expect(error.message).toContain(`step 'items' is a repeat (\`repeat:\`), which only composeWorkflow lays out: ${fix}.`)
+  })
+
+  test('the refusal holds in production (no message there), so a composed flow never runs half laid out', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    try {
+      const error = refusal(composed())
+      expect(error).toMatchObject({ code: 'INVALID_SUBFLOW', category: 'definition', step: 'shipping' })
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
+  test('composeWorkflow of the same config lays it out', () => {
+    const order = composeWorkflow(composed())
+    expect(Object.keys(order.steps)).toEqual([
+      'cart',
+      'shipping.street',
+      'shipping.city',
+      'items',
+      'items.0.street',
+      'items.0.city',
+      'items.1.street',
+      'items.1.city',
+      'done',
+    ])
+    expect(createWorkflow(order).getSnapshot().upcoming).toContain('shipping.street')
+  })
+
+  test('composeWorkflow of a flat config is what defineWorkflow returns', async () => {
+    const flat = () =>
+      ({
+        id: 'flat',
+        initial: 'a',
+        state: { n: 0 },
+        steps: { a: { validate: z.object({ n: z.number() }), next: 'b' }, b: { final: true } },
+      }) as const
+    const config = flat()
+    const composedFlat = composeWorkflow(config)
+    expect(composedFlat).toBe(config)
+    expect(composedFlat).toEqual(defineWorkflow(flat()))
+    expectTypeOf(composedFlat).toEqualTypeOf(defineWorkflow(flat()))
+    const [one, two] = [createWorkflow(composedFlat), createWorkflow(defineWorkflow(flat()))]
+    await one.next({ n: 1 })
+    await two.next({ n: 1 })
+    const seen = ({ step, state, history, status, progress }: ReturnType<typeof one.getSnapshot>) => ({
+      step,
+      state,
+      history,
+      status,
+      progress,
+    })
+    expect(seen(one.getSnapshot())).toEqual(seen(two.getSnapshot()))
+    expect(() => composeWorkflow({ ...flat(), initial: 'c' } as never)).toThrow(/`initial` names step 'c', which is not defined/)
   })
 })

@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow, type StateOf, type StepIdOf } from '@flowkit/core'
+import { composeWorkflow, createWorkflow, defineWorkflow, type StateOf, type StepIdOf } from '@flowkit/core'
 import { describe, expectTypeOf, test } from 'vitest'
 import { z } from 'zod'
 
@@ -131,5 +131,45 @@ describe('input types', () => {
         },
       },
     })
+  })
+})
+
+describe('composition types', () => {
+  const address = defineWorkflow({
+    id: 'address',
+    initial: 'street',
+    state: { street: '' },
+    steps: { street: { next: 'city' }, city: { final: true } },
+  })
+
+  test("defineWorkflow refuses `flow:` and `repeat:` steps at compile time; composeWorkflow names the child's steps", () => {
+    defineWorkflow({
+      id: 'order',
+      initial: 'shipping',
+      state: {},
+      // @ts-expect-error a sub-flow is composeWorkflow's
+      steps: { shipping: { flow: address, next: 'done' }, done: { final: true } },
+    })
+    defineWorkflow({
+      id: 'order',
+      initial: 'items',
+      state: {},
+      // @ts-expect-error a repeat is composeWorkflow's
+      steps: { items: { repeat: { flow: address, max: 2 }, next: 'done' }, done: { final: true } },
+    })
+    const order = composeWorkflow({
+      id: 'order',
+      initial: 'shipping',
+      state: {},
+      steps: {
+        shipping: { flow: address, next: 'items' },
+        items: { repeat: { flow: address, max: 2 }, next: 'done' },
+        done: { final: true },
+      },
+    })
+    expectTypeOf<StepIdOf<typeof order>>().toEqualTypeOf<
+      'shipping.street' | 'shipping.city' | 'items' | `items.${number}.street` | `items.${number}.city` | 'done'
+    >()
+    expectTypeOf<StepIdOf<typeof address>>().toEqualTypeOf<'street' | 'city'>()
   })
 })

@@ -1,4 +1,4 @@
-import { defineWorkflow } from '@flowkit/core'
+import { composeWorkflow, defineWorkflow } from '@flowkit/core'
 import { z } from 'zod'
 
 /** A child flow used twice by `order`: street → city. */
@@ -13,7 +13,7 @@ export const address = defineWorkflow({
 })
 
 /** cart → shipping (address) → billing (address, skipped when `same`) → review. */
-export const order = defineWorkflow({
+export const order = composeWorkflow({
   id: 'order',
   initial: 'cart',
   state: { same: false } as { same: boolean; shipping?: { street: string; city: string }; billing?: { street: string; city: string } },
@@ -40,7 +40,7 @@ export type Dependant = { name: string; age: number }
 
 /** about → dependants (repeat, 0 to 3) → review. */
 export const family = (min = 0, max = 3) =>
-  defineWorkflow({
+  composeWorkflow({
     id: 'family',
     initial: 'about',
     state: {} as { dependants?: Dependant[] },

@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { defineWorkflow } from '@flowkit/core'
+import { composeWorkflow, defineWorkflow } from '@flowkit/core'
 import { useRepeat, useStep, useStepGroup, useWorkflow, WorkflowProvider, WorkflowSteps } from '@flowkit/react'
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
@@ -14,7 +14,7 @@ const child = defineWorkflow({
   state: { name: '' },
   steps: { name: { title: 'Name', final: true } },
 })
-const family = defineWorkflow({
+const family = composeWorkflow({
   id: 'family',
   initial: 'children',
   state: {} as { children?: { name: string }[] },

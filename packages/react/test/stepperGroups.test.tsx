@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { composeWorkflow, createWorkflow } from '@flowkit/core'
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
@@ -16,7 +16,7 @@ const entries = () =>
   )
 
 /** cart → payment (card → billing address → confirm) → review: a sub-flow inside a sub-flow. */
-const nested = defineWorkflow({
+const nested = composeWorkflow({
   id: 'nested',
   initial: 'cart',
   state: {},
@@ -24,7 +24,7 @@ const nested = defineWorkflow({
     cart: { title: 'Cart', next: 'payment' },
     payment: {
       title: 'Payment',
-      flow: defineWorkflow({
+      flow: composeWorkflow({
         id: 'payment',
         initial: 'card',
         state: {},

@@ -1,4 +1,4 @@
-import { defineWorkflow, isWorkflowError } from '@flowkit/core'
+import { composeWorkflow, isWorkflowError } from '@flowkit/core'
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { useStep, useStepGroup, WorkflowProvider, WorkflowSteps } from '../src'
@@ -89,7 +89,7 @@ describe.each(modes)('a seeded item step renders %s', (_, strict) => {
 })
 
 describe('seeding a flow that opens with a sub-flow', () => {
-  const opensWithSubflow = defineWorkflow({
+  const opensWithSubflow = composeWorkflow({
     id: 'opens',
     initial: 'home',
     state: {} as { home?: { street: string; city: string }; dependants?: Dependant[] },

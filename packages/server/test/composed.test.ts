@@ -1,4 +1,4 @@
-import { defineWorkflow, type PersistedSnapshot } from '@flowkit/core'
+import { composeWorkflow, defineWorkflow, type PersistedSnapshot } from '@flowkit/core'
 import { createFlowkitHandler, type InstanceStore } from '@flowkit/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -26,7 +26,7 @@ const dependant = defineWorkflow({
 })
 
 /** A sub-flow used twice (delivery and billing address) and a repeat (dependants), verified by the server's replay. */
-const household = defineWorkflow({
+const household = composeWorkflow({
   id: 'household',
   version: 1,
   initial: 'shipping',

@@ -43,7 +43,7 @@ const buildStep = (step: StepFile, registry: WorkflowRegistry | undefined, flows
   return out as AnyStep
 }
 
-/** The definition object for `defineWorkflow`, from a checked file; `flows` holds its resolved sub-flows by id. */
+/** The definition object for `composeWorkflow`, from a checked file; `flows` holds its resolved sub-flows by id. */
 export const buildDefinition = (
   file: FlowFile,
   registry: WorkflowRegistry | undefined,

@@ -1,4 +1,4 @@
-import { defineWorkflow, isWorkflowError, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
+import { composeWorkflow, isWorkflowError, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
 import { buildDefinition } from './buildDefinition'
 import { checkReferences } from './checkReferences'
 import { type FlowFile, FlowFileSchema, type StepFile, StepSchema } from './format'
@@ -10,7 +10,7 @@ import { zodProblems } from './zodProblems'
 
 /** What `checkWorkflow` found: the definition when the file is sound, and every problem otherwise. */
 export interface WorkflowCheck<S extends object = Record<string, any>, K extends string = string> {
-  /** The definition, as `defineWorkflow` returns it; undefined when there are problems. */
+  /** The definition, as `composeWorkflow` returns it; undefined when there are problems. */
   readonly definition: WorkflowDefinition<S, K> | undefined
   /** The validated file. */
   readonly file: FlowFile | undefined
@@ -67,7 +67,7 @@ const coreCodes: readonly string[] = [
   'INVALID_REPEAT',
 ]
 
-/** Problems `defineWorkflow` found that the file checks did not (a skip cycle), with pointers to their steps. */
+/** Problems `composeWorkflow` found that the file checks did not (a skip cycle), with pointers to their steps. */
 const fromCore = (error: WorkflowError): FlowProblem[] => {
   const found = (error.details.problems ?? [{ code: error.code, step: error.step, message: error.message }]) as {
     code: string
@@ -145,7 +145,8 @@ const checkFile = (source: unknown, options: CheckOptions, stack: readonly strin
     const problems = [...subflows.problems, ...checkReferences(file, options.registry, undefined, subflows.flows)]
     if (problems.length > 0) return fail(problems, file)
     try {
-      const definition = defineWorkflow(buildDefinition(file, options.registry, subflows.flows) as never) as WorkflowDefinition
+      // A flow file may have sub-flows and repeats: composeWorkflow lays them out (and takes a flat file as it is).
+      const definition = composeWorkflow(buildDefinition(file, options.registry, subflows.flows) as never) as WorkflowDefinition
       return { definition, file, problems: [] }
     } catch (error) {
       if (isWorkflowError(error)) return fail(fromCore(error), file)
@@ -195,7 +196,7 @@ export function checkWorkflow<S extends object = Record<string, any>, K extends 
 }
 
 /**
- * Loads a flow from a JSON or YAML file's text (or a parsed object) and returns what `defineWorkflow`
+ * Loads a flow from a JSON or YAML file's text (or a parsed object) and returns what `composeWorkflow`
  * returns. Actions and custom guards are taken from `registry` by name.
  * Throws a `WorkflowError` with code `INVALID_DEFINITION` listing every problem; the problems, with
  * their JSON pointers and hints, are in `error.details.problems`. Text over 1 MiB is refused unless

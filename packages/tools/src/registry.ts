@@ -9,7 +9,7 @@ import type { Guard } from './conditions'
  * const registry: WorkflowRegistry = {
  *   actions: { saveAddress: async ({ input }) => ({ address: input }) },
  *   guards: { isReturningCustomer: ({ state }) => state.orders > 0 },
- *   flows: { address }, // from defineWorkflow or loadWorkflow
+ *   flows: { address }, // from defineWorkflow, composeWorkflow or loadWorkflow
  * }
  */
 export interface WorkflowRegistry {

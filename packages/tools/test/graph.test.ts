@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { composeWorkflow, createWorkflow, defineWorkflow } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { journeyOf, toGraph } from '../src/diagram/index'
 import { loadWorkflow } from '../src/index'
@@ -35,7 +35,7 @@ describe('toGraph', () => {
       state: { street: '' },
       steps: { street: { next: 'city' }, city: { final: true } },
     })
-    const order = defineWorkflow({
+    const order = composeWorkflow({
       id: 'order',
       initial: 'cart',
       state: {},

@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { composeWorkflow, createWorkflow, defineWorkflow } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { toMermaid } from '../src/diagram/index'
 
@@ -8,13 +8,13 @@ const address = defineWorkflow({
   state: {},
   steps: { street: { title: 'Street', next: 'city' }, city: { title: 'City', final: true } },
 })
-const dependant = defineWorkflow({
+const dependant = composeWorkflow({
   id: 'dependant',
   initial: 'name',
   state: {},
   steps: { name: { title: 'Name', next: 'home' }, home: { title: 'Home', flow: address, next: 'age' }, age: { title: 'Age', final: true } },
 })
-const family = defineWorkflow({
+const family = composeWorkflow({
   id: 'family',
   initial: 'shipping',
   state: {} as { sameAddress?: boolean },
@@ -69,7 +69,7 @@ describe('toMermaid with sub-flows and repeats', () => {
   it('stays the size of one item whatever the repeat maximum', () => {
     const lines = (max: number) =>
       toMermaid(
-        defineWorkflow({
+        composeWorkflow({
           id: 'many',
           initial: 'items',
           state: {},
@@ -93,7 +93,7 @@ describe('toMermaid with sub-flows and repeats', () => {
   })
 
   it('escapes subgraph titles like every other label', () => {
-    const hostile = defineWorkflow({
+    const hostile = composeWorkflow({
       id: 'hostile',
       initial: 'a',
       state: {},

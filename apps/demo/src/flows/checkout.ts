@@ -1,4 +1,4 @@
-import { type ActionContext, defineWorkflow } from '@flowkit/core'
+import { type ActionContext, composeWorkflow } from '@flowkit/core'
 import { z } from 'zod'
 import { type Authorization, authorizePayment } from '../services/payment'
 import { checkPromoCode, type Promo } from '../services/promo'
@@ -147,7 +147,7 @@ const brandOf = (number: string) =>
  * "billing address the same?" → billing address (the same sub-flow, only when it differs) → delivery →
  * payment (card, or invoice which adds company details) → review, whose completion authorizes the payment.
  */
-export const checkout = defineWorkflow({
+export const checkout = composeWorkflow({
   id: 'checkout',
   version: 2,
   initial: 'cart',

@@ -1,4 +1,4 @@
-import { defineWorkflow } from '@flowkit/core'
+import { composeWorkflow } from '@flowkit/core'
 import { z } from 'zod'
 import { type EnrollmentReceipt, submitEnrollment } from '../services/enrollment'
 import { type AddressData, address } from './address'
@@ -141,7 +141,7 @@ const initialState: EnrollmentState = {
  * student, employment or circumstances → plan → dependants (a `repeat:` of the `dependant` questions,
  * "add another" style; skipped for a single plan) → consents → review, whose completion submits it.
  */
-export const enrollment = defineWorkflow({
+export const enrollment = composeWorkflow({
   id: 'enrollment',
   version: 2,
   initial: 'about',

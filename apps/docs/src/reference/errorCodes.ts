@@ -21,8 +21,8 @@ export const errorCodes = {
   },
   INVALID_SUBFLOW: {
     meaning:
-      'A `flow:` or `repeat:` step does not name a workflow definition (an import cycle can leave it `undefined`), carries its own `validate` or `actions`, or its state `key` or step ids clash with another step.',
-    fix: "Pass what `defineWorkflow` returned as `flow`; put validation and actions on the child's steps; give the step another id or `key`.",
+      'A `flow:` or `repeat:` step does not name a workflow definition (an import cycle can leave it `undefined`), carries its own `validate` or `actions`, or its state `key` or step ids clash with another step; or a flow with `flow:` or `repeat:` steps was given to `defineWorkflow` (or straight to `createWorkflow`), which does not lay them out.',
+    fix: "Define a flow with sub-flows or repeats with `composeWorkflow({ ... })` (the same config) from '@flowkit/core'; pass what `defineWorkflow` or `composeWorkflow` returned as `flow`; put validation and actions on the child's steps; give the step another id or `key`.",
   },
   RECURSIVE_SUBFLOW: {
     meaning: 'A sub-flow includes, directly or through other sub-flows, the flow it is part of, so it would never end.',

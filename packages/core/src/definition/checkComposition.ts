@@ -1,7 +1,7 @@
 import { isPlainObject } from '../plain'
 import type { WorkflowDefinition } from '../types'
 import type { Add } from './checkDefinition'
-import { isFlowStep, isRepeatStep } from './expand'
+import { isFlowStep, isRepeatStep } from './composed'
 
 const isDefinition = (value: unknown): value is WorkflowDefinition =>
   isPlainObject(value) && typeof value.initial === 'string' && isPlainObject(value.steps)

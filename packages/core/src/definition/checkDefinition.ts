@@ -3,8 +3,9 @@ import { isPlainObject } from '../plain'
 import type { StepDef, WorkflowDefinition } from '../types'
 import type { WorkflowErrorCode } from '../WorkflowError'
 import { checkComposition } from './checkComposition'
+import { isComposed } from './composed'
 import { checkNext } from './edgesOf'
-import { expand, isComposed } from './expand'
+import { expand } from './expand'
 import { findCycle, unreachableSteps } from './graph'
 
 /** One problem of a definition: what is wrong, how to fix it, and where (a path into the definition). */

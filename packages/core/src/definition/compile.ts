@@ -3,7 +3,7 @@ import { toPlain } from '../plain'
 import type { StepDef, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { checkDefinition } from './checkDefinition'
-import { isComposed } from './expand'
+import { composedStep, isFlowStep } from './composed'
 import { adjacencyOf, stepsToEnd } from './graph'
 
 type AnyStep = StepDef<any, string, any>
@@ -52,15 +52,17 @@ export const assertDefinition = (definition: WorkflowDefinition): void => {
 export const compile = (definition: WorkflowDefinition): Compiled => {
   const known = compiled.get(definition)
   if (known) return known
-  if (process.env.NODE_ENV !== 'production') assertDefinition(definition)
-  if (isComposed(definition)) {
+  // Refused before the checks (and in production too): a composed flow must never run half laid out.
+  const step = composedStep(definition)
+  if (step !== undefined) {
     throw new WorkflowError(
       'INVALID_SUBFLOW',
       process.env.NODE_ENV !== 'production' &&
-        `workflow '${definition.id}' has \`flow\` or \`repeat\` steps; pass it through defineWorkflow(), which lays sub-flows and repeats out as steps.`,
-      { category: 'definition' },
+        `workflow '${definition.id}': step '${step}' is ${isFlowStep(definition.steps[step]) ? 'a sub-flow (`flow:`)' : 'a repeat (`repeat:`)'}, which only composeWorkflow lays out: define it with composeWorkflow({ ... }) — the same config — from '@flowkit/core'.`,
+      { category: 'definition', step },
     )
   }
+  if (process.env.NODE_ENV !== 'production') assertDefinition(definition)
   const ids = Object.keys(definition.steps)
   let state: object
   try {

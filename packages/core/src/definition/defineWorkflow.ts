@@ -1,11 +1,10 @@
-import type { FlowStepDef, RepeatIds, RepeatStepDef, StepDef, SubflowIds, WorkflowDefinition } from '../types'
-import { assertDefinition, compile } from './compile'
-import { expand, isComposed } from './expand'
+import type { StepDef, WorkflowDefinition } from '../types'
+import { compile } from './compile'
 
 /**
  * The input of `defineWorkflow`. Step ids are the keys of `steps`, so a `next` naming another id is a
  * compile error. `Inputs` maps each step id to its input type, inferred from the step's `validate`
- * schema, so its actions receive a typed `input`.
+ * schema, so its actions receive a typed `input`. Sub-flows and repeats are `composeWorkflow`'s.
  */
 export interface WorkflowConfig<S extends object, Inputs> {
   /** Names the flow in errors, snapshots and storage. */
@@ -14,32 +13,23 @@ export interface WorkflowConfig<S extends object, Inputs> {
   readonly version?: number | string
   readonly initial: NoInfer<keyof Inputs & string>
   readonly state: S
-  readonly steps: {
-    readonly [P in keyof Inputs]:
-      | StepDef<S, NoInfer<keyof Inputs & string>, Inputs[P]>
-      | FlowStepDef<S, NoInfer<keyof Inputs & string>, any, Inputs[P]>
-      | RepeatStepDef<S, NoInfer<keyof Inputs & string>, any, Inputs[P]>
-  }
+  readonly steps: { readonly [P in keyof Inputs]: StepDef<S, NoInfer<keyof Inputs & string>, Inputs[P]> & FlatStep }
 }
 
-/**
- * The step ids of a defined workflow: its own, `'<step>.<child step>'` for a sub-flow's steps (in place
- * of the `flow:` step's id) and `'<step>.<i>.<child step>'` for a repeat's.
- */
-export type DefinedStepId<Inputs> = {
-  [P in keyof Inputs & string]: 0 extends 1 & Inputs[P]
-    ? P
-    : Inputs[P] extends SubflowIds<infer C extends string>
-      ? `${P}.${C}`
-      : Inputs[P] extends RepeatIds<infer C extends string>
-        ? P | `${P}.${number}.${C}`
-        : P
-}[keyof Inputs & string]
+/** A step of `defineWorkflow`: `flow:` and `repeat:` steps are `composeWorkflow`'s. */
+interface FlatStep {
+  readonly flow?: UseComposeWorkflow
+  readonly repeat?: UseComposeWorkflow
+}
+
+/** Named so that the compile error of a `flow:` or `repeat:` step given to `defineWorkflow` says the fix. */
+type UseComposeWorkflow = "a flow with `flow:` or `repeat:` steps is defined with composeWorkflow({ ... }) from '@flowkit/core'"
 
 /**
  * Checks a workflow definition and returns it, typed. Throws a `WorkflowError` (category
  * `'definition'`) listing every problem `checkDefinition` finds, with a hint to fix each. Production
- * builds skip the checks.
+ * builds skip the checks, but not the refusal of a sub-flow or repeat step (`INVALID_SUBFLOW`): a flow
+ * that has them is defined with `composeWorkflow`, so a flat flow does not ship the code that lays them out.
  * @example
  * const signup = defineWorkflow({
  *   id: 'signup',
@@ -50,11 +40,7 @@ export type DefinedStepId<Inputs> = {
  */
 export function defineWorkflow<S extends object, Inputs>(
   definition: WorkflowConfig<S, Inputs>,
-): WorkflowDefinition<S, DefinedStepId<Inputs>> {
-  const written = definition as unknown as WorkflowDefinition
-  // The rules of sub-flows and repeats are checked on the definition as written, before it is laid out.
-  if (process.env.NODE_ENV !== 'production' && isComposed(written)) assertDefinition(written)
-  const flat = expand(written)
-  compile(flat)
-  return flat as unknown as WorkflowDefinition<S, DefinedStepId<Inputs>>
+): WorkflowDefinition<S, keyof Inputs & string> {
+  compile(definition as unknown as WorkflowDefinition)
+  return definition as unknown as WorkflowDefinition<S, keyof Inputs & string>
 }

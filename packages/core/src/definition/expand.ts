@@ -15,6 +15,7 @@ import type {
 } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { compile } from './compile'
+import { isComposed, isFlowStep, isRepeatStep } from './composed'
 import { summarySchema } from './summarySchema'
 
 type AnyStep = StepDef<any, string, any>
@@ -23,12 +24,6 @@ type State = Record<string, unknown>
 
 /** A step of a definition as written: a plain step, a sub-flow or a repeat. */
 export type WrittenStep = AnyStep | FlowStepDef<any> | RepeatStepDef<any>
-
-export const isFlowStep = (step: unknown): step is FlowStepDef<any> => isPlainObject(step) && 'flow' in step
-export const isRepeatStep = (step: unknown): step is RepeatStepDef<any> => isPlainObject(step) && 'repeat' in step
-/** Whether a definition has `flow:` or `repeat:` steps still to lay out. */
-export const isComposed = (definition: WorkflowDefinition): boolean =>
-  isPlainObject(definition?.steps) && Object.values(definition.steps as object).some((s) => isFlowStep(s) || isRepeatStep(s))
 
 const expanded = new WeakMap<object, WorkflowDefinition>()
 const expanding = new Set<object>()

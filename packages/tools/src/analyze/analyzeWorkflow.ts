@@ -87,7 +87,7 @@ const stuckSteps = (definition: WorkflowDefinition, edges: Map<string, string[]>
  * Looks for what makes a flow break for its users: unreachable steps, dead ends, cycles with no exit,
  * guards that can overlap or leave gaps (decided from declarative conditions; guards written as code
  * are not judged), steps no input can complete, and steps always skipped. Never throws for a definition
- * `defineWorkflow` accepted.
+ * `defineWorkflow` or `composeWorkflow` accepted.
  * @example
  * for (const finding of analyzeWorkflow(checkout)) console.warn(finding.message)
  */
