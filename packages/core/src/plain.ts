@@ -133,9 +133,7 @@ function copy(v: unknown, depth: number, walk: Walk): unknown {
     fail(walk, process.env.NODE_ENV !== 'production' && `has more than ${walk.limit} values; send only the fields of this step`)
   if (isLeaf(v)) return v
   const isArray = Array.isArray(v)
-  const proto = isArray || typeof v !== 'object' ? undefined : Object.getPrototypeOf(v)
-  if (!isArray && proto !== Object.prototype && proto !== null)
-    return fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
+  if (!isArray && !isPlainObject(v)) return fail(walk, process.env.NODE_ENV !== 'production' && `has${where(walk)} ${notJson(v)}`)
   // A cycle nests without end: it is told from deep data where the depth runs out (development only), not looked for at every object.
   if (depth > MAX_DEPTH) {
     fail(
@@ -157,7 +155,7 @@ function copy(v: unknown, depth: number, walk: Walk): unknown {
   } else {
     out = {}
     // for…in allocates no list of keys; what it finds on the prototype (Object.prototype, if it was ever written to) is not copied.
-    const own = proto === null || cleanPrototype()
+    const own = cleanPrototype()
     for (const key in v as object) {
       // Keys that could pollute prototypes are dropped (three comparisons cost less than a Set lookup per key).
       if (key === '__proto__' || key === 'constructor' || key === 'prototype' || (!own && !Object.hasOwn(v as object, key))) continue

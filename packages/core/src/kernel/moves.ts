@@ -62,14 +62,26 @@ export const complete = (
   const drafts = summary ? afterRemove(c, s.drafts, summary, input) : input === undefined ? s.drafts : draftsWith(c, s, id, input)
   const depth = (prev?.depth ?? 0) + 1
   const line = lineAfter(prev, id)
-  if (def.final) {
-    const frame: Frame = { step: id, input, patch, state, skipped: NO_SKIPS, prev, depth, line }
-    return moved(id, true, frame, s.start, drafts, appendMove(s.log, 'completed', id, NO_SKIPS, 'done', id, at))
-  }
-  const to = typeof def.next === 'string' ? def.next : chooseNext(definition, id, state, input)
-  const { step, skipped } = reach(definition, to, state, c.ids.length)
+  const { final } = def
+  // Completing the final step ends the flow where it is; any other goes on to the next step shown.
+  let step = id
+  let skipped = NO_SKIPS
+  if (!final)
+    ({ step, skipped } = reach(
+      definition,
+      typeof def.next === 'string' ? def.next : chooseNext(definition, id, state, input),
+      state,
+      c.ids.length,
+    ))
   const frame: Frame = { step: id, input, patch, state, skipped, prev, depth, line }
-  return moved(step, s.done, frame, s.start, drafts, appendMove(s.log, 'completed', id, skipped, 'entered', step, at))
+  return moved(
+    step,
+    final || s.done,
+    frame,
+    s.start,
+    drafts,
+    appendMove(s.log, 'completed', id, skipped, final ? 'done' : 'entered', step, at),
+  )
 }
 
 /** The drafts after a repeat's summary step: item `i` removed shifts items i+1… down one slot. */
@@ -111,13 +123,17 @@ export const back = (_definition: WorkflowDefinition, s: FlowState, at: number):
   })
 }
 
-const unknownStep = (definition: WorkflowDefinition, what: string, id: string): never => {
+/** What UNKNOWN_STEP says (development only: production builds drop it with its message). */
+const unknownText = (definition: WorkflowDefinition, what: string, id: string): string => {
   const { ids } = compile(definition)
-  throw new WorkflowError(
-    'UNKNOWN_STEP',
-    process.env.NODE_ENV !== 'production' && `${what}: there is no such step; defined steps: ${ids.join(', ')}.${hint(id, ids)}`,
-    { category: 'usage', step: id },
-  )
+  return `${what}: there is no such step; defined steps: ${ids.join(', ')}.${hint(id, ids)}`
+}
+
+const unknownStep = (definition: WorkflowDefinition, what: string, id: string): never => {
+  throw new WorkflowError('UNKNOWN_STEP', process.env.NODE_ENV !== 'production' && unknownText(definition, what, id), {
+    category: 'usage',
+    step: id,
+  })
 }
 
 /** Back to a step visited on the current path (its latest visit). Throws NOT_VISITED or UNKNOWN_STEP. */

@@ -33,13 +33,9 @@ export const viewOf = (step: StepDef<any, string, any>, state: object): object =
 export const merged = (a: object, b: object): Readonly<Obj> => {
   const out: Obj = {}
   // Each key is checked to be own only if Object.prototype shows some to for…in (see `cleanPrototype`).
-  if (cleanPrototype()) {
-    for (const key in a) out[key] = (a as Obj)[key]
-    for (const key in b) out[key] = (b as Obj)[key]
-  } else {
-    for (const key in a) if (Object.hasOwn(a, key)) out[key] = (a as Obj)[key]
-    for (const key in b) if (Object.hasOwn(b, key)) out[key] = (b as Obj)[key]
-  }
+  const own = cleanPrototype()
+  for (const key in a) if (own || Object.hasOwn(a, key)) out[key] = (a as Obj)[key]
+  for (const key in b) if (own || Object.hasOwn(b, key)) out[key] = (b as Obj)[key]
   return frozen(out)
 }
 

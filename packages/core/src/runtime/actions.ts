@@ -61,7 +61,8 @@ export const runActionList = ({
         { category: 'transition', step },
       )
     }
-    const clean = toPlain(result ?? {}, `the patch of ${what} #${i + 1}`, step) as Patch
+    // What the copy is called only shows in development messages: production builds drop the text.
+    const clean = toPlain(result ?? {}, process.env.NODE_ENV !== 'production' ? `the patch of ${what} #${i + 1}` : '', step) as Patch
     for (const _ in clean) {
       patch = { ...patch, ...clean }
       state = merged(state, clean)
@@ -102,12 +103,9 @@ export const runActionList = ({
   return from(0)
 }
 
-/**
- * The contribution of a step without actions, its input: checked to be an object; one that is `copied` (a plain
- * copy already, so an object is a plain one) is used as it is.
- */
+/** The contribution of a step without actions, its input: checked to be an object; one that is `copied` (a plain copy already) is used as it is. */
 export const inputPatch = (value: unknown, step: string, copied: boolean): Patch =>
-  copied && typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Patch) : toPatch(value, 'the input', step)
+  copied && isPlainObject(value) ? value : toPatch(value, 'the input', step)
 
 /**
  * The contribution of the current step (`step`, its definition): its actions' patches merged in order, or, without actions,

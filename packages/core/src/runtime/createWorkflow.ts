@@ -1,5 +1,4 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
-import { compile } from '../definition/compile'
 import { back, fail, goTo, initialState, isAhead, reset, setDraft } from '../kernel/moves'
 import { type FlowState, NO_ISSUES } from '../kernel/state'
 import { toPlain } from '../plain'
@@ -200,7 +199,7 @@ const movedMethod = (workflow: object) =>
 
 /** The store (with persistence when asked), the clock, commits and the pending transition of one instance. */
 const runtime = (def: WorkflowDefinition, options: WorkflowOptions, start?: FlowState): Runtime => {
-  compile(def)
+  // The definition is checked and compiled by the first state (`initialState`, or the replay that made `start`).
   const now = options.now ?? Date.now
   const report = (error: WorkflowError) => options.onError?.(error)
   const view = (state: FlowState, busy = false, same?: WorkflowSnapshot) => snapshotOf(def, state, busy, same)

@@ -19,7 +19,7 @@ export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
   // Callers pass `dev && '…'`, so production bundles drop the reasons' text too.
   const dev = process.env.NODE_ENV !== 'production'
   const blocked = (why: string | false, cause?: WorkflowError) => {
-    const error = new WorkflowError('FORWARD_BLOCKED', why && `goTo('${target}') stopped at '${rt.current().state.step}': ${why}.`, {
+    const error = new WorkflowError('FORWARD_BLOCKED', dev && why && `goTo('${target}') stopped at '${rt.current().state.step}': ${why}.`, {
       category: 'transition',
       step: rt.current().state.step,
       details: { target },

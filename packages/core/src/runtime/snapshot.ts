@@ -29,9 +29,9 @@ interface Derived {
   log?: readonly LogEntry[]
 }
 
-/** Where a snapshot keeps what it derived and its drafts record: symbols rather than private fields, which cost more to set up, and a snapshot is made on every move. */
-const DERIVED: unique symbol = Symbol('derived')
-const DRAFTS: unique symbol = Symbol('drafts')
+/** Where a snapshot keeps what it derived and its drafts record: symbols rather than private fields, which cost more to set up, and a snapshot is made on every move (no descriptions: they would only add bytes). */
+const DERIVED: unique symbol = Symbol()
+const DRAFTS: unique symbol = Symbol()
 
 /**
  * The public view of a kernel state. Everything derived (`history`, `skipped`, `upcoming`,
