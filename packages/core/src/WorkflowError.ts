@@ -3,7 +3,7 @@
  * groups them. A code means one thing everywhere.
  */
 export type WorkflowErrorCode =
-  // definition: a definition or flow file that cannot work (thrown by defineWorkflow, reported by checkDefinition and loadWorkflow)
+  // definition: a definition or flow file that cannot work (thrown by defineWorkflow and composeWorkflow, reported by checkDefinition and loadWorkflow)
   | 'INVALID_DEFINITION'
   | 'UNKNOWN_STEP'
   | 'MISSING_NEXT'

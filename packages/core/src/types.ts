@@ -64,12 +64,12 @@ export interface StepDef<S, K extends string = string, I = unknown> {
   readonly final?: boolean
   /** Anything the app wants to attach (icons, analytics names…). */
   readonly meta?: Readonly<Record<string, unknown>>
-  /** Set by `defineWorkflow` on the steps a sub-flow or repeat brought in: where each comes from, outermost first. */
+  /** Set by `composeWorkflow` on the steps a sub-flow or repeat brought in: where each comes from, outermost first. */
   readonly groups?: readonly StepGroup[]
-  /** Set by `defineWorkflow` on a repeat's summary step. */
+  /** Set by `composeWorkflow` on a repeat's summary step. */
   readonly summary?: RepeatSummary
   /**
-   * Set by `defineWorkflow` on the steps a sub-flow or repeat brought in: where the child's data lives
+   * Set by `composeWorkflow` on the steps a sub-flow or repeat brought in: where the child's data lives
    * in the flow's state, outermost first. The step's actions see that data and contribute to it.
    */
   readonly scope?: readonly ScopeLevel[]
@@ -138,7 +138,7 @@ export type RepeatInput =
  */
 export interface FlowStepDef<S, K extends string = string, C extends object = any, Ids = unknown> {
   readonly title?: string
-  /** The child definition (from `defineWorkflow`). */
+  /** The child definition (from `defineWorkflow` or `composeWorkflow`). */
   readonly flow: WorkflowDefinition<C, any> & { readonly '~ids'?: { readonly flow: Ids } }
   /** The state key the child's data lives under. @default the step's id */
   readonly key?: string
@@ -165,7 +165,7 @@ export interface FlowStepDef<S, K extends string = string, C extends object = an
 export interface RepeatStepDef<S, K extends string = string, C extends object = any, Ids = unknown> {
   readonly title?: string
   readonly repeat: {
-    /** The steps asked per item (a definition from `defineWorkflow`; its final step ends the item). */
+    /** The steps asked per item (a definition from `defineWorkflow` or `composeWorkflow`; its final step ends the item). */
     readonly flow: WorkflowDefinition<C, any> & { readonly '~ids'?: { readonly repeat: Ids } }
     /** @default 0 */
     readonly min?: number
@@ -181,7 +181,7 @@ export interface RepeatStepDef<S, K extends string = string, C extends object = 
   readonly meta?: Readonly<Record<string, unknown>>
 }
 
-/** A checked workflow definition, as returned by `defineWorkflow`. */
+/** A checked workflow definition, as returned by `defineWorkflow` (or `composeWorkflow`, laid out flat). */
 export interface WorkflowDefinition<S extends object = any, K extends string = string> {
   readonly id: string
   readonly version?: number | string
@@ -189,7 +189,7 @@ export interface WorkflowDefinition<S extends object = any, K extends string = s
   /** The initial state. */
   readonly state: S
   readonly steps: { readonly [P in K]: StepDef<S, K, any> }
-  /** Type-level only (never set): the step ids, so that `defineWorkflow` can name a sub-flow's steps. */
+  /** Type-level only (never set): the step ids, so that `composeWorkflow` can name a sub-flow's steps. */
   readonly '~ids'?: { readonly flow: SubflowIds<K>; readonly repeat: RepeatIds<K> }
 }
 

@@ -69,7 +69,7 @@ const checkComposedStep = (id: string, step: Step, keys: Map<string, string>, id
   if (!isDefinition(child)) {
     add(
       'INVALID_SUBFLOW',
-      `${at} has a \`${flow ? 'flow' : 'repeat.flow'}\` that is not a workflow definition (got ${child === undefined ? 'undefined' : typeof child}); pass what defineWorkflow returned (an import cycle can leave it undefined).`,
+      `${at} has a \`${flow ? 'flow' : 'repeat.flow'}\` that is not a workflow definition (got ${child === undefined ? 'undefined' : typeof child}); pass what defineWorkflow or composeWorkflow returned (an import cycle can leave it undefined).`,
       flow ? [...path, 'flow'] : [...path, 'repeat', 'flow'],
     )
     return
