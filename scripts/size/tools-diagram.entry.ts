@@ -1,4 +1,4 @@
-// @size-budget 6800
+// @size-budget 4580
 // @size-title @flowkit/tools/diagram: toMermaid + toGraph of a code-defined flow (no loader, zod or yaml)
 import { defineWorkflow } from '@flowkit/core'
 import { toGraph, toMermaid } from '@flowkit/tools/diagram'

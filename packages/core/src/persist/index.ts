@@ -1,4 +1,5 @@
 export { memoryStorage } from './memoryStorage'
 export { getPersistApi, type PersistApi, type PersistOptions, persist } from './persist'
 export type { StateStorage } from './StateStorage'
+export { HYDRATION, type HydrationTracker } from './trackHydration'
 export { webStorage } from './webStorage'

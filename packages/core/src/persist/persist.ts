@@ -1,4 +1,5 @@
 import { type PersistStorage, persist as zustandPersist } from 'zustand/middleware'
+import type { StateCreator, StoreApi } from 'zustand/vanilla'
 import { serialize } from '../kernel/serialize'
 import { isPromiseLike } from '../runtime/async'
 import type { PersistenceHost, Workflow, WorkflowPersistence } from '../runtime/createWorkflow'
@@ -7,6 +8,7 @@ import type { WorkflowSnapshot } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { memoryStorage } from './memoryStorage'
 import type { StateStorage } from './StateStorage'
+import { trackHydration } from './trackHydration'
 import { webStorage } from './webStorage'
 
 export interface PersistOptions {
@@ -109,8 +111,8 @@ export const persist = (options: PersistOptions): WorkflowPersistence => {
     )
   }
   const storage = options.storage ?? (typeof localStorage === 'undefined' ? memoryStorage() : webStorage())
-  return (host) => (creator) =>
-    zustandPersist(creator, {
+  return (host) => (creator) => {
+    const persisted = zustandPersist(creator, {
       name: options.key,
       version: 0,
       // The snapshot carries the definition's version; restore checks it and calls the workflow's `migrate`.
@@ -129,7 +131,14 @@ export const persist = (options: PersistOptions): WorkflowPersistence => {
       },
       // `useWorkflow` defers the read to an effect, whatever the options say (see PersistenceHost.deferHydration).
       skipHydration: host.deferHydration || (options.skipHydration ?? false),
-    })
+    }) as StateCreator<WorkflowSnapshot>
+    // The tracker lives with the plugin, so a UI without persistence ships none of it.
+    return (set, get, store) => {
+      const initial = persisted(set, get, store)
+      trackHydration(store as StoreApi<WorkflowSnapshot> & { persist: PersistApi })
+      return initial
+    }
+  }
 }
 
 /** The persistence controls of a workflow created with `persist`: `rehydrate()`, `clearStorage()`, `hasHydrated()`, `onFinishHydration()`. */
