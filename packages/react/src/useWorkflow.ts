@@ -42,6 +42,12 @@ export function useWorkflow<S extends object, K extends string>(
           `useWorkflow() needs a definition from defineWorkflow({ ... }) or a workflow from createWorkflow(definition); got ${source === null ? 'null' : typeof source}.`,
       )
     }
+    if (process.env.NODE_ENV !== 'production' && (options as { snapshot?: unknown }).snapshot !== undefined) {
+      return fail(
+        'INVALID_OPTION',
+        "useWorkflow() takes no `snapshot`: resume with `const [flow] = useState(() => resumeWorkflow(definition, snapshot))` (from '@flowkit/core'), then `useWorkflow(flow)`.",
+      )
+    }
     const { persist } = options
     if (persist === undefined) return createWorkflow(source, options)
     if (typeof persist !== 'function') {

@@ -1,11 +1,12 @@
+import { createWorkflow, getPersistedSnapshot, resumeWorkflow } from '@flowkit/core'
 import { memoryStorage, persist } from '@flowkit/core/persist'
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { StrictMode } from 'react'
+import { StrictMode, useState } from 'react'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { useStep, useWorkflow, WorkflowProgress, WorkflowProvider, WorkflowStepper, WorkflowSteps } from '../src'
-import { checkout, hydrateServerMarkup, modes } from './fixtures'
+import { checkout, hydrateServerMarkup, modes, renderIn } from './fixtures'
 
 function Page() {
   const { step, field, submit } = useStep()
@@ -76,6 +77,41 @@ function OldOptions() {
   useWorkflow(checkout, { persist: { key: 'checkout' } as never })
   return null
 }
+
+function OldResume({ saved }: { saved: unknown }) {
+  useWorkflow(checkout, { snapshot: saved } as never)
+  return null
+}
+
+function Resumed({ saved }: { saved: unknown }) {
+  const [flow] = useState(() => resumeWorkflow(checkout, saved))
+  return (
+    <WorkflowProvider workflow={useWorkflow(flow)}>
+      <WorkflowSteps steps={{ cart: Page, shipping: Page, address: Page }} />
+    </WorkflowProvider>
+  )
+}
+
+describe('resuming a saved snapshot in React', () => {
+  const saved = async () => {
+    const flow = createWorkflow(checkout)
+    await flow.next({ email: 'ada@example.com' })
+    return JSON.parse(JSON.stringify(getPersistedSnapshot(flow)))
+  }
+
+  it('names resumeWorkflow when given the old `snapshot` option', async () => {
+    const snapshot = await saved()
+    expect(() => renderToString(<OldResume saved={snapshot} />)).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', message: expect.stringContaining('resumeWorkflow(definition, snapshot)') }),
+    )
+  })
+
+  it.each(modes)('opens on the saved step with resumeWorkflow and useWorkflow(flow) (%s)', async (_, strict) => {
+    const snapshot = await saved()
+    renderIn(strict, <Resumed saved={snapshot} />)
+    expect(await screen.findByRole('heading')).toHaveTextContent('shipping')
+  })
+})
 
 describe('the persist option', () => {
   it('reads storage after the first render even when persist() was told to read at once', async () => {
