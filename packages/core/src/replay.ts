@@ -8,7 +8,7 @@ import { type FlowState, update } from './kernel/state'
 import { isPlainObject, toPatch, toPlain } from './plain'
 import { runActionList } from './runtime/actions'
 import { runStep } from './runtime/pipeline'
-import { makeSnapshot } from './runtime/snapshot'
+import { snapshotOf } from './runtime/snapshot'
 import type { Action, LogEntry, PersistedFrame, PersistedSnapshot, WorkflowDefinition, WorkflowSnapshot } from './types'
 import { WorkflowError, type WorkflowErrorCode } from './WorkflowError'
 
@@ -306,7 +306,7 @@ export function replay<S extends object, K extends string>(
 export function replay(definition: WorkflowDefinition, persisted: unknown, options: ReplayOptions = {}): Replayed | Promise<Replayed> {
   const at = () => (options.now ?? Date.now)()
   const result = (s: FlowState, state: object): Replayed => ({
-    snapshot: makeSnapshot({ definition, state: s, busy: false }),
+    snapshot: snapshotOf(definition, s, false),
     persisted: serialize(definition, s, { at: at() }),
     state,
   })

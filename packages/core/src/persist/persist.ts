@@ -122,7 +122,7 @@ export const persist = (options: PersistOptions): WorkflowPersistence => {
       partialize: (snapshot) =>
         serialize(host.definition, host.stateOf(snapshot), {
           exclude: options.exclude,
-          at: (host.options.now ?? Date.now)(),
+          at: host.now(),
         }) as unknown as WorkflowSnapshot,
       merge: (stored, current) => {
         if (stored === undefined || stored === null) return current

@@ -15,8 +15,10 @@ import { type Runtime, submit } from './submit'
  */
 export interface PersistenceHost {
   readonly definition: WorkflowDefinition
-  /** The options the workflow was created with: its clock (`now`), `migrate`, `logLimit`, `onError`. */
+  /** The options the workflow was created with: `migrate`, `logLimit`, `onError`… */
   readonly options: WorkflowOptions
+  /** The workflow's clock (the `now` option, else `Date.now`). */
+  now(): number
   /** The engine's state behind a snapshot of this workflow (the current state for a snapshot it did not make). */
   stateOf(snapshot: WorkflowSnapshot): FlowState
   /** The snapshot of an engine state, e.g. one `resumeState` replayed. */
@@ -208,6 +210,7 @@ const runtime = (def: WorkflowDefinition, options: WorkflowOptions, start?: Flow
   const host: PersistenceHost = {
     definition: def,
     options,
+    now,
     stateOf: (snapshot) => flowOf(snapshot) ?? rt.current().state,
     view: (state) => view(state),
     report,

@@ -131,14 +131,5 @@ const cacheOf = (snapshot: Snapshot): Derived => {
 export const snapshotOf = (definition: WorkflowDefinition, state: FlowState, busy: boolean, same?: WorkflowSnapshot): WorkflowSnapshot =>
   new Snapshot(definition, state, busy, same instanceof Snapshot ? same : undefined)
 
-export const makeSnapshot = (kernel: Kernel, same?: WorkflowSnapshot): WorkflowSnapshot =>
-  snapshotOf(kernel.definition, kernel.state, kernel.busy, same)
-
-/** The kernel behind a snapshot (or a spread copy of one), made when asked: `undefined` for anything else. */
-export const kernelOf = (snapshot: WorkflowSnapshot): Kernel | undefined => {
-  const state = (snapshot as Partial<Snapshot>)[FLOW]
-  return state && { definition: (snapshot as Snapshot)[DEFINITION], state, busy: snapshot.status === 'busy' }
-}
-
 /** The kernel state behind a snapshot (or a spread copy of one), else `undefined`. */
 export const flowOf = (snapshot: WorkflowSnapshot): FlowState | undefined => (snapshot as Partial<Snapshot>)[FLOW]
