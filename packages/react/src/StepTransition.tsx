@@ -1,7 +1,7 @@
-import type { WorkflowSnapshot } from '@flowkit/core'
 import { type ReactNode, useLayoutEffect, useRef } from 'react'
 import { useStore } from 'zustand'
 import type { StepDirection } from './direction'
+import { stepKey } from './stepKey'
 import { useStepDirection } from './useStepDirection'
 import { useWorkflowContext } from './WorkflowContext'
 
@@ -28,8 +28,6 @@ interface Ghost {
 interface Running {
   transition: ViewTransition | null
 }
-
-const keyOf = (s: WorkflowSnapshot): string => (s.status === 'done' ? '\u0000done' : s.step)
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)'
 
@@ -102,8 +100,8 @@ const startTransition = (update: () => void, direction: StepDirection): ViewTran
  * html[data-flowkit-direction='forward']::view-transition-new(flowkit-step) { animation: slide-in-right 0.2s }
  */
 export function StepTransition({ children, name = 'flowkit-step', className }: StepTransitionProps) {
-  const { workflow } = useWorkflowContext('<StepTransition>')
-  const key = useStore(workflow.store, keyOf)
+  const { workflow } = useWorkflowContext(process.env.NODE_ENV !== 'production' && '<StepTransition>')
+  const key = useStore(workflow.store, stepKey)
   const direction = useStepDirection()
   const region = useRef<HTMLDivElement>(null)
   const live = useRef<HTMLDivElement>(null)
@@ -114,8 +112,8 @@ export function StepTransition({ children, name = 'flowkit-step', className }: S
   useLayoutEffect(
     () =>
       workflow.store.subscribe((next, previous) => {
-        if (ghost.current || !live.current || keyOf(next) === keyOf(previous) || !canAnimate()) return
-        const made: Ghost = { from: keyOf(previous), node: ghostOf(live.current) }
+        if (ghost.current || !live.current || stepKey(next) === stepKey(previous) || !canAnimate()) return
+        const made: Ghost = { from: stepKey(previous), node: ghostOf(live.current) }
         ghost.current = made
         // React draws a store change soon after it (a busy page may take a few frames); a copy it has not
         // used by then is stale: the next change takes a fresh one.

@@ -22,8 +22,11 @@ export interface FocusTracker {
 
 export const WorkflowContext = createContext<WorkflowContextValue | null>(null)
 
-/** The nearest provider's context, or a clear error saying how to get one. */
-export const useWorkflowContext = (hook: string): WorkflowContextValue => {
+/**
+ * The nearest provider's context, or a clear error saying how to get one. `hook` names the caller in that
+ * message: pass it as `process.env.NODE_ENV !== 'production' && 'useStep()'`, so production builds drop the name.
+ */
+export const useWorkflowContext = (hook: string | false): WorkflowContextValue => {
   const context = useContext(WorkflowContext)
   if (!context) {
     return fail(

@@ -21,7 +21,7 @@ export interface WorkflowErrorSummaryProps {
  * <WorkflowErrorSummary title="Check your answers" />
  */
 export function WorkflowErrorSummary({ title = 'There is a problem', className, label, all = false }: WorkflowErrorSummaryProps) {
-  const { idPrefix } = useWorkflowContext('<WorkflowErrorSummary>')
+  const { idPrefix } = useWorkflowContext(process.env.NODE_ENV !== 'production' && '<WorkflowErrorSummary>')
   const inStep = useContext(StepContext)
   const step = useWorkflowState((s) => inStep ?? s.step)
   const issues: Issues = useWorkflowState((s) => s.issues)

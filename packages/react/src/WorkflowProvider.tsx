@@ -4,6 +4,7 @@ import { useStore } from 'zustand'
 import { type AnnouncementDetails, announcementDetails, defaultAnnouncement } from './announcement'
 import { trackDirection } from './direction'
 import { isHydrating } from './hydration'
+import { stepKey } from './stepKey'
 import { type FocusTracker, WorkflowContext, type WorkflowContextValue } from './WorkflowContext'
 
 export interface WorkflowProviderProps {
@@ -30,8 +31,6 @@ const visuallyHidden: CSSProperties = {
   whiteSpace: 'nowrap',
 }
 
-const keyOf = (s: WorkflowSnapshot) => (s.status === 'done' ? '\u0000done' : s.step)
-
 /**
  * The page has had a click or key press before the flow mounted: the user navigated to it inside the
  * app, so focus (left on `<body>` by the page that went away) belongs on the step heading. On a fresh
@@ -53,7 +52,7 @@ export function WorkflowProvider({ workflow, announce = defaultAnnouncement, chi
   // heading update in the same commit as the step itself.
   const slice = useStore(workflow.store, (s: WorkflowSnapshot) => {
     trackDirection(workflow, s) // sees every snapshot, so `useStepDirection` mounted later still gets the last move right
-    const key = keyOf(s)
+    const key = stepKey(s)
     if (focus.key !== key) {
       if (focus.key !== undefined && !isHydrating(workflow)) {
         focus.moved = true

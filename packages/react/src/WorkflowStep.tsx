@@ -23,7 +23,7 @@ export interface WorkflowStepProps<K extends string = string> {
  * <WorkflowStep name="payment"><Payment /></WorkflowStep>
  */
 export function WorkflowStep<K extends string = string>({ name, children }: WorkflowStepProps<K>) {
-  const workflow = useKnownNames([name], '<WorkflowStep name>')
+  const workflow = useKnownNames([name], process.env.NODE_ENV !== 'production' && '<WorkflowStep name>')
   const restored = useHydrationKey(workflow)
   const step = useWorkflowState((s) =>
     s.status !== 'done' && (s.step === name || stepNames(workflow.definition, s.step).includes(name)) ? s.step : null,

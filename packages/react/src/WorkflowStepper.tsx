@@ -60,7 +60,7 @@ export function WorkflowStepper<K extends string = string>({
   children,
   label = 'Steps',
 }: WorkflowStepperProps<K>) {
-  const { workflow } = useWorkflowContext('<WorkflowStepper>')
+  const { workflow } = useWorkflowContext(process.env.NODE_ENV !== 'production' && '<WorkflowStepper>')
   // Only references the engine keeps across keystrokes: typing in a step does not re-render the stepper.
   const history = useStore(workflow.store, (s) => s.history)
   const upcoming = useStore(workflow.store, (s) => s.upcoming)

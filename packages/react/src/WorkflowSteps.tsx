@@ -1,9 +1,9 @@
 import type { ComponentType, ReactNode } from 'react'
 import { pickFor, type StepKey } from './stepNames'
-import { useKnownNames } from './useKnownStep'
+import { checkNames } from './useKnownStep'
 import { useHydrationKey, useWorkflowHydrated } from './useWorkflowHydrated'
 import { useWorkflowState } from './useWorkflowState'
-import { StepContext } from './WorkflowContext'
+import { StepContext, useWorkflowContext } from './WorkflowContext'
 
 /**
  * The `steps` map of `<WorkflowSteps>`: typed step ids, item templates and groups; and child-flow keys
@@ -49,7 +49,8 @@ export interface WorkflowStepsProps<K extends string = string> {
  * <WorkflowSteps steps={{ cart: Cart, payment: Payment, review: Review }} done={ThankYou} />
  */
 export function WorkflowSteps<K extends string = string>({ steps, done: Done, fallback, missing: Missing }: WorkflowStepsProps<K>) {
-  const workflow = useKnownNames(Object.keys(steps), '<WorkflowSteps steps>')
+  const { workflow } = useWorkflowContext(process.env.NODE_ENV !== 'production' && '<WorkflowSteps steps>')
+  if (process.env.NODE_ENV !== 'production') checkNames(workflow, Object.keys(steps), '<WorkflowSteps steps>')
   const hydrated = useWorkflowHydrated(workflow)
   const restored = useHydrationKey(workflow)
   const step = useWorkflowState((s) => (s.status === 'done' ? null : (s.step as K)))

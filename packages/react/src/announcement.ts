@@ -1,5 +1,6 @@
 import type { WorkflowDefinition, WorkflowSnapshot } from '@flowkit/core'
 import { stepTitle } from './stepTitle'
+import { progressText } from './WorkflowProgress'
 
 /** What the live region says when the step changes. */
 export interface AnnouncementDetails {
@@ -22,5 +23,4 @@ export const announcementDetails = (definition: WorkflowDefinition, s: WorkflowS
 })
 
 /** The default announcement: "Step 3 of 5: Payment", "Step 2 of ~5: Plan" when not exact, "Complete" when done. */
-export const defaultAnnouncement = (d: AnnouncementDetails): string =>
-  d.done ? 'Complete' : `Step ${d.position} of ${d.exact ? '' : '~'}${d.total}: ${d.title}`
+export const defaultAnnouncement = (d: AnnouncementDetails): string => (d.done ? 'Complete' : `${progressText(d)}: ${d.title}`)

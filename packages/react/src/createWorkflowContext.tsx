@@ -47,7 +47,7 @@ export function createWorkflowContext<S extends object, K extends string>(
 ): TypedWorkflowContext<S, K> {
   // biome-ignore lint/correctness/noComponentHookFactories: binding hooks to one definition is this factory's purpose; it runs once at module scope
   const useInstance = (): Workflow<S, K> => {
-    const { workflow } = useWorkflowContext(`useWorkflowInstance() of workflow '${definition.id}'`)
+    const { workflow } = useWorkflowContext(process.env.NODE_ENV !== 'production' && `useWorkflowInstance() of workflow '${definition.id}'`)
     if (workflow.definition !== definition) {
       fail(
         'WRONG_PROVIDER',

@@ -1,5 +1,6 @@
 import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
 import { isHydrating } from './hydration'
+import { stepKey } from './stepKey'
 
 /**
  * How the user got to the step on screen: `'forward'` by completing one (or finishing the flow),
@@ -7,8 +8,6 @@ import { isHydrating } from './hydration'
  * (`goTo` further back, `reset`), `'none'` before any move and when the step was restored from storage.
  */
 export type StepDirection = 'forward' | 'back' | 'jump' | 'none'
-
-const keyOf = (s: WorkflowSnapshot) => (s.status === 'done' ? '\u0000done' : s.step)
 
 /** The direction of the move from `previous` to `next`, by their paths. */
 export const directionOf = (previous: WorkflowSnapshot, next: WorkflowSnapshot): StepDirection => {
@@ -38,7 +37,7 @@ export const trackDirection = (workflow: Workflow, snapshot: WorkflowSnapshot): 
   const { seen } = tracker
   if (seen !== snapshot) {
     tracker.seen = snapshot
-    if (seen && keyOf(seen) !== keyOf(snapshot)) tracker.direction = isHydrating(workflow) ? 'none' : directionOf(seen, snapshot)
+    if (seen && stepKey(seen) !== stepKey(snapshot)) tracker.direction = isHydrating(workflow) ? 'none' : directionOf(seen, snapshot)
   }
   return tracker.direction
 }

@@ -14,7 +14,8 @@ const segments = (path: string): string[] => {
   return parts
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+/** A plain record a path can go into: an object that is not an array. */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** The value at a dot path (`'address.zip'`) of a draft, or undefined. */
 export const getPath = (value: unknown, path: string): unknown => {

@@ -1,6 +1,6 @@
 import type { Workflow } from '@flowkit/core'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import { getPath, setPath } from './paths'
+import { getPath, isRecord, setPath } from './paths'
 import { scopedState } from './stepGroup'
 
 /** A Standard Schema that can also describe itself as JSON Schema (zod 4, arktype; valibot through `toStandardJsonSchema`). */
@@ -89,8 +89,6 @@ export const stepDefaults = (workflow: Workflow, step: string, state: unknown): 
   }
   return out
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** `draft` over `defaults`, merging plain objects: what the user typed wins, path by path. */
 export const withDefaults = (defaults: Record<string, unknown>, draft: unknown): Record<string, unknown> => {

@@ -3,7 +3,7 @@ import { fail } from './fail'
 import { StepContext, useWorkflowContext, type WorkflowContextValue } from './WorkflowContext'
 
 /** The enclosing `<WorkflowStep>`'s step and the provider's context; a clear error outside a step. */
-export const useCurrentStep = (hook: string): WorkflowContextValue & { step: string } => {
+export const useCurrentStep = (hook: string | false): WorkflowContextValue & { step: string } => {
   const context = useWorkflowContext(hook)
   const step = useContext(StepContext)
   if (step === null) {

@@ -30,7 +30,7 @@ export interface FieldApi<T = unknown> {
  * return <><input {...email.props} />{email.issues.length > 0 && <p id={email.errorId}>{email.issues[0]}</p>}</>
  */
 export function useField<T = unknown>(path: string, options?: FieldOptions): FieldApi<T> {
-  const { workflow, idPrefix, step } = useCurrentStep('useField()')
+  const { workflow, idPrefix, step } = useCurrentStep(process.env.NODE_ENV !== 'production' && 'useField()')
   getPath(undefined, path) // throws a clear error for an unusable path
   bindPath(workflow, step, path)
   const value = useStore(workflow.store, (s) => {

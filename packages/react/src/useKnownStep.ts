@@ -18,9 +18,9 @@ export const checkSteps = (workflow: Workflow, steps: readonly string[], where: 
 }
 
 /** The provider's workflow, after checking (in development) that `steps` are its steps. */
-export const useKnownStep = (steps: readonly string[], where: string): Workflow => {
+export const useKnownStep = (steps: readonly string[], where: string | false): Workflow => {
   const { workflow } = useWorkflowContext(where)
-  checkSteps(workflow, steps, where)
+  if (where) checkSteps(workflow, steps, where)
   return workflow
 }
 
@@ -47,8 +47,8 @@ export const checkNames = (workflow: Workflow, names: readonly string[], where: 
 }
 
 /** The provider's workflow, after checking (in development) that `names` name its steps, child templates or groups. */
-export const useKnownNames = (names: readonly string[], where: string): Workflow => {
+export const useKnownNames = (names: readonly string[], where: string | false): Workflow => {
   const { workflow } = useWorkflowContext(where)
-  checkNames(workflow, names, where)
+  if (where) checkNames(workflow, names, where)
   return workflow
 }

@@ -84,7 +84,7 @@ const onSummary = (workflow: Workflow, id: string, input: unknown): Promise<Work
 export function useRepeat<T = Record<string, any>>(step?: string): RepeatApi<T> {
   const current = useContext(StepContext)
   const asked = step ?? current
-  const workflow = useKnownStep(asked === null ? [] : [asked], 'useRepeat()')
+  const workflow = useKnownStep(asked === null ? [] : [asked], process.env.NODE_ENV !== 'production' && 'useRepeat()')
   const { id, summary } = asked === null ? noStep() : resolve(workflow, asked)
   const stored = useStore(workflow.store, (s) => (s.state as Record<string, unknown>)[summary.key])
   const here = useStore(workflow.store, (s) => s.step === id && s.status !== 'done')

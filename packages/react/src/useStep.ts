@@ -75,7 +75,7 @@ const UNTRACKED = Symbol('untracked')
  * return <form onSubmit={submit}><input {...field('email')} /><button disabled={busy}>Continue</button></form>
  */
 export function useStep<V extends object = Record<string, any>, K extends string = string>(): StepApi<V, K> {
-  const { workflow, idPrefix, step } = useCurrentStep('useStep()')
+  const { workflow, idPrefix, step } = useCurrentStep(process.env.NODE_ENV !== 'production' && 'useStep()')
   const tracked = useRef(false)
   // The draft is selected only once `values`/`field` was read, so components that don't show it don't re-render as the user types.
   const draft = useStore(workflow.store, (s) => (tracked.current ? s.drafts[step] : UNTRACKED))

@@ -11,6 +11,6 @@ import { useWorkflowContext } from './WorkflowContext'
  * return <section data-direction={direction}><WorkflowSteps steps={steps} /></section>
  */
 export function useStepDirection(): StepDirection {
-  const { workflow } = useWorkflowContext('useStepDirection()')
+  const { workflow } = useWorkflowContext(process.env.NODE_ENV !== 'production' && 'useStepDirection()')
   return useStore(workflow.store, (s) => trackDirection(workflow, s))
 }

@@ -29,7 +29,7 @@ export interface StepGroupApi {
 export function useStepGroup(step?: string): StepGroupApi {
   const current = useContext(StepContext)
   const id = step ?? current
-  const workflow = useKnownStep(id === null ? [] : [id], 'useStepGroup()')
+  const workflow = useKnownStep(id === null ? [] : [id], process.env.NODE_ENV !== 'production' && 'useStepGroup()')
   if (id === null) {
     return fail(
       'NO_STEP',

@@ -20,7 +20,7 @@ export interface StepHeadingAttributes {
  * return <h1 {...heading}>Payment</h1>
  */
 export function useStepHeading(): StepHeadingAttributes {
-  const { workflow, idPrefix, step, focus } = useCurrentStep('useStepHeading()')
+  const { workflow, idPrefix, step, focus } = useCurrentStep(process.env.NODE_ENV !== 'production' && 'useStepHeading()')
   const hydrated = useWorkflowHydrated(workflow)
   // A new callback once hydrated, so React calls it again with the element that is then on screen.
   const ref = useCallback(

@@ -9,5 +9,5 @@ import { useWorkflowContext } from './WorkflowContext'
  * return <button type="button" onClick={() => workflow.reset()}>Start over</button>
  */
 export function useWorkflowInstance<S extends object = any, K extends string = string>(): Workflow<S, K> {
-  return useWorkflowContext('useWorkflowInstance()').workflow as Workflow<S, K>
+  return useWorkflowContext(process.env.NODE_ENV !== 'production' && 'useWorkflowInstance()').workflow as Workflow<S, K>
 }

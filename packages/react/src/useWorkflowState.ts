@@ -12,6 +12,6 @@ import { useWorkflowContext } from './WorkflowContext'
 export function useWorkflowState<T, S extends object = any, K extends string = string>(
   selector: (snapshot: WorkflowSnapshot<S, K>) => T,
 ): T {
-  const { workflow } = useWorkflowContext('useWorkflowState()')
+  const { workflow } = useWorkflowContext(process.env.NODE_ENV !== 'production' && 'useWorkflowState()')
   return useStore((workflow as Workflow<S, K>).store, selector)
 }
