@@ -1,7 +1,7 @@
 import { type ReactNode, useLayoutEffect, useRef } from 'react'
-import { useStore } from 'zustand'
 import type { StepDirection } from './direction'
 import { stepKey } from './stepKey'
+import { useSelector } from './useSelector'
 import { useStepDirection } from './useStepDirection'
 import { useWorkflowContext } from './WorkflowContext'
 
@@ -101,7 +101,7 @@ const startTransition = (update: () => void, direction: StepDirection): ViewTran
  */
 export function StepTransition({ children, name = 'flowkit-step', className }: StepTransitionProps) {
   const { workflow } = useWorkflowContext(process.env.NODE_ENV !== 'production' && '<StepTransition>')
-  const key = useStore(workflow.store, stepKey)
+  const key = useSelector(workflow, stepKey)
   const direction = useStepDirection()
   const region = useRef<HTMLDivElement>(null)
   const live = useRef<HTMLDivElement>(null)

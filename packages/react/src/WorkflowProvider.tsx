@@ -1,10 +1,10 @@
 import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
 import { type CSSProperties, type ReactNode, useEffect, useId, useMemo, useState } from 'react'
-import { useStore } from 'zustand'
 import { type AnnouncementDetails, announcementDetails, defaultAnnouncement } from './announcement'
 import { trackDirection } from './direction'
 import { isHydrating } from './hydration'
 import { stepKey } from './stepKey'
+import { useSelector } from './useSelector'
 import { type FocusTracker, WorkflowContext, type WorkflowContextValue } from './WorkflowContext'
 
 export interface WorkflowProviderProps {
@@ -50,7 +50,7 @@ export function WorkflowProvider({ workflow, announce = defaultAnnouncement, chi
   const value = useMemo<WorkflowContextValue>(() => ({ workflow, idPrefix, focus }), [workflow, idPrefix, focus])
   // The selector notes step changes as the store reports them, so the live region and the new step's
   // heading update in the same commit as the step itself.
-  const slice = useStore(workflow.store, (s: WorkflowSnapshot) => {
+  const slice = useSelector(workflow, (s: WorkflowSnapshot) => {
     trackDirection(workflow, s) // sees every snapshot, so `useStepDirection` mounted later still gets the last move right
     const key = stepKey(s)
     if (focus.key !== key) {

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react'
 import { useMemo } from 'react'
-import { useStore } from 'zustand'
 import { groupsOf } from './stepGroup'
 import { type StepperEntry, type StepperGroup, stepperEntries, stepperGroupsOf } from './stepperEntries'
 import { stepTitle } from './stepTitle'
+import { useSelector } from './useSelector'
 import { useWorkflowContext } from './WorkflowContext'
 
 /** One step in the stepper. */
@@ -62,9 +62,9 @@ export function WorkflowStepper<K extends string = string>({
 }: WorkflowStepperProps<K>) {
   const { workflow } = useWorkflowContext(process.env.NODE_ENV !== 'production' && '<WorkflowStepper>')
   // Only references the engine keeps across keystrokes: typing in a step does not re-render the stepper.
-  const history = useStore(workflow.store, (s) => s.history)
-  const upcoming = useStore(workflow.store, (s) => s.upcoming)
-  const done = useStore(workflow.store, (s) => s.status === 'done')
+  const history = useSelector(workflow, (s) => s.history)
+  const upcoming = useSelector(workflow, (s) => s.upcoming)
+  const done = useSelector(workflow, (s) => s.status === 'done')
   const items = useMemo(() => {
     const path = [...history, ...upcoming]
     return path.map((id, i): StepperItem<K> => {

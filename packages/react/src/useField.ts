@@ -1,10 +1,10 @@
-import { useStore } from 'zustand'
 import { type FieldOptions, type FieldProps, fieldProps, NO_ISSUES } from './fieldProps'
 import { errorId, fieldId } from './ids'
 import { getPath } from './paths'
 import { bindPath, defaultAt } from './stepDefaults'
 import { useCurrentStep } from './useCurrentStep'
 import { useDraftSetter } from './useDraftSetter'
+import { useSelector } from './useSelector'
 
 /** What `useField(path)` gives one input. */
 export interface FieldApi<T = unknown> {
@@ -33,11 +33,11 @@ export function useField<T = unknown>(path: string, options?: FieldOptions): Fie
   const { workflow, idPrefix, step } = useCurrentStep(process.env.NODE_ENV !== 'production' && 'useField()')
   getPath(undefined, path) // throws a clear error for an unusable path
   bindPath(workflow, step, path)
-  const value = useStore(workflow.store, (s) => {
+  const value = useSelector(workflow, (s) => {
     const typed = getPath(s.drafts[step], path)
     return typed !== undefined ? typed : defaultAt(workflow, step, s.state, path)
   }) as T | undefined
-  const issues = useStore(workflow.store, (s) => s.issues[path] ?? NO_ISSUES)
+  const issues = useSelector(workflow, (s) => s.issues[path] ?? NO_ISSUES)
   const set = useDraftSetter(workflow, step)
   return {
     props: fieldProps(idPrefix, step, path, value, issues, set, options),

@@ -1,10 +1,10 @@
 import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
 import { useContext, useMemo } from 'react'
-import { useStore } from 'zustand'
 import { fail } from './fail'
 import { type RepeatSummary, repeatGroupOf, summaryOf } from './stepGroup'
 import { stepTitle } from './stepTitle'
 import { useKnownStep } from './useKnownStep'
+import { useSelector } from './useSelector'
 import { StepContext } from './WorkflowContext'
 
 /** A repeat's items and the moves of its summary step: see `useRepeat`. */
@@ -86,8 +86,8 @@ export function useRepeat<T = Record<string, any>>(step?: string): RepeatApi<T> 
   const asked = step ?? current
   const workflow = useKnownStep(asked === null ? [] : [asked], process.env.NODE_ENV !== 'production' && 'useRepeat()')
   const { id, summary } = asked === null ? noStep() : resolve(workflow, asked)
-  const stored = useStore(workflow.store, (s) => (s.state as Record<string, unknown>)[summary.key])
-  const here = useStore(workflow.store, (s) => s.step === id && s.status !== 'done')
+  const stored = useSelector(workflow, (s) => (s.state as Record<string, unknown>)[summary.key])
+  const here = useSelector(workflow, (s) => s.step === id && s.status !== 'done')
   const moves = useMemo(
     () => ({
       add: () => onSummary(workflow, id, { action: 'add' }),

@@ -1,6 +1,5 @@
 import type { Issues, WorkflowError, WorkflowSnapshot } from '@flowkit/core'
 import { useMemo, useRef } from 'react'
-import { useStore } from 'zustand'
 import { type StepDirection, trackDirection } from './direction'
 import { type FieldOptions, type FieldProps, fieldProps, NO_ISSUES } from './fieldProps'
 import { getPath } from './paths'
@@ -9,6 +8,7 @@ import { bindPath, defaultAt, type StepSchema, schemaOf, stepDefaults, withDefau
 import { stepTitle } from './stepTitle'
 import { useCurrentStep } from './useCurrentStep'
 import { useDraftSetter } from './useDraftSetter'
+import { useSelector } from './useSelector'
 import { type StepHeadingAttributes, useStepHeading } from './useStepHeading'
 import type { StepValidation } from './validateInput'
 
@@ -78,13 +78,13 @@ export function useStep<V extends object = Record<string, any>, K extends string
   const { workflow, idPrefix, step } = useCurrentStep(process.env.NODE_ENV !== 'production' && 'useStep()')
   const tracked = useRef(false)
   // The draft is selected only once `values`/`field` was read, so components that don't show it don't re-render as the user types.
-  const draft = useStore(workflow.store, (s) => (tracked.current ? s.drafts[step] : UNTRACKED))
-  const state = useStore(workflow.store, (s) => (tracked.current ? s.state : UNTRACKED))
-  const issues = useStore(workflow.store, (s) => s.issues)
-  const busy = useStore(workflow.store, (s) => s.status === 'busy')
-  const error = useStore(workflow.store, (s) => s.error)
-  const canGoBack = useStore(workflow.store, (s) => s.history.length > 1)
-  const direction = useStore(workflow.store, (s) => trackDirection(workflow, s))
+  const draft = useSelector(workflow, (s) => (tracked.current ? s.drafts[step] : UNTRACKED))
+  const state = useSelector(workflow, (s) => (tracked.current ? s.state : UNTRACKED))
+  const issues = useSelector(workflow, (s) => s.issues)
+  const busy = useSelector(workflow, (s) => s.status === 'busy')
+  const error = useSelector(workflow, (s) => s.error)
+  const canGoBack = useSelector(workflow, (s) => s.history.length > 1)
+  const direction = useSelector(workflow, (s) => trackDirection(workflow, s))
   const headingProps = useStepHeading()
   const setValue = useDraftSetter(workflow, step)
   // Stable across renders, so they can sit in effect dependencies (a form library's subscription).

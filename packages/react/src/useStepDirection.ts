@@ -1,5 +1,5 @@
-import { useStore } from 'zustand'
 import { type StepDirection, trackDirection } from './direction'
+import { useSelector } from './useSelector'
 import { useWorkflowContext } from './WorkflowContext'
 
 /**
@@ -12,5 +12,5 @@ import { useWorkflowContext } from './WorkflowContext'
  */
 export function useStepDirection(): StepDirection {
   const { workflow } = useWorkflowContext(process.env.NODE_ENV !== 'production' && 'useStepDirection()')
-  return useStore(workflow.store, (s) => trackDirection(workflow, s))
+  return useSelector(workflow, (s) => trackDirection(workflow, s))
 }
