@@ -1,7 +1,7 @@
 import type { ComponentType, ReactNode } from 'react'
 import { pickFor, type StepKey } from './stepNames'
 import { checkNames } from './useKnownStep'
-import { useHydrationKey, useWorkflowHydrated } from './useWorkflowHydrated'
+import { useHydrated, useHydrationKey } from './useWorkflowHydrated'
 import { useWorkflowState } from './useWorkflowState'
 import { StepContext, useWorkflowContext } from './WorkflowContext'
 
@@ -51,7 +51,7 @@ export interface WorkflowStepsProps<K extends string = string> {
 export function WorkflowSteps<K extends string = string>({ steps, done: Done, fallback, missing: Missing }: WorkflowStepsProps<K>) {
   const { workflow } = useWorkflowContext(process.env.NODE_ENV !== 'production' && '<WorkflowSteps steps>')
   if (process.env.NODE_ENV !== 'production') checkNames(workflow, Object.keys(steps), '<WorkflowSteps steps>')
-  const hydrated = useWorkflowHydrated(workflow)
+  const hydrated = useHydrated(workflow)
   const restored = useHydrationKey(workflow)
   const step = useWorkflowState((s) => (s.status === 'done' ? null : (s.step as K)))
   if (!hydrated && fallback !== undefined) return fallback

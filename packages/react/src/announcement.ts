@@ -14,11 +14,9 @@ export interface AnnouncementDetails {
 }
 
 export const announcementDetails = (definition: WorkflowDefinition, s: WorkflowSnapshot): AnnouncementDetails => ({
+  ...s.progress, // position, total, exact
   step: s.step,
   title: stepTitle(definition, s.step),
-  position: s.progress.position,
-  total: s.progress.total,
-  exact: s.progress.exact,
   done: s.status === 'done',
 })
 

@@ -1,4 +1,5 @@
 import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
+import { cached } from './cached'
 import { isHydrating } from './hydration'
 import { stepKey } from './stepKey'
 
@@ -29,11 +30,7 @@ const trackers = new WeakMap<Workflow, Tracker>()
  * snapshots in order, so the first to see a new one records the change for all of them.
  */
 export const trackDirection = (workflow: Workflow, snapshot: WorkflowSnapshot): StepDirection => {
-  let tracker = trackers.get(workflow)
-  if (!tracker) {
-    tracker = { seen: undefined, direction: 'none' }
-    trackers.set(workflow, tracker)
-  }
+  const tracker = cached(trackers, workflow, (): Tracker => ({ seen: undefined, direction: 'none' }))
   const { seen } = tracker
   if (seen !== snapshot) {
     tracker.seen = snapshot

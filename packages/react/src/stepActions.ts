@@ -1,5 +1,5 @@
 import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
-import { schemaOf, stepDefaults, withDefaults } from './stepDefaults'
+import { schemaOf, valuesOf } from './stepDefaults'
 import { validateInput } from './validateInput'
 
 const isEvent = (value: unknown): value is { preventDefault(): void } =>
@@ -9,7 +9,7 @@ const isEvent = (value: unknown): value is { preventDefault(): void } =>
 export const stepActions = <V extends object, K extends string>(workflow: Workflow, step: string) => {
   const getValues = (): Partial<V> => {
     const s = workflow.getSnapshot()
-    return withDefaults(stepDefaults(workflow, step, s.state), s.drafts[step]) as Partial<V>
+    return valuesOf(workflow, step, s.state, s.drafts[step]) as Partial<V>
   }
   return {
     getValues,

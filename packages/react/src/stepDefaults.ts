@@ -1,5 +1,6 @@
 import type { Workflow } from '@flowkit/core'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
+import { cached } from './cached'
 import { getPath, isRecord, setPath } from './paths'
 import { scopedState } from './stepGroup'
 
@@ -40,31 +41,18 @@ const readFields = (schema: JsonSchemaCapable): SchemaFields => {
 }
 
 /** The fields a step's schema declares, and its defaults; none when the schema cannot say. */
-export const schemaFields = (schema: StepSchema | undefined): SchemaFields => {
-  if (!schema) return NONE
-  let fields = fieldsBySchema.get(schema)
-  if (!fields) {
-    fields = readFields(schema as JsonSchemaCapable)
-    fieldsBySchema.set(schema, fields)
-  }
-  return fields
-}
+export const schemaFields = (schema: StepSchema | undefined): SchemaFields =>
+  schema ? cached(fieldsBySchema, schema, () => readFields(schema as JsonSchemaCapable)) : NONE
 
 const boundPaths = new WeakMap<Workflow, Map<string, Set<string>>>()
 
 /** Notes that a field of `step` is bound to `path` (by `field()` or `useField`), so an untouched form submits its default. */
 export const bindPath = (workflow: Workflow, step: string, path: string): void => {
-  let steps = boundPaths.get(workflow)
-  if (!steps) {
-    steps = new Map()
-    boundPaths.set(workflow, steps)
-  }
-  let paths = steps.get(step)
-  if (!paths) {
-    paths = new Set()
-    steps.set(step, paths)
-  }
-  paths.add(path)
+  cached(
+    cached(boundPaths, workflow, () => new Map()),
+    step,
+    () => new Set(),
+  ).add(path)
 }
 
 export const schemaOf = (workflow: Workflow, step: string): StepSchema | undefined =>
@@ -77,6 +65,12 @@ export const schemaOf = (workflow: Workflow, step: string): StepSchema | undefin
 export const defaultAt = (workflow: Workflow, step: string, state: unknown, path: string): unknown => {
   const value = getPath(scopedState(workflow.definition, step, state), path)
   return value !== undefined ? value : getPath(schemaFields(schemaOf(workflow, step)).defaults, path)
+}
+
+/** The value of a field: what the user typed (`draft`), else its initial value. */
+export const fieldValue = (workflow: Workflow, step: string, state: unknown, draft: unknown, path: string): unknown => {
+  const typed = getPath(draft, path)
+  return typed !== undefined ? typed : defaultAt(workflow, step, state, path)
 }
 
 /** The initial values of a step: each field its schema declares or the step binds, from the state or the schema's default. */
@@ -106,3 +100,7 @@ export const withDefaults = (defaults: Record<string, unknown>, draft: unknown):
   }
   return out
 }
+
+/** A step's values: its `draft` over its initial values. */
+export const valuesOf = (workflow: Workflow, step: string, state: unknown, draft: unknown): Record<string, unknown> =>
+  withDefaults(stepDefaults(workflow, step, state), draft)

@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '@flowkit/core'
+import { cached } from './cached'
 import { groupsOf } from './stepGroup'
 
 /**
@@ -36,19 +37,12 @@ const computeNames = (definition: WorkflowDefinition, step: string): readonly st
 }
 
 /** The names of `step`, most specific first (see `StepKey`). Computed once per definition and step. */
-export const stepNames = (definition: WorkflowDefinition, step: string): readonly string[] => {
-  let byStep = namesBy.get(definition)
-  if (!byStep) {
-    byStep = new Map()
-    namesBy.set(definition, byStep)
-  }
-  let names = byStep.get(step)
-  if (!names) {
-    names = computeNames(definition, step)
-    byStep.set(step, names)
-  }
-  return names
-}
+export const stepNames = (definition: WorkflowDefinition, step: string): readonly string[] =>
+  cached(
+    cached(namesBy, definition, () => new Map()),
+    step,
+    () => computeNames(definition, step),
+  )
 
 /** The entry of `map` for `step`: its most specific name that `map` has. */
 export const pickFor = <T>(map: Readonly<Record<string, T | undefined>>, definition: WorkflowDefinition, step: string): T | undefined => {
@@ -61,11 +55,5 @@ export const pickFor = <T>(map: Readonly<Record<string, T | undefined>>, definit
 const allNames = new WeakMap<object, ReadonlySet<string>>()
 
 /** Every name some step of the definition answers to. */
-export const namesOf = (definition: WorkflowDefinition): ReadonlySet<string> => {
-  let names = allNames.get(definition)
-  if (!names) {
-    names = new Set(Object.keys(definition.steps).flatMap((step) => stepNames(definition, step)))
-    allNames.set(definition, names)
-  }
-  return names
-}
+export const namesOf = (definition: WorkflowDefinition): ReadonlySet<string> =>
+  cached(allNames, definition, () => new Set(Object.keys(definition.steps).flatMap((step) => stepNames(definition, step))))

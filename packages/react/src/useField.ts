@@ -1,7 +1,7 @@
 import { type FieldOptions, type FieldProps, fieldProps, NO_ISSUES } from './fieldProps'
 import { errorId, fieldId } from './ids'
 import { getPath } from './paths'
-import { bindPath, defaultAt } from './stepDefaults'
+import { bindPath, fieldValue } from './stepDefaults'
 import { useCurrentStep } from './useCurrentStep'
 import { useDraftSetter } from './useDraftSetter'
 import { useSelector } from './useSelector'
@@ -33,10 +33,7 @@ export function useField<T = unknown>(path: string, options?: FieldOptions): Fie
   const { workflow, idPrefix, step } = useCurrentStep(process.env.NODE_ENV !== 'production' && 'useField()')
   getPath(undefined, path) // throws a clear error for an unusable path
   bindPath(workflow, step, path)
-  const value = useSelector(workflow, (s) => {
-    const typed = getPath(s.drafts[step], path)
-    return typed !== undefined ? typed : defaultAt(workflow, step, s.state, path)
-  }) as T | undefined
+  const value = useSelector(workflow, (s) => fieldValue(workflow, step, s.state, s.drafts[step], path)) as T | undefined
   const issues = useSelector(workflow, (s) => s.issues[path] ?? NO_ISSUES)
   const set = useDraftSetter(workflow, step)
   return {

@@ -2,14 +2,13 @@ import type { Issues, WorkflowError, WorkflowSnapshot } from '@flowkit/core'
 import { useMemo, useRef } from 'react'
 import { type StepDirection, trackDirection } from './direction'
 import { type FieldOptions, type FieldProps, fieldProps, NO_ISSUES } from './fieldProps'
-import { getPath } from './paths'
 import { stepActions } from './stepActions'
-import { bindPath, defaultAt, type StepSchema, schemaOf, stepDefaults, withDefaults } from './stepDefaults'
+import { bindPath, fieldValue, type StepSchema, schemaOf, valuesOf } from './stepDefaults'
 import { stepTitle } from './stepTitle'
 import { useCurrentStep } from './useCurrentStep'
 import { useDraftSetter } from './useDraftSetter'
 import { useSelector } from './useSelector'
-import { type StepHeadingAttributes, useStepHeading } from './useStepHeading'
+import { type StepHeadingAttributes, useHeadingOf } from './useStepHeading'
 import type { StepValidation } from './validateInput'
 
 /** What `useStep()` gives a step's content. */
@@ -66,7 +65,8 @@ export interface StepApi<V extends object = Record<string, any>, K extends strin
   readonly headingProps: StepHeadingAttributes
 }
 
-const UNTRACKED = Symbol('untracked')
+/** What the draft and state selectors return until `values` or `field` is read. */
+const UNTRACKED = Symbol()
 
 /**
  * The current step's values, validation and navigation, inside `<WorkflowStep>` / `<WorkflowSteps>`.
@@ -75,7 +75,8 @@ const UNTRACKED = Symbol('untracked')
  * return <form onSubmit={submit}><input {...field('email')} /><button disabled={busy}>Continue</button></form>
  */
 export function useStep<V extends object = Record<string, any>, K extends string = string>(): StepApi<V, K> {
-  const { workflow, idPrefix, step } = useCurrentStep(process.env.NODE_ENV !== 'production' && 'useStep()')
+  const current = useCurrentStep(process.env.NODE_ENV !== 'production' && 'useStep()')
+  const { workflow, idPrefix, step } = current
   const tracked = useRef(false)
   // The draft is selected only once `values`/`field` was read, so components that don't show it don't re-render as the user types.
   const draft = useSelector(workflow, (s) => (tracked.current ? s.drafts[step] : UNTRACKED))
@@ -85,7 +86,7 @@ export function useStep<V extends object = Record<string, any>, K extends string
   const error = useSelector(workflow, (s) => s.error)
   const canGoBack = useSelector(workflow, (s) => s.history.length > 1)
   const direction = useSelector(workflow, (s) => trackDirection(workflow, s))
-  const headingProps = useStepHeading()
+  const headingProps = useHeadingOf(current)
   const setValue = useDraftSetter(workflow, step)
   // Stable across renders, so they can sit in effect dependencies (a form library's subscription).
   const actions = useMemo(() => stepActions<V, K>(workflow, step), [workflow, step])
@@ -96,15 +97,12 @@ export function useStep<V extends object = Record<string, any>, K extends string
     const s = workflow.getSnapshot()
     return { draft: s.drafts[step], state: s.state }
   }
-  const values = (): Partial<V> => {
-    const now = shown()
-    return withDefaults(stepDefaults(workflow, step, now.state), now.draft) as Partial<V>
-  }
   return {
     step: step as K,
     title: stepTitle(workflow.definition, step),
     get values() {
-      return values()
+      const now = shown()
+      return valuesOf(workflow, step, now.state, now.draft) as Partial<V>
     },
     getValues: actions.getValues,
     setValue,
@@ -112,9 +110,15 @@ export function useStep<V extends object = Record<string, any>, K extends string
     field: (path, options) => {
       bindPath(workflow, step, path)
       const now = shown()
-      const typed = getPath(now.draft, path)
-      const value = typed !== undefined ? typed : defaultAt(workflow, step, now.state, path)
-      return fieldProps(idPrefix, step, path, value, issues[path] ?? NO_ISSUES, setValue, options)
+      return fieldProps(
+        idPrefix,
+        step,
+        path,
+        fieldValue(workflow, step, now.state, now.draft, path),
+        issues[path] ?? NO_ISSUES,
+        setValue,
+        options,
+      )
     },
     submit: actions.submit,
     validate: actions.validate,

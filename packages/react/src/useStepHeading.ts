@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { headingId } from './ids'
-import { useCurrentStep } from './useCurrentStep'
-import { useWorkflowHydrated } from './useWorkflowHydrated'
+import { type CurrentStep, useCurrentStep } from './useCurrentStep'
+import { useHydrated } from './useWorkflowHydrated'
 
 /** Props for a step's heading: it takes focus when the user arrives at the step (not on a fresh page load). */
 export interface StepHeadingAttributes {
@@ -20,8 +20,12 @@ export interface StepHeadingAttributes {
  * return <h1 {...heading}>Payment</h1>
  */
 export function useStepHeading(): StepHeadingAttributes {
-  const { workflow, idPrefix, step, focus } = useCurrentStep(process.env.NODE_ENV !== 'production' && 'useStepHeading()')
-  const hydrated = useWorkflowHydrated(workflow)
+  return useHeadingOf(useCurrentStep(process.env.NODE_ENV !== 'production' && 'useStepHeading()'))
+}
+
+/** `useStepHeading()` for a step whose context the caller already read (`useStep`). */
+export const useHeadingOf = ({ workflow, idPrefix, step, focus }: CurrentStep): StepHeadingAttributes => {
+  const hydrated = useHydrated(workflow)
   // A new callback once hydrated, so React calls it again with the element that is then on screen.
   const ref = useCallback(
     (element: HTMLElement | null) => {

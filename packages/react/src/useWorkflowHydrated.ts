@@ -23,7 +23,12 @@ export function useWorkflowHydrated(workflow?: Workflow<any, any>): boolean {
       process.env.NODE_ENV !== 'production' &&
         'useWorkflowHydrated() needs a workflow: pass it (useWorkflowHydrated(workflow)) or call it inside <WorkflowProvider workflow={...}>.',
     )
-  const tracker = hydrationOf(target)
+  return useHydrated(target)
+}
+
+/** `useWorkflowHydrated(workflow)` for the library's own components, which have the workflow at hand. */
+export const useHydrated = (workflow: Workflow): boolean => {
+  const tracker = hydrationOf(workflow)
   // The server never reads storage: a persisted flow is not hydrated there, nor in the client's hydration pass.
   return useSyncExternalStore(tracker.subscribe, tracker.hydrated, () => !tracker.persisted)
 }
