@@ -6,6 +6,7 @@
 import {
   type FlowState,
   initialState,
+  journeyLog,
   type PersistedSnapshot,
   serialize,
   transition,
@@ -114,7 +115,7 @@ export const simulateJourney = (
   random: () => number,
   start: number,
 ): SimulatedJourney => {
-  let s = initialState(definition, start, 10_000)
+  let s = initialState(definition, start, journeyLog({ limit: 10_000 })())
   let at = start
   let resumeAt: number | null = null
   const stallAt = random() < profile.stall ? Math.floor(random() * 6) : -1

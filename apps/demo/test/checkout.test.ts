@@ -1,4 +1,4 @@
-import { createWorkflow, getPersistedSnapshot, resumeWorkflow, type StepIdOf, type Workflow } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot, journeyLog, resumeWorkflow, type StepIdOf, type Workflow } from '@flowkit/core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { type CheckoutState, checkout, totalsOf } from '../src/flows/checkout'
 import { setFailNext, setServiceLatency } from '../src/services/faults'
@@ -45,7 +45,7 @@ describe('checkout', () => {
   })
 
   it('skips the addresses when the basket holds only digital goods, and says why in the log', async () => {
-    const flow = createWorkflow(checkout)
+    const flow = createWorkflow(checkout, { log: journeyLog() })
     const snapshot = await flow.next(digital)
     expect(snapshot.step).toBe('delivery')
     expect(snapshot.skipped).toEqual(['shipping.name', 'billingSame', 'billing.name'])
@@ -115,7 +115,7 @@ describe('checkout', () => {
   })
 
   it('keeps the address when the address check fails, and moves on when it is retried', async () => {
-    const flow = createWorkflow(checkout)
+    const flow = createWorkflow(checkout, { log: journeyLog() })
     await flow.next(physical)
     await flow.next(name)
     setFailNext('address', true)

@@ -8,6 +8,7 @@ export { type Journey, type JourneyStep, journeyOf } from './definition/journeyO
 export { stronglyConnected } from './definition/stronglyConnected'
 export { type GraphEdge, type GraphNode, type GraphOptions, type NodeStatus, toGraph, type WorkflowGraph } from './definition/toGraph'
 export { didYouMean } from './didYouMean'
+export { type JourneyLog, journeyLog, type Log } from './kernel/log'
 export { historyOf, skippedOf } from './kernel/moves'
 export { type Prediction, predict, progressOf, upcomingOf } from './kernel/predict'
 export { mergeAt, viewOf } from './kernel/scope'

@@ -1,7 +1,7 @@
 import { canonicalJson } from './canonicalJson'
 import { compile } from './definition/compile'
 import { NO_DRAFTS } from './kernel/drafts'
-import { logOf } from './kernel/log'
+import type { JourneyLog } from './kernel/log'
 import { complete, initialState, setDraft, stateAt } from './kernel/moves'
 import { serialize } from './kernel/serialize'
 import { type FlowState, update } from './kernel/state'
@@ -32,10 +32,10 @@ export interface ReplayOptions<K extends string = string> {
   readonly migrate?: ((snapshot: PersistedSnapshot, fromVersion: number | string | undefined) => PersistedSnapshot) | undefined
   /** Milliseconds after `savedAt` past which a snapshot is refused (`SNAPSHOT_EXPIRED`). */
   readonly expiresIn?: number | undefined
-  /** The clock, for the replayed log and expiry. @default Date.now */
+  /** The clock, for expiry and the journey log. @default Date.now */
   readonly now?: () => number
-  /** How many journey log entries to keep. @default 500 */
-  readonly logLimit?: number
+  /** Keeps the snapshot's journey log, and goes on recording it: `journeyLog()`. Without it the replayed flow has none. */
+  readonly log?: JourneyLog
 }
 
 /** What a replay leaves: the snapshot it reached, that snapshot's persisted form, and the final state (after server actions). */
@@ -182,17 +182,18 @@ const finish = (definition: WorkflowDefinition, s: FlowState, snapshot: Persiste
         out = setDraft(definition, out, step, toPlain(snapshot.drafts[step], "the snapshot's draft", step))
     }
   }
-  const log = Array.isArray(snapshot.log) ? snapshot.log.filter(isLogEntry) : []
-  return update(out, { log: logOf(log, s.log.limit) })
+  const { log } = options
+  return log ? update(out, { log: log(Array.isArray(snapshot.log) ? snapshot.log.filter(isLogEntry) : []) }) : out
 }
 
-const startOf = (definition: WorkflowDefinition, options: ReplayOptions, now: number) => initialState(definition, now, options.logLimit)
+// The path is replayed without a log: the journey is the snapshot's own (`finish`), not the replay's moves.
+const startOf = (definition: WorkflowDefinition, now: number) => initialState(definition, now)
 
 /** Replays a persisted snapshot applying its recorded contributions: synchronous, runs no user code but guards and skips. */
 export const replayState = (definition: WorkflowDefinition, value: unknown, options: ReplayOptions = {}): FlowState => {
   const now = (options.now ?? Date.now)()
   const snapshot = checkPersisted(definition, value, options, now)
-  let s = startOf(definition, options, now)
+  let s = startOf(definition, now)
   for (let i = 0; i < snapshot.path.length; i++) {
     checkStep(definition, s, snapshot.path, i)
     const frame = snapshot.path[i] as PersistedFrame
@@ -218,7 +219,7 @@ const replayRunning = async (
   const now = (options.now ?? Date.now)()
   const snapshot = checkPersisted(definition, value, options, now)
   const ignore = options.compare?.ignore ?? []
-  let s = startOf(definition, options, now)
+  let s = startOf(definition, now)
   for (let i = 0; i < snapshot.path.length; i++) {
     checkStep(definition, s, snapshot.path, i)
     const frame = snapshot.path[i] as PersistedFrame

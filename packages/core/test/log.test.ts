@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow, getPersistedSnapshot, resumeWorkflow } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, getPersistedSnapshot, journeyLog, resumeWorkflow } from '@flowkit/core'
 import { describe, expect, test } from 'vitest'
 
 const flow = defineWorkflow({
@@ -22,7 +22,7 @@ const flow = defineWorkflow({
 describe('the journey log', () => {
   test('records entered, completed, skipped (with reason), error, back, goto, done, reset with timestamps', async () => {
     let now = 1000
-    const workflow = createWorkflow(flow, { now: () => now++ })
+    const workflow = createWorkflow(flow, { now: () => now++, log: journeyLog() })
     await workflow.next({ fail: true })
     await workflow.next()
     workflow.back()
@@ -51,8 +51,8 @@ describe('the journey log', () => {
     expect(times[0]).toBe(1000)
   })
 
-  test('keeps at most logLimit entries, the newest', async () => {
-    const workflow = createWorkflow(flow, { logLimit: 5 })
+  test('keeps at most `limit` entries, the newest', async () => {
+    const workflow = createWorkflow(flow, { log: journeyLog({ limit: 5 }) })
     for (let i = 0; i < 20; i++) {
       await workflow.next()
       workflow.back()
@@ -63,7 +63,7 @@ describe('the journey log', () => {
   })
 
   test('an entry read from a snapshot is a copy: changing it changes no later log', async () => {
-    const workflow = createWorkflow(flow)
+    const workflow = createWorkflow(flow, { log: journeyLog() })
     const [first] = workflow.getSnapshot().log as readonly { step: string }[]
     if (first) first.step = 'changed'
     await workflow.next()
@@ -76,7 +76,7 @@ describe('the journey log', () => {
   })
 
   test('a stale state moved again gets a log of its own; the newer states keep theirs', async () => {
-    const workflow = createWorkflow(flow)
+    const workflow = createWorkflow(flow, { log: journeyLog() })
     const start = workflow.getSnapshot()
     await workflow.next()
     workflow.store.setState(start, true)
@@ -98,12 +98,43 @@ describe('invalid input in the journey log', () => {
       },
     })
     let now = 5
-    const workflow = createWorkflow(form, { now: () => now++ })
+    const workflow = createWorkflow(form, { now: () => now++, log: journeyLog() })
     await workflow.next({ email: 'not-an-email', age: 3 })
     const entry = workflow.getSnapshot().log.at(-1)
     expect(entry).toEqual({ type: 'invalid', step: 'contact', at: 6, fields: ['email', 'age'] })
     expect(JSON.stringify(workflow.getSnapshot().log)).not.toContain('not-an-email')
-    const resumed = resumeWorkflow(form, getPersistedSnapshot(workflow))
+    const resumed = resumeWorkflow(form, getPersistedSnapshot(workflow), { log: journeyLog() })
     expect(resumed.getSnapshot().log.at(-1)).toEqual(entry)
+  })
+})
+
+describe('a workflow without a journey log', () => {
+  test('has an empty log, reads no clock per move, and saves and resumes without one', async () => {
+    let reads = 0
+    const workflow = createWorkflow(flow, { now: () => ++reads })
+    await workflow.next()
+    workflow.back()
+    workflow.reset()
+    expect(workflow.getSnapshot().log).toEqual([])
+    expect(reads).toBe(0)
+    const saved = getPersistedSnapshot(workflow)
+    expect(saved.log).toEqual([])
+    expect(saved.savedAt).toBe(1)
+    expect(resumeWorkflow(flow, saved).getSnapshot().log).toEqual([])
+  })
+
+  test('a log saved by a workflow that kept one is dropped by a resume without `log`, and kept by one with it', async () => {
+    const workflow = createWorkflow(flow, { log: journeyLog() })
+    await workflow.next()
+    const saved = getPersistedSnapshot(workflow)
+    expect(resumeWorkflow(flow, saved).getSnapshot().log).toEqual([])
+    expect(resumeWorkflow(flow, saved, { log: journeyLog() }).getSnapshot().log).toEqual(saved.log)
+    expect(resumeWorkflow(flow, saved, { log: journeyLog({ limit: 2 }) }).getSnapshot().log).toEqual(saved.log.slice(-2))
+  })
+
+  test('the old `logLimit` option is refused, naming journeyLog', () => {
+    expect(() => createWorkflow(flow, { logLimit: 5 } as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTION', message: expect.stringContaining('journeyLog({ limit: 5 })') }),
+    )
   })
 })

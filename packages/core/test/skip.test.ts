@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, journeyLog } from '@flowkit/core'
 import { describe, expect, test, vi } from 'vitest'
 
 const ran: string[] = []
@@ -38,7 +38,7 @@ describe('skipped steps', () => {
   })
 
   test('the journey log records the skip with its reason', async () => {
-    const workflow = createWorkflow(checkout)
+    const workflow = createWorkflow(checkout, { log: journeyLog() })
     await workflow.next({ digital: true })
     expect(workflow.getSnapshot().log.find((e) => e.type === 'skipped')).toMatchObject({ step: 'shipping', reason: 'only digital goods' })
   })

@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, journeyLog } from '@flowkit/core'
 import { toGraph } from '@flowkit/tools/diagram'
 import { act, render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
@@ -32,7 +32,7 @@ describe.each(modes)('<WorkflowDiagram> %s', (_, strict) => {
   })
 
   it('follows the live run inside a provider: taken path, skipped steps, current step', async () => {
-    const workflow = createWorkflow(checkout)
+    const workflow = createWorkflow(checkout, { log: journeyLog() })
     const { container } = renderIn(
       strict,
       <WorkflowProvider workflow={workflow}>

@@ -1,4 +1,4 @@
-import { createWorkflow } from '@flowkit/core'
+import { createWorkflow, journeyLog } from '@flowkit/core'
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { WorkflowProvider } from '../src'
@@ -43,7 +43,7 @@ describe.each(modes)('<WorkflowDiagram> of composed flows %s', (_, strict) => {
   })
 
   it('follows a live run into a child step', async () => {
-    const workflow = createWorkflow(order)
+    const workflow = createWorkflow(order, { log: journeyLog() })
     await workflow.next()
     const { container } = renderIn(
       strict,

@@ -1,4 +1,4 @@
-import { type PersistedSnapshot, replay } from '@flowkit/core'
+import { journeyLog, type PersistedSnapshot, replay } from '@flowkit/core'
 import { checkFields } from './checkSnapshot'
 import type { AnyDefinition } from './types'
 
@@ -25,6 +25,8 @@ export const verify = async (
     requireDone: true,
     compare: { ignore: serverComputed },
     now,
+    // The stored submission keeps the client's journey (the insights read it).
+    log: journeyLog(),
   })
   return { snapshot: persisted, state: state as Record<string, unknown> }
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createWorkflow, getPersistedSnapshot } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot, journeyLog } from '@flowkit/core'
 import { createFlowkitHandler, type InsightsStoreOptions, type InstanceStore, pruneInsights } from '@flowkit/server'
 import { postgresStore } from '@flowkit/server/postgres'
 import { sqliteStore } from '@flowkit/server/sqlite'
@@ -114,7 +114,7 @@ describe.each(['sqlite', 'postgres'] as const)('journey recording on %s', (name)
   it.skipIf(skip)('records nothing for a refused save, and nothing twice when the same snapshot is saved again', async () => {
     const { store, events } = open[name]()
     const client = api(createFlowkitHandler({ definitions: [enrollment], store, now: () => T0 }), 'http://x')
-    const flow = createWorkflow(enrollment, { now: () => T0 })
+    const flow = createWorkflow(enrollment, { now: () => T0, log: journeyLog() })
     const { token } = (await client.start('enrollment', getPersistedSnapshot(flow))).body
     await flow.next({ email: 'a@b.co', name: 'A' })
     expect((await client.save(token, 1, getPersistedSnapshot(flow))).status).toBe(200)
@@ -126,7 +126,7 @@ describe.each(['sqlite', 'postgres'] as const)('journey recording on %s', (name)
   it.skipIf(skip)('keeps field paths without control characters, whatever a client sends', async () => {
     const { store, events } = open[name]()
     const client = api(createFlowkitHandler({ definitions: [enrollment], store, now: () => T0 }), 'http://x')
-    const flow = createWorkflow(enrollment, { now: () => T0 })
+    const flow = createWorkflow(enrollment, { now: () => T0, log: journeyLog() })
     const { token } = (await client.start('enrollment', getPersistedSnapshot(flow))).body
     const snapshot = getPersistedSnapshot(flow)
     const log = [...snapshot.log, { type: 'invalid', step: 'contact', at: T0 + 1000, fields: ['em\u001eail', 'name\u001f'] }]

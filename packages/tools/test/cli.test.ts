@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createWorkflow } from '@flowkit/core'
+import { createWorkflow, journeyLog } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { loadWorkflow } from '../src/index'
 import { example } from './fixtures/files'
@@ -107,7 +107,7 @@ describe('the flowkit CLI', () => {
 
   it('prints a Mermaid diagram, highlighted with a saved journey log', async () => {
     const checkout = loadWorkflow(example('checkout'), registry)
-    const flow = createWorkflow(checkout)
+    const flow = createWorkflow(checkout, { log: journeyLog() })
     await flow.next({ items: 1, digitalOnly: true })
     const trace = write('trace.json', JSON.stringify(flow.getSnapshot()))
     const { code, stdout } = await flowkit('diagram', '--trace', trace, 'examples/checkout.flow.json')

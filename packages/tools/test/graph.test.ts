@@ -1,4 +1,4 @@
-import { composeWorkflow, createWorkflow, defineWorkflow } from '@flowkit/core'
+import { composeWorkflow, createWorkflow, defineWorkflow, journeyLog } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { journeyOf, toGraph } from '../src/diagram/index'
 import { loadWorkflow } from '../src/index'
@@ -70,7 +70,7 @@ describe('toGraph', () => {
   })
 
   it('marks the path taken, skipped steps and the current step from a trace', async () => {
-    const flow = createWorkflow(checkout)
+    const flow = createWorkflow(checkout, { log: journeyLog() })
     await flow.next({ items: 1, digitalOnly: true })
     await flow.next({ delivery: 'download' })
     const graph = toGraph(checkout, { trace: flow.getSnapshot().log })
@@ -89,7 +89,7 @@ describe('toGraph', () => {
   })
 
   it('forgets the steps undone by back and goTo, and everything before a reset', async () => {
-    const flow = createWorkflow(checkout)
+    const flow = createWorkflow(checkout, { log: journeyLog() })
     await flow.next({ items: 1, digitalOnly: false })
     await flow.next({ address: '1 Main Street', zip: '12345' })
     flow.back()
@@ -109,7 +109,7 @@ describe('toGraph', () => {
   })
 
   it('marks a finished run as done, with no current step', async () => {
-    const flow = createWorkflow(checkout)
+    const flow = createWorkflow(checkout, { log: journeyLog() })
     await flow.run({
       cart: { items: 1, digitalOnly: true },
       delivery: { delivery: 'download' },

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createWorkflow, defineWorkflow, getPersistedSnapshot } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, getPersistedSnapshot, journeyLog } from '@flowkit/core'
 import { createFlowkitHandler } from '@flowkit/server'
 import { sqliteStore } from '@flowkit/server/sqlite'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -31,7 +31,7 @@ beforeAll(async () => {
     )
   for (const steps of [[10, 30, 40], [20]]) {
     clock = T0
-    const flow = createWorkflow(signup, { now: () => clock })
+    const flow = createWorkflow(signup, { now: () => clock, log: journeyLog() })
     const { token } = await call('POST', '/instances', { workflow: 'signup', snapshot: getPersistedSnapshot(flow) })
     for (const [i, at] of steps.entries()) {
       clock = T0 + at * 1000

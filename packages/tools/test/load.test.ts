@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, journeyLog } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { loadWorkflow } from '../src/index'
 
@@ -31,7 +31,7 @@ describe('loadWorkflow', () => {
     const signup = loadWorkflow(yaml)
     expect(signup.id).toBe('signup')
     expect(signup.version).toBe(2)
-    const flow = createWorkflow(signup)
+    const flow = createWorkflow(signup, { log: journeyLog() })
     await flow.next({ email: 'ada@example.com', plan: 'team' })
     expect(flow.getSnapshot().step).toBe('done')
     expect(flow.getSnapshot().skipped).toEqual(['team'])

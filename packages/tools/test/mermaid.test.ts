@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow, isWorkflowError } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, isWorkflowError, journeyLog } from '@flowkit/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { escapeMermaid, toMermaid } from '../src/diagram/index'
@@ -63,7 +63,7 @@ describe('toMermaid', () => {
   })
 
   it('highlights the path taken, the skipped steps and the current step of a run', async () => {
-    const flow = createWorkflow(checkout)
+    const flow = createWorkflow(checkout, { log: journeyLog() })
     await flow.next({ items: 1, digitalOnly: true })
     await flow.next({ delivery: 'download' })
     const mermaid = toMermaid(checkout, { trace: flow.getSnapshot().log, direction: 'LR' })

@@ -1,4 +1,4 @@
-import { composeWorkflow, createWorkflow, defineWorkflow } from '@flowkit/core'
+import { composeWorkflow, createWorkflow, defineWorkflow, journeyLog } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { toMermaid } from '../src/diagram/index'
 
@@ -80,7 +80,7 @@ describe('toMermaid with sub-flows and repeats', () => {
   })
 
   it("marks the drawn item with any item's visit, and the current step in a later item", async () => {
-    const flow = createWorkflow(family)
+    const flow = createWorkflow(family, { log: journeyLog() })
     await flow.run({ 'shipping.street': {}, 'shipping.city': {}, 'billing.street': {}, 'billing.city': {} }, { until: 'dependants' })
     for (const input of [{ action: 'add' }, {}, {}, {}, {}, { action: 'add' }, {}]) await flow.next(input)
     expect(flow.getSnapshot().step).toBe('dependants.1.home.street')

@@ -1,6 +1,6 @@
 // The code of the README section "Flows as data (@flowkit/tools)", run as written (paths adjusted to this package).
 import { readFileSync } from 'node:fs'
-import { createWorkflow } from '@flowkit/core'
+import { createWorkflow, journeyLog } from '@flowkit/core'
 import { describe, expect, it, test } from 'vitest'
 import { analyzeWorkflow, enumeratePaths } from '../src/analyze/index'
 import { toGraph, toMermaid } from '../src/diagram/index'
@@ -15,7 +15,7 @@ const registry: WorkflowRegistry = {
   },
 }
 const checkout = loadWorkflow(text, registry)
-const flow = createWorkflow(checkout)
+const flow = createWorkflow(checkout, { log: journeyLog() })
 
 describe('README snippets', () => {
   it('load a flow and run it', async () => {

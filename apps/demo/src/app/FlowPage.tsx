@@ -1,4 +1,4 @@
-import type { Workflow, WorkflowDefinition } from '@flowkit/core'
+import { journeyLog, type Workflow, type WorkflowDefinition } from '@flowkit/core'
 import { getPersistApi, persist } from '@flowkit/core/persist'
 import { useWorkflow, useWorkflowHistory, useWorkflowState, WorkflowDone, WorkflowProvider, WorkflowStep } from '@flowkit/react'
 import { type LocalFirstStorage, localFirstStorage } from '@flowkit/server/client'
@@ -37,6 +37,8 @@ export function FlowPage({ name, panelOpen }: FlowPageProps) {
   const [restoreProblem, setRestoreProblem] = useState<string | null>(null)
   const workflow = useWorkflow(config.definition as WorkflowDefinition, {
     persist: persist({ key: config.storageKey, exclude: config.exclude, storage }),
+    // The journey the inspector lists and the server's insights count.
+    log: journeyLog(),
     onError: (error) => {
       // Any snapshot problem (damaged, tampered, expired, another version) or failing storage.
       if (error.category === 'snapshot' || error.category === 'storage') setRestoreProblem(error.code)

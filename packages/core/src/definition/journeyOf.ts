@@ -25,7 +25,7 @@ const popTo = (path: JourneyStep[], step: string) => {
 
 /**
  * Replays a journey log (`snapshot.log`) into the path taken: `back` and `goTo` drop the steps they undo,
- * `reset` starts over. A log cut short by `logLimit` gives the path since its first entry.
+ * `reset` starts over. A log cut short by its `limit` (see `journeyLog`) gives the path since its first entry.
  * @example
  * journeyOf(flow.getSnapshot().log).path // [{ step: 'cart', skipped: false }, { step: 'shipping', skipped: true }, …]
  */

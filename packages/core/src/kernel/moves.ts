@@ -6,7 +6,7 @@ import { WorkflowError } from '../WorkflowError'
 import { chooseNext, reach, stepOf } from './choose'
 import { compiledOf } from './compiled'
 import { type Drafts, getDraft, NO_DRAFTS, setDraft as setIn } from './drafts'
-import { appendLog, appendMove, emptyLog, type Log } from './log'
+import type { Log } from './log'
 import { mergeAt } from './scope'
 import { type FlowState, type Frame, moved, NO_ISSUES, NO_SKIPS, type Skip, update } from './state'
 
@@ -16,12 +16,11 @@ import { type FlowState, type Frame, moved, NO_ISSUES, NO_SKIPS, type Skip, upda
  * runtime (`createWorkflow`) and `replay` do that, then call these with the contribution.
  */
 
-/** The state a definition starts in (the initial step, or the first one after skips). */
-export const initialState = (definition: WorkflowDefinition, at: number, logLimit = 500): FlowState =>
-  enter(definition, emptyLog(logLimit), at)
+/** The state a definition starts in (the initial step, or the first one after skips); `log` records its journey (see `journeyLog`). */
+export const initialState = (definition: WorkflowDefinition, at: number, log: Log | null = null): FlowState => enter(definition, log, at)
 
 /** The flow entered afresh, its journey going on in `log`. Entering starts with no state, drafts or history (a reset drops them). */
-const enter = (definition: WorkflowDefinition, log: Log, at: number, reset = false): FlowState => {
+const enter = (definition: WorkflowDefinition, log: Log | null, at: number, reset = false): FlowState => {
   const c = compiledOf(definition)
   const { step, skipped } = reach(definition, definition.initial, c.state, c.ids.length)
   return moved(
@@ -30,7 +29,7 @@ const enter = (definition: WorkflowDefinition, log: Log, at: number, reset = fal
     null,
     skipped,
     NO_DRAFTS,
-    appendMove(log, reset ? 'reset' : undefined, definition.initial, skipped, 'entered', step, at),
+    log && log.move(reset ? 'reset' : undefined, definition.initial, skipped, 'entered', step, at),
   )
 }
 
@@ -80,7 +79,7 @@ export const complete = (
     frame,
     s.start,
     drafts,
-    appendMove(s.log, 'completed', id, skipped, final ? 'done' : 'entered', step, at),
+    s.log && s.log.move('completed', id, skipped, final ? 'done' : 'entered', step, at),
   )
 }
 
@@ -119,7 +118,7 @@ export const back = (_definition: WorkflowDefinition, s: FlowState, at: number):
     done: false,
     error: null,
     issues: NO_ISSUES,
-    log: appendLog(s.log, 'back', top.step, at),
+    log: s.log && s.log.add('back', top.step, at),
   })
 }
 
@@ -141,7 +140,14 @@ export const goTo = (definition: WorkflowDefinition, s: FlowState, id: string, a
   if (id === s.step && !s.done) return s.error || s.issues !== NO_ISSUES ? update(s, { error: null, issues: NO_ISSUES }) : s
   for (let frame = s.frame; frame; frame = frame.prev) {
     if (frame.step === id) {
-      return update(s, { frame: frame.prev, step: id, done: false, error: null, issues: NO_ISSUES, log: appendLog(s.log, 'goto', id, at) })
+      return update(s, {
+        frame: frame.prev,
+        step: id,
+        done: false,
+        error: null,
+        issues: NO_ISSUES,
+        log: s.log && s.log.add('goto', id, at),
+      })
     }
   }
   if (!compile(definition).index.has(id)) unknownStep(definition, `goTo('${id}')`, id)
@@ -160,7 +166,7 @@ export const isAhead = (definition: WorkflowDefinition, s: FlowState, id: string
   return reachableFrom(adjacencyOfCompiled(definition, compile(definition)), [s.step]).has(id)
 }
 
-/** Back to the start, with no state, drafts or history; the journey log goes on. */
+/** Back to the start, with no state, drafts or history; the journey log (if any) goes on. */
 export const reset = (definition: WorkflowDefinition, s: FlowState, at: number): FlowState => enter(definition, s.log, at, true)
 
 /** Keeps what the user typed for a step without submitting it. `undefined` clears it. Throws UNKNOWN_STEP. */
@@ -178,7 +184,7 @@ export const reject = (definition: WorkflowDefinition, s: FlowState, draft: unkn
   update(draft === undefined ? s : setDraft(definition, s, s.step, draft), {
     error: null,
     issues,
-    log: appendLog(s.log, 'invalid', s.step, at, undefined, Object.keys(issues)),
+    log: s.log && s.log.add('invalid', s.step, at, Object.keys(issues)),
   })
 
 /** The step failed (an action threw, no choice held…): the state stays, the error is logged, the input is kept as the draft. */
@@ -186,7 +192,7 @@ export const fail = (definition: WorkflowDefinition, s: FlowState, error: Workfl
   update(draft === undefined ? s : setDraft(definition, s, s.step, draft), {
     error,
     issues: NO_ISSUES,
-    log: appendLog(s.log, 'error', s.step, at, error.code),
+    log: s.log && s.log.add('error', s.step, at, error.code),
   })
 
 /** Visited steps on the current path, oldest first, ending with the current step (unless done). */

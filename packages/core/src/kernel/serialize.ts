@@ -2,7 +2,6 @@ import { compile } from '../definition/compile'
 import { isPlainObject } from '../plain'
 import type { PersistedFrame, PersistedSnapshot, WorkflowDefinition } from '../types'
 import { eachDraft } from './drafts'
-import { logEntries } from './log'
 import type { FlowState, Frame } from './state'
 
 export interface SerializeOptions {
@@ -38,7 +37,7 @@ export const serialize = (definition: WorkflowDefinition, s: FlowState, { exclud
     step: s.step,
     done: s.done,
     drafts,
-    log: logEntries(s.log),
+    log: s.log ? s.log.entries() : [],
     savedAt: at,
   }
 }

@@ -45,7 +45,8 @@ export interface FlowState {
   /** Steps passed over before the first visible step. */
   readonly start: readonly Skip[]
   readonly drafts: Drafts
-  readonly log: Log
+  /** The journey log, when the workflow keeps one (`log: journeyLog()`), else null. */
+  readonly log: Log | null
   /** What went wrong in the last move, or null. */
   readonly error: WorkflowError | null
   /** Validation issues of the last submitted input. */
@@ -62,7 +63,7 @@ export const update = (s: FlowState, c: Partial<FlowState>): FlowState => ({
   frame: c.frame !== undefined ? c.frame : s.frame,
   start: c.start ?? s.start,
   drafts: c.drafts ?? s.drafts,
-  log: c.log ?? s.log,
+  log: c.log !== undefined ? c.log : s.log,
   error: c.error !== undefined ? c.error : s.error,
   issues: c.issues ?? s.issues,
 })
@@ -71,7 +72,14 @@ export const update = (s: FlowState, c: Partial<FlowState>): FlowState => ({
  * The state after a move that goes somewhere (a step completed, the flow entered): every field given, so no
  * partial object is made on the way (these run on every move). The last move's error and issues are cleared.
  */
-export const moved = (step: string, done: boolean, frame: Frame | null, start: readonly Skip[], drafts: Drafts, log: Log): FlowState => ({
+export const moved = (
+  step: string,
+  done: boolean,
+  frame: Frame | null,
+  start: readonly Skip[],
+  drafts: Drafts,
+  log: Log | null,
+): FlowState => ({
   step,
   done,
   frame,

@@ -1,4 +1,5 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla'
+import type { JourneyLog } from '../kernel/log'
 import { back, fail, goTo, initialState, isAhead, reset, setDraft } from '../kernel/moves'
 import { type FlowState, NO_ISSUES } from '../kernel/state'
 import { toPlain } from '../plain'
@@ -15,7 +16,7 @@ import { type Runtime, submit } from './submit'
  */
 export interface PersistenceHost {
   readonly definition: WorkflowDefinition
-  /** The options the workflow was created with: `migrate`, `logLimit`, `onError`… */
+  /** The options the workflow was created with: `migrate`, `log`, `onError`… */
   readonly options: WorkflowOptions
   /** The workflow's clock (the `now` option, else `Date.now`). */
   now(): number
@@ -44,10 +45,14 @@ export interface WorkflowOptions {
   readonly onError?: (error: WorkflowError) => void
   /** Saves and resumes through storage: `persist({ key: 'checkout' })` from `@flowkit/core/persist`. */
   readonly persist?: WorkflowPersistence
-  /** The clock for the journey log and snapshot expiry. @default Date.now */
+  /** The clock for the journey log, `savedAt` and snapshot expiry. @default Date.now */
   readonly now?: () => number
-  /** How many journey log entries to keep. @default 500 */
-  readonly logLimit?: number
+  /**
+   * Records the journey in `snapshot.log` (entered, completed, skipped, back, invalid, error…):
+   * `journeyLog()`, or `journeyLog({ limit })` to keep other than the last 500 entries. Journey
+   * diagrams and the server's insights read it. Without it the log is empty and costs nothing.
+   */
+  readonly log?: JourneyLog
 }
 
 export interface RunOptions<K extends string = string> {
@@ -112,13 +117,16 @@ export function createWorkflow<S extends object, K extends string>(
   definition: WorkflowDefinition<S, K>,
   options: WorkflowOptions = {},
 ): Workflow<S, K> {
-  // Resuming moved to its own function, so that apps that never resume do not ship replay: a resume
-  // passed the old way must not silently start afresh.
-  if ((options as { snapshot?: unknown }).snapshot !== undefined) {
+  // Resuming moved to its own function, so that apps that never resume do not ship replay, and the
+  // journey log to an option: an option passed the old way must not silently start afresh or log nothing.
+  const old = options as { snapshot?: unknown; logLimit?: unknown }
+  if (old.snapshot !== undefined || old.logLimit !== undefined) {
     throw new WorkflowError(
       'INVALID_OPTION',
       process.env.NODE_ENV !== 'production' &&
-        `createWorkflow() takes no \`snapshot\` option: resume workflow '${definition.id}' with resumeWorkflow(definition, snapshot, options) from '@flowkit/core'.`,
+        (old.snapshot !== undefined
+          ? `createWorkflow() takes no \`snapshot\` option: resume workflow '${definition.id}' with resumeWorkflow(definition, snapshot, options) from '@flowkit/core'.`
+          : `createWorkflow() takes no \`logLimit\` option: record the journey of workflow '${definition.id}' with { log: journeyLog({ limit: ${String(old.logLimit)} }) } (journeyLog from '@flowkit/core').`),
       { category: 'usage' },
     )
   }
@@ -135,7 +143,7 @@ export const startWorkflow = <S extends object, K extends string>(
   first?: FlowState,
 ): Workflow<S, K> => {
   const rt = runtime(definition as WorkflowDefinition, options, first)
-  const { def, now, store } = rt
+  const { def, at, store } = rt
   const listeners = new Set<() => void>()
   const snapshot = () => store.getState() as WorkflowSnapshot<S, K>
   const workflow: Workflow<S, K> = {
@@ -153,7 +161,7 @@ export const startWorkflow = <S extends object, K extends string>(
     next: (input) => submit(rt, input) as Promise<WorkflowSnapshot<S, K>>,
     back() {
       rt.cancel()
-      return rt.commit(back(def, rt.current().state, now())) as WorkflowSnapshot<S, K>
+      return rt.commit(back(def, rt.current().state, at())) as WorkflowSnapshot<S, K>
     },
     goTo(step) {
       const { state } = rt.current()
@@ -161,13 +169,13 @@ export const startWorkflow = <S extends object, K extends string>(
         rt.cancel()
         return forward(rt, step) as WorkflowSnapshot<S, K>
       }
-      const target = goTo(def, state, step, now())
+      const target = goTo(def, state, step, at())
       rt.cancel()
       return rt.commit(target) as WorkflowSnapshot<S, K>
     },
     reset() {
       rt.cancel()
-      return rt.commit(reset(def, rt.current().state, now())) as WorkflowSnapshot<S, K>
+      return rt.commit(reset(def, rt.current().state, at())) as WorkflowSnapshot<S, K>
     },
     run: (inputs, runOptions) =>
       runAll(rt, (input: unknown) => workflow.next(input), inputs, runOptions) as Promise<WorkflowSnapshot<S, K>>,
@@ -199,13 +207,17 @@ const movedMethod = (workflow: object) =>
     },
   })
 
+const zero = () => 0
+
 /** The store (with persistence when asked), the clock, commits and the pending transition of one instance. */
 const runtime = (def: WorkflowDefinition, options: WorkflowOptions, start?: FlowState): Runtime => {
   // The definition is checked and compiled by the first state (`initialState`, or the replay that made `start`).
   const now = options.now ?? Date.now
+  // A move's time goes to the journey log only: without one, no clock is read per move.
+  const at = options.log ? now : zero
   const report = (error: WorkflowError) => options.onError?.(error)
   const view = (state: FlowState, busy = false, same?: WorkflowSnapshot) => snapshotOf(def, state, busy, same)
-  const first = start ?? initialState(def, now(), options.logLimit)
+  const first = start ?? initialState(def, at(), options.log?.() ?? null)
   const creator: StateCreator<WorkflowSnapshot> = () => view(first)
   const host: PersistenceHost = {
     definition: def,
@@ -221,6 +233,7 @@ const runtime = (def: WorkflowDefinition, options: WorkflowOptions, start?: Flow
   const rt: Runtime = {
     def,
     now,
+    at,
     store,
     view,
     pending: null,
@@ -272,7 +285,7 @@ const runAll = async (
           `run() completed ${limit} steps without finishing workflow '${rt.def.id}'; a loop keeps getting the same input. Give the looping step an input that leaves the loop, or raise maxSteps.`,
         { category: 'transition', step: snap.step },
       )
-      return rt.commit(fail(rt.def, rt.current().state, error, undefined, rt.now()))
+      return rt.commit(fail(rt.def, rt.current().state, error, undefined, rt.at()))
     }
     snap = await next(Object.hasOwn(inputs, snap.step) ? inputs[snap.step] : undefined)
     if (snap.error || snap.issues !== NO_ISSUES) break

@@ -16,7 +16,7 @@ export const resumeState = (
   extra?: Pick<ReplayOptions, 'expiresIn'>,
 ): FlowState | undefined => {
   try {
-    return replayState(definition, value, { migrate: options.migrate, now: options.now, logLimit: options.logLimit, ...extra })
+    return replayState(definition, value, { migrate: options.migrate, now: options.now, log: options.log, ...extra })
   } catch (cause) {
     options.onError?.(asSnapshotError(definition, cause))
     return undefined

@@ -1,6 +1,5 @@
 import { compile } from '../definition/compile'
 import { eachDraft } from '../kernel/drafts'
-import { logEntries } from '../kernel/log'
 import { skippedOf, stateAt } from '../kernel/moves'
 import { type Prediction, predict, progressOf, upcomingOf } from '../kernel/predict'
 import type { FlowState } from '../kernel/state'
@@ -99,7 +98,7 @@ class Snapshot implements WorkflowSnapshot {
 
   get log(): readonly LogEntry[] {
     const d = cacheOf(this)
-    d.log ??= Object.freeze(logEntries(this[FLOW].log))
+    d.log ??= Object.freeze(this[FLOW].log?.entries() ?? [])
     return d.log
   }
 

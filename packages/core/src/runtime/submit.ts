@@ -22,7 +22,10 @@ export interface Abort {
 /** What `createWorkflow`'s methods share: the store, the clock, commits and the one pending transition. */
 export interface Runtime {
   readonly def: WorkflowDefinition
+  /** The workflow's clock (`savedAt`, expiry). */
   readonly now: () => number
+  /** A move's time: the clock when the workflow keeps a journey log, else 0 (no clock is read). */
+  readonly at: () => number
   readonly store: StoreApi<WorkflowSnapshot>
   readonly view: (state: FlowState, busy?: boolean, same?: WorkflowSnapshot) => WorkflowSnapshot
   pending: { promise: Promise<WorkflowSnapshot>; abort: Abort } | null
@@ -55,15 +58,15 @@ const signalOf = (abort: Abort) => () => {
 
 /** The step failed: the state stays, the error is logged; what the user sent is kept as the step's draft, so nothing typed is lost. */
 const failed = (rt: Runtime, s: FlowState, cause: unknown, plain: unknown) => {
-  const { def, now } = rt
-  return fail(def, s, asStepError(s.step, cause), plain, now())
+  const { def, at } = rt
+  return fail(def, s, asStepError(s.step, cause), plain, at())
 }
 
 /** The kernel's move for what a step (`step`, its definition) made of its input, `plain`: completed with `patch`, or refused with `issues`. */
 const settle = (rt: Runtime, s: FlowState, step: AnyStep, plain: unknown, patch?: Patch, issues?: Issues) => {
-  const { def, now } = rt
+  const { def, at } = rt
   try {
-    return issues ? reject(def, s, plain, issues, now()) : complete(def, s, plain, patch as Patch, now(), step)
+    return issues ? reject(def, s, plain, issues, at()) : complete(def, s, plain, patch as Patch, at(), step)
   } catch (cause) {
     return failed(rt, s, cause, plain)
   }

@@ -2,6 +2,7 @@ import {
   type FlowState,
   historyOf,
   initialState,
+  journeyLog,
   type PersistedSnapshot,
   replay,
   serialize,
@@ -111,7 +112,7 @@ export function snapshotAt<S extends object, K extends string>(
     drafts: { ...Object.fromEntries(answered), ...(drafts as Record<string, unknown>) },
   }
   // The one replay checks what was walked, as a resume will: a seed that would not resume fails here.
-  return replay(def, persisted, { now: () => walk.now }).persisted
+  return replay(def, persisted, { now: () => walk.now, log: journeyLog() }).persisted
 }
 
 const checkSeedSteps = (def: WorkflowDefinition, steps: readonly (string | undefined)[]) => {
@@ -147,7 +148,8 @@ const walker = (def: WorkflowDefinition, { state = {}, drafts = {} }: WorkflowSe
   let seeded = false
   const placed = new Set<string>()
   const walk: Walker = {
-    s: initialState(def, now),
+    // The seed's journey is logged, so a story's diagram shows the path walked.
+    s: initialState(def, now, journeyLog()()),
     now,
     inputs: [],
     def,

@@ -1,4 +1,4 @@
-import { initialState, type PersistedSnapshot, serialize, type WorkflowError } from '@flowkit/core'
+import { initialState, journeyLog, type PersistedSnapshot, serialize, type WorkflowError } from '@flowkit/core'
 import { refusal } from '../http/errors'
 import { readJson } from '../http/readJson'
 import { hashToken, isTokenShaped } from '../tokens'
@@ -41,7 +41,7 @@ export const context = (
     // The kernel's first state of each flow, made once: no instance, no store.
     [...definitions.values()].map((definition) => {
       const at = (options.now ?? Date.now)()
-      return [definition.id, serialize(definition, initialState(definition, at), { at })]
+      return [definition.id, serialize(definition, initialState(definition, at, journeyLog()()), { at })]
     }),
   ),
   authorize: options.authorize,

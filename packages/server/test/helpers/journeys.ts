@@ -1,4 +1,4 @@
-import { createWorkflow, getPersistedSnapshot } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot, journeyLog } from '@flowkit/core'
 import { createFlowkitHandler, type InstanceStore } from '@flowkit/server'
 import { enrollment } from '../../src/examples/enrollment'
 import { api } from './api'
@@ -69,7 +69,7 @@ export const driveJourneys = async (store: InstanceStore, journeys = KNOWN, afte
   for (const [index, [start, moves, laptopFrom = Number.POSITIVE_INFINITY]] of journeys.entries()) {
     clock = T0 + start * 1000
     const phone = { 'user-agent': `phone-${index}` }
-    const flow = createWorkflow(enrollment, { now })
+    const flow = createWorkflow(enrollment, { now, log: journeyLog() })
     const started = await client.start('enrollment', getPersistedSnapshot(flow), phone)
     if (started.status !== 201) throw new Error(`start refused: ${JSON.stringify(started.body)}`)
     const token = started.body.token as string

@@ -1,3 +1,4 @@
+import { journeyLog } from '@flowkit/core'
 import { useWorkflow, WorkflowProvider, WorkflowSteps } from '@flowkit/react'
 import { WorkflowDiagram } from '@flowkit/react/diagram'
 import { order } from '../concepts/Skipping.tsx'
@@ -11,7 +12,7 @@ const steps = {
 
 /** Inside a provider, `<WorkflowDiagram>` follows the run: the path taken in bold, the current step filled. */
 export function DiagramExample() {
-  const workflow = useWorkflow(order)
+  const workflow = useWorkflow(order, { log: journeyLog() })
   return (
     <WorkflowProvider workflow={workflow}>
       <WorkflowDiagram direction="LR" />
