@@ -99,10 +99,19 @@ export function WorkflowStepper<K extends string = string>({
   )
   return (
     <ol className={className} aria-label={label}>
-      {stepperEntries(items).map((entry) => (entry.kind === 'step' ? leaf(entry.item) : groupEntry(entry, 0, leaf, groupClassName)))}
+      {entriesOf(items, 0, leaf, groupClassName)}
     </ol>
   )
 }
+
+/** The entries of `items` at `depth` (0: the outermost groups): a leaf per step, a group entry per run of one group. */
+const entriesOf = <K extends string>(
+  items: readonly StepperItem<K>[],
+  depth: number,
+  leaf: (item: StepperItem<K>) => ReactNode,
+  groupClassName: WorkflowStepperProps<K>['groupClassName'],
+): ReactNode[] =>
+  stepperEntries(items, depth).map((entry) => (entry.kind === 'step' ? leaf(entry.item) : groupEntry(entry, depth, leaf, groupClassName)))
 
 const withGroups = (groups: readonly StepperGroup[]) => (groups[0] ? { groups, group: groups[0] } : { groups })
 
@@ -128,13 +137,7 @@ const groupEntry = <K extends string>(
       ) : (
         group.title
       )}
-      {status === 'current' ? (
-        <ol aria-label={group.title}>
-          {stepperEntries(items, depth + 1).map((inner) =>
-            inner.kind === 'step' ? leaf(inner.item) : groupEntry(inner, depth + 1, leaf, groupClassName),
-          )}
-        </ol>
-      ) : null}
+      {status === 'current' ? <ol aria-label={group.title}>{entriesOf(items, depth + 1, leaf, groupClassName)}</ol> : null}
     </li>
   )
 }

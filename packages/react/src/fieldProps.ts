@@ -35,26 +35,20 @@ export const fieldProps = (
   setValue: (path: string, value: unknown) => void,
   { type = 'text', option }: FieldOptions = {},
 ): FieldProps => {
-  const id = fieldId(prefix, step, path) + (type === 'radio' ? `-${option}` : '')
-  const invalid = issues.length > 0 ? { 'aria-invalid': true as const, 'aria-describedby': errorId(prefix, step, path) } : {}
-  if (type === 'checkbox') {
-    return {
-      id,
-      name: path,
-      type,
-      checked: value === true,
-      onChange: (e) => setValue(path, (e.target as HTMLInputElement).checked),
-      ...invalid,
-    }
-  }
-  if (type === 'radio') {
-    return { id, name: path, type, value: option, checked: value === option, onChange: () => setValue(path, option), ...invalid }
-  }
-  return {
-    id,
+  const props: { -readonly [P in keyof FieldProps]: FieldProps[P] } = {
+    id: fieldId(prefix, step, path) + (type === 'radio' ? `-${option}` : ''),
     name: path,
-    value: value === undefined || value === null ? '' : String(value),
-    onChange: (e) => setValue(path, e.target.value),
-    ...invalid,
+    onChange: (e) => setValue(path, type === 'text' ? e.target.value : type === 'radio' ? option : (e.target as HTMLInputElement).checked),
   }
+  if (type === 'text') props.value = value === undefined || value === null ? '' : String(value)
+  else {
+    props.type = type
+    props.checked = value === (type === 'radio' ? option : true)
+    if (type === 'radio') props.value = option
+  }
+  if (issues.length > 0) {
+    props['aria-invalid'] = true
+    props['aria-describedby'] = errorId(prefix, step, path)
+  }
+  return props
 }
