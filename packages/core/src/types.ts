@@ -73,6 +73,16 @@ export interface StepDef<S, K extends string = string, I = unknown> {
    * in the flow's state, outermost first. The step's actions see that data and contribute to it.
    */
   readonly scope?: readonly ScopeLevel[]
+  /**
+   * Set by `composeWorkflow` beside `scope`: the child's data in the flow's state, what the step's
+   * guards and actions see (`viewOf` calls it). Without it a step sees the flow's state.
+   */
+  readonly view?: (state: object) => object
+  /**
+   * Set by `composeWorkflow` beside `scope`: the flow's state with the step's contribution merged into
+   * the child's data at its place (`mergeAt` calls it). Without it the patch merges into the state.
+   */
+  readonly merge?: (state: object, patch: Readonly<Record<string, unknown>>) => object
 }
 
 /** One level down to a child's data: a key of an object or an index of an array, and what it starts from when absent. */
@@ -115,6 +125,22 @@ export interface RepeatSummary {
   entry(item: number): string
   /** Where the flow goes on once the user continues past the summary (the repeat step's own `next`). */
   exit(ctx: GuardContext<any, string>): string
+  /**
+   * The path ahead from the summary, for predicting it on `state` (the flow's state): the steps of the
+   * items still needed to reach `min` and the summary itself (their `count`; each passed to `visit`
+   * when given), and the step after the summary (`after`; undefined when it cannot be told yet).
+   */
+  ahead(state: object, visit?: (step: string) => void): { readonly count: number; readonly after: string | undefined }
+  /**
+   * The drafts once the summary step is completed with `input` (a `RepeatInput`): the summary keeps
+   * none, and removing item `i` moves the drafts of items i+1… down one item with their data. `keys`
+   * places a step's draft (the compiled definition's `index` and `shift`).
+   */
+  draftsAfter(
+    input: unknown,
+    drafts: readonly unknown[],
+    keys: { readonly index: ReadonlyMap<string, number>; readonly shift: number },
+  ): readonly unknown[]
 }
 
 /**

@@ -1,5 +1,4 @@
 import { choose } from '../kernel/choose'
-import { viewOf } from '../kernel/scope'
 import { isPlainObject, toPlain } from '../plain'
 import type {
   Action,
@@ -8,7 +7,6 @@ import type {
   RepeatInput,
   RepeatStepDef,
   RepeatSummary,
-  ScopeLevel,
   StepDef,
   StepGroup,
   WorkflowDefinition,
@@ -16,6 +14,8 @@ import type {
 import { WorkflowError } from '../WorkflowError'
 import { compile } from './compile'
 import { isComposed, isFlowStep, isRepeatStep } from './composed'
+import { repeatSummary } from './repeatSummary'
+import { scoped } from './scoped'
 import { summarySchema } from './summarySchema'
 
 type AnyStep = StepDef<any, string, any>
@@ -90,10 +90,8 @@ const renamed = (step: AnyStep, rename: (to: string) => string): AnyStep => {
   return step
 }
 
-/** How a child's steps find their data in the parent's state: the levels down to it, and a view of it for guards. */
-interface Scope {
-  readonly levels: readonly ScopeLevel[]
-}
+/** How a child's steps find their data in the parent's state: the levels down to it, a view of it for guards, a merge into it. */
+type Scope = ReturnType<typeof scoped>
 
 /** Where a child step goes when the child is done. */
 type Exit = { readonly final: true } | { readonly next: AnyStep['next']; readonly targets?: readonly string[] }
@@ -116,20 +114,18 @@ const inlineFlow = (steps: Record<string, AnyStep>, id: string, step: FlowStepDe
   const child = expand(step.flow)
   const key = step.key ?? id
   const initial = childStateOf(child)
-  const scope: Scope = {
-    levels: [
-      {
-        key,
-        // Without `in`, every instance starts from the one frozen initial state: nothing to copy.
-        base: step.in
-          ? (outer) => {
-              const mapped = step.in?.({ state: outer, step: id })
-              return { ...initial, ...(isPlainObject(mapped) ? toPlain(mapped, 'what `in` returned', id) : {}) }
-            }
-          : () => initial,
-      },
-    ],
-  }
+  const scope = scoped([
+    {
+      key,
+      // Without `in`, every instance starts from the one frozen initial state: nothing to copy.
+      base: step.in
+        ? (outer) => {
+            const mapped = step.in?.({ state: outer, step: id })
+            return { ...initial, ...(isPlainObject(mapped) ? toPlain(mapped, 'what `in` returned', id) : {}) }
+          }
+        : () => initial,
+    },
+  ])
   const parent = renamed(step as unknown as AnyStep, rename)
   const exit: Exit = step.final ? { final: true } : { next: parent.next, targets: parent.targets }
   inlineChild(steps, {
@@ -183,7 +179,7 @@ const inlineRepeat = (steps: Record<string, AnyStep>, id: string, step: RepeatSt
   const exit = (ctx: Ctx) => choose(id, parent.next, parent.targets, { state: ctx.state, step: id })
   const skipAll = step.skip
   const slots: string[][] = []
-  const summary: RepeatSummary = { key, min, max, flow: child.id, slots, entry, exit }
+  const summary = repeatSummary({ key, min, max, flow: child.id, slots, entry, exit }, id)
   const check = repeatCheck(id, step.title ?? id, key, min, max)
   steps[id] = {
     ...(step.title === undefined ? {} : { title: step.title }),
@@ -209,12 +205,10 @@ const inlineRepeat = (steps: Record<string, AnyStep>, id: string, step: RepeatSt
     summary,
   }
   for (let item = 0; item < max; item++) {
-    const scope: Scope = {
-      levels: [
-        { key, base: () => NO_ITEMS },
-        { key: item, base: () => initial },
-      ],
-    }
+    const scope = scoped([
+      { key, base: () => NO_ITEMS },
+      { key: item, base: () => initial },
+    ])
     const group: StepGroup = { step: id, kind: 'repeat', title: step.title ?? id, flow: child.id, key, local: '', item }
     slots.push(inlineChild(steps, { prefix: `${id}.${item}.`, child, scope, group, exit: { next: id } }))
   }
@@ -248,20 +242,26 @@ const inlineChild = (steps: Record<string, AnyStep>, inline: Inline): string[] =
   return ids
 }
 
-const wrap = (id: string, local: string, d: AnyStep, inline: Inline, isEntry: boolean): AnyStep => {
-  const { prefix, scope, exit, skipAll, exitChoice } = inline
-  const own = { scope: scope.levels } as AnyStep
-  const inner = (ctx: Ctx): Ctx => ({ ...ctx, state: viewOf(own, ctx.state as object), step: local })
-  const add = (to: string) => prefix + to
-  const ends = Boolean(d.final)
-  const groups = [{ ...inline.group, local }, ...(d.groups ?? []).map((g) => ({ ...g, step: prefix + g.step }))]
+/** What a child's step keeps as it is. Its actions too: the runtime gives them the child's data and merges their patch there. */
+const kept = (d: AnyStep, groups: readonly StepGroup[]): Record<string, unknown> => {
   const step: Record<string, unknown> = { groups }
   if (d.title !== undefined) step.title = d.title
   if (d.meta !== undefined) step.meta = d.meta
   if (d.validate !== undefined) step.validate = d.validate
-  // The child's actions as they are: the runtime gives them the child's data and merges their patch there.
   if (d.actions !== undefined) step.actions = d.actions
-  step.scope = [...scope.levels, ...(d.scope ?? [])]
+  return step
+}
+
+const wrap = (id: string, local: string, d: AnyStep, inline: Inline, isEntry: boolean): AnyStep => {
+  const { prefix, scope, exit, skipAll, exitChoice } = inline
+  const inner = (ctx: Ctx): Ctx => ({ ...ctx, state: scope.view(ctx.state as object), step: local })
+  const add = (to: string) => prefix + to
+  const ends = Boolean(d.final)
+  const groups = [{ ...inline.group, local }, ...(d.groups ?? []).map((g) => ({ ...g, step: prefix + g.step }))]
+  const step = kept(d, groups)
+  // Where its actions look and its patch goes: the child's data, or deeper (`d.scope`; the child's guards already look there).
+  const place = d.scope ? scoped([...scope.scope, ...d.scope]) : scope
+  Object.assign(step, place)
   const ownSkip = d.skip
   if (ownSkip || (isEntry && skipAll)) {
     step.skip = marked(
@@ -306,14 +306,19 @@ const wrap = (id: string, local: string, d: AnyStep, inline: Inline, isEntry: bo
   }
   if (next !== undefined) step.next = next
   if (targets !== undefined) step.targets = targets
-  if (d.summary) step.summary = prefixed(d.summary, prefix, own)
+  if (d.summary) step.summary = prefixed(d.summary, id, prefix, scope, place)
   return step as AnyStep
 }
 
-/** A nested repeat's summary, seen from the parent. */
-const prefixed = (s: RepeatSummary, prefix: string, own: AnyStep): RepeatSummary => ({
-  ...s,
-  slots: s.slots.map((slot) => slot.map((id) => prefix + id)),
-  entry: (item) => prefix + s.entry(item),
-  exit: (ctx) => prefix + s.exit({ ...ctx, state: viewOf(own, ctx.state as object) }),
-})
+/** A nested repeat's summary at step `id`, seen from the parent: its items are in the data the step sees (`place`). */
+const prefixed = (s: RepeatSummary, id: string, prefix: string, scope: Scope, place: Scope): RepeatSummary =>
+  repeatSummary(
+    {
+      ...s,
+      slots: s.slots.map((slot) => slot.map((step) => prefix + step)),
+      entry: (item) => prefix + s.entry(item),
+      exit: (ctx) => prefix + s.exit({ ...ctx, state: scope.view(ctx.state as object) }),
+    },
+    id,
+    place.view,
+  )

@@ -1,6 +1,6 @@
 import { compile, runsOf, toEndOf } from '../definition/compile'
 import { targetsOf } from '../definition/edgesOf'
-import type { Progress, RepeatSummary, WorkflowDefinition } from '../types'
+import type { Progress, WorkflowDefinition } from '../types'
 import { chooseNext, skipReason, stepOf } from './choose'
 import { stateAt } from './moves'
 import type { FlowState } from './state'
@@ -50,17 +50,13 @@ const walk = (definition: WorkflowDefinition, s: FlowState, visit?: (step: strin
       return { count, exact: false, fewest: fewestAfter(definition, id) }
     }
     id = to
-    // A repeat ahead: the items it still needs to reach `min`, its summary once, then on past it (not
-    // round its loop, which the unchanged state would take for ever).
+    // A repeat's summary ahead tells its own part of the path (see `RepeatSummary.ahead`): its loop would
+    // go round for ever on the unchanged state.
     for (let summary = stepOf(definition, id).summary; summary; summary = stepOf(definition, id).summary) {
-      const need = itemsNeeded(summary, state)
-      if (visit) for (let item = need.from; item < summary.min; item++) for (const step of summary.slots[item] ?? []) visit(step)
-      // Counting only: the items still needed times an item's steps, not a walk over them.
-      count += (summary.min - need.from) * (summary.slots[0]?.length ?? 0) + 1
-      visit?.(id)
-      const after = exitOf(id, summary, state)
-      if (after === undefined) return { count, exact: false, fewest: fewestAfter(definition, id) }
-      id = after
+      const ahead = summary.ahead(state, visit)
+      count += ahead.count
+      if (ahead.after === undefined) return { count, exact: false, fewest: fewestAfter(definition, id) }
+      id = ahead.after
     }
     let skipped: boolean
     try {
@@ -74,21 +70,6 @@ const walk = (definition: WorkflowDefinition, s: FlowState, visit?: (step: strin
     }
   }
   return { count, exact: true, fewest: 0 }
-}
-
-/** The first item a repeat still needs (its count of items so far), up to `min`. */
-const itemsNeeded = (summary: RepeatSummary, state: object): { from: number } => {
-  const items = (state as Record<string, unknown>)[summary.key]
-  return { from: Math.min(summary.min, Array.isArray(items) ? items.length : 0) }
-}
-
-/** The step after a repeat's summary, or undefined when it cannot be told yet. */
-const exitOf = (id: string, summary: RepeatSummary, state: object): string | undefined => {
-  try {
-    return summary.exit({ state, step: id })
-  } catch {
-    return undefined
-  }
 }
 
 /** How much of the rest of the path can be told now (see `Prediction`). */

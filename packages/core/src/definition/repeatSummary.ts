@@ -1,0 +1,60 @@
+import { getDraft, setDraft } from '../kernel/drafts'
+import type { RepeatSummary } from '../types'
+
+/** A summary as data, with the choices of where it leads (what the kernel asks of it is made here, over any given). */
+type Written = Pick<RepeatSummary, 'key' | 'min' | 'max' | 'flow' | 'slots' | 'entry' | 'exit'>
+
+/**
+ * A repeat's summary with what the kernel asks of it (see `RepeatSummary.ahead` and `draftsAfter`),
+ * for the summary step `id`; `view` is that step's view of the flow's state, when the repeat is inside
+ * a sub-flow or another repeat. Only `composeWorkflow` ships this: a flat flow predicts and keeps
+ * drafts without it.
+ */
+export const repeatSummary = (written: Written, id: string, view?: (state: object) => object): RepeatSummary => {
+  const { key, min, slots, exit } = written
+  return {
+    ...written,
+    // A repeat ahead: the items it still needs to reach `min`, the summary once, then on past it (not
+    // round its loop, which the unchanged state would take for ever).
+    ahead: (state, visit) => {
+      const items = ((view ? view(state) : state) as Record<string, unknown>)[key]
+      const from = Math.min(min, Array.isArray(items) ? items.length : 0)
+      if (visit) {
+        for (let item = from; item < min; item++) for (const step of slots[item] ?? []) visit(step)
+        visit(id)
+      }
+      let after: string | undefined
+      try {
+        after = exit({ state, step: id })
+      } catch {
+        // The way on cannot be told yet (the repeat step's `next` needs answers not given).
+      }
+      // Counting only: the items still needed times an item's steps, not a walk over them.
+      return { count: (min - from) * (slots[0]?.length ?? 0) + 1, after }
+    },
+    draftsAfter: (input, drafts, keys) => {
+      const command = input as { action?: unknown; item?: unknown } | undefined
+      return command?.action === 'remove' && typeof command.item === 'number' ? shifted(slots, command.item, drafts, keys) : drafts
+    },
+  }
+}
+
+/** The drafts with item `removed` gone: items removed+1… move down one slot. */
+const shifted = (
+  slots: RepeatSummary['slots'],
+  removed: number,
+  drafts: readonly unknown[],
+  { index, shift }: Parameters<RepeatSummary['draftsAfter']>[2],
+): readonly unknown[] => {
+  let out = drafts
+  for (let item = removed; item < slots.length; item++) {
+    const to = slots[item] as readonly string[]
+    const from = slots[item + 1]
+    for (let k = 0; k < to.length; k++) {
+      const value = from ? getDraft(drafts, shift, index.get(from[k] as string) as number) : undefined
+      const at = index.get(to[k] as string) as number
+      if (getDraft(out, shift, at) !== value) out = setDraft(out, shift, at, value)
+    }
+  }
+  return out
+}
