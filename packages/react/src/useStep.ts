@@ -98,15 +98,14 @@ export function useStep<V extends object = Record<string, any>, K extends string
     return { draft: s.drafts[step], state: s.state }
   }
   return {
+    ...actions, // getValues, setValues, submit, validate, back
     step: step as K,
     title: stepTitle(workflow.definition, step),
     get values() {
       const now = shown()
       return valuesOf(workflow, step, now.state, now.draft) as Partial<V>
     },
-    getValues: actions.getValues,
     setValue,
-    setValues: actions.setValues,
     field: (path, options) => {
       bindPath(workflow, step, path)
       const now = shown()
@@ -120,13 +119,10 @@ export function useStep<V extends object = Record<string, any>, K extends string
         options,
       )
     },
-    submit: actions.submit,
-    validate: actions.validate,
     schema: schemaOf(workflow, step) as StepSchema<V> | undefined,
     issues,
     busy,
     error,
-    back: actions.back,
     canGoBack,
     isFinal: (workflow.definition.steps as Record<string, { final?: boolean }>)[step]?.final === true,
     direction,
