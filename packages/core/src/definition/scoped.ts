@@ -26,10 +26,10 @@ export const scoped = (levels: readonly ScopeLevel[]): Required<Pick<StepDef<any
     for (const level of levels) inner = below(inner, level)
     return frozen(inner as Obj)
   }
-  const put = (outer: unknown, depth: number, patch: Readonly<Obj>): unknown => {
+  const put = (outer: unknown, patch: Readonly<Obj>, depth = 0): unknown => {
     if (depth === levels.length) return merged(outer as Obj, patch)
     const level = levels[depth] as ScopeLevel
-    const inner = put(below(outer, level), depth + 1, patch)
+    const inner = put(below(outer, level), patch, depth + 1)
     if (Array.isArray(outer)) {
       const copy = [...outer]
       copy[level.key as number] = inner
@@ -37,5 +37,5 @@ export const scoped = (levels: readonly ScopeLevel[]): Required<Pick<StepDef<any
     }
     return frozen({ ...(outer as Obj), [level.key]: inner })
   }
-  return { scope: levels, view, merge: (state, patch) => put(state, 0, patch) as object }
+  return { scope: levels, view, merge: put as (state: object, patch: Readonly<Obj>) => object }
 }
