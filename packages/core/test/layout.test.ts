@@ -117,5 +117,8 @@ describe('what composeWorkflow lays out', () => {
     const sources = chunks.flatMap((c) => ('map' in c && c.map ? c.map.sources : []))
     expect(sources.some((s) => s.endsWith('kernel/moves.ts'))).toBe(true)
     expect(sources.filter((s) => /definition\/(expand|scoped|repeatSummary|summarySchema|composeWorkflow)\.ts$/.test(s))).toEqual([])
+    // Nor does the kernel read a layout's fields: property names survive minification.
+    const code = chunks.map((c) => ('code' in c ? c.code.replace(/\/\/# sourceMappingURL=.*/, '') : '')).join('\n')
+    expect(code.match(/\b(scope|slots|base)\b/g) ?? []).toEqual([])
   }, 60_000)
 })

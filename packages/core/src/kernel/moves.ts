@@ -1,11 +1,11 @@
 import { adjacencyOfCompiled, type Compiled, compile } from '../definition/compile'
 import { reachableFrom } from '../definition/graph'
 import { hint } from '../didYouMean'
-import type { Issues, RepeatSummary, StepDef, WorkflowDefinition } from '../types'
+import type { Issues, StepDef, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { chooseNext, reach, stepOf } from './choose'
 import { compiledOf } from './compiled'
-import { type Drafts, getDraft, NO_DRAFTS, setDraft as setIn } from './drafts'
+import { NO_DRAFTS, setDraft as setIn } from './drafts'
 import type { Log } from './log'
 import { mergeAt } from './scope'
 import { type FlowState, type Frame, moved, NO_ISSUES, NO_SKIPS, type Skip, update } from './state'
@@ -56,9 +56,8 @@ export const complete = (
   const prev = s.frame
   const state = mergeAt(def, prev ? prev.state : c.state, patch)
   const { summary } = def
-  // A repeat's summary keeps no draft: its input is a one-off command (add, change, remove), not an answer.
-  // Removing an item moves the later items' drafts down with their data.
-  const drafts = summary ? afterRemove(c, s.drafts, summary, input) : input === undefined ? s.drafts : draftsWith(c, s, id, input)
+  // A repeat's summary keeps no draft (its input is a one-off command, not an answer): it says what becomes of the drafts.
+  const drafts = summary ? summary.draftsAfter(input, s.drafts, c) : input === undefined ? s.drafts : draftsWith(c, s, id, input)
   const depth = (prev?.depth ?? 0) + 1
   const line = lineAfter(prev, id)
   const { final } = def
@@ -81,24 +80,6 @@ export const complete = (
     drafts,
     s.log && s.log.move('completed', id, skipped, final ? 'done' : 'entered', step, at),
   )
-}
-
-/** The drafts after a repeat's summary step: item `i` removed shifts items i+1… down one slot. */
-const afterRemove = (c: Compiled, drafts: Drafts, summary: RepeatSummary, input: unknown): Drafts => {
-  const command = input as { action?: unknown; item?: unknown } | undefined
-  if (command?.action !== 'remove' || typeof command.item !== 'number') return drafts
-  let out = drafts
-  const { slots } = summary
-  for (let item = command.item; item < slots.length; item++) {
-    const to = slots[item] as readonly string[]
-    const from = slots[item + 1]
-    for (let k = 0; k < to.length; k++) {
-      const value = from ? getDraft(drafts, c.shift, c.index.get(from[k] as string) as number) : undefined
-      const at = c.index.get(to[k] as string) as number
-      if (getDraft(out, c.shift, at) !== value) out = setIn(out, c.shift, at, value)
-    }
-  }
-  return out
 }
 
 /** The line of a frame completing `step` after `prev`: `prev`'s line extended in place when `prev` is its tip, else a copy. */
