@@ -49,8 +49,7 @@ export function useWorkflow<S extends object, K extends string>(
       )
     }
     const { persist } = options
-    if (persist === undefined) return createWorkflow(source, options)
-    if (typeof persist !== 'function') {
+    if (persist !== undefined && typeof persist !== 'function') {
       return fail(
         'INVALID_OPTION',
         process.env.NODE_ENV !== 'production' &&
@@ -58,7 +57,7 @@ export function useWorkflow<S extends object, K extends string>(
       )
     }
     // Storage is read in the effect below, never during render: the first client render matches the server's.
-    return createWorkflow(source, { ...options, persist: (host) => persist({ ...host, deferHydration: true }) })
+    return createWorkflow(source, persist ? { ...options, persist: (host) => persist({ ...host, deferHydration: true }) } : options)
   })
   const workflow = owned ?? (source as Workflow<S, K>)
   useEffect(() => {
