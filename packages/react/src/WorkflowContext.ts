@@ -13,7 +13,8 @@ export interface WorkflowContextValue {
 
 /** Set when the step changes after the first mount (not by rehydration); a step heading consumes it to take focus. */
 export interface FocusTracker {
-  key: string | undefined
+  /** The step on screen (`stepKey`); unset before the first snapshot. */
+  key?: string
   moved: boolean
   pending: boolean
   /** The flow opened after the user interacted with the page (in-app navigation, e.g. a landing page's Start): its first heading takes focus too. */

@@ -46,7 +46,7 @@ const openedByUser = () => typeof navigator !== 'undefined' && navigator.userAct
  */
 export function WorkflowProvider({ workflow, announce = defaultAnnouncement, children }: WorkflowProviderProps) {
   const idPrefix = useId()
-  const [focus] = useState<FocusTracker>(() => ({ key: undefined, moved: false, pending: false, initial: openedByUser() }))
+  const [focus] = useState<FocusTracker>(() => ({ moved: false, pending: false, initial: openedByUser() }))
   const value = useMemo<WorkflowContextValue>(() => ({ workflow, idPrefix, focus }), [workflow, idPrefix, focus])
   // The selector notes step changes as the store reports them, so the live region and the new step's
   // heading update in the same commit as the step itself.

@@ -21,11 +21,9 @@ const stepperGroup = (g: StepGroup): StepperGroup =>
     ? { step: g.step, kind: g.kind, title: `${g.title} ${g.item + 1}`, item: g.item }
     : { step: g.step, kind: g.kind, title: g.title }
 
-const NONE: readonly StepperGroup[] = []
-
-/** The stepper groups of a step's groups (outermost first); none for a step of the flow itself. */
+/** The stepper groups of a step's groups (outermost first); none for a step of the flow itself (its own empty list, shared). */
 export const stepperGroupsOf = (groups: readonly StepGroup[]): readonly StepperGroup[] =>
-  groups.length === 0 ? NONE : groups.map(stepperGroup)
+  groups.length === 0 ? (groups as readonly never[]) : groups.map(stepperGroup)
 
 const sameGroup = (a: StepperGroup | undefined, b: StepperGroup | undefined) =>
   a !== undefined && b !== undefined && a.step === b.step && a.item === b.item
