@@ -6,6 +6,12 @@ import { axeViolations, screenshot } from './harness'
 export async function expectScreen(page: Page, heading: string | RegExp, shot: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor()
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
+  // A step transition still fading (its inert copy of the old step, a view transition) would be checked half-transparent.
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[inert]') &&
+      !document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY),
+  )
   const violations = await axeViolations(page)
   assert.deepEqual(violations, [], `axe-core found violations on "${shot}":\n${violations.join('\n')}`)
   await screenshot(page, shot)

@@ -129,8 +129,10 @@ export interface RepeatSummary {
    * The path ahead from the summary, for predicting it on `state` (the flow's state): the steps of the
    * items still needed to reach `min` and the summary itself (their `count`; each passed to `visit`
    * when given), and the step after the summary (`after`; undefined when it cannot be told yet).
+   * `from` is the step the path comes from: an item's step means that item and those before it are
+   * on the path already, whether or not the state holds their data yet.
    */
-  ahead(state: object, visit?: (step: string) => void): { readonly count: number; readonly after: string | undefined }
+  ahead(state: object, visit?: (step: string) => void, from?: string): { readonly count: number; readonly after: string | undefined }
   /**
    * The drafts once the summary step is completed with `input` (a `RepeatInput`): the summary keeps
    * none, and removing item `i` moves the drafts of items i+1… down one item with their data. `keys`

@@ -103,6 +103,21 @@ describe('repeated steps', () => {
     expect(flow.getSnapshot().step).toBe('dependants.0.name')
   })
 
+  test('the path ahead counts the item in progress once, before and after its data is in the state', async () => {
+    const flow = createWorkflow(family(2, 3))
+    await flow.next()
+    // At the first item's first step: no item data yet, but this item is on the path.
+    expect(flow.getSnapshot().upcoming).toEqual(['dependants.0.age', 'dependants.1.name', 'dependants.1.age', 'dependants', 'review'])
+    expect(flow.getSnapshot().progress).toEqual({ position: 2, total: 7, exact: true })
+    await flow.next({ name: 'Ada' })
+    expect(flow.getSnapshot().upcoming).toEqual(['dependants.1.name', 'dependants.1.age', 'dependants', 'review'])
+    expect(flow.getSnapshot().progress).toEqual({ position: 3, total: 7, exact: true })
+    await flow.next({ age: 7 })
+    await flow.next({ name: 'Alan' })
+    expect(flow.getSnapshot().upcoming).toEqual(['dependants', 'review'])
+    expect(flow.getSnapshot().progress).toEqual({ position: 5, total: 7, exact: true })
+  })
+
   test('hostile summary input gets issues or REPEAT_LIMIT, and the state stays', async () => {
     const flow = createWorkflow(family())
     await flow.next()

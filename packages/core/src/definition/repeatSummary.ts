@@ -16,9 +16,11 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
     ...written,
     // A repeat ahead: the items it still needs to reach `min`, the summary once, then on past it (not
     // round its loop, which the unchanged state would take for ever).
-    ahead: (state, visit) => {
+    ahead: (state, visit, came) => {
       const items = ((view ? view(state) : state) as Record<string, unknown>)[key]
-      const from = Math.min(min, Array.isArray(items) ? items.length : 0)
+      // The item the path comes from is on it already, though the state has no data of it before its first step is done.
+      const walked = came === undefined ? -1 : slots.findIndex((steps) => steps.includes(came))
+      const from = Math.min(min, Math.max(Array.isArray(items) ? items.length : 0, walked + 1))
       if (visit) {
         for (let item = from; item < min; item++) for (const step of slots[item] ?? []) visit(step)
         visit(id)

@@ -49,11 +49,13 @@ const walk = (definition: WorkflowDefinition, s: FlowState, visit?: (step: strin
       // Cannot decide yet (the choice needs answers not given) or a loop ahead: count what must still come.
       return { count, exact: false, fewest: fewestAfter(definition, id) }
     }
+    let came = id
     id = to
     // A repeat's summary ahead tells its own part of the path (see `RepeatSummary.ahead`): its loop would
     // go round for ever on the unchanged state.
     for (let summary = stepOf(definition, id).summary; summary; summary = stepOf(definition, id).summary) {
-      const ahead = summary.ahead(state, visit)
+      const ahead = summary.ahead(state, visit, came)
+      came = id
       count += ahead.count
       if (ahead.after === undefined) return { count, exact: false, fewest: fewestAfter(definition, id) }
       id = ahead.after
