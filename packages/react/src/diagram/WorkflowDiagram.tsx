@@ -14,7 +14,8 @@ export interface WorkflowDiagramProps extends LayoutOptions {
   readonly definition?: WorkflowDefinition<any, any>
   /**
    * A run's journey log (`snapshot.log`) to highlight: the path taken, skipped steps, the current step.
-   * @default the live log of the nearest `<WorkflowProvider>`, if any
+   * @default the live log of the nearest `<WorkflowProvider>`, if any: its workflow records one when
+   * created with `log: journeyLog()` (without it the diagram draws the flow with nothing highlighted)
    */
   readonly trace?: readonly LogEntry[] | null
   /**
