@@ -6,8 +6,8 @@
  */
 import * as now from '@flowkit/core'
 import { assign, createActor, createMachine } from 'xstate'
-import { createStore } from 'zustand/vanilla'
 import { loadBefore } from './before'
+import { flowkitCycle, handCycle } from './cycle'
 
 type Core = typeof import('@flowkit/core')
 const before = await loadBefore()
@@ -210,46 +210,12 @@ console.table(stateRows)
 // 5. Transitions per second beside a hand-rolled zustand store doing the same three moves, after the large
 // workloads above (their megamorphic inline caches slow every engine). The goal's figure is bench/transitions.bench.ts,
 // the same cycle in a process of its own.
-const cycle = (core: Core) => {
-  const def = core.defineWorkflow({
-    id: 'cycle',
-    initial: 'a',
-    state: { n: 0 },
-    steps: { a: { next: 'b' }, b: { next: 'c' }, c: { final: true } },
-  } as never)
-  const flow = core.createWorkflow(def as now.WorkflowDefinition)
-  flow.subscribe(() => {})
-  const input = { n: 1 }
-  return () => {
-    for (let i = 0; i < 10_000; i++) {
-      void flow.next(input)
-      void flow.next(input)
-      flow.reset()
-    }
-  }
-}
-const order = ['a', 'b', 'c'] as const
-const hand = createStore<{ step: string; state: { n: number }; next: (input: { n: number }) => void; reset: () => void }>((set, get) => ({
-  step: 'a',
-  state: { n: 0 },
-  next: (input) => set({ step: order[order.indexOf(get().step as 'a') + 1] ?? 'c', state: { ...get().state, ...input } }),
-  reset: () => set({ step: 'a', state: { n: 0 } }),
-}))
-hand.subscribe(() => {})
-const handRun = () => {
-  const input = { n: 1 }
-  for (let i = 0; i < 10_000; i++) {
-    hand.getState().next(input)
-    hand.getState().next(input)
-    hand.getState().reset()
-  }
-}
-const handMs = await time(handRun, { times: 15 })
+const handMs = await time(handCycle(), { times: 15 })
 const cycleRows = [
   { engine: 'hand-rolled zustand store (baseline)', 'transitions/s': fmt(30_000 / (handMs / 1000), 0), 'vs hand-rolled': '1×' },
 ]
 for (const [name, core] of engines) {
-  const ms = await time(cycle(core), { times: 15 })
+  const ms = await time(flowkitCycle(core), { times: 15 })
   cycleRows.push({ engine: name, 'transitions/s': fmt(30_000 / (ms / 1000), 0), 'vs hand-rolled': ratio(handMs, ms) })
 }
 console.log(

@@ -8,52 +8,10 @@
  * Run with NODE_ENV=production.
  */
 import * as now from '@flowkit/core'
-import { createStore } from 'zustand/vanilla'
 import { loadBefore } from './before'
+import { CYCLES, flowkitCycle, handCycle } from './cycle'
 
-type Core = typeof import('@flowkit/core')
 const fmt = (n: number, digits = 2) => n.toLocaleString('en-US', { maximumFractionDigits: digits })
-const CYCLES = 10_000
-
-/** The cycle on a Flowkit build: next, next, reset, with a listener subscribed as React would be. */
-const flowkitRun = (core: Core) => {
-  const def = core.defineWorkflow({
-    id: 'cycle',
-    initial: 'a',
-    state: { n: 0 },
-    steps: { a: { next: 'b' }, b: { next: 'c' }, c: { final: true } },
-  } as never)
-  const flow = core.createWorkflow(def as now.WorkflowDefinition)
-  flow.subscribe(() => {})
-  const input = { n: 1 }
-  return () => {
-    for (let i = 0; i < CYCLES; i++) {
-      void flow.next(input)
-      void flow.next(input)
-      flow.reset()
-    }
-  }
-}
-
-/** The same three moves on a store written by hand: the floor of any store-based wizard. */
-const handRun = () => {
-  const order = ['a', 'b', 'c'] as const
-  const hand = createStore<{ step: string; state: { n: number }; next: (input: { n: number }) => void; reset: () => void }>((set, get) => ({
-    step: 'a',
-    state: { n: 0 },
-    next: (input) => set({ step: order[order.indexOf(get().step as 'a') + 1] ?? 'c', state: { ...get().state, ...input } }),
-    reset: () => set({ step: 'a', state: { n: 0 } }),
-  }))
-  hand.subscribe(() => {})
-  const input = { n: 1 }
-  return () => {
-    for (let i = 0; i < CYCLES; i++) {
-      hand.getState().next(input)
-      hand.getState().next(input)
-      hand.getState().reset()
-    }
-  }
-}
 
 /** Wall time in ms of one call of `run`. */
 const once = async (run: () => void) => {
@@ -64,8 +22,8 @@ const once = async (run: () => void) => {
   return performance.now() - t
 }
 
-const hand = handRun()
-const flowkit = flowkitRun(now)
+const hand = handCycle()
+const flowkit = flowkitCycle(now)
 for (let i = 0; i < 20; i++) {
   hand()
   flowkit()
@@ -85,7 +43,7 @@ const rows = [
 // The engine before the kernel, measured last so that its code cannot slow the two above.
 const before = await loadBefore()
 if (before) {
-  const run = flowkitRun(before)
+  const run = flowkitCycle(before)
   for (let i = 0; i < 20; i++) run()
   const times: number[] = []
   for (let round = 0; round < 15; round++) times.push(await once(run))
