@@ -186,14 +186,12 @@ const finish = (definition: WorkflowDefinition, s: FlowState, snapshot: Persiste
   return log ? update(out, { log: log(Array.isArray(snapshot.log) ? snapshot.log.filter(isLogEntry) : []) }) : out
 }
 
-// The path is replayed without a log: the journey is the snapshot's own (`finish`), not the replay's moves.
-const startOf = (definition: WorkflowDefinition, now: number) => initialState(definition, now)
-
 /** Replays a persisted snapshot applying its recorded contributions: synchronous, runs no user code but guards and skips. */
 export const replayState = (definition: WorkflowDefinition, value: unknown, options: ReplayOptions = {}): FlowState => {
   const now = (options.now ?? Date.now)()
   const snapshot = checkPersisted(definition, value, options, now)
-  let s = startOf(definition, now)
+  // Replayed without a log: the journey is the snapshot's own (`finish`), not the replay's moves.
+  let s = initialState(definition, now)
   for (let i = 0; i < snapshot.path.length; i++) {
     checkStep(definition, s, snapshot.path, i)
     const frame = snapshot.path[i] as PersistedFrame
@@ -219,7 +217,8 @@ const replayRunning = async (
   const now = (options.now ?? Date.now)()
   const snapshot = checkPersisted(definition, value, options, now)
   const ignore = options.compare?.ignore ?? []
-  let s = startOf(definition, now)
+  // Replayed without a log: the journey is the snapshot's own (`finish`), not the replay's moves.
+  let s = initialState(definition, now)
   for (let i = 0; i < snapshot.path.length; i++) {
     checkStep(definition, s, snapshot.path, i)
     const frame = snapshot.path[i] as PersistedFrame

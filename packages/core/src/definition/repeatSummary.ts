@@ -12,6 +12,12 @@ type Written = Pick<RepeatSummary, 'key' | 'min' | 'max' | 'flow' | 'slots' | 'e
  */
 export const repeatSummary = (written: Written, id: string, view?: (state: object) => object): RepeatSummary => {
   const { key, min, slots, exit } = written
+  // Which item a step belongs to, made on first use: the layout fills `slots` after this summary is made.
+  let itemOf: Map<string, number> | undefined
+  const itemOfStep = (step: string) => {
+    itemOf ??= new Map(slots.flatMap((steps, item) => steps.map((id): [string, number] => [id, item])))
+    return itemOf.get(step) ?? -1
+  }
   return {
     ...written,
     // A repeat ahead: the items it still needs to reach `min`, the summary once, then on past it (not
@@ -19,7 +25,7 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
     ahead: (state, visit, came) => {
       const items = ((view ? view(state) : state) as Record<string, unknown>)[key]
       // The item the path comes from is on it already, though the state has no data of it before its first step is done.
-      const walked = came === undefined ? -1 : slots.findIndex((steps) => steps.includes(came))
+      const walked = came === undefined ? -1 : itemOfStep(came)
       const from = Math.min(min, Math.max(Array.isArray(items) ? items.length : 0, walked + 1))
       if (visit) {
         for (let item = from; item < min; item++) for (const step of slots[item] ?? []) visit(step)
