@@ -58,28 +58,53 @@ export const complete = (
   const { summary } = def
   // A repeat's summary keeps no draft (its input is a one-off command, not an answer): it says what becomes of the drafts.
   const drafts = summary ? summary.draftsAfter(input, s.drafts, c) : input === undefined ? s.drafts : draftsWith(c, s, id, input)
-  const depth = (prev?.depth ?? 0) + 1
-  const line = lineAfter(prev, id)
-  const { final } = def
-  // Completing the final step ends the flow where it is; any other goes on to the next step shown.
-  let step = id
-  let skipped = NO_SKIPS
-  if (!final)
-    ({ step, skipped } = reach(
-      definition,
-      typeof def.next === 'string' ? def.next : chooseNext(definition, id, state, input),
-      state,
-      c.ids.length,
-    ))
-  const frame: Frame = { step: id, input, patch, state, skipped, prev, depth, line }
-  return moved(
+  const { step, skipped } = wayOn(definition, def, id, state, input, c)
+  const frame: Frame = { step: id, input, patch, state, skipped, prev, depth: (prev?.depth ?? 0) + 1, line: lineAfter(prev, id) }
+  return entered(s, def, frame, step, drafts, at)
+}
+
+/** Where completing step `id` (its definition `def`) with `input` leads, over `state`: the final step stays where it is. */
+const wayOn = (
+  definition: WorkflowDefinition,
+  def: StepDef<any, string, any>,
+  id: string,
+  state: object,
+  input: unknown,
+  c: Compiled,
+): { step: string; skipped: readonly Skip[] } =>
+  def.final
+    ? { step: id, skipped: NO_SKIPS }
+    : reach(definition, typeof def.next === 'string' ? def.next : chooseNext(definition, id, state, input), state, c.ids.length)
+
+/** The state after `frame` completed the current step and the flow entered `step`. Completing the final step ends the flow where it is. */
+const entered = (s: FlowState, def: StepDef<any, string, any>, frame: Frame, step: string, drafts: FlowState['drafts'], at: number) =>
+  moved(
     step,
-    final || s.done,
+    def.final || s.done,
     frame,
     s.start,
     drafts,
-    s.log && s.log.move('completed', id, skipped, final ? 'done' : 'entered', step, at),
+    s.log && s.log.move('completed', frame.step, frame.skipped, def.final ? 'done' : 'entered', step, at),
   )
+
+/**
+ * Completes the current step again exactly as `frame` once did on this same path (`frame.prev` is
+ * the path's tip, `frame.step` the current step): the frame itself goes back on the path, so no
+ * validator or action runs again and the steps after it can be redone in turn. This is going
+ * forward over answers already given (`goTo` forward, `run(drafts, { until })`). Returns undefined
+ * when the frame does not follow this state, or when the way on no longer agrees with what it
+ * recorded (a guard or skip now answers differently); a repeat's summary is never redone (its input
+ * is a one-off command).
+ */
+export const redo = (definition: WorkflowDefinition, s: FlowState, frame: Frame, at: number): FlowState | undefined => {
+  if (s.done || frame.prev !== s.frame || frame.step !== s.step) return undefined
+  const def = stepOf(definition, s.step)
+  if (def.summary) return undefined
+  const c = compiledOf(definition)
+  const { step, skipped } = wayOn(definition, def, frame.step, frame.state, frame.input, c)
+  if (skipped.length !== frame.skipped.length || skipped.some((skip, i) => skip.step !== frame.skipped[i]?.step)) return undefined
+  const drafts = frame.input === undefined ? s.drafts : draftsWith(c, s, frame.step, frame.input)
+  return entered(s, def, frame, step, drafts, at)
 }
 
 /** The line of a frame completing `step` after `prev`: `prev`'s line extended in place when `prev` is its tip, else a copy. */

@@ -7,6 +7,7 @@ import type { ReplayOptions } from '../replay'
 import type { WorkflowDefinition, WorkflowSnapshot } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { forward } from './forward'
+import { leaving, standing } from './redo'
 import { flowOf, snapshotOf } from './snapshot'
 import { type Runtime, submit } from './submit'
 
@@ -161,7 +162,9 @@ export const startWorkflow = <S extends object, K extends string>(
     next: (input) => submit(rt, input) as Promise<WorkflowSnapshot<S, K>>,
     back() {
       rt.cancel()
-      return rt.commit(back(def, rt.current().state, at())) as WorkflowSnapshot<S, K>
+      const { state } = rt.current()
+      leaving(rt, state)
+      return standing(rt, rt.commit(back(def, state, at()))) as WorkflowSnapshot<S, K>
     },
     goTo(step) {
       const { state } = rt.current()
@@ -171,10 +174,12 @@ export const startWorkflow = <S extends object, K extends string>(
       }
       const target = goTo(def, state, step, at())
       rt.cancel()
-      return rt.commit(target) as WorkflowSnapshot<S, K>
+      if (target.frame !== state.frame) leaving(rt, state)
+      return standing(rt, rt.commit(target)) as WorkflowSnapshot<S, K>
     },
     reset() {
       rt.cancel()
+      rt.left = null
       return rt.commit(reset(def, rt.current().state, at())) as WorkflowSnapshot<S, K>
     },
     run: (inputs, runOptions) =>
@@ -237,6 +242,7 @@ const runtime = (def: WorkflowDefinition, options: WorkflowOptions, start?: Flow
     store,
     view,
     pending: null,
+    left: null,
     // What the store's snapshot shows; the last one committed if someone replaced the store's state by hand.
     current: () => {
       const snapshot = store.getState()

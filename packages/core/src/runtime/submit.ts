@@ -8,6 +8,7 @@ import { isWorkflowError, WorkflowError } from '../WorkflowError'
 import { inputPatch } from './actions'
 import { isPromiseLike } from './async'
 import { type Outcome, runPlain } from './pipeline'
+import { type Left, redone } from './redo'
 import type { Kernel } from './snapshot'
 
 type Patch = Readonly<Record<string, unknown>>
@@ -29,6 +30,8 @@ export interface Runtime {
   readonly store: StoreApi<WorkflowSnapshot>
   readonly view: (state: FlowState, busy?: boolean, same?: WorkflowSnapshot) => WorkflowSnapshot
   pending: { promise: Promise<WorkflowSnapshot>; abort: Abort } | null
+  /** The path the flow left by going back, to be redone rather than run again (see `redo.ts`); null after a reset. */
+  left: Left | null
   /** The kernel the store's snapshot shows: one record the runtime keeps up to date, so read it at once (a later move changes it). */
   current(): Kernel
   commit(next: FlowState, busy?: boolean): WorkflowSnapshot
@@ -75,7 +78,9 @@ const settle = (rt: Runtime, s: FlowState, step: AnyStep, plain: unknown, patch?
 /**
  * `next(input)`: runs the current step's pipeline and commits the kernel's move. Synchronous work
  * commits at once; async work commits a busy snapshot, then the result, unless back/goTo/reset or a
- * rehydration came first (a stale result is dropped). While one runs, returns that one.
+ * rehydration came first (a stale result is dropped). While one runs, returns that one. After going
+ * back, the same answer on the same path puts the step's earlier completion back (`redone`): its
+ * validators and actions do not run twice.
  */
 export const submit = (rt: Runtime, input: unknown): Promise<WorkflowSnapshot> => {
   if (rt.pending) return rt.pending.promise
@@ -89,6 +94,9 @@ export const submit = (rt: Runtime, input: unknown): Promise<WorkflowSnapshot> =
       { category: 'usage', step: s.step },
     )
   }
+  // The same answer on the same path as before going back: its step is not run again.
+  const again = rt.left && redone(rt, input)
+  if (again) return Promise.resolve(again)
   // The abort is made here only for actions (they may read `signal`); async validation makes its own.
   const step = stepOf(def, s.step)
   const abort: Abort | undefined = step.actions?.length ? {} : undefined
