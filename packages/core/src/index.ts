@@ -54,6 +54,7 @@ export type {
   WorkflowSnapshot,
   WorkflowStatus,
 } from './types'
+export { userMessage } from './userMessage'
 export {
   isWorkflowError,
   WorkflowError,

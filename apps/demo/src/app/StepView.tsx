@@ -1,8 +1,8 @@
+import { userMessage } from '@flowkit/core'
 import { useStep, useWorkflowState, WorkflowErrorSummary } from '@flowkit/react'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import type { StepScreen } from '../screens/StepScreen'
 import { Alert } from '../ui/Alert'
-import { userMessageOf } from './errorMessage'
 
 interface StepViewProps {
   readonly screen: StepScreen<any>
@@ -64,7 +64,7 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
       {error && (
         <div ref={serviceError} tabIndex={-1}>
           <Alert tone="danger" title="We could not continue" role="alert">
-            <p data-testid="service-error">{userMessageOf(error)}</p>
+            <p data-testid="service-error">{userMessage(error)}</p>
           </Alert>
         </div>
       )}
