@@ -1,4 +1,5 @@
 import type { ComponentType, ReactNode } from 'react'
+import { reportMissingStep } from './missingStep'
 import { pickFor, type StepKey } from './stepNames'
 import { checkNames } from './useKnownStep'
 import { useHydrated, useHydrationKey } from './useWorkflowHydrated'
@@ -39,7 +40,13 @@ export interface WorkflowStepsProps<K extends string = string> {
    * <WorkflowSteps steps={steps} fallback={<p aria-busy="true">Loading your answers…</p>} />
    */
   readonly fallback?: ReactNode
-  /** Rendered when the current step has no component in `steps`. @default nothing */
+  /**
+   * Rendered when the current step has no component in `steps`. Without it such a step renders
+   * nothing, and development builds report it on the console once per step (the step, the keys given).
+   * @default nothing
+   * @example
+   * <WorkflowSteps steps={{ email: Email }} missing={() => <p>This step has no screen yet.</p>} />
+   */
   readonly missing?: ComponentType
 }
 
@@ -57,6 +64,7 @@ export function WorkflowSteps<K extends string = string>({ steps, done: Done, fa
   if (!hydrated && fallback !== undefined) return fallback
   if (step === null) return Done ? <Done /> : null
   const Step = pickFor(steps as Record<string, ComponentType | undefined>, workflow.definition, step) ?? Missing
+  if (process.env.NODE_ENV !== 'production' && !Step) reportMissingStep(workflow, step, Object.keys(steps), '<WorkflowSteps steps>')
   // `key` remounts on a step change even when two steps share a component, so local state never leaks
   // between steps, and when stored values replaced what the step showed, so forms read them as defaults.
   return Step ? (

@@ -2,8 +2,9 @@
 import { createWorkflow, defineWorkflow } from '@flowkit/core'
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { useStep, useWorkflow, WorkflowDone, WorkflowProvider, WorkflowStep, WorkflowSteps } from '../src'
+import { family } from './composed'
 import { checkout, modes, renderIn } from './fixtures'
 
 function Next({ label = 'Continue' }: { label?: string }) {
@@ -89,6 +90,73 @@ describe.each(modes)('steps %s', (_, strict) => {
     )
     await act(() => workflow.next())
     expect(screen.getByText('shipping')).toBeInTheDocument()
+  })
+})
+
+describe.each(modes)('a step without a component %s', (_, strict) => {
+  const twoSteps = defineWorkflow({ id: 'two-steps', initial: 'one', state: {}, steps: { one: { next: 'two' }, two: { final: true } } })
+  function Plain() {
+    return <Next />
+  }
+
+  it('reports the step, the keys given and the fix on the console once, and renders nothing', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    onTestFinished(() => errors.mockRestore())
+    const workflow = createWorkflow(twoSteps)
+    const { rerender } = renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowSteps steps={{ one: Plain }} />
+      </WorkflowProvider>,
+    )
+    expect(errors).not.toHaveBeenCalled()
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(workflow.getSnapshot().step).toBe('two')
+    expect(screen.queryByRole('button')).not.toBeInTheDocument()
+    rerender(
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowSteps steps={{ one: Plain }} />
+      </WorkflowProvider>,
+    )
+    expect(errors).toHaveBeenCalledTimes(1)
+    expect(errors).toHaveBeenCalledWith(
+      "<WorkflowSteps steps>: workflow 'two-steps' is at step 'two', which has no component, so nothing is rendered. " +
+        "Keys given: one. Add 'two' to steps, or pass missing={Component} to render something for steps without one.",
+    )
+  })
+
+  it("names the keys a repeat item's step answers to", async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    onTestFinished(() => errors.mockRestore())
+    const workflow = createWorkflow(family())
+    await workflow.next()
+    await workflow.next({ action: 'add' })
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowSteps steps={{ about: Plain, dependants: Plain }} />
+      </WorkflowProvider>,
+    )
+    expect(errors).toHaveBeenCalledTimes(1)
+    expect(errors.mock.calls[0]?.[0]).toContain(
+      "at step 'dependants.0.name', which has no component, so nothing is rendered. Keys given: about, dependants. " +
+        "Add 'dependants.0.name' (or one of dependants.*.name, dependant.name, dependants.*) to steps",
+    )
+  })
+
+  it('says nothing when `missing` renders such steps', async () => {
+    const errors = vi.spyOn(console, 'error')
+    onTestFinished(() => errors.mockRestore())
+    const workflow = createWorkflow(twoSteps)
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowSteps steps={{ one: Plain }} missing={() => <p>No screen yet</p>} />
+      </WorkflowProvider>,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(screen.getByText('No screen yet')).toBeInTheDocument()
+    expect(errors).not.toHaveBeenCalled()
   })
 })
 
