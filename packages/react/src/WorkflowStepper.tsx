@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react'
 import { useMemo } from 'react'
-import { groupsOf } from './stepGroup'
 import { type StepperEntry, type StepperGroup, stepperEntries, stepperGroupsOf } from './stepperEntries'
 import { stepTitle } from './stepTitle'
 import { useSelector } from './useSelector'
@@ -17,13 +16,16 @@ export interface StepperItem<K extends string = string> {
   readonly canJump: boolean
   /** Returns to this step (visited steps only). */
   jump(): void
-  /** The sub-flow or repeat item the step belongs to (its outermost one); `undefined` for the flow's own steps. */
+  /** The sub-flow or repeat the step belongs to (its outermost group); `undefined` for the flow's own steps. */
   readonly group?: StepperGroup
-  /** Every sub-flow and repeat item the step belongs to, outermost first; empty for the flow's own steps. */
+  /**
+   * Every group the step belongs to, outermost first: sub-flows, repeats (a repeat's summary step belongs to its
+   * repeat) and repeat items (after their repeat); empty for the flow's own steps.
+   */
   readonly groups: readonly StepperGroup[]
 }
 
-/** A group entry of the stepper: consecutive steps of one sub-flow or repeat item. */
+/** A group entry of the stepper: consecutive steps of one sub-flow, repeat or repeat item. */
 export interface StepperGroupItem<K extends string = string> {
   readonly group: StepperGroup
   /** `'current'` when one of its steps is. */
@@ -48,8 +50,10 @@ export interface WorkflowStepperProps<K extends string = string> {
 /**
  * An ordered list of the path: done, current (`aria-current="step"`) and predicted upcoming steps.
  * Skipped steps are absent; visited steps are buttons that go back to them. Consecutive steps of a
- * sub-flow or of one repeat item are one entry titled by the group ("Billing address", "Dependants 2"),
- * whose steps are listed in a nested `<ol>` while one of them is current, and collapsed otherwise.
+ * sub-flow are one entry titled by the group ("Billing address"), whose steps are listed in a nested `<ol>`
+ * while one of them is current, and collapsed otherwise. A repeat is one entry too ("Dependants"): while
+ * current it lists an entry per item ("Dependants 1", "Dependants 2", each with its steps while current)
+ * and its summary step once, where the path last visits it.
  * @example
  * <WorkflowStepper itemClassName={(item) => `step step--${item.status}`} />
  */
@@ -76,7 +80,7 @@ export function WorkflowStepper<K extends string = string>({
         status,
         canJump: status === 'done',
         jump: () => void workflow.goTo(id),
-        ...withGroups(stepperGroupsOf(groupsOf(workflow.definition, id))),
+        ...withGroups(stepperGroupsOf(workflow.definition, id)),
       }
     })
   }, [workflow, history, upcoming, done])

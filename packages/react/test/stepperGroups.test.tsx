@@ -1,5 +1,5 @@
 import { composeWorkflow, createWorkflow } from '@flowkit/core'
-import { screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { WorkflowProvider, WorkflowStepper } from '../src'
@@ -104,19 +104,49 @@ describe.each(modes)('WorkflowStepper with groups %s', (_, strict) => {
     expect(workflow.getSnapshot().step).toBe('shipping.street')
   })
 
-  it("numbers each repeat item's entry and keeps the summary its own", async () => {
+  it('shows a repeat as one entry, as a sub-flow: its items numbered, its summary once where it is last visited', async () => {
     const workflow = createWorkflow(family())
     for (const input of [undefined, { action: 'add' }, { name: 'Ada' }, { age: 7 }, { action: 'add' }]) await workflow.next(input)
     renderIn(
       strict,
       <WorkflowProvider workflow={workflow}>
-        <WorkflowStepper />
+        <WorkflowStepper groupClassName={(g) => `group-${g.status}`} />
       </WorkflowProvider>,
     )
-    expect(entries()).toEqual(['About you', 'Dependants', 'Dependants 1', 'Dependants', 'Dependants 2', 'Dependants', 'Check your answers'])
-    const item = screen.getByRole('list', { name: 'Dependants 2' })
+    expect(entries()).toEqual(['About you', 'Dependants', 'Check your answers'])
+    const repeat = screen.getByRole('list', { name: 'Dependants' })
+    expect(texts(repeat)).toEqual(['Dependants 1', 'Dependants 2', 'Dependants'])
+    const item = within(repeat).getByRole('list', { name: 'Dependants 2' })
+    expect(texts(item)).toEqual(['Name', 'Age'])
     expect(within(item).getByText('Name').closest('li')).toHaveAttribute('aria-current', 'step')
-    expect(screen.getAllByRole('list')).toHaveLength(2)
+    expect(screen.getAllByRole('list')).toHaveLength(3)
+    // The summary comes next on the path, so its entry is upcoming; the done item is a button back to its first step.
+    expect(within(repeat).getByText('Dependants').closest('li')).not.toHaveAttribute('aria-current')
+    await userEvent.click(within(repeat).getByRole('button', { name: 'Dependants 1' }))
+    expect(workflow.getSnapshot().step).toBe('dependants.0.name')
+  })
+
+  it('marks the summary current inside its repeat, and collapses the repeat once left', async () => {
+    const workflow = createWorkflow(family())
+    for (const input of [undefined, { action: 'add' }, { name: 'Ada' }, { age: 7 }]) await workflow.next(input)
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowStepper groupClassName={(g) => `group-${g.status}`} />
+      </WorkflowProvider>,
+    )
+    expect(workflow.getSnapshot().step).toBe('dependants')
+    const repeat = screen.getByRole('list', { name: 'Dependants' })
+    expect(texts(repeat)).toEqual(['Dependants 1', 'Dependants'])
+    expect(within(repeat).getByText('Dependants').closest('li')).toHaveAttribute('aria-current', 'step')
+    expect(repeat.closest('li')).toHaveClass('group-current')
+    await act(() => workflow.next({ action: 'continue' }))
+    expect(entries()).toEqual(['About you', 'Dependants', 'Check your answers'])
+    expect(screen.queryByRole('list', { name: 'Dependants' })).not.toBeInTheDocument()
+    // The collapsed repeat goes back to its summary (the latest visit), with the items kept.
+    await userEvent.click(screen.getByRole('button', { name: 'Dependants' }))
+    expect(workflow.getSnapshot().step).toBe('dependants')
+    expect(workflow.getSnapshot().state.dependants).toEqual([{ name: 'Ada', age: 7 }])
   })
 
   it('renders a flow without groups as before: one flat list', () => {
