@@ -7,6 +7,19 @@ export interface FieldOptions {
   readonly type?: 'text' | 'checkbox' | 'radio'
   /** For a radio: the value this option stands for. */
   readonly option?: string
+  /**
+   * Stores a text field's input as a number, as react-hook-form's `valueAsNumber` does: `'5'` is `5`,
+   * and an empty input is `undefined` (not `0` or `NaN`), so the step's schema says it is required.
+   * Text that is not a number (`'abc'`) stays the string it is, shown as typed, for the schema to reject
+   * (`z.number()`: "expected number"). Meant for `<input type="number">`: the `value` prop is then the
+   * number, so React keeps what is typed (`'1.50'`) while it means the same number. Drafts are JSON, so an
+   * emptied input has no value there and shows the field's initial value: start a number the user may
+   * clear as `undefined` in the flow's `state`.
+   * @default false
+   * @example
+   * <input type="number" {...field('teamSize', { valueAsNumber: true })} />
+   */
+  readonly valueAsNumber?: boolean
 }
 
 type Input = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
@@ -15,7 +28,8 @@ type Input = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
 export interface FieldProps {
   readonly id: string
   readonly name: string
-  readonly value?: string
+  /** A string, or the number stored for a field bound with `valueAsNumber`. */
+  readonly value?: string | number
   readonly checked?: boolean
   readonly type?: 'checkbox' | 'radio'
   readonly onChange: (event: ChangeEvent<Input>) => void
@@ -25,6 +39,9 @@ export interface FieldProps {
 
 export const NO_ISSUES: readonly string[] = Object.freeze([])
 
+/** What `valueAsNumber` stores for an input's text: its number, `undefined` when blank, else the text itself. */
+const asNumber = (text: string): unknown => (text.trim() ? (Number.isFinite(+text) ? +text : text) : undefined)
+
 /** The props of one field, given its value and issues. */
 export const fieldProps = (
   prefix: string,
@@ -33,14 +50,25 @@ export const fieldProps = (
   value: unknown,
   issues: readonly string[],
   setValue: (path: string, value: unknown) => void,
-  { type = 'text', option }: FieldOptions = {},
+  { type = 'text', option, valueAsNumber }: FieldOptions = {},
 ): FieldProps => {
   const props: { -readonly [P in keyof FieldProps]: FieldProps[P] } = {
     id: fieldId(prefix, step, path) + (type === 'radio' ? `-${option}` : ''),
     name: path,
-    onChange: (e) => setValue(path, type === 'text' ? e.target.value : type === 'radio' ? option : (e.target as HTMLInputElement).checked),
+    onChange: (e) =>
+      setValue(
+        path,
+        type === 'radio'
+          ? option
+          : type !== 'text'
+            ? (e.target as HTMLInputElement).checked
+            : valueAsNumber
+              ? asNumber(e.target.value)
+              : e.target.value,
+      ),
   }
-  if (type === 'text') props.value = value === undefined || value === null ? '' : String(value)
+  if (type === 'text')
+    props.value = value === undefined || value === null ? '' : valueAsNumber && typeof value === 'number' ? value : String(value)
   else {
     props.type = type
     props.checked = value === (type === 'radio' ? option : true)

@@ -43,6 +43,30 @@ const typeOk = (type: FieldRule['type'], value: unknown): boolean => {
   }
 }
 
+// A decimal number as an HTML input sends it: `2`, `-1.5`, `.5`, `1e3`; not `0x10`, `Infinity` or `1,5`.
+const NUMERIC = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*$/i
+
+/**
+ * A `number` or `integer` field's value as a form sends it: a numeric string is its number, an empty
+ * or blank one is no value (`undefined`); any other value is left for the rules to reject.
+ */
+const fromText = (type: FieldRule['type'], value: unknown): unknown => {
+  if ((type !== 'number' && type !== 'integer') || typeof value !== 'string') return value
+  if (value.trim() === '') return undefined
+  return NUMERIC.test(value) ? Number(value) : value
+}
+
+/** A copy of `value` with the field at `path` replaced by `field` (left out when `undefined`); the input is not mutated. */
+const writeField = (value: Record<string, unknown>, path: readonly string[], field: unknown): Record<string, unknown> => {
+  const [key, ...rest] = path as [string, ...string[]]
+  const out = { ...value }
+  const next = rest.length === 0 ? field : writeField(value[key] as Record<string, unknown>, rest, field)
+  if (next === undefined) delete out[key]
+  // defineProperty, so that a field named `__proto__` stays a field.
+  else Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true })
+  return out
+}
+
 const article = (type: string) => (type === 'integer' || type === 'array' || type === 'object' ? 'an' : 'a')
 
 /** The first message this rule gives for a value, or undefined when it passes. */
@@ -67,7 +91,10 @@ export const checkField = (rule: FieldRule, value: unknown, pattern?: RegExp | L
 /**
  * Compiles per-field rules into a Standard Schema v1 validator, the contract `@flowkit/core` validates
  * step input with. Field names may be dotted (`'address.zip'`); issues carry the path, so the engine
- * reports them under `snapshot.issues['address.zip']`. Patterns run on RE2, in time linear in the
+ * reports them under `snapshot.issues['address.zip']`. A `number` or `integer` field takes the string
+ * an HTML input sends: `'2'` is validated and passed on as `2`, a blank string is no value (`is
+ * required` when `required`, else left out of the value), and a string that is not a number (`'abc'`)
+ * fails the type rule (`must be an integer`, or the field's `message`). Patterns run on RE2, in time linear in the
  * input. Throws a SyntaxError for an invalid `pattern`, or one with a backreference or lookaround
  * (`loadWorkflow` reports it as a problem instead).
  * @example
@@ -86,11 +113,15 @@ export const compileFields = (fields: Readonly<Record<string, FieldRule>>): Fiel
       return { issues: [{ message: 'expected an object of fields, e.g. { "email": "ada@example.com" }', path: [] }] }
     }
     const issues: StandardSchemaV1.Issue[] = []
+    let out = value as Record<string, unknown>
     for (const { name, path, rule, pattern } of entries) {
-      const message = checkField(rule, readField(value, name), pattern)
+      const raw = readField(value, name)
+      const field = fromText(rule.type, raw)
+      const message = checkField(rule, field, pattern)
       if (message !== undefined) issues.push({ message, path })
+      else if (field !== raw) out = writeField(out, path, field)
     }
-    return issues.length > 0 ? { issues } : { value: value as Record<string, unknown> }
+    return issues.length > 0 ? { issues } : { value: out }
   }
   return {
     '~standard': { version: 1, vendor: 'flowkit', validate },

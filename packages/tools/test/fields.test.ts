@@ -77,4 +77,48 @@ describe('field validation', () => {
     expect(flow.getSnapshot().step).toBe('y')
     expect(flow.getSnapshot().state).toEqual({ email: 'ada@example.com' })
   })
+
+  it('takes a number or an integer as the string an HTML input sends, and passes the number on', () => {
+    const schema = compileFields({ rating: { type: 'integer', min: 1, max: 5 }, 'pet.weight': { type: 'number' } })
+    const input = Object.freeze({ rating: '4', pet: Object.freeze({ weight: ' -1.5 ' }), note: 'kept' })
+    expect(schema['~standard'].validate(input)).toEqual({ value: { rating: 4, pet: { weight: -1.5 }, note: 'kept' } })
+    expect(input).toEqual({ rating: '4', pet: { weight: ' -1.5 ' }, note: 'kept' })
+    expect(messages(schema, { rating: '9' })).toEqual(['rating: must be at most 5'])
+    expect(messages(schema, { rating: '2.5', pet: { weight: '0x10' } })).toEqual([
+      'rating: must be an integer',
+      'pet.weight: must be a number',
+    ])
+    expect(messages(schema, { rating: 'abc' })).toEqual(['rating: must be an integer'])
+  })
+
+  it('treats a blank numeric input as no value: left out, or refused with the message when required', () => {
+    expect(compileFields({ rating: { type: 'integer' } })['~standard'].validate({ rating: '', other: 1 })).toEqual({ value: { other: 1 } })
+    const required = compileFields({ rating: { type: 'integer', required: true, min: 1, message: 'Choose a rating from 1 to 5' } })
+    expect(messages(required, { rating: '' })).toEqual(['rating: Choose a rating from 1 to 5'])
+    expect(messages(required, { rating: ' ' })).toEqual(['rating: Choose a rating from 1 to 5'])
+    expect(messages(required, { rating: 'abc' })).toEqual(['rating: Choose a rating from 1 to 5'])
+    expect(messages(required, { rating: '3' })).toEqual([])
+  })
+
+  it('stores the number a YAML `type: integer` field was sent as text', async () => {
+    const flow = createWorkflow(
+      loadWorkflow(
+        [
+          'id: feedback',
+          'initial: rate',
+          'state: {}',
+          'steps:',
+          '  rate:',
+          '    fields: { rating: { type: integer, min: 1, max: 5 } }',
+          '    next: thanks',
+          '  thanks: { final: true }',
+        ].join('\n'),
+      ),
+    )
+    await flow.next({ rating: 'five' })
+    expect(flow.getSnapshot().issues).toEqual({ rating: ['must be an integer'] })
+    await flow.next({ rating: '5' })
+    expect(flow.getSnapshot().step).toBe('thanks')
+    expect(flow.getSnapshot().state).toEqual({ rating: 5 })
+  })
 })
