@@ -19,8 +19,8 @@ const family = composeWorkflow({
   initial: 'children',
   state: {} as { children?: { name: string }[] },
   steps: {
-    children: { title: 'Children', repeat: { flow: child, max: 4 }, next: 'done' },
-    done: { title: 'Done', final: true },
+    children: { title: 'Children', repeat: { flow: child, max: 4 }, next: 'send' },
+    send: { title: 'Send', final: true },
   },
 })
 
@@ -64,11 +64,20 @@ function Name() {
   )
 }
 
+function Send() {
+  const { submit } = useStep()
+  return (
+    <form onSubmit={submit}>
+      <button type="submit">Send</button>
+    </form>
+  )
+}
+
 export function Family() {
   const workflow = useWorkflow(family)
   return (
     <WorkflowProvider workflow={workflow}>
-      <WorkflowSteps steps={{ children: Children, 'children.*.name': Name }} done={() => <p>Thanks.</p>} />
+      <WorkflowSteps steps={{ children: Children, 'children.*.name': Name, send: Send }} done={() => <p>Thanks.</p>} />
     </WorkflowProvider>
   )
 }
@@ -94,5 +103,7 @@ describe('README: sub-flows and repeats', () => {
     expect(screen.getAllByRole('listitem')).toHaveLength(1)
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
     expect(screen.queryByRole('list')).not.toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }))
+    expect(screen.getByText('Thanks.')).toBeInTheDocument()
   })
 })
