@@ -217,16 +217,18 @@ export interface WorkflowDefinition<S extends object = any, K extends string = s
   /** The initial state. */
   readonly state: S
   readonly steps: { readonly [P in K]: StepDef<S, K, any> }
-  /** Type-level only (never set): the step ids, so that `composeWorkflow` can name a sub-flow's steps. */
-  readonly '~ids'?: { readonly flow: SubflowIds<K>; readonly repeat: RepeatIds<K> }
+  /** Type-level only (never set): the step ids and the state, so that `composeWorkflow` can name a sub-flow's steps and type its data. */
+  readonly '~ids'?: { readonly flow: SubflowIds<K, S>; readonly repeat: RepeatIds<K, S> }
 }
 
-/** Type-level marks: the ids of a sub-flow's and a repeat's child definition. */
-export interface SubflowIds<K> {
+/** Type-level marks: the ids and the state of a sub-flow's and a repeat's child definition. */
+export interface SubflowIds<K, S = unknown> {
   readonly '~subflow': K
+  readonly '~state': S
 }
-export interface RepeatIds<K> {
+export interface RepeatIds<K, S = unknown> {
   readonly '~repeat': K
+  readonly '~state': S
 }
 
 /** Step ids of a definition. */

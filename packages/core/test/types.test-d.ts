@@ -172,4 +172,101 @@ describe('composition types', () => {
     >()
     expectTypeOf<StepIdOf<typeof address>>().toEqualTypeOf<'street' | 'city'>()
   })
+
+  const invite = defineWorkflow({
+    id: 'invite',
+    initial: 'email',
+    state: { email: '', admin: false },
+    steps: { email: { final: true } },
+  })
+  type Address = { street: string }
+  type Invite = { email: string; admin: boolean }
+
+  test("a sub-flow's data is in the state under its step id, a repeat's items too, both there once the child has contributed", () => {
+    const team = composeWorkflow({
+      id: 'team',
+      initial: 'name',
+      state: { name: '' },
+      steps: {
+        name: { next: 'office' },
+        office: { flow: address, next: 'invites' },
+        invites: { repeat: { flow: invite, max: 3 }, next: 'done' },
+        done: { final: true },
+      },
+    })
+    expectTypeOf<StateOf<typeof team>>().toEqualTypeOf<{ name: string; office?: Address; invites?: readonly Invite[] }>()
+    const snapshot = createWorkflow(team).getSnapshot()
+    expectTypeOf(snapshot.state.office).toEqualTypeOf<Address | undefined>()
+    expectTypeOf(snapshot.state.invites?.[0]).toEqualTypeOf<Invite | undefined>()
+  })
+
+  test('`key` and `repeat.key` move the data, as at run time; a key the state already types keeps its type', () => {
+    const team = composeWorkflow({
+      id: 'team',
+      initial: 'office',
+      state: { invites: null as Invite[] | null },
+      steps: {
+        office: { flow: address, key: 'address', next: 'invites' },
+        invites: { repeat: { flow: invite, max: 3, key: 'people' }, next: 'more' },
+        more: { repeat: { flow: invite, max: 3, key: 'invites' }, next: 'done' },
+        done: { final: true },
+      },
+    })
+    expectTypeOf<StateOf<typeof team>>().toEqualTypeOf<{ invites: Invite[] | null; address?: Address; people?: readonly Invite[] }>()
+  })
+
+  test("the parent's guards, `in` and actions see the children's data; `in` returns part of the child's state", () => {
+    composeWorkflow({
+      id: 'team',
+      initial: 'office',
+      state: { name: '' },
+      steps: {
+        office: { flow: address, next: 'invites' },
+        invites: {
+          repeat: { flow: invite, max: 3 },
+          skip: ({ state }) => state.office?.street === '',
+          next: ({ state }) => ((state.invites?.length ?? 0) > 1 ? 'review' : 'done'),
+          targets: ['review', 'done'],
+        },
+        review: {
+          actions: [
+            ({ state }) => {
+              expectTypeOf(state.invites).toEqualTypeOf<readonly Invite[] | undefined>()
+              return { name: state.office?.street ?? '' }
+            },
+          ],
+          next: [{ to: 'post', when: ({ state }) => state.invites?.some((i) => i.admin) === true }, { to: 'done' }],
+        },
+        post: { flow: address, in: ({ state }) => ({ street: state.office?.street ?? '' }), next: 'done' },
+        done: { final: true },
+      },
+    })
+    composeWorkflow({
+      id: 'team',
+      initial: 'office',
+      state: {},
+      // @ts-expect-error `in` gives the child's own fields only
+      steps: { office: { flow: address, in: () => ({ stret: '' }), next: 'done' }, done: { final: true } },
+    })
+  })
+
+  test("a composed flow's state nests in its parent's; goTo takes the laid-out ids, not the flow: step's", () => {
+    const team = composeWorkflow({
+      id: 'team',
+      initial: 'office',
+      state: {},
+      steps: {
+        office: { flow: address, next: 'invites' },
+        invites: { repeat: { flow: invite, max: 2 }, next: 'done' },
+        done: { final: true },
+      },
+    })
+    const org = composeWorkflow({ id: 'org', initial: 'team', state: {}, steps: { team: { flow: team, final: true } } })
+    expectTypeOf<StateOf<typeof org>>().toEqualTypeOf<{ team?: { office?: Address; invites?: readonly Invite[] } }>()
+    const workflow = createWorkflow(org)
+    expectTypeOf(workflow.goTo).toBeCallableWith('team.office.street')
+    expectTypeOf(workflow.goTo).toBeCallableWith('team.invites.1.email')
+    // @ts-expect-error 'team.office' is the flow: step, which is not a step of the laid-out flow
+    expectTypeOf(workflow.goTo).toBeCallableWith('team.office')
+  })
 })

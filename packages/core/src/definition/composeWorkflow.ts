@@ -5,9 +5,10 @@ import { expand } from './expand'
 
 /**
  * The input of `composeWorkflow`: a `WorkflowConfig` whose steps may also be sub-flows (`flow:`) and
- * repeats (`repeat:`).
+ * repeats (`repeat:`). Guards, `in` and actions see the state with the children's data
+ * (`DefinedState`). `Keys` is inferred from the steps as written (their `key`).
  */
-export interface ComposedWorkflowConfig<S extends object, Inputs> {
+export interface ComposedWorkflowConfig<S extends object, Inputs, Keys extends StateKeys = {}> {
   /** Names the flow in errors, snapshots and storage. */
   readonly id: string
   /** Bump it when a change makes stored snapshots unfit; `migrate` then gets a chance. */
@@ -16,11 +17,45 @@ export interface ComposedWorkflowConfig<S extends object, Inputs> {
   readonly state: S
   readonly steps: {
     readonly [P in keyof Inputs]:
-      | StepDef<S, NoInfer<keyof Inputs & string>, Inputs[P]>
-      | FlowStepDef<S, NoInfer<keyof Inputs & string>, any, Inputs[P]>
-      | RepeatStepDef<S, NoInfer<keyof Inputs & string>, any, Inputs[P]>
-  }
+      | FlowStepDef<NoInfer<DefinedState<S, Inputs, Keys>>, NoInfer<keyof Inputs & string>, NoInfer<ChildState<Inputs[P]>>, Inputs[P]>
+      | RepeatStepDef<NoInfer<DefinedState<S, Inputs, Keys>>, NoInfer<keyof Inputs & string>, any, Inputs[P]>
+      | StepDef<NoInfer<DefinedState<S, Inputs, Keys>>, NoInfer<keyof Inputs & string>, Inputs[P]>
+  } & WrittenKeys<Keys>
 }
+
+/**
+ * Type-level: each step's `key` (or `repeat.key`) as written. The `string` in the bound keeps a key's
+ * literal type (`'addr'`, not `string`); a step without one infers `unknown`.
+ */
+type StateKeys = { readonly [step: string]: string | {} | null | undefined }
+type WrittenKeys<Keys> = { readonly [P in keyof Keys]: { readonly key?: Keys[P]; readonly repeat?: { readonly key?: Keys[P] } } }
+
+/** The state of the child a sub-flow's mark names, which its `in` returns part of. */
+type ChildState<Mark> = Mark extends SubflowIds<any, infer C extends object> ? C : any
+
+/** Where a `flow:` or `repeat:` step `P` keeps its data: its `key` when written as a literal, else its id; a key typed `string` is nowhere known. */
+type DataKey<P, Key> = unknown extends Key ? P : Key extends string ? (string extends Key ? never : Key) : P
+
+/** The children's data: a sub-flow's state under its key, a repeat's items (an array of its state) under its. */
+type ChildData<Inputs, Keys> = {
+  [P in keyof Inputs & string as 0 extends 1 & Inputs[P]
+    ? never
+    : Inputs[P] extends SubflowIds<any, any> | RepeatIds<any, any>
+      ? DataKey<P, P extends keyof Keys ? Keys[P] : unknown>
+      : never]?: Inputs[P] extends SubflowIds<any, infer C> ? C : Inputs[P] extends RepeatIds<any, infer C> ? readonly C[] : never
+}
+
+/**
+ * The state of a composed workflow: `S` with each sub-flow's data under its `key` (the step's id by
+ * default) and each repeat's items under its own. Optional, as at run time: a child's data is there
+ * once one of its steps has contributed on the current path, and drops out when the path leaves it.
+ * A key `S` already types keeps the type `S` gives it.
+ */
+export type DefinedState<S, Inputs, Keys = {}> = [Exclude<keyof ChildData<Inputs, Keys>, keyof S>] extends [never]
+  ? S
+  : Flat<S & Omit<ChildData<Inputs, Keys>, keyof S>>
+
+type Flat<T> = { [P in keyof T]: T[P] } & {}
 
 /**
  * The step ids of a composed workflow: its own, `'<step>.<child step>'` for a sub-flow's steps (in
@@ -49,13 +84,13 @@ export type DefinedStepId<Inputs> = {
  *   steps: { shipping: { flow: address, next: 'done' }, done: { final: true } },
  * })
  */
-export function composeWorkflow<S extends object, Inputs>(
-  definition: ComposedWorkflowConfig<S, Inputs>,
-): WorkflowDefinition<S, DefinedStepId<Inputs>> {
+export function composeWorkflow<S extends object, Inputs, Keys extends StateKeys = {}>(
+  definition: ComposedWorkflowConfig<S, Inputs, Keys>,
+): WorkflowDefinition<DefinedState<S, Inputs, Keys>, DefinedStepId<Inputs>> {
   const written = definition as unknown as WorkflowDefinition
   // The rules of sub-flows and repeats are checked on the definition as written, before it is laid out.
   if (process.env.NODE_ENV !== 'production' && isComposed(written)) assertDefinition(written)
   const flat = expand(written)
   compile(flat)
-  return flat as unknown as WorkflowDefinition<S, DefinedStepId<Inputs>>
+  return flat as unknown as WorkflowDefinition<DefinedState<S, Inputs, Keys>, DefinedStepId<Inputs>>
 }
