@@ -1,4 +1,6 @@
-import { resolve } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { WorkflowError } from '@flowkit/core'
 import type Database from 'better-sqlite3'
 import { jsonTextOf } from '../http/jsonText'
 import { START } from '../insights/advance'
@@ -10,11 +12,28 @@ import { type GroupCommit, groupCommit } from './groupCommit'
 import { requirePeer, resolvePeer } from './requirePeer'
 import { tableName } from './tableName'
 
+/**
+ * An open better-sqlite3 database (`new Database(file)`), described by the few members it is recognised by, so that
+ * these type declarations do not need `@types/better-sqlite3`.
+ */
+export interface SqliteDatabase {
+  readonly name: string
+  readonly memory: boolean
+  readonly open: boolean
+  prepare(source: string): unknown
+  exec(source: string): unknown
+  pragma(source: string, options?: { simple?: boolean }): unknown
+  close(): unknown
+}
+
 export interface SqliteStoreOptions {
-  /** A database file, or `':memory:'`. Ignored when `database` is given. @default 'flowkit.db' */
+  /**
+   * A database file, or `':memory:'`. Ignored when `database` is given. The file's folder is created if it is missing.
+   * @default 'flowkit.db'
+   */
   readonly filename?: string
   /** An open better-sqlite3 database to use instead (it is not closed by `close()`). */
-  readonly database?: Database.Database
+  readonly database?: SqliteDatabase
   /** The table name: letters, digits and `_`. @default 'flowkit_instances' */
   readonly table?: string
   /**
@@ -205,9 +224,42 @@ const journaling = (db: Database.Database, journeys: ReturnType<typeof sqliteRec
 }
 type Journaled = ReturnType<typeof journaling>
 
+/** What a path that cannot be opened as a database is reported as: which file, why, and what to do. */
+const cannotOpen = (filename: string, cause: unknown): WorkflowError =>
+  new WorkflowError(
+    'STORAGE_FAILED',
+    `sqliteStore() could not open the database file ${JSON.stringify(filename)} (${resolve(filename)}): ` +
+      `${cause instanceof Error ? cause.message : String(cause)}. Check that its folder can be created and written by this ` +
+      "process, or pass another `filename` (':memory:' for a database that is not kept).",
+    { category: 'storage', cause, details: { filename: resolve(filename) } },
+  )
+
+/** better-sqlite3's refusals of the file itself (not of a broken native build, which is thrown as it is). */
+const isOpenFailure = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code
+  return (
+    (typeof code === 'string' && code.startsWith('SQLITE_')) ||
+    (error instanceof TypeError && error.message.includes('Cannot open database'))
+  )
+}
+
+/** Opens a database file, creating its folder first (as better-sqlite3 does not): `data/flowkit.db` works in a fresh project. */
 const openDatabase = (filename: string): Database.Database => {
   const Sqlite = requirePeer<typeof Database>('better-sqlite3', '@flowkit/server/sqlite')
-  return new Sqlite(filename)
+  const name = filename.trim()
+  // The names better-sqlite3 itself treats as no file (in memory, temporary) or as a URI.
+  if (name !== '' && name !== ':memory:' && !name.startsWith('file:')) {
+    try {
+      mkdirSync(dirname(name), { recursive: true })
+    } catch (cause) {
+      throw cannotOpen(filename, cause)
+    }
+  }
+  try {
+    return new Sqlite(filename)
+  } catch (cause) {
+    throw isOpenFailure(cause) ? cannotOpen(filename, cause) : cause
+  }
 }
 
 /**
@@ -232,7 +284,8 @@ const tune = (db: Database.Database, filename: string, options: SqliteStoreOptio
 const openStore = (options: SqliteStoreOptions) => {
   const table = tableName(options.table)
   const filename = options.filename ?? 'flowkit.db'
-  const db = options.database ?? openDatabase(filename)
+  // The public type is structural (no @types/better-sqlite3 for users); what is passed is a better-sqlite3 database.
+  const db = (options.database as Database.Database | undefined) ?? openDatabase(filename)
   const busyTimeout = Math.max(0, Math.floor(options.busyTimeout ?? 1000))
   db.pragma(`busy_timeout = ${busyTimeout}`)
   const checkpoints: BackgroundCheckpoints | undefined = options.database ? undefined : tune(db, filename, options, busyTimeout)
