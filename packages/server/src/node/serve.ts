@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { getRequestListener } from '@hono/node-server'
+import type * as NodeServer from '@hono/node-server'
 import type { FlowkitHandler } from '../createFlowkitHandler'
+import { requirePeer } from '../stores/requirePeer'
 
 export interface ServeOptions {
   /** @default 8787; `0` picks a free port */
@@ -19,11 +20,14 @@ export interface RunningServer {
 }
 
 /**
- * Serves a Fetch-API handler with Node's `http` module (through `@hono/node-server`).
+ * Serves a Fetch-API handler with Node's `http` module (through `@hono/node-server`, an optional peer dependency:
+ * without it, this rejects with an error saying what to install).
  * @example
  * const { url } = await serve(createFlowkitHandler({ definitions, store }), { port: 8787 })
  */
-export const serve = (handler: FlowkitHandler, options: ServeOptions = {}): Promise<RunningServer> => {
+export const serve = async (handler: FlowkitHandler, options: ServeOptions = {}): Promise<RunningServer> => {
+  // Loaded on call, like the database drivers, so a missing adapter is explained instead of failing the import.
+  const { getRequestListener } = requirePeer<typeof NodeServer>('@hono/node-server', '@flowkit/server/node')
   const server = createServer(
     getRequestListener((request, { incoming }) => handler(request, { remoteAddress: incoming.socket.remoteAddress })),
   )

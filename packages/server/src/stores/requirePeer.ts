@@ -3,9 +3,10 @@ import { createRequire } from 'node:module'
 const require = createRequire(import.meta.url)
 
 /**
- * Loads a database driver that is an optional peer dependency of one entry (`better-sqlite3` for
- * `@flowkit/server/sqlite`, `pg` for `@flowkit/server/postgres`), so the other entries install nothing native.
- * A missing driver is reported with what to install; any other failure (a broken native build) is thrown as it is.
+ * Loads an optional peer dependency of one entry (`better-sqlite3` for `@flowkit/server/sqlite`, `pg` for
+ * `@flowkit/server/postgres`, `@hono/node-server` for `serve()` of `@flowkit/server/node`), so the other entries install
+ * nothing native. A missing package is reported with what to install; any other failure (a broken native build) is
+ * thrown as it is.
  */
 export function requirePeer<T>(name: string, entry: string): T {
   try {
