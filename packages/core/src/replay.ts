@@ -144,14 +144,15 @@ const checkStep = (definition: WorkflowDefinition, s: FlowState, path: readonly 
     refuse(
       'STEP_NOT_ON_PATH',
       dev &&
-        `the path completes step '${frame.step}', which the answers so far do not lead to: replayed, the flow is at '${s.step}' there. It was saved by a different definition or altered.`,
+        `the path completes step '${frame.step}', which the answers so far do not lead to: replayed, the flow is at '${s.step}' there. It was saved by a different definition or altered; if you changed the definition since, bump its \`version\` and pass \`migrate(snapshot, fromVersion)\` to convert old snapshots.`,
       frame.step,
       { index: i, expected: s.step },
     )
   }
   refuse(
     'REQUIRED_STEP_SKIPPED',
-    dev && `the path skips required step '${s.step}' (it completes '${frame.step}' instead); complete '${s.step}' first.`,
+    dev &&
+      `the path skips required step '${s.step}' (it completes '${frame.step}' instead); complete '${s.step}' first. If the definition changed since the snapshot was saved (a step added), bump its \`version\` and pass \`migrate(snapshot, fromVersion)\` to convert old snapshots.`,
     s.step,
     { index: i, found: frame.step },
   )
@@ -167,7 +168,7 @@ const finish = (definition: WorkflowDefinition, s: FlowState, snapshot: Persiste
     refuse(
       'STEP_NOT_ON_PATH',
       dev &&
-        `the snapshot says the flow is at step '${snapshot.step}' (done: ${Boolean(snapshot.done)}) but its path leads to '${s.step}' (done: ${s.done}); it was saved by a different definition or altered.`,
+        `the snapshot says the flow is at step '${snapshot.step}' (done: ${Boolean(snapshot.done)}) but its path leads to '${s.step}' (done: ${s.done}); it was saved by a different definition or altered. If you changed the definition since, bump its \`version\` and pass \`migrate(snapshot, fromVersion)\` to convert old snapshots.`,
     )
   }
   if (options.requireDone && !s.done)

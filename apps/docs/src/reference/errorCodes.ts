@@ -197,8 +197,9 @@ export const errorCodes = {
     fix: 'Resume or submit the snapshot `getPersistedSnapshot()` wrote for this definition; after a change of the definition, bump its `version` and give a `migrate`.',
   },
   REQUIRED_STEP_SKIPPED: {
-    meaning: 'A submitted path leaves out a step that the definition does not skip for those answers.',
-    fix: "Submit the snapshot the client's workflow produced (`storage.submit()`); do not edit its path.",
+    meaning:
+      'A replayed path (a resume, a server submission) leaves out a step that the definition does not skip for those answers: it was altered, or saved before a step was added to the definition.',
+    fix: "Submit the snapshot the client's workflow produced (`storage.submit()`); do not edit its path. After adding a step, bump the definition's `version` and give a `migrate(snapshot, fromVersion)` that converts old snapshots.",
   },
   STATE_MISMATCH: {
     meaning: 'Replaying a submission on the server gave different contributions or a different end than the client recorded.',
@@ -213,8 +214,9 @@ export const errorCodes = {
     fix: 'Read the step and cause in the message; an action that calls a browser-only API belongs behind a check or in `serverActions`.',
   },
   STORAGE_FAILED: {
-    meaning: 'Reading or writing the storage adapter failed (quota, private mode, a rejected promise). The flow goes on, unsaved.',
-    fix: 'Show that progress is not being saved; `onError` receives the cause.',
+    meaning:
+      'Reading or writing the storage adapter failed (quota, private mode, a rejected promise): the flow goes on, unsaved. Or `sqliteStore()` could not open its database file (its folder cannot be created or written, or the path is a folder); it throws.',
+    fix: 'Show that progress is not being saved; `onError` receives the cause. For `sqliteStore()`, the message names the path: make its folder writable by the server process, or pass another `filename`.',
   },
   STORAGE_UNAVAILABLE: {
     meaning: "The server's database could not be reached (HTTP 503). `httpStorage` retries.",
