@@ -9,7 +9,7 @@ import {
   WorkflowSteps,
 } from '@flowkit/react'
 import type { ReactNode } from 'react'
-import { signup } from './signup.ts'
+import { signup } from './signupFlow.ts'
 
 /** One input bound to the step's draft; only this component re-renders as the user types. */
 function TextField({ name, label }: { name: string; label: string }) {
