@@ -231,6 +231,27 @@ export interface RepeatIds<K, S = unknown> {
   readonly '~state': S
 }
 
+/**
+ * Required of a step whose `next` is a function (`WorkflowConfig` and `ComposedWorkflowConfig` ask for it
+ * when a step's `next` is one): the steps it may return, so that checks, progress and diagrams can
+ * follow it. Without them `defineWorkflow` throws `MISSING_TARGETS`.
+ */
+export interface TargetsOfNext<K extends string> {
+  readonly targets: readonly K[]
+}
+
+/**
+ * Type-level, for the configs: each step's `next` as written (`Nexts` is inferred from it), so that a
+ * step whose `next` is a function is asked for `TargetsOfNext`. A step typed `StepDef` is not: its `next`
+ * may be any kind, and `defineWorkflow` checks it.
+ */
+export type WrittenNexts<Nexts> = { readonly [P in keyof Nexts]: { readonly next?: Inferred<Nexts[P]> } }
+/** `T` to infer from, `unknown` to check against (so that errors show the step's own `next` type only). */
+type Inferred<T> = [T] extends [never] ? T : unknown
+export type TargetsIfChosen<Nexts, P, K extends string> = [P extends keyof Nexts ? Nexts[P] : unknown] extends [(...args: never) => unknown]
+  ? TargetsOfNext<K>
+  : unknown
+
 /** Step ids of a definition. */
 export type StepIdOf<D> = D extends WorkflowDefinition<any, infer K> ? K : never
 /** State type of a definition. */

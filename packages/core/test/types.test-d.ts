@@ -1,4 +1,12 @@
-import { composeWorkflow, createWorkflow, defineWorkflow, type StateOf, type StepIdOf } from '@flowkit/core'
+import {
+  composeWorkflow,
+  createWorkflow,
+  defineWorkflow,
+  type StateOf,
+  type StepDef,
+  type StepIdOf,
+  type WorkflowDefinition,
+} from '@flowkit/core'
 import { describe, expectTypeOf, test } from 'vitest'
 import { z } from 'zod'
 
@@ -56,6 +64,47 @@ describe('definition types', () => {
       // @ts-expect-error 'c' is not a step
       steps: { a: { next: [{ to: 'c' }] }, b: { final: true } },
     })
+  })
+
+  test('a next function needs its targets; a fixed next and guarded choices do not', () => {
+    defineWorkflow({
+      id: 'x',
+      initial: 'a',
+      state: { n: 0 },
+      steps: {
+        a: { next: ({ state }) => (state.n > 0 ? 'b' : 'c'), targets: ['b', 'c'] },
+        b: { next: [{ to: 'c', when: ({ state }) => state.n > 1 }, { to: 'a' }] },
+        c: { final: true },
+      },
+    })
+    defineWorkflow({
+      id: 'x',
+      initial: 'a',
+      state: { n: 0 },
+      // @ts-expect-error a next function without targets
+      steps: { a: { next: ({ state }) => (state.n > 0 ? 'b' : 'a') }, b: { final: true } },
+    })
+    composeWorkflow({
+      id: 'x',
+      initial: 'a',
+      state: {},
+      // @ts-expect-error a next function without targets, in a composed flow too
+      steps: { a: { next: () => 'b' }, b: { final: true } },
+    })
+    defineWorkflow({
+      id: 'x',
+      initial: 'a',
+      state: {},
+      // @ts-expect-error the targets are step ids
+      steps: { a: { next: () => 'b', targets: ['b', 'x'] }, b: { final: true } },
+    })
+  })
+
+  test('steps typed StepDef (built by code) are taken as they are, and checked when defined', () => {
+    const steps: Record<'a' | 'b', StepDef<{ n: number }, 'a' | 'b'>> = { a: { next: 'b' }, b: { final: true } }
+    expectTypeOf(defineWorkflow({ id: 'x', initial: 'a', state: { n: 0 }, steps })).toEqualTypeOf<
+      WorkflowDefinition<{ n: number }, 'a' | 'b'>
+    >()
   })
 
   test('actions see the typed state and return typed patches', () => {

@@ -1,4 +1,13 @@
-import type { FlowStepDef, RepeatIds, RepeatStepDef, StepDef, SubflowIds, WorkflowDefinition } from '../types'
+import type {
+  FlowStepDef,
+  RepeatIds,
+  RepeatStepDef,
+  StepDef,
+  SubflowIds,
+  TargetsIfChosen,
+  WorkflowDefinition,
+  WrittenNexts,
+} from '../types'
 import { assertDefinition, compile } from './compile'
 import { isComposed } from './composed'
 import { expand } from './expand'
@@ -6,9 +15,9 @@ import { expand } from './expand'
 /**
  * The input of `composeWorkflow`: a `WorkflowConfig` whose steps may also be sub-flows (`flow:`) and
  * repeats (`repeat:`). Guards, `in` and actions see the state with the children's data
- * (`DefinedState`). `Keys` is inferred from the steps as written (their `key`).
+ * (`DefinedState`). `Keys` and `Nexts` are inferred from the steps as written (their `key` and `next`).
  */
-export interface ComposedWorkflowConfig<S extends object, Inputs, Keys extends StateKeys = {}> {
+export interface ComposedWorkflowConfig<S extends object, Inputs, Keys extends StateKeys = {}, Nexts = {}> {
   /** Names the flow in errors, snapshots and storage. */
   readonly id: string
   /** Bump it when a change makes stored snapshots unfit; `migrate` then gets a chance. */
@@ -16,11 +25,14 @@ export interface ComposedWorkflowConfig<S extends object, Inputs, Keys extends S
   readonly initial: NoInfer<keyof Inputs & string>
   readonly state: S
   readonly steps: {
-    readonly [P in keyof Inputs]:
+    readonly [P in keyof Inputs]: (
       | FlowStepDef<NoInfer<DefinedState<S, Inputs, Keys>>, NoInfer<keyof Inputs & string>, NoInfer<ChildState<Inputs[P]>>, Inputs[P]>
       | RepeatStepDef<NoInfer<DefinedState<S, Inputs, Keys>>, NoInfer<keyof Inputs & string>, any, Inputs[P]>
       | StepDef<NoInfer<DefinedState<S, Inputs, Keys>>, NoInfer<keyof Inputs & string>, Inputs[P]>
-  } & WrittenKeys<Keys>
+    ) &
+      TargetsIfChosen<Nexts, P, NoInfer<keyof Inputs & string>>
+  } & WrittenKeys<Keys> &
+    WrittenNexts<Nexts>
 }
 
 /**
@@ -84,8 +96,8 @@ export type DefinedStepId<Inputs> = {
  *   steps: { shipping: { flow: address, next: 'done' }, done: { final: true } },
  * })
  */
-export function composeWorkflow<S extends object, Inputs, Keys extends StateKeys = {}>(
-  definition: ComposedWorkflowConfig<S, Inputs, Keys>,
+export function composeWorkflow<S extends object, Inputs, Keys extends StateKeys = {}, Nexts = {}>(
+  definition: ComposedWorkflowConfig<S, Inputs, Keys, Nexts>,
 ): WorkflowDefinition<DefinedState<S, Inputs, Keys>, DefinedStepId<Inputs>> {
   const written = definition as unknown as WorkflowDefinition
   // The rules of sub-flows and repeats are checked on the definition as written, before it is laid out.

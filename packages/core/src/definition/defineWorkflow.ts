@@ -1,4 +1,4 @@
-import type { StepDef, WorkflowDefinition } from '../types'
+import type { StepDef, TargetsIfChosen, WorkflowDefinition, WrittenNexts } from '../types'
 import { compile } from './compile'
 
 /**
@@ -6,14 +6,18 @@ import { compile } from './compile'
  * compile error. `Inputs` maps each step id to its input type, inferred from the step's `validate`
  * schema, so its actions receive a typed `input`. Sub-flows and repeats are `composeWorkflow`'s.
  */
-export interface WorkflowConfig<S extends object, Inputs> {
+export interface WorkflowConfig<S extends object, Inputs, Nexts = {}> {
   /** Names the flow in errors, snapshots and storage. */
   readonly id: string
   /** Bump it when a change makes stored snapshots unfit; `migrate` then gets a chance. */
   readonly version?: number | string
   readonly initial: NoInfer<keyof Inputs & string>
   readonly state: S
-  readonly steps: { readonly [P in keyof Inputs]: StepDef<S, NoInfer<keyof Inputs & string>, Inputs[P]> & FlatStep }
+  readonly steps: {
+    readonly [P in keyof Inputs]: StepDef<S, NoInfer<keyof Inputs & string>, Inputs[P]> &
+      FlatStep &
+      TargetsIfChosen<Nexts, P, NoInfer<keyof Inputs & string>>
+  } & WrittenNexts<Nexts>
 }
 
 /** A step of `defineWorkflow`: `flow:` and `repeat:` steps are `composeWorkflow`'s. */
@@ -38,8 +42,8 @@ type UseComposeWorkflow = "a flow with `flow:` or `repeat:` steps is defined wit
  *   steps: { email: { next: 'done' }, done: { final: true } },
  * })
  */
-export function defineWorkflow<S extends object, Inputs>(
-  definition: WorkflowConfig<S, Inputs>,
+export function defineWorkflow<S extends object, Inputs, Nexts = {}>(
+  definition: WorkflowConfig<S, Inputs, Nexts>,
 ): WorkflowDefinition<S, keyof Inputs & string> {
   compile(definition as unknown as WorkflowDefinition)
   return definition as unknown as WorkflowDefinition<S, keyof Inputs & string>
