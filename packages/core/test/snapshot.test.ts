@@ -151,6 +151,7 @@ describe('persisted snapshots and resume', () => {
     expect(errors[0]?.code).toBe('REQUIRED_STEP_SKIPPED')
     expect(errors[0]?.category).toBe('snapshot')
     expect(errors[0]?.message).toContain("the path skips required step 'payment' (it completes 'shipping' instead)")
+    expect(errors[0]?.message).toContain('bump its `version` and pass `migrate(snapshot, fromVersion)`')
     expect(workflow.getSnapshot().step).toBe('cart')
   })
 
