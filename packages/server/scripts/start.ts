@@ -9,8 +9,7 @@
  * That module may also export `serverOptions` (serverActions, serverComputed, authorize, ttl, maxBodyBytes, limits), e.g.
  * `export const serverOptions = { serverComputed: { enrollment: ['receipt'] } }`.
  */
-import { mkdirSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { WorkflowDefinition } from '@flowkit/core'
 import { createFlowkitHandler, type FlowkitHandlerOptions, type LimitOptions } from '../src/index'
@@ -57,7 +56,6 @@ const limits: LimitOptions = {
 }
 
 const sqliteFile = resolve(process.env.FLOWKIT_SQLITE ?? '.flowkit/flowkit.db')
-if (!process.env.DATABASE_URL) mkdirSync(dirname(sqliteFile), { recursive: true })
 const store = process.env.DATABASE_URL
   ? postgresStore({ connectionString: process.env.DATABASE_URL, onError: (error) => console.warn(`PostgreSQL: ${error.message}`) })
   : sqliteStore({ filename: sqliteFile })
