@@ -62,6 +62,14 @@ export interface StepDef<S, K extends string = string, I = unknown> {
   readonly targets?: readonly K[]
   /** Completing a final step ends the flow (`status: 'done'`). */
   readonly final?: boolean
+  /**
+   * After going back, completing this step again with the same answer on the same path puts its
+   * earlier completion back, without running `validate` and `actions` again (so a card is not
+   * charged twice). `false` runs them every time, for actions whose result can change with the same
+   * answer (a fresh quote, an availability check).
+   * @default true
+   */
+  readonly redo?: boolean
   /** Anything the app wants to attach (icons, analytics names…). */
   readonly meta?: Readonly<Record<string, unknown>>
   /** Set by `composeWorkflow` on the steps a sub-flow or repeat brought in: where each comes from, outermost first. */

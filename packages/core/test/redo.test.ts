@@ -143,4 +143,31 @@ describe('going forward again over the answers already given does not run their 
     const next = await flow.next({ n: 1 })
     expect([next.step, next.state]).toEqual(['fast', { n: 1 }])
   })
+
+  test('a step with redo: false runs its actions every time (a fresh quote for the same answer)', async () => {
+    let quotes = 0
+    const definition = defineWorkflow({
+      id: 'quote',
+      initial: 'trip',
+      state: { price: 0 },
+      steps: {
+        trip: {
+          redo: false,
+          actions: [
+            () => {
+              quotes++
+              return { price: 100 + quotes }
+            },
+          ],
+          next: 'book',
+        },
+        book: { final: true },
+      },
+    })
+    const flow = createWorkflow(definition)
+    await flow.next({ to: 'Oslo' })
+    flow.back()
+    const again = await flow.next({ to: 'Oslo' })
+    expect([quotes, again.state.price]).toEqual([2, 102])
+  })
 })

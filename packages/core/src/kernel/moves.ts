@@ -93,13 +93,13 @@ const entered = (s: FlowState, def: StepDef<any, string, any>, frame: Frame, ste
  * validator or action runs again and the steps after it can be redone in turn. This is going
  * forward over answers already given (`goTo` forward, `run(drafts, { until })`). Returns undefined
  * when the frame does not follow this state, or when the way on no longer agrees with what it
- * recorded (a guard or skip now answers differently); a repeat's summary is never redone (its input
- * is a one-off command).
+ * recorded (a guard or skip now answers differently); a step with `redo: false` and a repeat's
+ * summary (its input is a one-off command) are never redone.
  */
 export const redo = (definition: WorkflowDefinition, s: FlowState, frame: Frame, at: number): FlowState | undefined => {
   if (s.done || frame.prev !== s.frame || frame.step !== s.step) return undefined
   const def = stepOf(definition, s.step)
-  if (def.summary) return undefined
+  if (def.summary || def.redo === false) return undefined
   const c = compiledOf(definition)
   const { step, skipped } = wayOn(definition, def, frame.step, frame.state, frame.input, c)
   if (skipped.length !== frame.skipped.length || skipped.some((skip, i) => skip.step !== frame.skipped[i]?.step)) return undefined
