@@ -16,6 +16,7 @@ const buildStep = (step: StepFile, registry: WorkflowRegistry | undefined, flows
   const out: Record<string, unknown> = {}
   if (step.title !== undefined) out.title = step.title
   if (step.final) out.final = true
+  if (step.redo === false) out.redo = false
   if (typeof step.next === 'string') out.next = step.next
   else if (step.next) {
     out.next = step.next.map((choice) =>

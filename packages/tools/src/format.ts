@@ -139,6 +139,12 @@ export const StepSchema = z
     repeat: z.optional(RepeatSchema),
     next: z.optional(z.union([StepIdSchema, z.array(ChoiceSchema).check(z.minLength(1))])),
     final: z.optional(z.boolean()),
+    redo: z.optional(
+      described(
+        z.boolean(),
+        'false: run the actions and field checks every time the step is completed, even with the same answer after going back (a fresh quote). Default true: the earlier completion is put back.',
+      ),
+    ),
     skip: z.optional(described(ConditionSchema, 'When this holds as the step is reached, the step is passed over.')),
     skipReason: z.optional(described(z.string().check(z.maxLength(200)), 'Recorded in the journey log when the step is skipped.')),
     actions: z.optional(described(z.array(safeKey('an action name')), 'Names of actions in the registry, run in order.')),

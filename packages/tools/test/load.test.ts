@@ -53,6 +53,19 @@ describe('loadWorkflow', () => {
     expect(() => createWorkflow(loaded)).not.toThrow()
   })
 
+  it('keeps redo: false, so the step runs its actions again for the same answer after going back', async () => {
+    let quotes = 0
+    const file = { id: 'q', initial: 'x', steps: { x: { redo: false, actions: ['quote'], next: 'y' }, y: { final: true } } }
+    const flow = createWorkflow(loadWorkflow(file, { actions: { quote: () => ({ price: ++quotes }) } }))
+    await flow.next({ to: 'Oslo' })
+    flow.back()
+    await flow.next({ to: 'Oslo' })
+    expect(quotes).toBe(2)
+    expect(
+      loadWorkflow({ ...file, steps: { ...file.steps, x: { actions: ['quote'], next: 'y' } } }, { actions: { quote: () => ({}) } }).steps.x,
+    ).not.toHaveProperty('redo')
+  })
+
   it('runs actions from the registry by name, in order', async () => {
     const flow = createWorkflow(
       loadWorkflow(
