@@ -1,7 +1,5 @@
-import { canonicalJson } from '../canonicalJson'
 import { redo } from '../kernel/moves'
 import type { FlowState, Frame } from '../kernel/state'
-import { toPlain } from '../plain'
 import type { WorkflowSnapshot } from '../types'
 import type { Runtime } from './submit'
 
@@ -47,7 +45,7 @@ const nextOf = (left: Left, s: FlowState): Frame | undefined => {
 
 /**
  * Completes the current step from the path left, when that path's next frame completed this step
- * with the same answer (`input`, compared as plain JSON) after this same path: no validator or
+ * with the same answer (`input`, compared as JSON) after this same path: no validator or
  * action runs. Undefined when it cannot (another answer, another path, a guard that now differs, a
  * transition running), and the caller runs the step as `next()` would.
  */
@@ -59,7 +57,8 @@ export const redone = (rt: Runtime, input: unknown): WorkflowSnapshot | undefine
   if (!frame) return undefined
   let next: FlowState | undefined
   try {
-    if (canonicalJson(toPlain(input, 'the input', s.step)) !== canonicalJson(frame.input)) return undefined
+    // As JSON, as the input was stored: another key order only means the step runs again.
+    if (JSON.stringify(input) !== JSON.stringify(frame.input)) return undefined
     next = redo(rt.def, s, frame, rt.at())
   } catch {
     return undefined // the step, run as next() runs it, reports what is wrong
