@@ -1,5 +1,6 @@
 import { type PersistedSnapshot, replay } from '@flowkit/core'
 import { refusal } from './http/errors'
+import { type Migrations, migrating, unwrapped } from './migrating'
 import type { AnyDefinition } from './types'
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -28,11 +29,30 @@ export const checkFields = (value: unknown): void => {
 }
 
 /**
- * Checks that a snapshot sent by a client resumes in `definition` (core's `replay`: right workflow and version,
- * a path the definition walks, JSON-safe values) and returns it. Throws core's `WorkflowError` saying why.
+ * Checks that a snapshot sent by a client resumes in `definition` (core's `replay`: right workflow and version, or
+ * an older version the handler's migration converts; a path the definition walks, JSON-safe values) and returns the
+ * snapshot to store: the one sent, or what the migration made of it. Throws core's `WorkflowError` saying why.
  */
-export const checkSnapshot = (definition: AnyDefinition, value: unknown, now: () => number): PersistedSnapshot => {
+export const checkSnapshot = (definition: AnyDefinition, value: unknown, now: () => number, migrations: Migrations): PersistedSnapshot => {
   checkFields(value)
-  replay(definition, value, { now })
-  return value as PersistedSnapshot
+  const { migrate, migrated } = migrating(migrations, definition)
+  try {
+    replay(definition, value, { now, migrate })
+  } catch (error) {
+    throw unwrapped(error)
+  }
+  const out = migrated()
+  // Stored as it is: it must not carry fields a snapshot does not have either.
+  if (out) checkFields(out)
+  return out ?? (value as PersistedSnapshot)
 }
+
+/**
+ * A stored snapshot in `definition`'s current version, for an answer (a load, the `current` of a 409): as it is,
+ * or converted by the handler's migration; without one, as it is (a browser's own `migrate` may convert it).
+ */
+export const inCurrentVersion = (definition: AnyDefinition, stored: PersistedSnapshot, now: () => number, migrations: Migrations) =>
+  // The same test as core's replay: a snapshot of this version needs no replay to be answered.
+  stored.version === definition.version || !Object.hasOwn(migrations, definition.id)
+    ? stored
+    : checkSnapshot(definition, stored, now, migrations)

@@ -7,7 +7,7 @@ import { submit } from './handler/submit'
 import { refusal } from './http/errors'
 import { errorResponse } from './http/respond'
 import { createLimits, type LimitOptions, type RequestInfo } from './limits'
-import type { AnyDefinition, AuthorizeDetails, AuthorizeResult, Definitions, InstanceStore, ServerActions } from './types'
+import type { AnyDefinition, AuthorizeDetails, AuthorizeResult, Definitions, InstanceStore, Migration, ServerActions } from './types'
 
 export interface FlowkitHandlerOptions {
   /** The workflows clients may start, by id or as a list. Use the same definitions as the client. */
@@ -30,6 +30,17 @@ export interface FlowkitHandlerOptions {
    * @default {}
    */
   readonly serverComputed?: Readonly<Record<string, readonly string[]>>
+  /**
+   * After a deploy that bumps a definition's `version`: how to turn its instances saved under an older version into
+   * ones of the current version, `{ [workflowId]: (snapshot, fromVersion) => snapshot }` (core's `migrate`, the one the
+   * browser passes to `createWorkflow`). Loads answer converted snapshots, and saves and submissions of an older
+   * version are converted, then checked and verified as usual; what is stored is at the current version. Without
+   * one, such saves and submissions are refused with 422 `SNAPSHOT_MISMATCH`.
+   * @default {}
+   * @example
+   * migrations: { signup: (snapshot, fromVersion) => (fromVersion === 1 ? { ...snapshot, version: 2 } : snapshot) }
+   */
+  readonly migrations?: Readonly<Record<string, Migration>>
   /** How long a resume token lives after the last save, in milliseconds. @default 2592000000 (30 days) */
   readonly ttl?: number
   /**

@@ -15,6 +15,7 @@ export type {
   InstanceStatus,
   InstanceStore,
   InstanceUpdate,
+  Migration,
   Operation,
   ReclaimRequest,
   Saved,

@@ -1,4 +1,4 @@
-import type { PersistedSnapshot, WorkflowDefinition } from '@flowkit/core'
+import type { PersistedSnapshot, ReplayOptions, WorkflowDefinition } from '@flowkit/core'
 import type { InsightsSource, JourneyWrite } from './insights/types'
 
 /**
@@ -174,3 +174,10 @@ export type AnyDefinition = WorkflowDefinition<any, any>
 
 /** The definitions a handler serves: a list, or an object of them; each is found by its own `id`. */
 export type Definitions = Readonly<Record<string, AnyDefinition>> | readonly AnyDefinition[]
+
+/**
+ * Turns a snapshot saved under an older `version` of a definition into one of its current version: core's
+ * `migrate(snapshot, fromVersion)`, the same function a browser passes to `createWorkflow`. Return the snapshot at
+ * the definition's version; one it cannot convert, return as it is (it is then refused) or throw.
+ */
+export type Migration = NonNullable<ReplayOptions['migrate']>

@@ -1,6 +1,8 @@
 import { initialState, journeyLog, type PersistedSnapshot, serialize, type WorkflowError } from '@flowkit/core'
+import { inCurrentVersion } from '../checkSnapshot'
 import { refusal } from '../http/errors'
 import { readJson } from '../http/readJson'
+import { type Migrations, migrationsOf } from '../migrating'
 import { hashToken, isTokenShaped } from '../tokens'
 import type { AnyDefinition, AuthorizeDetails, AuthorizeResult, InstanceRecord, InstanceStore, Operation, ServerActions } from '../types'
 
@@ -13,6 +15,8 @@ export interface Context {
   readonly authorize: ((details: AuthorizeDetails) => AuthorizeResult | Promise<AuthorizeResult>) | undefined
   readonly serverActions: Readonly<Record<string, ServerActions>>
   readonly serverComputed: Readonly<Record<string, readonly string[]>>
+  /** Each definition's migration of snapshots saved under an older `version`, by workflow id. */
+  readonly migrations: Migrations
   readonly ttl: number
   readonly lease: number
   readonly limit: number
@@ -26,6 +30,7 @@ export const context = (
     readonly authorize?: Context['authorize']
     readonly serverActions?: Context['serverActions']
     readonly serverComputed?: Context['serverComputed']
+    readonly migrations?: Migrations
     readonly ttl?: number
     readonly submitLease?: number
     readonly maxBodyBytes?: number
@@ -47,6 +52,7 @@ export const context = (
   authorize: options.authorize,
   serverActions: options.serverActions ?? {},
   serverComputed: options.serverComputed ?? {},
+  migrations: migrationsOf(options.migrations, [...definitions.keys()]),
   ttl: options.ttl ?? 30 * 24 * 60 * 60 * 1000,
   lease: options.submitLease ?? 30_000,
   limit: options.maxBodyBytes ?? 1024 * 1024,
@@ -61,15 +67,18 @@ export interface Found {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** An instance as clients see it (never its token hash, owner or claim). */
-export const view = (record: InstanceRecord) => ({
-  workflow: record.workflow,
-  version: record.version,
-  status: record.status,
-  snapshot: record.snapshot,
-  result: record.result,
-  expiresAt: record.expiresAt,
-})
+/** An instance as clients see it (never its token hash, owner or claim), its snapshot in the definition's current version. */
+export const view = (context: Context, record: InstanceRecord) => {
+  const definition = context.definitions.get(record.workflow)
+  return {
+    workflow: record.workflow,
+    version: record.version,
+    status: record.status,
+    snapshot: definition ? inCurrentVersion(definition, record.snapshot, context.now, context.migrations) : record.snapshot,
+    result: record.result,
+    expiresAt: record.expiresAt,
+  }
+}
 
 export const notFound = (): WorkflowError =>
   refusal('NOT_FOUND', 'no saved flow has this resume token; the link may be incomplete, or the flow was deleted.')
@@ -134,8 +143,8 @@ export const find = async (context: Context, request: Request, token: string, op
 }
 
 /** Why a write to `record` was refused, with the instance as it is now. */
-export const conflict = (record: InstanceRecord): WorkflowError => {
-  const details = { current: view(record) }
+export const conflict = (context: Context, record: InstanceRecord): WorkflowError => {
+  const details = { current: view(context, record) }
   if (record.status === 'submitted') {
     return refusal('ALREADY_SUBMITTED', 'this flow was already submitted; it is kept as submitted and cannot be changed.', { details })
   }
@@ -157,5 +166,5 @@ export const conflict = (record: InstanceRecord): WorkflowError => {
 export const explain = (context: Context, current: InstanceRecord | null): WorkflowError => {
   if (!current) return notFound()
   if (current.expiresAt <= context.now() && current.status === 'open') return expired(current.expiresAt)
-  return conflict(current)
+  return conflict(context, current)
 }

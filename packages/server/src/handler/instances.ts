@@ -26,17 +26,17 @@ export const start = async (context: Context, request: Request, countStart: () =
   const snapshot =
     body.snapshot === undefined
       ? fresh(context.initial.get(definition.id) as PersistedSnapshot, at)
-      : checkSnapshot(definition, body.snapshot, context.now)
+      : checkSnapshot(definition, body.snapshot, context.now, context.migrations)
   const token = createToken()
   const owner = typeof verdict === 'object' ? verdict.owner : null
   const record = openInstance(hashToken(token), definition.id, owner, snapshot, at, at + context.ttl)
   await context.store.insert(record, recordedJourney(definition, snapshot, deviceOf(request)))
-  return json({ token, ...view(record) }, 201)
+  return json({ token, ...view(context, record) }, 201)
 }
 
 /** `GET /instances/:token` → 200 with the instance. */
 export const load = async (context: Context, request: Request, token: string) =>
-  json(view((await find(context, request, token, 'load')).record))
+  json(view(context, (await find(context, request, token, 'load')).record))
 
 /**
  * `PUT /instances/:token` `{ baseVersion, snapshot }` → 200 `{ version, status, expiresAt }`. Without `authorize`
@@ -52,11 +52,11 @@ export const save = async (context: Context, request: Request, token: string) =>
   if (definition) hash = hashToken(token)
   else {
     const found = await find(context, request, token, 'save')
-    if (found.record.status !== 'open' || found.record.version !== baseVersion) throw conflict(found.record)
+    if (found.record.status !== 'open' || found.record.version !== baseVersion) throw conflict(context, found.record)
     hash = found.hash
     definition = definitionOf(context, found.record.workflow)
   }
-  const snapshot = checkSnapshot(definition, body.snapshot, context.now)
+  const snapshot = checkSnapshot(definition, body.snapshot, context.now, context.migrations)
   keepMemberText(body, 'snapshot') // the store writes the snapshot's text as it came, not JSON.stringify of it
   const at = context.now()
   const journey = recordedJourney(definition, snapshot, deviceOf(request))
@@ -64,7 +64,8 @@ export const save = async (context: Context, request: Request, token: string) =>
   const updated = await context.store.update(hash, update)
   if (!updated) {
     const current = await context.store.get(hash)
-    if (current && current.workflow !== definition.id) checkSnapshot(definitionOf(context, current.workflow), body.snapshot, context.now)
+    if (current && current.workflow !== definition.id)
+      checkSnapshot(definitionOf(context, current.workflow), body.snapshot, context.now, context.migrations)
     throw explain(context, current)
   }
   return json({ version: updated.version, status: updated.status, expiresAt: updated.expiresAt })
@@ -76,12 +77,12 @@ export const save = async (context: Context, request: Request, token: string) =>
  */
 export const remove = async (context: Context, request: Request, token: string) => {
   const { hash, record } = await find(context, request, token, 'delete')
-  if (record.status === 'submitting') throw conflict(record)
+  if (record.status === 'submitting') throw conflict(context, record)
   if (record.status === 'submitted' && !context.authorize) {
     throw refusal(
       'ALREADY_SUBMITTED',
       'this flow was submitted; it is kept with its result and cannot be deleted (an `authorize` hook can allow it).',
-      { details: { current: view(record) } },
+      { details: { current: view(context, record) } },
     )
   }
   if (!(await context.store.remove(hash, [record.status]))) throw explain(context, await context.store.get(hash))

@@ -24,9 +24,9 @@ const fingerprintOf = (baseVersion: number, snapshot: unknown): string => {
 const isStorageFailure = (error: unknown) => isWorkflowError(error) && error.code === 'STORAGE_UNAVAILABLE'
 
 /** The answer for a submission once the instance is submitted: the recorded result for a retry of the same one. */
-const answer = (record: InstanceRecord, fingerprint: string) => {
-  if (record.status === 'submitted' && record.submission?.fingerprint === fingerprint) return json(view(record))
-  throw conflict(record)
+const answer = (context: Context, record: InstanceRecord, fingerprint: string) => {
+  if (record.status === 'submitted' && record.submission?.fingerprint === fingerprint) return json(view(context, record))
+  throw conflict(context, record)
 }
 
 /**
@@ -81,7 +81,7 @@ const complete = async (context: Context, hash: string, held: InstanceRecord): P
 /** A `submitting` instance: in progress while its lease lasts; after that, this request takes over and finishes it. */
 const takeOver = async (context: Context, hash: string, current: InstanceRecord, fingerprint: string) => {
   const now = context.now()
-  if ((current.leaseUntil ?? 0) > now) throw conflict(current)
+  if ((current.leaseUntil ?? 0) > now) throw conflict(context, current)
   const held = await context.store.reclaim(hash, {
     previous: current.claim as string,
     claim: createToken(),
@@ -90,7 +90,7 @@ const takeOver = async (context: Context, hash: string, current: InstanceRecord,
   })
   const after = held ? await complete(context, hash, held) : await context.store.get(hash)
   if (!after) throw explain(context, after)
-  return answer(after, fingerprint)
+  return answer(context, after, fingerprint)
 }
 
 /**
@@ -102,11 +102,11 @@ export const submit = async (context: Context, request: Request, token: string) 
   const { hash, record: found } = await find(context, request, token, 'submit')
   const baseVersion = baseVersionOf(body)
   const fingerprint = fingerprintOf(baseVersion, body.snapshot)
-  if (found.status === 'submitted') return answer(found, fingerprint)
+  if (found.status === 'submitted') return answer(context, found, fingerprint)
   if (found.status === 'submitting') return takeOver(context, hash, found, fingerprint)
-  if (found.version !== baseVersion) throw conflict(found)
+  if (found.version !== baseVersion) throw conflict(context, found)
   const definition = definitionOf(context, found.workflow)
-  const verified = await verify(definition, body.snapshot, context.serverComputed[definition.id] ?? [], context.now)
+  const verified = await verify(definition, body.snapshot, context.serverComputed[definition.id] ?? [], context.now, context.migrations)
   const now = context.now()
   // One key per attempt: a retry of this attempt (after a crash) reuses it; a new attempt after a refusal does not.
   const submission: Submission = { fingerprint, key: `${hash.slice(0, 24)}.${found.attempts + 1}`, ...verified }
@@ -121,10 +121,10 @@ export const submit = async (context: Context, request: Request, token: string) 
   })
   if (!held) {
     const current = await context.store.get(hash)
-    if (current?.status === 'submitted') return answer(current, fingerprint)
+    if (current?.status === 'submitted') return answer(context, current, fingerprint)
     throw explain(context, current)
   }
   const after = await complete(context, hash, held)
   if (!after) throw explain(context, after)
-  return answer(after, fingerprint)
+  return answer(context, after, fingerprint)
 }

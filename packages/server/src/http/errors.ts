@@ -33,7 +33,7 @@ export interface RefusalOptions {
 }
 
 const categoryOf = (code: WorkflowErrorCode): WorkflowErrorCategory =>
-  code === 'STORAGE_UNAVAILABLE' ? 'storage' : code === 'INVALID_SNAPSHOT' ? 'snapshot' : 'server'
+  code === 'STORAGE_UNAVAILABLE' ? 'storage' : code === 'INVALID_SNAPSHOT' || code === 'SNAPSHOT_MISMATCH' ? 'snapshot' : 'server'
 
 /**
  * A refusal of the handler: a `WorkflowError` of category `server` (`snapshot` for a bad snapshot, `storage` for 503).
