@@ -112,16 +112,20 @@ describe.each(backends)('instances of an older definition version on $name', (ba
     },
   )
 
-  it.skipIf(backend.skip)('refuses a save whose migration does not return the current version, and keeps the stored snapshot', async () => {
-    const { token, v1 } = await savedUnderV1()
-    const careless = api(
-      createFlowkitHandler({ definitions: [signupV2], store, basePath: '/api', migrations: { signup: (snapshot) => snapshot } }),
-    )
-    const saved = await careless.save(token, 2, v1)
-    expect(saved).toMatchObject({ status: 422, body: { error: { code: 'INVALID_SNAPSHOT' } } })
-    expect(saved.body.error.message).toContain('return one of version 2')
-    expect((await unmigrated.load(token)).body).toMatchObject({ version: 2, snapshot: { version: 1 } })
-  })
+  it.skipIf(backend.skip)(
+    'refuses a save and a load whose migration does not return the current version, and keeps the stored snapshot',
+    async () => {
+      const { token, v1 } = await savedUnderV1()
+      const careless = api(
+        createFlowkitHandler({ definitions: [signupV2], store, basePath: '/api', migrations: { signup: (snapshot) => snapshot } }),
+      )
+      const saved = await careless.save(token, 2, v1)
+      expect(saved).toMatchObject({ status: 422, body: { error: { code: 'INVALID_SNAPSHOT' } } })
+      expect(saved.body.error.message).toContain('return one of version 2')
+      expect(await careless.load(token)).toMatchObject({ status: 422, body: { error: { code: 'INVALID_SNAPSHOT' } } })
+      expect((await unmigrated.load(token)).body).toMatchObject({ version: 2, snapshot: { version: 1 } })
+    },
+  )
 })
 
 describe('migrations', () => {
