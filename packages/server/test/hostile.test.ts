@@ -146,6 +146,9 @@ describe.each(backends)('hostile requests on $name', (backend) => {
     expect(other.body.error.code).toBe('SNAPSHOT_MISMATCH')
     const old = await client.submit(token, 1, { ...snapshot, version: 0 })
     expect(old).toMatchObject({ status: 422, body: { error: { code: 'SNAPSHOT_MISMATCH' } } })
+    expect(old.body.error.message).toContain(
+      'give the handler a migration for it: createFlowkitHandler({ definitions, store, migrations: { enrollment:',
+    )
   })
 
   it.skipIf(backend.skip)('answers a submission sent again with the recorded result, and another one with 409', async () => {
