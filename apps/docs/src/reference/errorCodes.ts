@@ -99,7 +99,8 @@ export const errorCodes = {
     fix: 'Use one of the values the message and the schema list.',
   },
   NOT_VISITED: {
-    meaning: '`goTo(step)` named a step that is not on the current path; you can only go back to a step the user has visited.',
+    meaning:
+      '`goTo(step)` named a step that is neither behind on the current path nor ahead of the current step (on a branch the answers did not take).',
     fix: 'Check `snapshot.history.includes(step)` before offering the link (check-answers pages do).',
   },
   WORKFLOW_DONE: {
@@ -146,7 +147,7 @@ export const errorCodes = {
   },
   ACTION_FAILED: {
     meaning: 'An action threw or its promise rejected. The state is as it was; `error.cause` holds what was thrown.',
-    fix: 'Show `error.message` and a retry: calling `next()` again retries. Throw an `Error` whose message a user can read.',
+    fix: 'Show `userMessage(error)` (the message the action threw; `error.message` is for developers) and a retry: calling `next()` again retries. Throw an `Error` whose message a user can read.',
   },
   INVALID_INPUT: {
     meaning: "An input (or a replayed one) is unusable: cyclic, too deep or too large, or, on the server, rejected by the step's schema.",
@@ -159,7 +160,7 @@ export const errorCodes = {
   },
   FORWARD_BLOCKED: {
     meaning:
-      '`goTo` a step later on the path replayed the answers in between and stopped at a step whose answer is missing or no longer holds, or the answers no longer lead to that step.',
+      '`goTo` a step later on the path completed the steps in between again and stopped at a step whose answer is missing or no longer holds, whose action failed (`cause`), or the answers no longer lead to that step.',
     fix: 'The snapshot is at the step that stopped it, with its `issues`: let the user answer it, then go on.',
   },
   SKIP_LOOP: {

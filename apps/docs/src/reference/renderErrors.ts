@@ -85,7 +85,9 @@ title: Error codes
 Every Flowkit error is a \`WorkflowError\` with a \`code\` to branch on and a \`category\`. Programmer mistakes
 (\`definition\`, \`usage\`) throw; what can happen to a user (\`transition\`, \`snapshot\`, \`storage\`) is state on the
 snapshot (\`snapshot.error\`), and the server answers with \`{ error: { code, message, step } }\`. In production builds
-messages are dropped and the code stays, so branch on the code, never on the message.
+messages are dropped and the code stays, so branch on the code, never on the message, and show a person
+\`userMessage(error)\`: the message your own code threw (an action's \`throw new Error('That username is taken')\`), or a
+fallback for a bug or a failed \`fetch\`.
 
 \`\`\`ts
 import { isWorkflowError } from '@flowkit/core'

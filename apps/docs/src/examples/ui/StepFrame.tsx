@@ -1,9 +1,11 @@
+import { userMessage } from '@flowkit/core'
 import { StepHeading, useStep, WorkflowErrorSummary } from '@flowkit/react'
 import type { ReactNode } from 'react'
 
 /**
  * The frame every example step shares: Back, the step's heading (focused on arrival), the error
- * summary, the content and Continue. Examples sit inside a docs page, so the heading is an `h2`.
+ * summary, what failed (in words for a person: `userMessage`, never `error.message`), the content and
+ * Continue. Examples sit inside a docs page, so the heading is an `h2`.
  */
 export function StepFrame({ children, submitLabel = 'Continue' }: { children?: ReactNode; submitLabel?: string }) {
   const { title, submit, busy, back, canGoBack, error } = useStep()
@@ -16,7 +18,7 @@ export function StepFrame({ children, submitLabel = 'Continue' }: { children?: R
       )}
       <StepHeading as="h2">{title}</StepHeading>
       <WorkflowErrorSummary />
-      {error && <p role="alert">{error.message}</p>}
+      {error && <p role="alert">{userMessage(error)}</p>}
       {children}
       <button type="submit" disabled={busy} aria-busy={busy}>
         {busy ? 'Working…' : submitLabel}
