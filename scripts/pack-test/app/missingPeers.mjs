@@ -16,6 +16,9 @@ const says = (entry, install) => (error) => error.message.includes(entry) && err
 assert.throws(() => sqliteStore({ filename: ':memory:' }), says('@flowkit/server/sqlite', 'better-sqlite3'))
 assert.throws(() => postgresStore({ connectionString: 'postgres://127.0.0.1/none' }), says('@flowkit/server/postgres', 'pg'))
 const { serve } = await import('@flowkit/server/node')
-await assert.rejects(serve(async () => new Response('')), says('@flowkit/server/node', '@hono/node-server'))
+await assert.rejects(
+  serve(async () => new Response('')),
+  says('@flowkit/server/node', '@hono/node-server'),
+)
 await assert.rejects(import('@flowkit/react/diagram'), /Cannot find package '@dagrejs\/dagre'/)
 console.log('without the optional peers, the client works and each server entry says what to install')
