@@ -32,6 +32,22 @@ export const chromiumPath = (): string => {
   return found
 }
 
+/** Debian's Chromium (or `CHROMIUM_PATH`), headless, with the flags these machines need; nothing is downloaded. */
+export const launchChromium = (executablePath = chromiumPath()): Promise<Browser> =>
+  chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+
 /** The Flowkit server behind the demo's `/api/flowkit` proxy, which a test may stop and start again (same port, same database). */
 export interface FlowkitControl {
   readonly url: string
@@ -112,19 +128,7 @@ export async function startHarness({ mode = 'build' }: { mode?: DemoMode } = {})
   const url = `http://127.0.0.1:${address.port}`
   let browser: Browser
   try {
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium(executablePath)
   } catch (error) {
     await server.close()
     await stopFlowkit()

@@ -1,17 +1,36 @@
 /**
  * `npm run demo`: the Flowkit server (SQLite in apps/demo/.flowkit/demo.db) and Vite's dev server, which
  * proxies `/api/flowkit` to it. Prints both URLs; Ctrl+C stops both.
- * Env: FLOWKIT_PORT (default 8787), DEMO_PORT (default 5173), FLOWKIT_SIMULATE=0 (no simulated journeys; or a count, default 2000).
+ * Flags: `--port <n>` (the demo, default 5173), `--server-port <n>` (the Flowkit server, default 8787), as in
+ * `npm run demo -- --port 3000`. Env: DEMO_PORT and FLOWKIT_PORT (the same, flags win), FLOWKIT_SIMULATE=0 (no
+ * simulated journeys; or a count, default 2000).
  */
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import { createServer } from 'vite'
 import { PortInUseError, startFlowkitServer } from './flowkitServer'
 import { simulateDemoJourneys } from './simulateDemo'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const portOf = (flag: string, text: string | undefined, fallback: number): number => {
+  const port = text === undefined || text === '' ? fallback : Number(text)
+  if (Number.isInteger(port) && port >= 0 && port <= 65_535) return port
+  console.error(`Flowkit demo: ${flag} must be a port number from 0 to 65535 (0 picks a free one), not '${text}'.`)
+  process.exit(1)
+}
+const { values: flags } = (() => {
+  try {
+    return parseArgs({ options: { port: { type: 'string' }, 'server-port': { type: 'string' } } })
+  } catch (error) {
+    console.error(`Flowkit demo: ${(error as Error).message}. It takes --port <n> and --server-port <n>.`)
+    process.exit(1)
+  }
+})()
+const demoPort = portOf(flags.port ? '--port' : 'DEMO_PORT', flags.port ?? process.env.DEMO_PORT, 5173)
+const serverPort = portOf(flags['server-port'] ? '--server-port' : 'FLOWKIT_PORT', flags['server-port'] ?? process.env.FLOWKIT_PORT, 8787)
 await simulateDemoJourneys() // journeys for the insights page, once (FLOWKIT_SIMULATE=0 skips it)
-const flowkit = await startFlowkitServer({ port: Number(process.env.FLOWKIT_PORT ?? 8787) }).catch((error: unknown) => {
+const flowkit = await startFlowkitServer({ port: serverPort }).catch((error: unknown) => {
   if (!(error instanceof PortInUseError)) throw error
   console.error(`Flowkit demo: ${error.message}`)
   process.exit(1)
@@ -38,14 +57,14 @@ flowkit.process.once('exit', (code) => {
 try {
   vite = await createServer({
     root,
-    server: { host: '127.0.0.1', port: Number(process.env.DEMO_PORT ?? 5173) },
+    server: { host: '127.0.0.1', port: demoPort },
   })
   await vite.listen()
 } catch (error) {
   console.error(error)
   await stop(1)
 }
-const demoUrl = vite?.resolvedUrls?.local[0] ?? `http://127.0.0.1:${process.env.DEMO_PORT ?? 5173}/`
+const demoUrl = vite?.resolvedUrls?.local[0] ?? `http://127.0.0.1:${demoPort}/`
 console.log(
   `\n  Flowkit demo     ${demoUrl}\n  Flowkit server   ${flowkit.url} (proxied at ${demoUrl}api/flowkit)\n\n  Ctrl+C stops both.\n`,
 )

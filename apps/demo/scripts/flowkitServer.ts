@@ -80,7 +80,7 @@ export function startFlowkitServer(options: FlowkitServerOptions = {}): Promise<
       if (/port \d+ on \S+ is in use/.test(output)) {
         reject(
           new PortInUseError(
-            `port ${port} is in use (another \`npm run demo\` or \`npm run server\`?). Stop it, or choose another port: FLOWKIT_PORT=${port + 1} npm run demo`,
+            `port ${port} is in use (another \`npm run demo\` or \`npm run server\`?). Stop it, or choose another port: npm run demo -- --server-port ${port + 1}`,
           ),
         )
         return

@@ -103,7 +103,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     { definition: checkout, profile: checkoutProfile },
   ].filter((f) => values.flow === undefined || f.definition.id === values.flow)
   if (flows.length === 0) throw new Error(`--flow must be enrollment or checkout, not '${values.flow}'.`)
-  const db = values.db ?? process.env.DATABASE_URL ?? DEMO_DB
+  const db = values.db || process.env.DATABASE_URL || DEMO_DB
   const { store, batch, has } = storeAt(db)
   const options = {
     journeys: whole('journeys', values.journeys, 10_000),
