@@ -1,5 +1,5 @@
 // @size-title @flowkit/core + @flowkit/react: the same wizard, saved to localStorage (persist)
-// @size-budget 13400
+// @size-budget 13620
 import { persist } from '@flowkit/core/persist'
 import { renderWizard } from './wizard'
 

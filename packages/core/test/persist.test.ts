@@ -206,6 +206,35 @@ describe('what persistence keeps, exactly', () => {
     expect(workflow.getSnapshot().state.cards?.[0]?.number).toBe('4242424242424242')
   })
 
+  test("another tab's save never wipes what is excluded from storage: this tab keeps its card number", async () => {
+    const shop = defineWorkflow({
+      id: 'shop',
+      initial: 'address',
+      state: {} as { city?: string; card?: { name: string; number: string; cvc?: string } },
+      steps: { address: { next: 'pay' }, pay: { next: 'review' }, review: { next: 'done' }, done: { final: true } },
+    })
+    const storage = memoryStorage()
+    const options = { persist: persist({ key: 'shop', storage, exclude: ['card.number', 'card.cvc'] }) }
+    const tabA = createWorkflow(shop, options)
+    await tabA.next({ city: 'Leeds' })
+    await tabA.next({ card: { name: 'Ada', number: '4242424242424242', cvc: '123' } })
+    // Tab B opens the same flow from storage (no card number there) and changes the address.
+    const tabB = createWorkflow(shop, options)
+    await tabB.goTo('address')
+    await tabB.next({ city: 'York' })
+    expect(storage.getItem('shop')).not.toContain('4242')
+    await getPersistApi(tabA)?.rehydrate()
+    // Tab A follows: the new address, and the payment form still holds what this tab was given.
+    expect(tabA.getSnapshot().state.city).toBe('York')
+    expect(tabA.getSnapshot().step).toBe('pay')
+    expect(tabA.getSnapshot().drafts.pay).toEqual({ card: { name: 'Ada', number: '4242424242424242', cvc: '123' } })
+    expect(storage.getItem('shop')).not.toContain('4242')
+    // Only fields the other tab's save lacks are put back: a name it changed arrives.
+    tabB.setDraft('pay', { card: { name: 'Bob' } })
+    await getPersistApi(tabA)?.rehydrate()
+    expect(tabA.getSnapshot().drafts.pay).toEqual({ card: { name: 'Bob', number: '4242424242424242', cvc: '123' } })
+  })
+
   test('a snapshot dated in the future never outlives expiresIn: it is refused as SNAPSHOT_EXPIRED', () => {
     const errors: WorkflowError[] = []
     const saved = getPersistedSnapshot(createWorkflow(cards, { now: () => Date.now() + 365 * 86_400_000 }))

@@ -4,8 +4,9 @@ import { serialize } from '../kernel/serialize'
 import { isPromiseLike } from '../runtime/async'
 import type { PersistenceHost, Workflow, WorkflowPersistence } from '../runtime/createWorkflow'
 import { resumeState } from '../runtime/resumeWorkflow'
-import type { WorkflowSnapshot } from '../types'
+import type { PersistedSnapshot, WorkflowSnapshot } from '../types'
 import { WorkflowError } from '../WorkflowError'
+import { keepExcluded } from './keepExcluded'
 import { memoryStorage } from './memoryStorage'
 import type { StateStorage } from './StateStorage'
 import { trackHydration } from './trackHydration'
@@ -16,7 +17,10 @@ export interface PersistOptions {
   readonly key: string
   /** Where to store. @default webStorage(() => localStorage) where it exists, else memoryStorage() */
   readonly storage?: StateStorage
-  /** Dot paths of fields never to store, e.g. `['card.number', 'card.cvc']`. */
+  /**
+   * Dot paths of fields never to store, e.g. `['card.number', 'card.cvc']`. They stay in memory only: when another
+   * tab's save arrives (`rehydrate()`), the values this instance holds for them are kept.
+   */
   readonly exclude?: readonly string[]
   /** Milliseconds after which a stored snapshot is ignored (and the flow starts fresh). */
   readonly expiresIn?: number
@@ -111,6 +115,7 @@ export const persist = (options: PersistOptions): WorkflowPersistence => {
     )
   }
   const storage = options.storage ?? (typeof localStorage === 'undefined' ? memoryStorage() : webStorage())
+  const paths = (options.exclude ?? []).map((p) => p.split('.'))
   return (host) => (creator) => {
     const persisted = zustandPersist(creator, {
       name: options.key,
@@ -126,7 +131,11 @@ export const persist = (options: PersistOptions): WorkflowPersistence => {
         }) as unknown as WorkflowSnapshot,
       merge: (stored, current) => {
         if (stored === undefined || stored === null) return current
-        const state = resumeState(host.definition, stored, host.options, { expiresIn: options.expiresIn })
+        // Another tab's save lacks what is never stored; what this instance holds of it stays (the card number).
+        const full = paths.length
+          ? keepExcluded(stored as PersistedSnapshot, serialize(host.definition, host.stateOf(current), { at: 0 }), paths)
+          : stored
+        const state = resumeState(host.definition, full, host.options, { expiresIn: options.expiresIn })
         return state ? host.view(state) : current
       },
       // `useWorkflow` defers the read to an effect, whatever the options say (see PersistenceHost.deferHydration).
