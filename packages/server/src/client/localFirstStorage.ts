@@ -1,6 +1,7 @@
 import type { PersistedSnapshot, Workflow } from '@flowkit/core'
 import type { StateStorage } from '@flowkit/core/persist'
 import { LocalFirstSync } from './localFirstSync'
+import type { TitledDefinition } from './syncNotice'
 import type { SubmitResult, SyncStatus } from './types'
 
 export interface LocalFirstStorageOptions {
@@ -35,8 +36,11 @@ export interface LocalFirstStorage extends StateStorage {
   submit(snapshot?: PersistedSnapshot): Promise<SubmitResult>
   /** The result the server recorded for this flow's submission. */
   result(): Promise<SubmitResult>
-  /** Rehydrates `workflow` when another tab or device changed the flow, and listens to the other tabs meanwhile. Returns the detach function. */
-  attach(workflow: Pick<Workflow<any, any>, 'store'>): () => void
+  /**
+   * Rehydrates `workflow` when another tab or device changed the flow, and listens to the other tabs meanwhile; notices name
+   * steps by their titles in `workflow.definition`. Returns the detach function.
+   */
+  attach(workflow: Pick<Workflow<any, any>, 'store'> & { readonly definition?: TitledDefinition }): () => void
   /** Clears `status.notice` (the UI showed it). */
   dismissNotice(): void
   /** Stops timers, retries and listening to other tabs. */

@@ -8,7 +8,7 @@ import { copyOf, type ServerApi, type ServerApiOptions, type ServerCopy, serverA
 import { settle } from './settle'
 import { sharedRecord } from './sharedRecord'
 import { recordedResult, type SubmissionHost, submitFlow } from './submission'
-import { syncNotice } from './syncNotice'
+import { syncNotice, type TitledDefinition } from './syncNotice'
 import { withLock } from './tabChannel'
 import type { SaveState, SubmitResult, SyncNotice, SyncStatus } from './types'
 
@@ -23,7 +23,8 @@ export interface LocalFirstSyncOptions extends ServerApiOptions {
   readonly channel?: string
 }
 
-type Attached = Pick<Workflow<any, any>, 'store'>
+/** A workflow using this sync: its store rehydrates, its definition (when given) names the steps in notices. */
+type Attached = Pick<Workflow<any, any>, 'store'> & { readonly definition?: TitledDefinition }
 type Unreachable = Extract<Reply, { kind: 'unreachable' }>
 
 const IDLE: SyncStatus = {
@@ -127,7 +128,8 @@ export class LocalFirstSync {
   }
 
   tell(kind: SyncNotice['kind'], source: SyncNotice['source'], steps: readonly string[]): void {
-    this.notice = syncNotice(kind, source, steps)
+    const definition = [...this.attached].find((workflow) => workflow.definition)?.definition
+    this.notice = syncNotice(kind, source, steps, definition)
     this.adopted = kind === 'adopted' && source === 'device'
   }
 

@@ -1,15 +1,45 @@
+import type { StepGroup } from '@flowkit/core'
 import type { SyncNotice } from './types'
 
-const list = (steps: readonly string[]) => (steps.length > 0 ? ` (${steps.map((s) => `'${s}'`).join(', ')})` : '')
+/** What naming a step needs of a definition (a `WorkflowDefinition` of any state). */
+export type TitledDefinition = { readonly steps: object }
 
-/** The notice for a change that came from another tab or device, with a sentence the UI can show as it is. */
-export const syncNotice = (kind: SyncNotice['kind'], source: SyncNotice['source'], steps: readonly string[]): SyncNotice => {
+type Titled = Readonly<Record<string, { readonly title?: string; readonly groups?: readonly StepGroup[] } | undefined>>
+
+/**
+ * A step's title as users know it, from the definition (its id when it has none or no definition is known).
+ * A repeat item's step says which item: "Dependants 2: Name", not "dependants.1.name".
+ */
+export const noticeStepTitle = (definition: TitledDefinition | undefined, step: string): string => {
+  const def = definition ? (definition.steps as Titled)[step] : undefined
+  if (!def) return step
+  const title = def.title ?? step
+  const repeat = def.groups?.findLast((g) => g.kind === 'repeat')
+  return repeat?.item === undefined ? title : `${repeat.title} ${repeat.item + 1}: ${title}`
+}
+
+const list = (titles: readonly string[]) => {
+  const unique = [...new Set(titles)]
+  return unique.length > 0 ? ` (${unique.map((s) => `'${s}'`).join(', ')})` : ''
+}
+
+/**
+ * The notice for a change that came from another tab or device, with a sentence the UI can show as it is.
+ * `steps` stay the step ids; the sentence names them by their titles in `definition`.
+ */
+export const syncNotice = (
+  kind: SyncNotice['kind'],
+  source: SyncNotice['source'],
+  steps: readonly string[],
+  definition?: TitledDefinition,
+): SyncNotice => {
   const where = source === 'tab' ? 'another tab' : 'another device'
+  const named = list(steps.map((step) => noticeStepTitle(definition, step)))
   const message =
     kind === 'updated'
-      ? `This flow was changed in ${where}${list(steps)}; this page now shows those answers.`
+      ? `This flow was changed in ${where}${named}; this page now shows those answers.`
       : kind === 'merged'
-        ? `Changes made in ${where}${list(steps)} were combined with this page's changes to other steps.`
-        : `${source === 'tab' ? 'Another tab' : 'Another device'} saved newer answers to the same steps${list(steps)} first; its copy was kept, and what this page changed there was not saved.`
+        ? `Changes made in ${where}${named} were combined with this page's changes to other steps.`
+        : `${source === 'tab' ? 'Another tab' : 'Another device'} saved newer answers to the same steps${named} first; its copy was kept, and what this page changed there was not saved.`
   return { kind, source, steps, at: Date.now(), message }
 }

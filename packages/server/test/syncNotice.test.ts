@@ -1,0 +1,56 @@
+import { composeWorkflow, defineWorkflow } from '@flowkit/core'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { noticeStepTitle, syncNotice } from '../src/client/syncNotice'
+import { contact, MemoryWebStorage, tabsOnOneServer, until } from './helpers/browsers'
+
+const dependant = defineWorkflow({
+  id: 'dependant',
+  initial: 'name',
+  state: { name: '' },
+  steps: { name: { title: 'Name', validate: z.object({ name: z.string().min(1) }), final: true } },
+})
+
+const household = composeWorkflow({
+  id: 'household',
+  initial: 'about',
+  state: { email: '', dependants: [] as { name: string }[] },
+  steps: {
+    about: { title: 'About you', validate: z.object({ email: z.string() }), next: 'dependants' },
+    dependants: { title: 'Dependants', repeat: { flow: dependant, min: 0, max: 3 }, next: 'review' },
+    review: { title: 'Check your answers', next: 'untitled' },
+    untitled: { final: true },
+  },
+})
+
+describe('sync notices name the steps as users see them, not by their ids', () => {
+  it("uses the steps' titles, with the repeat item's number for a repeat's step", () => {
+    const notice = syncNotice('updated', 'device', ['about', 'dependants.1.name', 'review'], household)
+    expect(notice.message).toBe(
+      "This flow was changed in another device ('About you', 'Dependants 2: Name', 'Check your answers'); this page now shows those answers.",
+    )
+    expect(notice.message).not.toContain('dependants.1.name')
+    expect(notice.steps).toEqual(['about', 'dependants.1.name', 'review'])
+  })
+
+  it('falls back to the id for a step without a title or when no definition is known', () => {
+    expect(noticeStepTitle(household, 'untitled')).toBe('untitled')
+    expect(noticeStepTitle(household, 'nowhere')).toBe('nowhere')
+    expect(noticeStepTitle(undefined, 'about')).toBe('about')
+    expect(syncNotice('merged', 'tab', ['about'], household).message).toContain("('About you')")
+    expect(syncNotice('adopted', 'tab', ['about', 'about'], household).message).toContain("same steps ('About you') first")
+  })
+
+  const { open } = tabsOnOneServer()
+  it('a tab following another names the changed step by the title in the attached workflow’s definition', async () => {
+    const local = new MemoryWebStorage()
+    const first = await open(local, null, {}, 'flowkit-notice-titles')
+    const second = await open(local, null, {}, 'flowkit-notice-titles')
+    await first.flow.next(contact)
+    await until(() => second.flow.getSnapshot().step === 'plan', 'the second tab to follow')
+    const notice = second.storage.getStatus().notice
+    expect(notice).toMatchObject({ kind: 'updated', source: 'tab', steps: ['contact'] })
+    expect(notice?.message).toContain("('Contact')")
+    expect(notice?.message).not.toContain("'contact'")
+  })
+})
