@@ -183,7 +183,10 @@ describe('save and continue later (enrollment, through @flowkit/server)', () => 
 
       // Asking for a link while offline says why there is none yet.
       await page.getByTestId('save-later').click()
-      await page.getByTestId('save-later-panel').getByRole('alert').waitFor()
+      const panel = page.getByTestId('save-later-panel')
+      await panel.getByTestId('save-later-pending').waitFor()
+      assert.match((await panel.textContent()) ?? '', /kept on this device and will be saved when the connection is back/)
+      assert.equal(await panel.getByTestId('resume-link').count(), 0)
       await expectScreen(page, 'Your studies', 'offline-save-later-refused')
     } finally {
       await harness.flowkit.start()
@@ -204,6 +207,55 @@ describe('save and continue later (enrollment, through @flowkit/server)', () => 
     const state = await panelState(other.page)
     assert.equal(state.applicant.fullName, 'Dorothy Vaughan')
     assert.equal(state.eligibility, 'student')
+    assert.deepEqual(other.errors, [])
+    await other.context.close()
+  })
+
+  it('saved once, then offline: "Save and continue later" says the new answers wait on this device, and gives the link once they are saved', async () => {
+    const { page, context, errors } = await openPage(harness)
+    try {
+      await page.goto(`${harness.url}/enrollment`)
+      await expectScreen(page, 'About you', 'offline-later-about')
+      await page.getByLabel('Full name').fill('Katherine Johnson')
+      await page.getByLabel('Email address').fill('katherine@example.com')
+      await page.getByLabel('Date of birth', { exact: true }).fill('1978-08-26')
+      await submit(page)
+      await fillAddressLines(page)
+      await expectScreen(page, 'Eligibility', 'offline-later-eligibility')
+      await saveState(page, 'saved') // the server has the flow: the status holds a token from now on
+
+      await harness.flowkit.stop()
+      await page.getByRole('radio', { name: /Student/ }).click()
+      await submit(page)
+      await expectScreen(page, 'Your studies', 'offline-later-student')
+      await saveState(page, 'offline')
+      await page.getByTestId('save-later').click()
+      const panel = page.getByTestId('save-later-panel')
+      await panel.getByTestId('save-later-pending').waitFor()
+      const text = (await panel.textContent()) ?? ''
+      assert.doesNotMatch(text, /Your progress is saved/)
+      assert.match(text, /Not saved to the server yet/)
+      assert.match(text, /kept on this device and will be saved when the connection is back/)
+      assert.match(text, /appears here once they are saved/)
+      assert.equal(await panel.getByTestId('resume-link').count(), 0, 'no link while the latest answers are only on this device')
+      await expectScreen(page, 'Your studies', 'offline-later-not-saved-yet')
+    } finally {
+      await harness.flowkit.start()
+    }
+    // Back online: the open panel turns into the link by itself, and the link has what was answered offline.
+    await saveState(page, 'saved', 40_000)
+    const panel = page.getByTestId('save-later-panel')
+    await panel.getByTestId('resume-link').waitFor()
+    assert.match((await panel.textContent()) ?? '', /Your progress is saved/)
+    const link = await panel.getByTestId('resume-link').inputValue()
+    assert.deepEqual(unexpected(errors), [])
+    await context.close()
+
+    const other = await openPage(harness)
+    await other.page.goto(link)
+    await expectScreen(other.page, 'Your studies', 'offline-later-resumed-elsewhere')
+    await settle(other.page)
+    assert.equal((await panelState(other.page)).eligibility, 'student')
     assert.deepEqual(other.errors, [])
     await other.context.close()
   })

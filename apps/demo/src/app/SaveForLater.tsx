@@ -21,6 +21,9 @@ const announcementOf = (status: SyncStatus): string => {
   return ''
 }
 
+/** Whether the server has this page's answers: saved, or (after a conflict) holds the copy this page now shows. */
+const isOnServer = (status: SyncStatus): boolean => status.state === 'saved' || status.state === 'conflict'
+
 /** The storage's status, read from it (re-renders on every change). */
 export const useSaveStatus = (storage: LocalFirstStorage): SyncStatus =>
   useSyncExternalStore(storage.subscribe, storage.getStatus, storage.getStatus)
@@ -66,7 +69,8 @@ export function SaveForLater({ storage }: { readonly storage: LocalFirstStorage 
     setSaving(false)
     requestAnimationFrame(() => panel.current?.focus())
   }
-  const link = status.token && !saving ? resumeLinkFor(status.token) : null
+  // The link resumes the server's copy: offer it only once that copy holds every answer (nothing left unsaved).
+  const link = status.token && !saving && isOnServer(status) ? resumeLinkFor(status.token) : null
   const copy = async () => {
     if (!link) return
     try {
@@ -114,21 +118,37 @@ export function SaveForLater({ storage }: { readonly storage: LocalFirstStorage 
               </button>
             </Alert>
           ) : (
-            <Alert tone="danger" title="Your progress could not be saved to the server yet" role="alert">
-              <p>
-                {status.state === 'error' && status.error
-                  ? `The server refused to save it: ${status.error.message}`
-                  : `The server cannot be reached right now${status.error ? ` (${status.error.code})` : ''}.`}{' '}
-                Your answers are kept in this browser, and saving goes on by itself when the connection is back. Try again in a moment to
-                get your link.
-              </p>
-              <button type="button" className="btn btn-ghost" onClick={() => setOpen(false)}>
-                Close
-              </button>
-            </Alert>
+            <NotSavedYet status={status} onClose={() => setOpen(false)} />
           )}
         </div>
       )}
     </div>
+  )
+}
+
+/** Why there is no link yet: the server cannot be reached (the answers wait on this device) or it refused the save. */
+function NotSavedYet({ status, onClose }: { readonly status: SyncStatus; readonly onClose: () => void }) {
+  const refused = status.state === 'error'
+  return (
+    <Alert
+      tone={refused ? 'danger' : 'info'}
+      title={refused ? 'Your progress could not be saved to the server' : 'Not saved to the server yet'}
+      role={refused ? 'alert' : 'status'}
+    >
+      <p>
+        {refused
+          ? `The server refused to save it${status.error ? `: ${status.error.message}` : '.'}`
+          : `The server cannot be reached right now${status.error ? ` (${status.error.code})` : ''}.`}{' '}
+        Your answers are kept on this device{refused ? '.' : ' and will be saved when the connection is back.'}
+      </p>
+      <p data-testid="save-later-pending">
+        {status.token
+          ? 'Your link to continue on another device would not include your latest answers yet: it appears here once they are saved.'
+          : 'Your link to continue on another device appears here once your answers are saved.'}
+      </p>
+      <button type="button" className="btn btn-ghost" onClick={onClose}>
+        Close
+      </button>
+    </Alert>
   )
 }
