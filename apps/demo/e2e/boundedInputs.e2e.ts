@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import { type DemoMode, type Harness, openPage, startHarness } from './harness'
-import { expectScreen, fillAddressLines, settle, submit, summaryMessages } from './steps'
+import { expectScreen, fillAddressLines, panelState, settle, submit, summaryMessages } from './steps'
 
 /** Every text box on the page with its `maxLength` (-1 when it has none). */
 const textBoxes = (page: Page) =>
@@ -87,6 +87,56 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
         await context.close()
       })
     }
+
+    it('a pasted ID with spaces around it is kept whole: the spaces do not count toward its maximum, and nothing is cut off', async () => {
+      const { page, context, errors } = await openPage(harness)
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.url })
+      /** Pastes `text` into `box` as a user does (the clipboard, then Ctrl+V). */
+      const paste = async (box: ReturnType<Page['getByLabel']>, text: string) => {
+        await page.evaluate((t) => navigator.clipboard.writeText(t), text)
+        await box.fill('')
+        await box.focus()
+        await page.keyboard.press('ControlOrMeta+V')
+      }
+      await page.goto(`${harness.url}/enrollment`)
+      await page.getByLabel('Full name').fill('Grace Hopper')
+      await page.getByLabel('Email address').fill('grace@example.com')
+      await page.getByLabel('Date of birth', { exact: true }).fill('1990-12-09')
+      await submit(page)
+      await fillAddressLines(page)
+      await expectScreen(page, 'Eligibility', `bounded-${mode}-paste-eligibility`)
+      await page.getByRole('radio', { name: /Student/ }).click()
+      await submit(page)
+      await expectScreen(page, 'Your studies', `bounded-${mode}-paste-studies`)
+      const studentId = page.getByLabel('Student ID')
+      assert.equal(await studentId.getAttribute('maxlength'), '12')
+
+      // Copied with a space before it (and after): 12 characters of ID, the most it takes.
+      await paste(studentId, ' AB1234567890 ')
+      assert.equal(await studentId.inputValue(), 'AB1234567890', 'the whole ID, without the spaces around it')
+      assert.equal(await page.getByTestId('too-long').count(), 0)
+
+      // Longer than its maximum even without spaces: kept whole (not silently cut to 12), and the field says so.
+      await paste(studentId, 'AB12345678901')
+      assert.equal(await studentId.inputValue(), 'AB12345678901')
+      assert.match((await page.getByTestId('too-long').textContent()) ?? '', /Student ID is 13 characters: keep it to 12 or fewer/)
+      const described = (await studentId.getAttribute('aria-describedby')) ?? ''
+      assert.ok(
+        described.split(' ').some((id) => id.endsWith('-length')),
+        'the length message describes the box',
+      )
+      await expectScreen(page, 'Your studies', `bounded-${mode}-paste-too-long`)
+
+      await paste(studentId, '  AB1234567890\n')
+      assert.equal(await studentId.inputValue(), 'AB1234567890')
+      await page.getByLabel('School, college or university').fill('Yale')
+      await page.getByLabel('Expected graduation year').fill('2030')
+      await submit(page)
+      await expectScreen(page, 'Choose your plan', `bounded-${mode}-paste-plan`)
+      assert.equal((await panelState(page)).student?.studentId, 'AB1234567890')
+      assert.deepEqual(errors, [])
+      await context.close()
+    })
 
     it('refuses a quantity that is not a whole number under its product, and its summary link focuses it', async () => {
       const { page, context, errors } = await openPage(harness)

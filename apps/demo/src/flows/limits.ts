@@ -3,7 +3,8 @@ import { z } from 'zod'
 /**
  * The longest value of each text field, in characters: the schemas refuse more (so a replayed or
  * hand-made submission cannot carry a 5,000-character name) and the inputs take it as `maxLength`
- * (so typing stops there). One table, so the two cannot drift.
+ * (so typing stops there). Both count the trimmed text: `TextField` pastes without the surrounding spaces
+ * and never cuts a paste off (a value still too long is kept and the field says so). One table, so the two cannot drift.
  */
 export const MAX_LENGTH = {
   personName: 100,
