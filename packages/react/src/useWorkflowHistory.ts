@@ -30,15 +30,42 @@ const follow = async (workflow: Workflow, target: string, hops: number): Promise
 
 const newKey = () => Math.random().toString(36).slice(2, 10)
 
+type Change = readonly [WorkflowSnapshot, WorkflowSnapshot]
+
+/**
+ * The flow's own moves back through the browser (`go(-n)`), which the browser makes later, and the step
+ * changes made in the meantime: those wait until it got there, then are written in order. Written at once,
+ * a push would be undone by the traversal, leaving the URL on another step than the flow and the entries
+ * out of step with the browser's (a Change link that goes back, then forward at once).
+ */
+const traversals = (mirror: (change: Change) => void) => {
+  let expected = 0
+  const queued: Change[] = []
+  // A change may start another traversal: the rest wait for that one.
+  const drain = () => {
+    while (expected === 0 && queued.length > 0) mirror(queued.shift() as Change)
+  }
+  return {
+    started: () => void expected++,
+    /** A step change: mirrored now, or after the traversal under way. */
+    changed: (change: Change) => (expected > 0 ? void queued.push(change) : mirror(change)),
+    /** A location change: true when it is the end of one of these traversals (the workflow is already there). */
+    arrived(): boolean {
+      if (expected === 0) return false
+      expected--
+      if (expected === 0) drain()
+      return true
+    },
+  }
+}
+
 /** The binding of one workflow to one adapter, from its start (once persisted state is read) to its stop. */
 const bind = (workflow: Workflow, adapter: HistoryAdapter) => {
   let applying = 0
   let stopped = false
-  let expectedPops = 0
   const here = (): HistoryEntry => ({ step: workflow.getSnapshot().step, key: adapter.key?.() ?? null })
   const entries = historyEntries(here(), adapter.key ? sessionEntries(`flowkit:history:${workflow.definition.id}`) : undefined)
-  const write = (mode: 'push' | 'replace') => {
-    const { step } = workflow.getSnapshot()
+  const write = (mode: 'push' | 'replace', step = workflow.getSnapshot().step) => {
     // An entry without a key gets one, so that it is found again after a reload.
     if (stopped || (adapter.read() === step && (!adapter.key || adapter.key() !== null))) return
     const key = newKey()
@@ -58,12 +85,19 @@ const bind = (workflow: Workflow, adapter: HistoryAdapter) => {
     }
     write('replace')
   }
+  /** Mirrors one step change on the browser: back to the entry it came from when there is one, else a new entry. */
+  const mirror = ([s, previous]: Change) => {
+    const backwards = s.history.length < previous.history.length && previous.history.includes(s.step)
+    const distance = backwards && adapter.go ? entries.distanceBack(s.step) : 0
+    if (distance === 0) return write('push', s.step)
+    pending.started()
+    entries.move(-distance)
+    adapter.go?.(-distance)
+  }
+  const pending = traversals(mirror)
   const onLocation = () => {
     // The flow's own Back moved the browser with go(-n): the workflow is already there.
-    if (expectedPops > 0) {
-      expectedPops--
-      return
-    }
+    if (pending.arrived()) return
     const step = adapter.read()
     if (step === null) return void apply(false)
     // Where the target was on this tab's entries, seen from the workflow's step, before following it.
@@ -73,12 +107,7 @@ const bind = (workflow: Workflow, adapter: HistoryAdapter) => {
   }
   const onChange = (s: WorkflowSnapshot, previous: WorkflowSnapshot) => {
     if (applying > 0 || s.step === previous.step) return
-    const backwards = s.history.length < previous.history.length && previous.history.includes(s.step)
-    const distance = backwards && adapter.go ? entries.distanceBack(s.step) : 0
-    if (distance === 0) return write('push')
-    expectedPops++
-    entries.move(-distance)
-    adapter.go?.(-distance)
+    pending.changed([s, previous])
   }
   void apply(true)
   const unlisten = adapter.listen(onLocation)
