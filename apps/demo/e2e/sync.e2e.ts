@@ -230,6 +230,9 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       await heading(first, 'Billing address')
       const toldFirst = await notice(first)
       assert.deepEqual([toldFirst.kind, toldFirst.source], ['updated', 'tab'])
+      // The notice names the steps by their titles, as the stepper does, not by ids such as 'shipping.lines'.
+      assert.match(toldFirst.text ?? '', /'Shipping address: Address'/)
+      assert.doesNotMatch(toldFirst.text ?? '', /'[a-z]\w*\.[\w.]+'/, 'no internal step id in the notice')
       await expectScreen(first, 'Billing address', shot('tabs-first-followed'))
       assert.equal((await panelState(first)).shipping.fullName, 'Ada Lovelace')
       assert.deepEqual(unexpected(errors), [])

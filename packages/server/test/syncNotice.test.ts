@@ -11,12 +11,20 @@ const dependant = defineWorkflow({
   steps: { name: { title: 'Name', validate: z.object({ name: z.string().min(1) }), final: true } },
 })
 
+const address = defineWorkflow({
+  id: 'address',
+  initial: 'street',
+  state: { street: '' },
+  steps: { street: { title: 'Street', validate: z.object({ street: z.string().min(1) }), final: true } },
+})
+
 const household = composeWorkflow({
   id: 'household',
   initial: 'about',
-  state: { email: '', dependants: [] as { name: string }[] },
+  state: { email: '', home: { street: '' }, dependants: [] as { name: string }[] },
   steps: {
-    about: { title: 'About you', validate: z.object({ email: z.string() }), next: 'dependants' },
+    about: { title: 'About you', validate: z.object({ email: z.string() }), next: 'home' },
+    home: { title: 'Home address', flow: address, next: 'dependants' },
     dependants: { title: 'Dependants', repeat: { flow: dependant, min: 0, max: 3 }, next: 'review' },
     review: { title: 'Check your answers', next: 'untitled' },
     untitled: { final: true },
@@ -24,13 +32,13 @@ const household = composeWorkflow({
 })
 
 describe('sync notices name the steps as users see them, not by their ids', () => {
-  it("uses the steps' titles, with the repeat item's number for a repeat's step", () => {
-    const notice = syncNotice('updated', 'device', ['about', 'dependants.1.name', 'review'], household)
+  it("uses the steps' titles, after their sub-flow's title or their repeat's with the item's number", () => {
+    const notice = syncNotice('updated', 'device', ['about', 'home.street', 'dependants.1.name', 'review'], household)
     expect(notice.message).toBe(
-      "This flow was changed in another device ('About you', 'Dependants 2: Name', 'Check your answers'); this page now shows those answers.",
+      "This flow was changed in another device ('About you', 'Home address: Street', 'Dependants 2: Name', 'Check your answers'); this page now shows those answers.",
     )
     expect(notice.message).not.toContain('dependants.1.name')
-    expect(notice.steps).toEqual(['about', 'dependants.1.name', 'review'])
+    expect(notice.steps).toEqual(['about', 'home.street', 'dependants.1.name', 'review'])
   })
 
   it('falls back to the id for a step without a title or when no definition is known', () => {

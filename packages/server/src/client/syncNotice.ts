@@ -7,15 +7,15 @@ export type TitledDefinition = { readonly steps: object }
 type Titled = Readonly<Record<string, { readonly title?: string; readonly groups?: readonly StepGroup[] } | undefined>>
 
 /**
- * A step's title as users know it, from the definition (its id when it has none or no definition is known).
- * A repeat item's step says which item: "Dependants 2: Name", not "dependants.1.name".
+ * A step's title as users know it, from the definition (its id when it has none or no definition is known), after
+ * the titles of the sub-flows and repeats it is part of: "Shipping address: Name", "Dependants 2: Name",
+ * not "shipping.name" or "dependants.1.name".
  */
 export const noticeStepTitle = (definition: TitledDefinition | undefined, step: string): string => {
   const def = definition ? (definition.steps as Titled)[step] : undefined
   if (!def) return step
-  const title = def.title ?? step
-  const repeat = def.groups?.findLast((g) => g.kind === 'repeat')
-  return repeat?.item === undefined ? title : `${repeat.title} ${repeat.item + 1}: ${title}`
+  const groups = (def.groups ?? []).map((g) => (g.kind === 'repeat' && g.item !== undefined ? `${g.title} ${g.item + 1}` : g.title))
+  return [...groups, def.title ?? step].join(': ')
 }
 
 const list = (titles: readonly string[]) => {
