@@ -1,3 +1,4 @@
+import type { WorkflowSnapshot } from '@flowkit/core'
 import { StepTransition, useWorkflowInstance, useWorkflowState, WorkflowStep, WorkflowStepper } from '@flowkit/react'
 import { returnTo } from '../flows/returnTo'
 import type { StepScreen } from '../screens/StepScreen'
@@ -9,6 +10,18 @@ interface StepFrameProps {
   /** The check-answers step a "Change" link left from, or `null`; submitting the changed step goes back there. */
   readonly returning: string | null
   readonly setReturning: (step: string | null) => void
+}
+
+/**
+ * The first step from the current one on the way to `target` whose screen refuses the answers as they
+ * now stand (its `problem`, a rule the flow would refuse with NO_CHOICE), or `target` when none does.
+ */
+const firstRefusal = (screens: StepFrameProps['screens'], snapshot: WorkflowSnapshot, target: string): string => {
+  for (const id of [snapshot.step, ...snapshot.upcoming]) {
+    if (id === target) return target
+    if (screens[id]?.problem?.(snapshot.state)) return id
+  }
+  return target
 }
 
 /** The current step as the demo draws it: progress, the stepper of the path, and the step's screen with its Change links. */
@@ -24,7 +37,10 @@ export function StepFrame({ screens, returning, setReturning }: StepFrameProps) 
   const afterSubmit = async () => {
     const after = workflow.getSnapshot()
     if (!returning || after.error || Object.keys(after.issues).length > 0) return
-    const landed = await returnTo(workflow, returning)
+    // A changed answer can make a later one wrong (a family plan, and no child among the dependants): the
+    // way back stops on that step, as the user would have, instead of replaying it into the flow's refusal.
+    const stop = firstRefusal(screens, after, returning)
+    const landed = stop === after.step ? after : await returnTo(workflow, stop)
     if (landed.step === returning) setReturning(null)
   }
   const screen = screens[step]

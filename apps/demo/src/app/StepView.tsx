@@ -18,8 +18,9 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
   const { step, values, setValues, issues, busy, error, back, canGoBack, isFinal, headingProps, submit } = useStep()
   const state = useStepState()
   const draft = { ...screen.blank, ...values } as Record<string, unknown>
-  // A rule over several answers that the flow would refuse (see StepScreen.problem), said in the user's words.
-  const [problem, setProblem] = useState<string | undefined>()
+  // A rule over several answers that the flow would refuse (see StepScreen.problem), said in the user's words;
+  // said at once on a step the way back to review stopped on for it (a changed plan the dependants no longer fit).
+  const [problem, setProblem] = useState<string | undefined>(() => (returning ? screen.problem?.(state) : undefined))
 
   useEffect(() => {
     document.title = `${screen.heading} · Flowkit demo`
