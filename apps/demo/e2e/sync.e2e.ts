@@ -238,5 +238,63 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       assert.deepEqual(unexpected(errors), [])
       await context.close()
     })
+
+    it('checkout in two tabs: the card number and security code typed in one tab stay there when the other tab changes the flow', async () => {
+      const { page: a, context, errors } = await openPage(harness)
+      await a.goto(`${harness.url}/checkout`)
+      await heading(a, 'Your basket')
+      const b = await context.newPage()
+      b.on('pageerror', (error) => errors.push(error.message))
+      await b.goto(`${harness.url}/checkout`)
+      await heading(b, 'Your basket')
+      await a.getByRole('button', { name: 'One more Flowkit hoodie' }).click()
+      await submit(a)
+      await a.getByLabel('Full name').fill('Ada Lovelace')
+      await submit(a)
+      await heading(a, 'Where should we send it?')
+      await a.getByLabel('Address line 1').fill('1 Main Street')
+      await a.getByLabel('Town or city').fill('Dublin')
+      await a.getByLabel('Postcode').fill('D02 X285')
+      await a.getByLabel('Country').selectOption('IE')
+      await submit(a)
+      await heading(a, 'Billing address')
+      await a.getByRole('radio', { name: /^Yes/ }).click()
+      await submit(a)
+      await heading(a, 'How should it arrive?')
+      await a.getByRole('radio', { name: /Express/ }).click()
+      await submit(a)
+      await heading(a, 'Payment')
+      await heading(b, 'Payment')
+
+      // A enters the card (number and security code are kept out of storage, so B never gets them).
+      await a.getByRole('radio', { name: /Card/ }).click()
+      await a.getByLabel('Card number').fill('4242 4242 4242 4242')
+      await a.getByLabel('Security code').fill('123')
+      await b.getByRole('radio', { name: /Card/ }).waitFor()
+      await b.waitForTimeout(600) // A's draft (without the card) reaches B
+      assert.equal(
+        await b
+          .getByLabel('Card number')
+          .inputValue()
+          .catch(() => ''),
+        '',
+        'the card number never leaves tab A',
+      )
+
+      // B changes the flow: it types the name on the card. A follows, and still holds its card number and code.
+      await b.getByRole('radio', { name: /Card/ }).click()
+      await b.getByLabel('Name on card').fill('Ada King')
+      await a.waitForFunction(
+        () => (document.querySelector<HTMLInputElement>('input[autocomplete="cc-name"]')?.value ?? '') === 'Ada King',
+        undefined,
+        { timeout: 10_000 },
+      )
+      assert.equal(await a.getByLabel('Name on card').inputValue(), 'Ada King', 'tab A follows B')
+      assert.equal(await a.getByLabel('Card number').inputValue(), '4242 4242 4242 4242', 'tab A keeps its card number')
+      assert.equal(await a.getByLabel('Security code').inputValue(), '123', 'tab A keeps its security code')
+      await expectScreen(a, 'Payment', shot('tabs-card-kept'))
+      assert.deepEqual(unexpected(errors), [])
+      await context.close()
+    })
   })
 }
