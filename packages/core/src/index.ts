@@ -5,6 +5,7 @@ export { defineWorkflow, type WorkflowConfig } from './definition/defineWorkflow
 export { type Edge, type EdgeKind, edgesOf } from './definition/edgesOf'
 export { adjacencyOf, distancesFrom, findCycle, reachableFrom, reversed, stepsToEnd, unreachableSteps } from './definition/graph'
 export { type Journey, type JourneyStep, journeyOf } from './definition/journeyOf'
+export { groupTitle, qualifiedStepTitle, stepTitle } from './definition/stepTitle'
 export { stronglyConnected } from './definition/stronglyConnected'
 export { type GraphEdge, type GraphNode, type GraphOptions, type NodeStatus, toGraph, type WorkflowGraph } from './definition/toGraph'
 export { didYouMean } from './didYouMean'

@@ -1,7 +1,7 @@
+import { stepTitle } from '@flowkit/core'
 import type { ReactNode } from 'react'
 import { useMemo } from 'react'
 import { type StepperEntry, type StepperGroup, stepperEntries, stepperGroupsOf } from './stepperEntries'
-import { stepTitle } from './stepTitle'
 import { useSelector } from './useSelector'
 import { useWorkflowContext } from './WorkflowContext'
 

@@ -1,5 +1,5 @@
 import type { WorkflowDefinition, WorkflowSnapshot } from '@flowkit/core'
-import { stepTitle } from './stepTitle'
+import { stepTitle } from '@flowkit/core'
 import { progressText } from './WorkflowProgress'
 
 /** What the live region says when the step changes. */

@@ -1,6 +1,6 @@
 import type { WorkflowDefinition } from '@flowkit/core'
+import { groupTitle, stepTitle } from '@flowkit/core'
 import { groupsOf, type StepGroup, summaryOf } from './stepGroup'
-import { stepTitle } from './stepTitle'
 
 /** A group stepper items belong to: a sub-flow, a repeat (its summary and all its items), or one repeat item. */
 export interface StepperGroup {
@@ -27,7 +27,7 @@ export const stepperGroupsOf = (definition: WorkflowDefinition, step: string): S
     kind === 'repeat'
       ? [
           { step, kind, title },
-          { step, kind, title: `${title} ${(item as number) + 1}`, item },
+          { step, kind, title: groupTitle({ kind, title, item }), item },
         ]
       : [{ step, kind, title }],
   )

@@ -1,7 +1,7 @@
-import { composeWorkflow, defineWorkflow } from '@flowkit/core'
+import { composeWorkflow, defineWorkflow, qualifiedStepTitle } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { noticeStepTitle, syncNotice } from '../src/client/syncNotice'
+import { syncNotice } from '../src/client/syncNotice'
 import { contact, MemoryWebStorage, tabsOnOneServer, until } from './helpers/browsers'
 
 const dependant = defineWorkflow({
@@ -42,9 +42,9 @@ describe('sync notices name the steps as users see them, not by their ids', () =
   })
 
   it('falls back to the id for a step without a title or when no definition is known', () => {
-    expect(noticeStepTitle(household, 'untitled')).toBe('untitled')
-    expect(noticeStepTitle(household, 'nowhere')).toBe('nowhere')
-    expect(noticeStepTitle(undefined, 'about')).toBe('about')
+    expect(qualifiedStepTitle(household, 'untitled')).toBe('untitled')
+    expect(qualifiedStepTitle(household, 'nowhere')).toBe('nowhere')
+    expect(syncNotice('updated', 'tab', ['untitled', 'about']).message).toContain("('untitled', 'about')")
     expect(syncNotice('merged', 'tab', ['about'], household).message).toContain("('About you')")
     expect(syncNotice('adopted', 'tab', ['about', 'about'], household).message).toContain("same steps ('About you') first")
   })

@@ -1,22 +1,12 @@
-import type { StepGroup } from '@flowkit/core'
+import { qualifiedStepTitle } from '@flowkit/core'
 import type { SyncNotice } from './types'
 
 /** What naming a step needs of a definition (a `WorkflowDefinition` of any state). */
 export type TitledDefinition = { readonly steps: object }
 
-type Titled = Readonly<Record<string, { readonly title?: string; readonly groups?: readonly StepGroup[] } | undefined>>
-
-/**
- * A step's title as users know it, from the definition (its id when it has none or no definition is known), after
- * the titles of the sub-flows and repeats it is part of: "Shipping address: Name", "Dependants 2: Name",
- * not "shipping.name" or "dependants.1.name".
- */
-export const noticeStepTitle = (definition: TitledDefinition | undefined, step: string): string => {
-  const def = definition ? (definition.steps as Titled)[step] : undefined
-  if (!def) return step
-  const groups = (def.groups ?? []).map((g) => (g.kind === 'repeat' && g.item !== undefined ? `${g.title} ${g.item + 1}` : g.title))
-  return [...groups, def.title ?? step].join(': ')
-}
+/** A step as users know it, after its sub-flows' and repeats' titles ("Dependants 2: Name"); its id without a definition. */
+const titleOf = (definition: TitledDefinition | undefined, step: string): string =>
+  definition ? qualifiedStepTitle(definition, step) : step
 
 const list = (titles: readonly string[]) => {
   const unique = [...new Set(titles)]
@@ -34,7 +24,7 @@ export const syncNotice = (
   definition?: TitledDefinition,
 ): SyncNotice => {
   const where = source === 'tab' ? 'another tab' : 'another device'
-  const named = list(steps.map((step) => noticeStepTitle(definition, step)))
+  const named = list(steps.map((step) => titleOf(definition, step)))
   const message =
     kind === 'updated'
       ? `This flow was changed in ${where}${named}; this page now shows those answers.`
