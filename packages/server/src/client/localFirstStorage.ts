@@ -1,7 +1,6 @@
 import type { PersistedSnapshot, Workflow } from '@flowkit/core'
 import type { StateStorage } from '@flowkit/core/persist'
 import { LocalFirstSync } from './localFirstSync'
-import type { TitledDefinition } from './syncNotice'
 import type { SubmitResult, SyncStatus } from './types'
 
 export interface LocalFirstStorageOptions {
@@ -40,7 +39,7 @@ export interface LocalFirstStorage extends StateStorage {
    * Rehydrates `workflow` when another tab or device changed the flow, and listens to the other tabs meanwhile; notices name
    * steps by their titles in `workflow.definition`. Returns the detach function.
    */
-  attach(workflow: Pick<Workflow<any, any>, 'store'> & { readonly definition?: TitledDefinition }): () => void
+  attach(workflow: Pick<Workflow<any, any>, 'store'> & Partial<Pick<Workflow<any, any>, 'definition'>>): () => void
   /** Clears `status.notice` (the UI showed it). */
   dismissNotice(): void
   /** Stops timers, retries and listening to other tabs. */

@@ -8,7 +8,7 @@ import { copyOf, type ServerApi, type ServerApiOptions, type ServerCopy, serverA
 import { settle } from './settle'
 import { sharedRecord } from './sharedRecord'
 import { recordedResult, type SubmissionHost, submitFlow } from './submission'
-import { syncNotice, type TitledDefinition } from './syncNotice'
+import { syncNotice } from './syncNotice'
 import { withLock } from './tabChannel'
 import type { SaveState, SubmitResult, SyncNotice, SyncStatus } from './types'
 
@@ -24,7 +24,7 @@ export interface LocalFirstSyncOptions extends ServerApiOptions {
 }
 
 /** A workflow using this sync: its store rehydrates, its definition (when given) names the steps in notices. */
-type Attached = Pick<Workflow<any, any>, 'store'> & { readonly definition?: TitledDefinition }
+type Attached = Pick<Workflow<any, any>, 'store'> & Partial<Pick<Workflow<any, any>, 'definition'>>
 type Unreachable = Extract<Reply, { kind: 'unreachable' }>
 
 const IDLE: SyncStatus = {

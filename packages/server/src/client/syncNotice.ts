@@ -1,11 +1,8 @@
-import { qualifiedStepTitle } from '@flowkit/core'
+import { qualifiedStepTitle, type WorkflowDefinition } from '@flowkit/core'
 import type { SyncNotice } from './types'
 
-/** What naming a step needs of a definition (a `WorkflowDefinition` of any state). */
-export type TitledDefinition = { readonly steps: object }
-
 /** A step as users know it, after its sub-flows' and repeats' titles ("Dependants 2: Name"); its id without a definition. */
-const titleOf = (definition: TitledDefinition | undefined, step: string): string =>
+const titleOf = (definition: WorkflowDefinition<any, any> | undefined, step: string): string =>
   definition ? qualifiedStepTitle(definition, step) : step
 
 const list = (titles: readonly string[]) => {
@@ -21,7 +18,7 @@ export const syncNotice = (
   kind: SyncNotice['kind'],
   source: SyncNotice['source'],
   steps: readonly string[],
-  definition?: TitledDefinition,
+  definition?: WorkflowDefinition<any, any>,
 ): SyncNotice => {
   const where = source === 'tab' ? 'another tab' : 'another device'
   const named = list(steps.map((step) => titleOf(definition, step)))
