@@ -33,6 +33,7 @@ export type WorkflowErrorCode =
   | 'NO_STEP'
   | 'INVALID_PATH'
   | 'INVALID_WORKFLOW'
+  | 'MISSING_DEPENDENCY'
   // transition: what a move can run into (set on `snapshot.error`, state unchanged)
   | 'NO_CHOICE'
   | 'AMBIGUOUS_CHOICE'

@@ -38,6 +38,11 @@ describe('serve', () => {
       '@flowkit/server/node needs @hono/node-server, an optional peer dependency of @flowkit/server, and it is not installed. ' +
         'Install it in your app: npm install @hono/node-server',
     )
-    await expect(refused).rejects.toMatchObject({ cause: { code: 'MODULE_NOT_FOUND' } })
+    await expect(refused).rejects.toMatchObject({
+      code: 'MISSING_DEPENDENCY',
+      category: 'usage',
+      details: { package: '@hono/node-server' },
+      cause: { code: 'MODULE_NOT_FOUND' },
+    })
   })
 })

@@ -1,4 +1,4 @@
-import type { StepDef, WorkflowDefinition } from '@flowkit/core'
+import { type StepDef, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
 import { compileCondition, describeCondition, SOURCE } from './conditions'
 import { compileFields } from './fieldSchema'
 import type { FlowFile, StepFile } from './format'
@@ -8,7 +8,10 @@ type AnyStep = StepDef<any, string, any>
 
 /** An action named in a file but absent from the registry the CLI checks with: running it fails with a clear error. */
 const unregistered = (name: string) => () => {
-  throw new Error(`action '${name}' is not in the registry; pass it in registry.actions to run this flow.`)
+  throw new WorkflowError('UNKNOWN_ACTION', `action '${name}' is not in the registry; pass it in registry.actions to run this flow.`, {
+    category: 'definition',
+    details: { action: name },
+  })
 }
 
 const buildStep = (step: StepFile, registry: WorkflowRegistry | undefined, flows: ReadonlyMap<string, WorkflowDefinition>): AnyStep => {

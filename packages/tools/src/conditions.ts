@@ -1,4 +1,4 @@
-import type { GuardContext } from '@flowkit/core'
+import { type GuardContext, WorkflowError } from '@flowkit/core'
 import type { Comparison, Condition } from './format'
 
 /** A custom guard an app registers by name, for conditions that data cannot express: `{ "guard": "isReturningCustomer" }`. */
@@ -47,7 +47,13 @@ export const evaluateCondition = (condition: Condition, ctx: GuardContext<any>, 
   if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, ctx, guards))
   if ('not' in condition) return !evaluateCondition(condition.not, ctx, guards)
   const guard = Object.hasOwn(guards, condition.guard) ? guards[condition.guard] : undefined
-  if (!guard) throw new Error(`guard '${condition.guard}' is not in the registry passed to loadWorkflow`)
+  if (!guard) {
+    throw new WorkflowError(
+      'UNKNOWN_GUARD',
+      `guard '${condition.guard}' is not in the registry passed to loadWorkflow; add it to registry.guards.`,
+      { category: 'definition', details: { guard: condition.guard } },
+    )
+  }
   return guard(ctx) === true
 }
 

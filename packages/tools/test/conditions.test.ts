@@ -62,7 +62,10 @@ describe('conditions', () => {
 
   it('calls named guards and throws a clear error for a missing one', () => {
     expect(holds({ guard: 'isVip' }, { orders: 9 }, { isVip: ({ state }: { state: { orders: number } }) => state.orders > 5 })).toBe(true)
-    expect(() => holds({ guard: 'isVip' }, {})).toThrow("guard 'isVip' is not in the registry passed to loadWorkflow")
+    expect(() => holds({ guard: 'isVip' }, {})).toThrow(
+      "guard 'isVip' is not in the registry passed to loadWorkflow; add it to registry.guards.",
+    )
+    expect(() => holds({ guard: 'isVip' }, {})).toThrow(expect.objectContaining({ code: 'UNKNOWN_GUARD', category: 'definition' }))
     expect(() => holds({ guard: 'toString' }, {})).toThrow('not in the registry')
   })
 

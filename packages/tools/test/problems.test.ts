@@ -1,4 +1,4 @@
-import { isWorkflowError } from '@flowkit/core'
+import { createWorkflow, isWorkflowError } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { checkWorkflow, type FlowProblem, loadWorkflow } from '../src/index'
 
@@ -129,6 +129,22 @@ describe('problems in flow files', () => {
       message: "step 'review' runs action 'placeOrdr', which is not in the registry.",
       hint: "Did you mean 'placeOrder'?",
     })
+  })
+
+  it('checked without a registry, a flow whose action is missing fails that step with UNKNOWN_ACTION, state unchanged', async () => {
+    const { definition, problems } = checkWorkflow({
+      id: 'x',
+      initial: 'a',
+      steps: { a: { actions: ['pay'], next: 'b' }, b: { final: true } },
+    })
+    expect(problems).toEqual([])
+    const flow = createWorkflow(definition as NonNullable<typeof definition>)
+    await flow.next({ amount: 3 })
+    const { step, error } = flow.getSnapshot()
+    expect(step).toBe('a')
+    expect(isWorkflowError(error)).toBe(true)
+    expect(error).toMatchObject({ code: 'UNKNOWN_ACTION', category: 'definition', details: { action: 'pay' } })
+    expect(error?.message).toBe("action 'pay' is not in the registry; pass it in registry.actions to run this flow.")
   })
 
   it('reports a guard missing from the registry, deep in a condition', () => {

@@ -132,6 +132,11 @@ export const errorCodes = {
     meaning: '`useWorkflow()` got something that is neither a definition from `defineWorkflow` nor an instance from `createWorkflow`.',
     fix: 'Pass the definition (or the instance); check the import is not `undefined`.',
   },
+  MISSING_DEPENDENCY: {
+    meaning:
+      'An entry needs a package your app has not installed (an optional peer: `better-sqlite3` for `@flowkit/server/sqlite`, `pg` for `/postgres`, `@hono/node-server` for `serve()`, `@flowkit/server` for `flowkit insights`), or a native addon that was never built for this Node.js.',
+    fix: '`npm install` the package the message names (`error.details.package`). For a native addon, allow its install script (`npm install-scripts approve better-sqlite3`), then `npm rebuild better-sqlite3`.',
+  },
   NO_CHOICE: {
     meaning:
       'Leaving a step, no guarded choice held and there is no fallback, or a `next` function returned `undefined`. Set on `snapshot.error`; the user stays on the step.',

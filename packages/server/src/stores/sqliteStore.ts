@@ -9,7 +9,7 @@ import type { InsightsStoreOptions, JourneyPosition, JourneyWrite } from '../ins
 import type { InstanceRecord, InstanceStore } from '../types'
 import { type BackgroundCheckpoints, backgroundCheckpoints } from './backgroundCheckpoints'
 import { type GroupCommit, groupCommit } from './groupCommit'
-import { requirePeer, resolvePeer } from './requirePeer'
+import { requirePeer, resolvePeer, unbuiltAddon } from './requirePeer'
 import { tableName } from './tableName'
 
 /**
@@ -234,7 +234,7 @@ const cannotOpen = (filename: string, cause: unknown): WorkflowError =>
     { category: 'storage', cause, details: { filename: resolve(filename) } },
   )
 
-/** better-sqlite3's refusals of the file itself (not of a broken native build, which is thrown as it is). */
+/** better-sqlite3's refusals of the file itself (not of a native addon that is not built: see `unbuiltAddon`). */
 const isOpenFailure = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code
   return (
@@ -258,7 +258,7 @@ const openDatabase = (filename: string): Database.Database => {
   try {
     return new Sqlite(filename)
   } catch (cause) {
-    throw isOpenFailure(cause) ? cannotOpen(filename, cause) : cause
+    throw isOpenFailure(cause) ? cannotOpen(filename, cause) : unbuiltAddon('better-sqlite3', '@flowkit/server/sqlite', cause)
   }
 }
 

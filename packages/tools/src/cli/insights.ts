@@ -1,3 +1,4 @@
+import { WorkflowError } from '@flowkit/core'
 import type { FlowInsights, InsightsQuery, InstanceStore } from '@flowkit/server'
 import type { CliIO } from './runCli'
 
@@ -24,9 +25,11 @@ const load = async (specifier: string): Promise<any> => {
     return await import(/* @vite-ignore */ specifier)
   } catch (error) {
     if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND' || !String(error).includes('@flowkit/server')) throw error
-    throw new Error('flowkit insights needs @flowkit/server (an optional peer of @flowkit/tools): npm install @flowkit/server', {
-      cause: error,
-    })
+    throw new WorkflowError(
+      'MISSING_DEPENDENCY',
+      'flowkit insights needs @flowkit/server (an optional peer of @flowkit/tools): npm install @flowkit/server',
+      { category: 'usage', cause: error, details: { package: '@flowkit/server' } },
+    )
   }
 }
 
