@@ -3,8 +3,8 @@
 // no page errors. Exits non-zero on any failure. Usage: node --import tsx .storybook/smoke-static.ts
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
 import { preview } from 'vite'
+import { launchChromium } from '../test/chromium'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outDir = `${root}storybook-static`
@@ -20,19 +20,7 @@ const server = await preview({
 })
 const base = server.resolvedUrls?.local[0]
 if (!base) throw new Error('vite preview did not report a URL')
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await launchChromium()
 const failures: string[] = []
 const check = (ok: boolean, what: string) => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`)

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { chromiumArgs, chromiumPath } from '../test/chromium'
 
 const configDir = fileURLToPath(new URL('.', import.meta.url))
 
@@ -18,8 +19,8 @@ export default defineConfig({
       headless: true,
       provider: playwright({
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+          executablePath: chromiumPath(),
+          args: [...chromiumArgs],
         },
       }),
       instances: [{ browser: 'chromium' }],

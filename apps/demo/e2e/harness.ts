@@ -4,49 +4,16 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createServer, type PreviewServer, preview, type ViteDevServer } from 'vite'
+import { chromiumPath, launchChromium } from '../../../test/chromium'
 import { type FlowkitServer, startFlowkitServer } from '../scripts/flowkitServer'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
 export const screenshotDir = join(here, 'screenshots')
 
-/** Where Chromium is: `CHROMIUM_PATH`, or Debian's `/usr/bin/chromium`. Fails saying what to install. */
-export const chromiumPath = (): string => {
-  const explicit = process.env.CHROMIUM_PATH
-  if (explicit) {
-    if (existsSync(explicit)) return explicit
-    throw new Error(
-      `CHROMIUM_PATH is set to ${explicit}, which does not exist. Point it at a Chromium binary, or unset it to use /usr/bin/chromium.`,
-    )
-  }
-  const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser']
-  const found = candidates.find((path) => existsSync(path))
-  if (!found) {
-    throw new Error(
-      `No Chromium found (looked at ${candidates.join(', ')}). The demo's browser tests run in Debian's Chromium: ` +
-        'install it with `sudo apt-get update && sudo apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium binary.',
-    )
-  }
-  return found
-}
-
-/** Debian's Chromium (or `CHROMIUM_PATH`), headless, with the flags these machines need; nothing is downloaded. */
-export const launchChromium = (executablePath = chromiumPath()): Promise<Browser> =>
-  chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+export { chromiumPath, launchChromium } from '../../../test/chromium'
 
 /** The Flowkit server behind the demo's `/api/flowkit` proxy, which a test may stop and start again (same port, same database). */
 export interface FlowkitControl {

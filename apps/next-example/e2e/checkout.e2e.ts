@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { type Browser, chromium, type Page } from 'playwright-core'
-import { chromiumArgs, chromiumPath } from '../../../packages/react/e2e/harness'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../../../test/chromium'
 import { type NextServer, startNext } from './nextServer'
 
 let next: NextServer
 let browser: Browser
 before(async () => {
   next = await startNext()
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs })
+  browser = await launchChromium()
 })
 after(async () => {
   await browser?.close()

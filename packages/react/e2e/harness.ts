@@ -1,32 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import react from '@vitejs/plugin-react'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { build, preview } from 'vite'
+import { launchChromium } from '../../../test/chromium'
 import { sourceResolve } from '../../../vitest.shared.ts'
-
-/** Where Chromium is: `CHROMIUM_PATH`, or Debian's `/usr/bin/chromium`. Fails saying what to install. */
-export const chromiumPath = (): string => {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (existsSync(path)) return path
-  throw new Error(
-    `No Chromium at ${path}. The browser tests run in Debian's Chromium: install it with \`sudo apt-get install -y chromium\`, or set CHROMIUM_PATH to a Chromium binary.`,
-  )
-}
-
-/** The flags every browser test launches Chromium with (no sandbox, no GPU, nothing fetched in the background). */
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 export interface Harness {
   readonly url: string
@@ -43,7 +23,7 @@ export async function startHarness(): Promise<Harness> {
   const { port } = server.httpServer.address() as AddressInfo
   let browser: Browser
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs })
+    browser = await launchChromium()
   } catch (error) {
     await server.close()
     throw error

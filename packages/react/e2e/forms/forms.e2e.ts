@@ -1,35 +1,30 @@
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import react from '@vitejs/plugin-react'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { build, type PreviewServer, preview } from 'vite'
+import { chromiumPath, launchChromium } from '../../../../test/chromium'
 import { sourceResolve } from '../../../../vitest.shared.ts'
 import { readmeRecipes } from './readmeRecipes.ts'
 
 const root = join(import.meta.dirname, 'app')
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 let server: PreviewServer
 let browser: Browser
 let url = ''
 let outDir = ''
 
 before(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`No Chromium at ${chromiumPath}: install Debian's (\`apt-get install -y chromium\`) or set CHROMIUM_PATH.`)
-  }
+  const executablePath = chromiumPath() // before the build: no Chromium fails at once, saying what to install
   outDir = mkdtempSync(join(tmpdir(), 'flowkit-forms-'))
   const plugins = [react(), readmeRecipes()]
   await build({ ...sourceResolve, root, configFile: false, logLevel: 'warn', plugins, build: { outDir, emptyOutDir: true } })
   server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } })
   url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-  })
+  browser = await launchChromium(executablePath)
 })
 
 after(async () => {
