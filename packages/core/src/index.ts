@@ -8,7 +8,9 @@ export { type Journey, type JourneyStep, journeyOf } from './definition/journeyO
 export { groupTitle, qualifiedStepTitle, stepTitle } from './definition/stepTitle'
 export { stronglyConnected } from './definition/stronglyConnected'
 export { type GraphEdge, type GraphNode, type GraphOptions, type NodeStatus, toGraph, type WorkflowGraph } from './definition/toGraph'
+export { unknownStepError } from './definition/unknownStepError'
 export { didYouMean } from './didYouMean'
+export { isLogEntry } from './kernel/isLogEntry'
 export { type JourneyLog, journeyLog, type Log } from './kernel/log'
 export { historyOf, skippedOf } from './kernel/moves'
 export { type Prediction, predict, progressOf, upcomingOf } from './kernel/predict'
@@ -17,6 +19,7 @@ export type { SerializeOptions } from './kernel/serialize'
 export { serialize } from './kernel/serialize'
 export type { FlowState, Frame, Skip } from './kernel/state'
 export { type FlowEvent, initialState, transition } from './kernel/transition'
+export { isPlainObject } from './plain'
 export { type Replayed, type ReplayOptions, replay } from './replay'
 export {
   createWorkflow,

@@ -13,6 +13,7 @@ export const MAX_NODES = 100_000
  */
 export const frozen: <T>(value: T) => Readonly<T> = Object.freeze
 
+/** Whether `value` is a plain object (`{}` or `Object.create(null)`): not an array, a class instance, a Map or a Date. */
 export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (value === null || typeof value !== 'object') return false
   const proto = Object.getPrototypeOf(value)

@@ -1,6 +1,7 @@
 import { canonicalJson } from './canonicalJson'
 import { compile } from './definition/compile'
 import { NO_DRAFTS } from './kernel/drafts'
+import { isLogEntry } from './kernel/isLogEntry'
 import type { JourneyLog } from './kernel/log'
 import { complete, initialState, setDraft, stateAt } from './kernel/moves'
 import { serialize } from './kernel/serialize'
@@ -48,15 +49,6 @@ export interface Replayed<S extends object = any, K extends string = string> {
 const refuse = (code: WorkflowErrorCode, message: string | false, step?: string, details?: Record<string, unknown>): never => {
   throw new WorkflowError(code, message, { category: 'snapshot', step, details })
 }
-
-const LOG_TYPES = new Set(['entered', 'completed', 'skipped', 'back', 'goto', 'reset', 'error', 'invalid', 'done'])
-const isLogEntry = (e: unknown): e is LogEntry =>
-  isPlainObject(e) &&
-  LOG_TYPES.has(e.type as string) &&
-  typeof e.step === 'string' &&
-  typeof e.at === 'number' &&
-  (e.reason === undefined || typeof e.reason === 'string') &&
-  (e.fields === undefined || (Array.isArray(e.fields) && e.fields.length <= 1000 && e.fields.every((f) => typeof f === 'string')))
 
 /** The checks before any step is replayed: an object of this workflow and version (migrated), not expired, with a path of frames. */
 export const checkPersisted = (definition: WorkflowDefinition, value: unknown, options: ReplayOptions, now: number): PersistedSnapshot => {

@@ -1,6 +1,6 @@
 import { adjacencyOfCompiled, type Compiled, compile } from '../definition/compile'
 import { reachableFrom } from '../definition/graph'
-import { hint } from '../didYouMean'
+import { unknownStepError } from '../definition/unknownStepError'
 import type { Issues, StepDef, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { chooseNext, reach, stepOf } from './choose'
@@ -128,17 +128,8 @@ export const back = (_definition: WorkflowDefinition, s: FlowState, at: number):
   })
 }
 
-/** What UNKNOWN_STEP says (development only: production builds drop it with its message). */
-const unknownText = (definition: WorkflowDefinition, what: string, id: string): string => {
-  const { ids } = compile(definition)
-  return `${what}: there is no such step; defined steps: ${ids.join(', ')}.${hint(id, ids)}`
-}
-
 const unknownStep = (definition: WorkflowDefinition, what: string, id: string): never => {
-  throw new WorkflowError('UNKNOWN_STEP', process.env.NODE_ENV !== 'production' && unknownText(definition, what, id), {
-    category: 'usage',
-    step: id,
-  })
+  throw unknownStepError(definition, what, id)
 }
 
 /** Back to a step visited on the current path (its latest visit). Throws NOT_VISITED or UNKNOWN_STEP. */

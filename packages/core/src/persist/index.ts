@@ -1,5 +1,6 @@
 export { memoryStorage } from './memoryStorage'
 export { getPersistApi, type PersistApi, type PersistOptions, persist } from './persist'
+export { fromPersistEnvelope, PERSIST_VERSION, toPersistEnvelope } from './persistEnvelope'
 export type { StateStorage } from './StateStorage'
 export { HYDRATION, type HydrationTracker } from './trackHydration'
 export { webStorage } from './webStorage'

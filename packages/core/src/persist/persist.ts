@@ -8,6 +8,7 @@ import type { PersistedSnapshot, WorkflowSnapshot } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { keepExcluded } from './keepExcluded'
 import { memoryStorage } from './memoryStorage'
+import { PERSIST_VERSION } from './persistEnvelope'
 import type { StateStorage } from './StateStorage'
 import { trackHydration } from './trackHydration'
 import { webStorage } from './webStorage'
@@ -119,7 +120,7 @@ export const persist = (options: PersistOptions): WorkflowPersistence => {
   return (host) => (creator) => {
     const persisted = zustandPersist(creator, {
       name: options.key,
-      version: 0,
+      version: PERSIST_VERSION,
       // The snapshot carries the definition's version; restore checks it and calls the workflow's `migrate`.
       // Without this, zustand would log a stored value of another middleware version to console.error.
       migrate: (stored) => stored as WorkflowSnapshot,

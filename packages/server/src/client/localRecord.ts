@@ -1,4 +1,5 @@
 import type { PersistedSnapshot } from '@flowkit/core'
+import { fromPersistEnvelope, toPersistEnvelope } from '@flowkit/core/persist'
 
 /**
  * What this browser keeps for one flow, under the persist key in web storage, shared by its tabs.
@@ -33,20 +34,10 @@ export const EMPTY: LocalRecord = {
 }
 
 /** The persisted snapshot inside a persist envelope, or `null` when there is none or it is unreadable. */
-export const snapshotOf = (value: string | null): PersistedSnapshot | null => {
-  if (value === null) return null
-  try {
-    const state = (JSON.parse(value) as { state?: unknown } | null)?.state
-    return typeof state === 'object' && state !== null && Array.isArray((state as PersistedSnapshot).path)
-      ? (state as PersistedSnapshot)
-      : null
-  } catch {
-    return null
-  }
-}
+export const snapshotOf = fromPersistEnvelope
 
-/** The persist envelope `persist()` reads back (its storage version is 0). */
-export const envelopeOf = (snapshot: PersistedSnapshot): string => JSON.stringify({ state: snapshot, version: 0 })
+/** The persist envelope `persist()` reads back. */
+export const envelopeOf = toPersistEnvelope
 
 /**
  * Reads the record in `text`. Anything else (a plain persist envelope saved before sync or by `webStorage`, or
