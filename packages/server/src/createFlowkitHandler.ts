@@ -1,4 +1,4 @@
-import { isWorkflowError } from '@flowkit/core'
+import { isWorkflowError, WorkflowError } from '@flowkit/core'
 import { guardedStore } from './guardedStore'
 import { type Context, context as contextOf } from './handler/context'
 import { insights } from './handler/insights'
@@ -71,7 +71,12 @@ const definitionMap = (given: Definitions): Map<string, AnyDefinition> => {
   const list: readonly AnyDefinition[] = Array.isArray(given) ? given : Object.values(given as Readonly<Record<string, AnyDefinition>>)
   const definitions = new Map(list.map((d) => [d.id, d]))
   if (definitions.size !== list.length) {
-    throw new TypeError(`two definitions share an id; ids: ${list.map((d) => `'${d.id}'`).join(', ')}. Give each workflow its own id.`)
+    const shared = [...new Set(list.map((d) => d.id).filter((id, i, ids) => ids.indexOf(id) !== i))]
+    throw new WorkflowError(
+      'INVALID_OPTION',
+      `createFlowkitHandler: two definitions share an id (${shared.map((id) => `'${id}'`).join(', ')}); ids: ${list.map((d) => `'${d.id}'`).join(', ')}. Give each workflow its own id, or pass each definition once.`,
+      { category: 'usage', details: { option: 'definitions', ids: shared } },
+    )
   }
   return definitions
 }

@@ -1,4 +1,4 @@
-import { isWorkflowError, type PersistedSnapshot } from '@flowkit/core'
+import { didYouMean, isWorkflowError, type PersistedSnapshot, WorkflowError } from '@flowkit/core'
 import { refusal } from './http/errors'
 import type { AnyDefinition, Migration } from './types'
 
@@ -52,14 +52,24 @@ export const unwrapped = (error: unknown): unknown =>
 
 /** The migrations by workflow id, checked once: each names a served definition and is a function. */
 export const migrationsOf = (given: Migrations | undefined, ids: readonly string[]): Migrations => {
+  const invalid = (id: string, message: string) =>
+    new WorkflowError('INVALID_OPTION', `createFlowkitHandler: ${message}`, {
+      category: 'usage',
+      details: { option: 'migrations', workflow: id },
+    })
   for (const [id, migration] of Object.entries(given ?? {})) {
     if (!ids.includes(id)) {
-      throw new TypeError(
-        `migrations names workflow '${id}', which the handler does not serve; served: ${ids.map((k) => `'${k}'`).join(', ') || 'none'}. Key each migration by its definition's id.`,
+      const hint = didYouMean(id, ids)
+      throw invalid(
+        id,
+        `migrations names workflow '${id}', which the handler does not serve; served: ${ids.map((k) => `'${k}'`).join(', ') || 'none'}. ${hint ? `${hint} ` : ''}Key each migration by its definition's id, and pass that definition in \`definitions\`.`,
       )
     }
     if (typeof migration !== 'function') {
-      throw new TypeError(`migrations.${keyOf(id)} is not a function; pass (snapshot, fromVersion) => snapshot at the current version.`)
+      throw invalid(
+        id,
+        `migrations.${keyOf(id)} is ${migration === null ? 'null' : typeof migration}, not a function; pass (snapshot, fromVersion) => the snapshot at the current version.`,
+      )
     }
   }
   return given ?? {}

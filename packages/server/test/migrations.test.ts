@@ -1,4 +1,4 @@
-import { defineWorkflow, getPersistedSnapshot, type PersistedSnapshot, resumeWorkflow } from '@flowkit/core'
+import { defineWorkflow, getPersistedSnapshot, isWorkflowError, type PersistedSnapshot, resumeWorkflow } from '@flowkit/core'
 import { createFlowkitHandler, type InstanceStore, type Migration } from '@flowkit/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, snapshotAfter } from './helpers/api'
@@ -130,15 +130,32 @@ describe.each(backends)('instances of an older definition version on $name', (ba
 
 describe('migrations', () => {
   const store = {} as InstanceStore
-  it('throws at start-up for a migration of a workflow the handler does not serve', () => {
-    expect(() => createFlowkitHandler({ definitions: [signupV2], store, migrations: { sign_up: toV2 } })).toThrow(
-      "migrations names workflow 'sign_up', which the handler does not serve; served: 'signup'",
+  const refusal = (migrations: Record<string, unknown>) => {
+    try {
+      createFlowkitHandler({ definitions: [signupV2], store, migrations: migrations as never })
+    } catch (error) {
+      return error
+    }
+    throw new Error('createFlowkitHandler accepted the migrations')
+  }
+
+  it('throws at start-up for a migration of a workflow the handler does not serve, saying which it serves', () => {
+    const error = refusal({ sign_up: toV2 })
+    expect(isWorkflowError(error) && [error.code, error.category, error.details]).toEqual([
+      'INVALID_OPTION',
+      'usage',
+      { option: 'migrations', workflow: 'sign_up' },
+    ])
+    expect((error as Error).message).toBe(
+      "createFlowkitHandler: migrations names workflow 'sign_up', which the handler does not serve; served: 'signup'. Did you mean 'signup'? Key each migration by its definition's id, and pass that definition in `definitions`.",
     )
   })
 
-  it('throws at start-up for a migration that is not a function', () => {
-    expect(() => createFlowkitHandler({ definitions: [signupV2], store, migrations: { signup: 2 as never } })).toThrow(
-      'migrations.signup is not a function',
+  it('throws at start-up for a migration that is not a function, saying what to pass', () => {
+    const error = refusal({ signup: 2 })
+    expect(isWorkflowError(error) && [error.code, error.category]).toEqual(['INVALID_OPTION', 'usage'])
+    expect((error as Error).message).toBe(
+      'createFlowkitHandler: migrations.signup is number, not a function; pass (snapshot, fromVersion) => the snapshot at the current version.',
     )
   })
 })

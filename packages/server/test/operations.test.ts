@@ -90,8 +90,12 @@ describe('mounting', () => {
   it('finds definitions given as an object by their own id, and refuses two with one id', async () => {
     const client = api(createFlowkitHandler({ definitions: { main: enrollment }, store: backends[0]!.create() }), 'http://x')
     expect((await client.start('enrollment')).status).toBe(201)
-    expect(() => createFlowkitHandler({ definitions: [enrollment, enrollment], store: backends[0]!.create() })).toThrow(
-      /two definitions share an id; ids: 'enrollment', 'enrollment'/,
+    const twice = () => createFlowkitHandler({ definitions: [enrollment, enrollment], store: backends[0]!.create() })
+    expect(twice).toThrow(
+      "createFlowkitHandler: two definitions share an id ('enrollment'); ids: 'enrollment', 'enrollment'. Give each workflow its own id, or pass each definition once.",
+    )
+    expect(twice).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', category: 'usage', details: { option: 'definitions', ids: ['enrollment'] } }),
     )
   })
 
