@@ -48,6 +48,18 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       await answerDependant(page, partner)
       await expectScreen(page, 'Who else is covered?', shot('summary-1'))
       assert.deepEqual(await listed(page), [partner.name])
+      // The inspector lists the path in the order taken: the summary passed over (a family plan needs a dependant
+      // first), the item's steps, then the summary.
+      const path = await page.getByTestId('panel-path').locator('li').allTextContents()
+      assert.deepEqual(path.slice(path.indexOf('plan')), [
+        'plan',
+        'dependants (skipped)',
+        'dependants.0.name',
+        'dependants.0.birthDate',
+        'dependants.0.relationship',
+        'dependants',
+      ])
+      assert.deepEqual(await page.getByTestId('panel-path').locator('li.current').allTextContents(), ['dependants'])
 
       // A family plan covers children: Continue says so, in words, and stays.
       await submit(page)

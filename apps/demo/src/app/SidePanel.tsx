@@ -1,4 +1,4 @@
-import type { Workflow } from '@flowkit/core'
+import { journeyOf, type Workflow } from '@flowkit/core'
 import { useWorkflowState } from '@flowkit/react'
 import { WorkflowDiagram } from '@flowkit/react/diagram'
 import { useSyncExternalStore } from 'react'
@@ -23,10 +23,10 @@ export function SidePanel({ workflow, titleOf }: SidePanelProps) {
   // The inspector shows everything, so it re-renders on every change (keystrokes included).
   const snapshot = useWorkflowState((s) => s)
   const services = useSyncExternalStore(subscribeServiceSettings, getServiceSettings, getServiceSettings)
-  const { step, status, progress, history, skipped, log, issues, error } = snapshot
-  const path = [...history.map((s) => ({ step: s, skipped: false })), ...skipped.map((s) => ({ step: s, skipped: true }))]
-  const order = Object.keys(workflow.definition.steps)
-  path.sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step))
+  const { status, progress, log, issues, error } = snapshot
+  // The steps shown and skipped in the order taken (a repeat's summary, its items' steps, the summary again).
+  const { path } = journeyOf(log)
+  const current = status === 'done' ? -1 : path.findLastIndex((entry) => !entry.skipped)
   return (
     <aside className="side-panel" id="inspector" aria-label="Workflow inspector" data-testid="inspector">
       <h2>Inspector</h2>
@@ -34,7 +34,7 @@ export function SidePanel({ workflow, titleOf }: SidePanelProps) {
         <h3 id="panel-now">Now</h3>
         <dl className="kv">
           <dt>step</dt>
-          <dd data-testid="panel-step">{step}</dd>
+          <dd data-testid="panel-step">{snapshot.step}</dd>
           <dt>status</dt>
           <dd data-testid="panel-status">{status}</dd>
           <dt>progress</dt>
@@ -55,7 +55,7 @@ export function SidePanel({ workflow, titleOf }: SidePanelProps) {
             <li
               // biome-ignore lint/suspicious/noArrayIndexKey: a step recurs on the path (a repeat's summary, an item changed): its place is its identity
               key={`${i}:${s}`}
-              className={wasSkipped ? 'skipped' : s === step && status !== 'done' ? 'current' : undefined}
+              className={wasSkipped ? 'skipped' : i === current ? 'current' : undefined}
               title={titleOf(s)}
             >
               {s}
