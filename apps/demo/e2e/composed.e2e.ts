@@ -246,6 +246,9 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       await submit(page)
       // The same address sub-flow again, for billing.
       await expectScreen(page, 'Who should the bill be made out to?', shot('billing-name'))
+      // The step's title after its sub-flow's, apart from the shipping address's Name step (one line on phones).
+      assert.equal(await page.getByTestId('progress').locator('.progress-title').textContent(), 'Billing address: Name')
+      assert.match((await page.getByTestId('progress-compact').textContent()) ?? '', /^Step \d+ of (at least )?\d+: Billing address: Name$/)
       await page.getByLabel('Full name').fill('Accounts')
       await submit(page)
       await expectScreen(page, 'What is the billing address?', shot('billing-lines'))

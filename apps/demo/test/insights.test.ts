@@ -4,7 +4,7 @@ import fixture from '../src/insights/checkoutInsights.fixture.json'
 import { readInsightsResponse } from '../src/insights/fetchInsights'
 import { formatCount, formatDuration, formatRate, formatShare } from '../src/insights/format'
 import { funnelRows } from '../src/insights/funnelRows'
-import { fieldLabel, inFlowOrder, stepTitle } from '../src/insights/insightsFlows'
+import { fieldLabel, flowOf, inFlowOrder, stepTitle } from '../src/insights/insightsFlows'
 import { bucketBars } from '../src/insights/timeBuckets'
 import { insightsQuery } from '../src/insights/timeRange'
 import type { FlowInsights } from '../src/insights/types'
@@ -65,6 +65,17 @@ describe('insights page: what it draws', () => {
     // median 62 s is in (1 min, 2 min]; p90 190 s in (2 min, 5 min]
     expect(bars.map((b) => b.marks)).toEqual([[], [], [], [], ['median'], ['p90'], [], [], []])
     expect(bars.map((b) => b.count)).toEqual(payment.timeBuckets.map((b) => b.count))
+  })
+
+  it("names each step as core's qualifiedStepTitle does, so no two steps of a flow read the same", () => {
+    expect(stepTitle('checkout', 'shipping.name')).toBe('Shipping address: Name')
+    expect(stepTitle('checkout', 'billing.name')).toBe('Billing address: Name')
+    expect(stepTitle('enrollment', 'dependants.1.birthDate')).toBe('Dependants 2: Date of birth')
+    expect(stepTitle('checkout', 'retired')).toBe('retired')
+    for (const flow of ['checkout', 'enrollment'] as const) {
+      const titles = Object.keys(flowOf(flow).definition.steps).map((step) => stepTitle(flow, step))
+      expect(new Set(titles).size, flow).toBe(titles.length)
+    }
   })
 
   it("orders steps as the flow does, not by the server's most-reached-first", () => {

@@ -1,4 +1,4 @@
-import { journeyLog, type Workflow, type WorkflowDefinition } from '@flowkit/core'
+import { journeyLog, qualifiedStepTitle, type Workflow, type WorkflowDefinition } from '@flowkit/core'
 import { getPersistApi, persist } from '@flowkit/core/persist'
 import { useWorkflow, useWorkflowHistory, useWorkflowState, WorkflowDone, WorkflowProvider, WorkflowStep } from '@flowkit/react'
 import { type LocalFirstStorage, localFirstStorage } from '@flowkit/server/client'
@@ -110,7 +110,7 @@ function FlowLayout({ config, workflow, storage, panelOpen, notice }: FlowLayout
   useEffect(() => {
     if (step === returning) setReturning(null)
   }, [step, returning, setReturning])
-  const titleOf = (id: string) => (workflow.definition.steps as Record<string, { title?: string }>)[id]?.title ?? id
+  const titleOf = (id: string) => qualifiedStepTitle(workflow.definition, id)
 
   // A change from elsewhere remounts the step's screen, so its fields show the answers it brought.
   const external = useSaveStatus(storage).notice?.at ?? 0

@@ -1,4 +1,4 @@
-import type { WorkflowSnapshot } from '@flowkit/core'
+import { qualifiedStepTitle, type WorkflowSnapshot } from '@flowkit/core'
 import { StepTransition, useWorkflowInstance, useWorkflowState, WorkflowStep, WorkflowStepper } from '@flowkit/react'
 import { returnTo } from '../flows/returnTo'
 import type { StepScreen } from '../screens/StepScreen'
@@ -29,7 +29,8 @@ export function StepFrame({ screens, returning, setReturning }: StepFrameProps) 
   const workflow = useWorkflowInstance()
   const step = useWorkflowState((s) => s.step)
   const busy = useWorkflowState((s) => s.status === 'busy')
-  const title = (workflow.definition.steps as Record<string, { title?: string }>)[step]?.title ?? step
+  // After its sub-flow's or repeat item's title, so the phone's one line tells "Billing address: Name" from the shipping one.
+  const title = qualifiedStepTitle(workflow.definition, step)
   const change = (target: string) => {
     setReturning(workflow.getSnapshot().step)
     workflow.goTo(target)

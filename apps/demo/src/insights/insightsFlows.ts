@@ -1,3 +1,4 @@
+import { qualifiedStepTitle } from '@flowkit/core'
 import { checkout } from '../flows/checkout'
 import { enrollment } from '../flows/enrollment'
 
@@ -13,18 +14,12 @@ export const isInsightsFlow = (value: string): value is InsightsFlowId => INSIGH
 
 export const flowOf = (id: InsightsFlowId) => INSIGHTS_FLOWS.find((f) => f.id === id) ?? INSIGHTS_FLOWS[0]
 
-const titlesOf = (id: InsightsFlowId) =>
-  Object.values(flowOf(id).definition.steps as Record<string, { title?: string }>).map((s) => s.title)
-
 /**
- * A step's title in its flow, with its id when another step has the same title (a repeat's items, sub-flows),
- * or just its id (a step of an older version, say).
+ * A step's title in its flow, after its sub-flow's or repeat item's (core's `qualifiedStepTitle`), so the steps
+ * of a sub-flow used twice read apart ("Shipping address: Name", "Billing address: Name"); a step the flow does
+ * not know (of an older version, say) by its id.
  */
-export const stepTitle = (id: InsightsFlowId, step: string): string => {
-  const title = (flowOf(id).definition.steps as Record<string, { title?: string } | undefined>)[step]?.title
-  if (title === undefined) return step
-  return titlesOf(id).filter((t) => t === title).length > 1 ? `${title} (${step})` : title
-}
+export const stepTitle = (id: InsightsFlowId, step: string): string => qualifiedStepTitle(flowOf(id).definition, step)
 
 /** The server lists steps most reached first; the page shows them in the flow's own order (steps it does not know last). */
 export const inFlowOrder = <T extends { readonly step: string }>(id: InsightsFlowId, steps: readonly T[]): T[] => {
