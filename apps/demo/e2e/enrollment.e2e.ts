@@ -33,6 +33,8 @@ describe('enrollment', () => {
     const { page, context, errors } = await openPage(harness)
     await page.goto(`${harness.url}/enrollment`)
     await expectScreen(page, 'About you', 'enrollment-mouse-about')
+    // The total is a lower bound until the eligibility and plan are chosen: the demo says so in words.
+    assert.match((await page.locator('.progress-count').textContent()) ?? '', /^Step 1 of at least \d+$/)
     await page.getByLabel('Email address').fill('grace@')
     await submit(page)
     assert.deepEqual(await summaryMessages(page), [

@@ -1,14 +1,14 @@
-import { progressText, useWorkflowState } from '@flowkit/react'
+import { useWorkflowState } from '@flowkit/react'
 
 /**
  * "Step 3 of 6" and a bar, counting only the steps on the path the answers lead to; on phones, where the
  * stepper is hidden, one line says where the user is: "Step 3 of 6: Delivery".
- * The demo's own track-and-fill design, reading "at least 5" where `<WorkflowProgress>` says "~5".
+ * The demo's own track-and-fill design and words: "Step 1 of at least 5" while a choice ahead is undecided
+ * (the total a lower bound), where `<WorkflowProgress>` says "~5".
  */
 export function ProgressBar({ title }: { readonly title: string }) {
-  const progress = useWorkflowState((s) => s.progress)
-  const { position, total } = progress
-  const label = progressText(progress).replace('~', 'at least ')
+  const { position, total, exact } = useWorkflowState((s) => s.progress)
+  const label = `Step ${position} of ${exact ? '' : 'at least '}${total}`
   return (
     <div className="progress" data-testid="progress">
       {/* Wide: the step's title left, the count right. Phones: one line, "Step 3 of 5: Delivery", in place of the stepper. */}
