@@ -1,16 +1,14 @@
-import { type PersistedSnapshot, replay } from '@flowkit/core'
+import { isPlainObject, type PersistedSnapshot, replay } from '@flowkit/core'
 import { refusal } from './http/errors'
 import { type Migrations, migrating, unwrapped } from './migrating'
 import type { AnyDefinition } from './types'
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The top-level fields of a persisted snapshot: anything else is refused, not stored. */
 const FIELDS = new Set(['workflow', 'version', 'path', 'step', 'done', 'drafts', 'log', 'savedAt'])
 
 /** Refuses a snapshot with fields a persisted snapshot does not have (they would be stored verbatim). */
 export const checkFields = (value: unknown): void => {
-  if (!isObject(value)) {
+  if (!isPlainObject(value)) {
     throw refusal(
       'INVALID_SNAPSHOT',
       '`snapshot` must be a persisted snapshot, the object `getPersistedSnapshot(workflow)` returns ({ workflow, path, step, … }).',

@@ -1,9 +1,6 @@
-import { isWorkflowError, type PersistedSnapshot } from '@flowkit/core'
+import { isPlainObject, isWorkflowError, type PersistedSnapshot } from '@flowkit/core'
 import { refusal } from './http/errors'
 import type { ServerActions } from './types'
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype
 
 export interface ServerActionRun {
   readonly actions: ServerActions
@@ -38,7 +35,7 @@ export const runServerActions = async ({ actions, snapshot, state: verified, key
           { step: frame.step, cause },
         )
       }
-      if (patch !== undefined && patch !== null && !isObject(patch)) {
+      if (patch !== undefined && patch !== null && !isPlainObject(patch)) {
         throw refusal(
           'SERVER_ACTION_FAILED',
           `server action #${index + 1} of step '${frame.step}' returned ${Array.isArray(patch) ? 'an array' : typeof patch}; return an object patch such as { paymentId }, or nothing.`,

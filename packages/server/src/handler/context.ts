@@ -1,4 +1,4 @@
-import { initialState, journeyLog, type PersistedSnapshot, serialize, type WorkflowError } from '@flowkit/core'
+import { initialState, isPlainObject, journeyLog, type PersistedSnapshot, serialize, type WorkflowError } from '@flowkit/core'
 import { inCurrentVersion } from '../checkSnapshot'
 import { refusal } from '../http/errors'
 import { readJson } from '../http/readJson'
@@ -65,8 +65,6 @@ export interface Found {
   readonly record: InstanceRecord
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-
 /** An instance as clients see it (never its token hash, owner or claim), its snapshot in the definition's current version. */
 export const view = (context: Context, record: InstanceRecord) => {
   const definition = context.definitions.get(record.workflow)
@@ -95,7 +93,7 @@ export const bodyOf = async (
 ): Promise<Record<string, unknown>> => {
   const body = await readJson(request, context.limit)
   const shape = () => `send { ${[...required.map((k) => `"${k}": …`), ...optional.map((k) => `"${k}"?: …`)].join(', ')} }`
-  if (!isObject(body)) throw refusal('INVALID_REQUEST', `the body must be a JSON object; ${shape()}.`)
+  if (!isPlainObject(body)) throw refusal('INVALID_REQUEST', `the body must be a JSON object; ${shape()}.`)
   for (const key of Object.keys(body)) {
     if (!required.includes(key) && !optional.includes(key)) {
       throw refusal('INVALID_REQUEST', `unknown field ${JSON.stringify(key.slice(0, 40))} in the body; ${shape()}.`)

@@ -1,13 +1,10 @@
-import type { PersistedSnapshot } from '@flowkit/core'
+import { isLogEntry, type PersistedSnapshot } from '@flowkit/core'
 import { sha256 } from '../tokens'
 import type { AnyDefinition } from '../types'
 import type { JourneyEventType, JourneyRow, JourneyWrite } from './types'
 
-const LOGGED = new Set<string>(['entered', 'completed', 'skipped', 'back', 'goto', 'reset', 'error', 'invalid', 'done'])
 const MAX_FIELDS = 50
 const MAX_TEXT = 200
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
 /**
  * The device that sent a request, for `resumed`: the `x-flowkit-device` header a client may send (any random id
@@ -56,8 +53,8 @@ export const recordedJourney = (
     rows.push([type, step, at, reason, fields, rank])
   }
   for (const entry of Array.isArray(snapshot.log) ? (snapshot.log as unknown[]) : []) {
-    if (!isObject(entry) || !LOGGED.has(entry.type as string) || typeof entry.step !== 'string') continue
-    if (!Object.hasOwn(steps, entry.step) || typeof entry.at !== 'number' || !Number.isFinite(entry.at)) continue
+    // The entries core's replay keeps (isLogEntry), of steps this definition has, at a finite time.
+    if (!isLogEntry(entry) || !Object.hasOwn(steps, entry.step) || !Number.isFinite(entry.at)) continue
     const type = entry.type as JourneyEventType
     push(type, entry.step, Math.round(entry.at), reasonOf(type, entry.reason), fieldsOf(type, entry.fields))
   }
