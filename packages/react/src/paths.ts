@@ -1,3 +1,4 @@
+import { isPlainObject } from '@flowkit/core'
 import { fail } from './fail'
 
 const UNSAFE = new Set(['__proto__', 'prototype', 'constructor'])
@@ -14,19 +15,16 @@ const segments = (path: string): string[] => {
   return parts
 }
 
-/** A plain record a path can go into: an object that is not an array. */
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
 /** The value at a dot path (`'address.zip'`) of a draft, or undefined. */
 export const getPath = (value: unknown, path: string): unknown => {
   let v = value
-  for (const key of segments(path)) v = isRecord(v) && Object.hasOwn(v, key) ? v[key] : undefined
+  for (const key of segments(path)) v = isPlainObject(v) && Object.hasOwn(v, key) ? v[key] : undefined
   return v
 }
 
 /** A copy of `value` with the dot path set; objects on the way are copied, never mutated. */
 export const setPath = (value: unknown, path: string, next: unknown): Record<string, unknown> => {
   const [key, ...rest] = segments(path) as [string, ...string[]]
-  const record = isRecord(value) ? value : {}
+  const record = isPlainObject(value) ? value : {}
   return { ...record, [key]: rest.length === 0 ? next : setPath(record[key], rest.join('.'), next) }
 }

@@ -1,5 +1,5 @@
 import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
-import { schemaOf, valuesOf } from './stepDefaults'
+import { valuesOf } from './stepDefaults'
 import { validateInput } from './validateInput'
 
 const isEvent = (value: unknown): value is { preventDefault(): void } =>
@@ -18,7 +18,7 @@ export const stepActions = <V extends object, K extends string>(workflow: Workfl
       if (isEvent(input)) input.preventDefault()
       return workflow.next(input === undefined || isEvent(input) ? getValues() : input) as Promise<WorkflowSnapshot<any, K>>
     },
-    validate: (input?: Partial<V>) => validateInput(schemaOf(workflow, step), input ?? getValues()),
+    validate: (input?: Partial<V>) => validateInput(workflow, step, input ?? getValues()),
     back: () => void workflow.back(),
   }
 }

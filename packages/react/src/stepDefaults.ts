@@ -1,7 +1,7 @@
-import type { Workflow } from '@flowkit/core'
+import { isPlainObject, type Workflow } from '@flowkit/core'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { cached } from './cached'
-import { getPath, isRecord, setPath } from './paths'
+import { getPath, setPath } from './paths'
 import { scopedState } from './stepGroup'
 
 /** A Standard Schema that can also describe itself as JSON Schema (zod 4, arktype; valibot through `toStandardJsonSchema`). */
@@ -86,13 +86,13 @@ export const stepDefaults = (workflow: Workflow, step: string, state: unknown): 
 
 /** `draft` over `defaults`, merging plain objects: what the user typed wins, path by path. */
 export const withDefaults = (defaults: Record<string, unknown>, draft: unknown): Record<string, unknown> => {
-  if (!isRecord(draft)) return defaults
+  if (!isPlainObject(draft)) return defaults
   const out: Record<string, unknown> = { ...defaults }
   for (const [key, value] of Object.entries(draft)) {
     const base = out[key]
     // defineProperty, so that a field named `__proto__` stays a field.
     Object.defineProperty(out, key, {
-      value: isRecord(base) && isRecord(value) ? withDefaults(base, value) : value,
+      value: isPlainObject(base) && isPlainObject(value) ? withDefaults(base, value) : value,
       enumerable: true,
       writable: true,
       configurable: true,

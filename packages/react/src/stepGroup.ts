@@ -27,3 +27,15 @@ export const scopedState = (definition: WorkflowDefinition, step: string, state:
   const def = (definition.steps as Readonly<Record<string, StepDef<any> | undefined>>)[step]
   return def && typeof state === 'object' && state !== null ? viewOf(def, state) : state
 }
+
+const NO_ITEMS: readonly never[] = Object.freeze([])
+
+/**
+ * The items of the repeat whose summary step is `step`, as the engine counts them: `summary.key` of the data
+ * the summary step sees (`scopedState`), so a repeat inside a sub-flow reads `state.home.kids`. Empty when there
+ * are none yet.
+ */
+export const repeatItemsOf = (definition: WorkflowDefinition, step: string, summary: RepeatSummary, state: unknown): readonly unknown[] => {
+  const items = (scopedState(definition, step, state) as Record<string, unknown> | undefined)?.[summary.key]
+  return Array.isArray(items) ? items : NO_ITEMS
+}

@@ -1,19 +1,21 @@
-import { didYouMean, type Workflow, WorkflowError } from '@flowkit/core'
+import { didYouMean, unknownStepError, type Workflow, WorkflowError } from '@flowkit/core'
 import { namesOf } from './stepNames'
 import { useWorkflowContext } from './WorkflowContext'
 
-/** Throws in development when a step is not in the workflow, listing the defined ones. */
+/** How the call that named `step` reads in a message: `useRepeat('paymnt')`, `<WorkflowStep name="paymnt">`, `<WorkflowSteps steps> key 'paymnt'`. */
+const callNaming = (where: string, step: string): string => {
+  if (where.endsWith('()')) return `${where.slice(0, -1)}'${step}')`
+  const prop = /^<(\w+) name>$/.exec(where)
+  return prop ? `<${prop[1]} name="${step}">` : `${where} key '${step}'`
+}
+
+/** Throws core's `UNKNOWN_STEP` (the defined steps, the nearest one) in development when a step is not in the workflow. */
 export const checkSteps = (workflow: Workflow, steps: readonly string[], where: string): void => {
   if (process.env.NODE_ENV === 'production') return
-  const ids = Object.keys(workflow.definition.steps)
+  const { definition } = workflow
   for (const step of steps) {
-    if (!ids.includes(step)) {
-      throw new WorkflowError(
-        'UNKNOWN_STEP',
-        `${where}: workflow '${workflow.definition.id}' has no step '${step}'; defined steps: ${ids.join(', ')}.`,
-        { category: 'usage', step },
-      )
-    }
+    if (!Object.hasOwn(definition.steps, step))
+      throw unknownStepError(definition, `${callNaming(where, step)} in workflow '${definition.id}'`, step)
   }
 }
 

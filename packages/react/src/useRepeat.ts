@@ -2,7 +2,7 @@ import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
 import { stepTitle } from '@flowkit/core'
 import { useContext, useMemo } from 'react'
 import { fail } from './fail'
-import { type RepeatSummary, repeatGroupOf, summaryOf } from './stepGroup'
+import { type RepeatSummary, repeatGroupOf, repeatItemsOf, summaryOf } from './stepGroup'
 import { useKnownStep } from './useKnownStep'
 import { useSelector } from './useSelector'
 import { StepContext } from './WorkflowContext'
@@ -13,7 +13,7 @@ export interface RepeatApi<T = Record<string, any>> {
   readonly step: string
   /** The summary step's title, or its id. */
   readonly title: string
-  /** The items so far (`state[repeat.key]`). */
+  /** The items so far (`state[repeat.key]`, in the sub-flow's data for a repeat inside one). */
   readonly items: readonly T[]
   readonly count: number
   /** `repeat.min` and `repeat.max`. */
@@ -34,8 +34,6 @@ export interface RepeatApi<T = Record<string, any>> {
   /** Leaves the summary for the repeat step's `next`. */
   continue(): Promise<WorkflowSnapshot>
 }
-
-const NO_ITEMS: readonly never[] = Object.freeze([])
 
 /** The repeat's summary step and summary for `step` (a summary or one of its item steps), or a clear error. */
 const resolve = (workflow: Workflow, step: string): { id: string; summary: RepeatSummary } => {
@@ -86,7 +84,8 @@ export function useRepeat<T = Record<string, any>>(step?: string): RepeatApi<T> 
   const asked = step ?? current
   const workflow = useKnownStep(asked === null ? [] : [asked], process.env.NODE_ENV !== 'production' && 'useRepeat()')
   const { id, summary } = asked === null ? noStep() : resolve(workflow, asked)
-  const stored = useSelector(workflow, (s) => (s.state as Record<string, unknown>)[summary.key])
+  // The same array while the items are unchanged (an empty one is shared), so the selector re-renders only on a change.
+  const items = useSelector(workflow, (s) => repeatItemsOf(workflow.definition, id, summary, s.state)) as readonly T[]
   const here = useSelector(workflow, (s) => s.step === id && s.status !== 'done')
   const moves = useMemo(
     () => ({
@@ -97,7 +96,6 @@ export function useRepeat<T = Record<string, any>>(step?: string): RepeatApi<T> 
     }),
     [workflow, id],
   )
-  const items = (Array.isArray(stored) ? stored : NO_ITEMS) as readonly T[]
   return {
     step: id,
     title: stepTitle(workflow.definition, id),

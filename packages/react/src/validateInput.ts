@@ -1,5 +1,4 @@
-import { type Issues, toIssues } from '@flowkit/core'
-import type { StepSchema } from './stepDefaults'
+import { type Issues, type Validated, validateStep, type Workflow } from '@flowkit/core'
 
 /** What `useStep().validate()` found: the parsed value when valid, the messages by field path otherwise. */
 export type StepValidation =
@@ -8,9 +7,9 @@ export type StepValidation =
 
 const NO_ISSUES: Issues = Object.freeze({})
 
-/** Checks `input` against a step's schema without running its actions or moving; a step without a schema accepts anything. */
-export const validateInput = async (schema: StepSchema | undefined, input: unknown): Promise<StepValidation> => {
-  if (!schema) return { valid: true, value: input, issues: NO_ISSUES }
-  const result = await schema['~standard'].validate(input)
-  return result.issues ? { valid: false, issues: toIssues(result.issues) } : { valid: true, value: result.value, issues: NO_ISSUES }
-}
+const toValidation = (result: Validated): StepValidation =>
+  result.issues ? { valid: false, issues: result.issues } : { valid: true, value: result.value, issues: NO_ISSUES }
+
+/** Checks `input` against `step`'s schema with core's `validateStep`, without running its actions or moving; a step without a schema accepts anything. */
+export const validateInput = async (workflow: Workflow, step: string, input: unknown): Promise<StepValidation> =>
+  toValidation(await validateStep(workflow.definition, step, input))

@@ -163,7 +163,7 @@ describe.each(modes)('a step without a component %s', (_, strict) => {
 describe('mistakes', () => {
   const silence = () => vi.spyOn(console, 'error').mockImplementation(() => {})
 
-  it('names the unknown step and lists the defined ones', () => {
+  it('names the unknown step, lists the defined ones and suggests the nearest', () => {
     silence()
     const workflow = createWorkflow(checkout)
     expect(() =>
@@ -173,7 +173,7 @@ describe('mistakes', () => {
         </WorkflowProvider>,
       ),
     ).toThrow(
-      "<WorkflowStep name>: workflow 'checkout' has no step 'paymnt'; defined steps: cart, gift, shipping, address, payment, review.",
+      `<WorkflowStep name="paymnt"> in workflow 'checkout': there is no such step; defined steps: cart, gift, shipping, address, payment, review. Did you mean 'payment'?`,
     )
     expect(() =>
       render(
@@ -181,7 +181,9 @@ describe('mistakes', () => {
           <WorkflowSteps steps={{ carts: () => null } as never} />
         </WorkflowProvider>,
       ),
-    ).toThrow("has no step 'carts'")
+    ).toThrow(
+      "<WorkflowSteps steps> key 'carts' in workflow 'checkout': there is no such step; defined steps: cart, gift, shipping, address, payment, review. Did you mean 'cart'?",
+    )
   })
 
   it('says how to fix a hook used outside a provider or a step', () => {

@@ -50,6 +50,13 @@ describe('seeding at child steps', () => {
     expect(flow.getSnapshot().state.dependants).toEqual([{ name: 'Ada', age: 0 }])
   })
 
+  it('names an unknown step, in `at` or `path`, with the nearest one', () => {
+    expect(() => snapshotAt(family(), { at: 'dependants.0.nam' as never })).toThrow(
+      /^seeding workflow 'family' with step 'dependants\.0\.nam': there is no such step; defined steps: about, dependants, .* Did you mean 'dependants\.0\.name'\?$/,
+    )
+    expect(() => snapshotAt(family(), { path: ['abut' as never] })).toThrow(/with step 'abut': .* Did you mean 'about'\?$/)
+  })
+
   it('says how to fix an item the seeded state cannot reach', () => {
     let error: unknown
     try {

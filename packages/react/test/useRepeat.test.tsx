@@ -1,10 +1,10 @@
 // biome-ignore-all lint/correctness/noComponentHookFactories: test components close over the workflow of their test
-import { createWorkflow, isWorkflowError, type Workflow } from '@flowkit/core'
+import { composeWorkflow, createWorkflow, isWorkflowError, type Workflow } from '@flowkit/core'
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { useRepeat, useStep, WorkflowProvider, WorkflowSteps } from '../src'
-import { type Dependant, family } from './composed'
+import { type Dependant, dependant, family } from './composed'
 import { modes, renderIn } from './fixtures'
 
 function Summary() {
@@ -199,7 +199,7 @@ describe('useRepeat mistakes', () => {
     expect(error).toMatch(/^INVALID_OPTION: useRepeat\(\): step 'about' .* its repeats: dependants/)
   })
 
-  it('throws NO_STEP outside a step without an id, and UNKNOWN_STEP for an id that is not defined', () => {
+  it('throws NO_STEP outside a step without an id, and UNKNOWN_STEP with the nearest step for an id that is not defined', () => {
     const workflow = createWorkflow(family())
     expect(
       codeOf(
@@ -214,7 +214,9 @@ describe('useRepeat mistakes', () => {
           <Probe step="dependents" />
         </WorkflowProvider>,
       ),
-    ).toMatch(/^UNKNOWN_STEP/)
+    ).toMatch(
+      /^UNKNOWN_STEP: useRepeat\('dependents'\) in workflow 'family': there is no such step; defined steps: about, .* Did you mean 'dependants'\?$/,
+    )
   })
 
   it('from a step before the summary, it goes forward to the summary first', async () => {
@@ -234,5 +236,53 @@ describe('useRepeat mistakes', () => {
       await api?.add()
     })
     expect(workflow.getSnapshot().step).toBe('dependants.0.name')
+  })
+})
+
+/** A household (intro → kids, a repeat of at least one → pets) used as the sub-flow `home`: the repeat's items are `state.home.kids`. */
+const household = composeWorkflow({
+  id: 'household',
+  initial: 'intro',
+  state: {} as { kids?: Dependant[] },
+  steps: {
+    intro: { title: 'About your home', next: 'kids' },
+    kids: { title: 'Children', repeat: { flow: dependant, min: 1, max: 3 }, next: 'pets' },
+    pets: { title: 'Pets', final: true },
+  },
+})
+const withHome = composeWorkflow({
+  id: 'withHome',
+  initial: 'home',
+  state: {} as { home?: { kids?: Dependant[] } },
+  steps: {
+    home: { title: 'Home', flow: household, next: 'done' },
+    done: { title: 'Done', final: true },
+  },
+})
+
+describe.each(modes)('useRepeat inside a sub-flow %s', (_, strict) => {
+  it("reads the items from the sub-flow's data, as the engine does", async () => {
+    const workflow = createWorkflow(withHome)
+    await workflow.next()
+    await workflow.next({ name: 'Ada' })
+    await workflow.next({ age: 7 })
+    expect(workflow.getSnapshot()).toMatchObject({ step: 'home.kids', state: { home: { kids: [{ name: 'Ada', age: 7 }] } } })
+    function Kids() {
+      const { step, items, count, min, canContinue } = useRepeat<Dependant>('home.kids')
+      return <p>{`${step}: ${items.map((d) => d.name).join(', ')} (${count}, min ${min}, ${canContinue ? 'can' : 'cannot'} continue)`}</p>
+    }
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <Kids />
+      </WorkflowProvider>,
+    )
+    expect(screen.getByText('home.kids: Ada (1, min 1, can continue)')).toBeInTheDocument()
+    await act(async () => {
+      await workflow.next({ action: 'add' })
+      await workflow.next({ name: 'Bob' })
+      await workflow.next({ age: 5 })
+    })
+    expect(screen.getByText('home.kids: Ada, Bob (2, min 1, can continue)')).toBeInTheDocument()
   })
 })

@@ -2,11 +2,13 @@ import {
   type FlowState,
   historyOf,
   initialState,
+  isPlainObject,
   journeyLog,
   type PersistedSnapshot,
   replay,
   serialize,
   transition,
+  unknownStepError,
   type WorkflowDefinition,
   WorkflowError,
 } from '@flowkit/core'
@@ -53,8 +55,6 @@ export interface WorkflowSeed<S extends object = any, K extends string = string>
   /** The flow is finished: its final step (`at`, or the one the path reaches) was completed. @default false */
   readonly done?: boolean
 }
-
-const isPlain = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const isFrame = (value: unknown): value is SeedFrame => typeof value === 'object' && value !== null && 'step' in value
 
@@ -117,16 +117,8 @@ export function snapshotAt<S extends object, K extends string>(
 
 const checkSeedSteps = (def: WorkflowDefinition, steps: readonly (string | undefined)[]) => {
   for (const step of steps) {
-    if (step !== undefined && !Object.hasOwn(def.steps, step)) {
-      throw new WorkflowError(
-        'UNKNOWN_STEP',
-        `seeding workflow '${def.id}': there is no step '${String(step)}'; defined steps: ${Object.keys(def.steps).join(', ')}.`,
-        {
-          category: 'usage',
-          step,
-        },
-      )
-    }
+    if (step !== undefined && !Object.hasOwn(def.steps, step))
+      throw unknownStepError(def, `seeding workflow '${def.id}' with step '${step}'`, step)
   }
 }
 
@@ -158,7 +150,7 @@ const walker = (def: WorkflowDefinition, { state = {}, drafts = {} }: WorkflowSe
       // of the flow itself, which takes the whole seeded state, each child step takes its part of it.
       const scoped = groupsOf(def, walk.s.step).length > 0
       const own = scoped ? scopedState(def, walk.s.step, state) : state
-      const patch = seeded ? (frame?.patch ?? {}) : { ...(isPlain(own) ? own : {}), ...frame?.patch }
+      const patch = seeded ? (frame?.patch ?? {}) : { ...(isPlainObject(own) ? own : {}), ...frame?.patch }
       if (!scoped) seeded = true
       else placed.add((groupsOf(def, walk.s.step)[0] as { key: string }).key)
       // A repeat's summary branches on its input (add, change, continue): the walk records the move it makes.

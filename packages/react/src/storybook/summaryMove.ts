@@ -1,5 +1,5 @@
 import type { FlowState, WorkflowDefinition } from '@flowkit/core'
-import { groupsOf, scopedState, summaryOf } from '../stepGroup'
+import { groupsOf, repeatItemsOf, summaryOf } from '../stepGroup'
 
 const stateOf = (definition: WorkflowDefinition, s: FlowState): unknown => s.frame?.state ?? definition.state
 
@@ -20,9 +20,7 @@ export const summaryMove = (
   if (given !== undefined) return given
   const group = toward === undefined ? undefined : groupsOf(definition, toward).find((g) => g.kind === 'repeat' && g.step === s.step)
   if (!group || group.item === undefined) return { action: 'continue' }
-  const scope = scopedState(definition, s.step, stateOf(definition, s)) as Record<string, unknown> | undefined
-  const items = scope?.[summary.key]
-  const count = Array.isArray(items) ? items.length : 0
+  const count = repeatItemsOf(definition, s.step, summary, stateOf(definition, s)).length
   if (group.item > count) {
     mismatch(
       `step '${toward}' is item ${group.item} of '${s.step}', but \`state.${summary.key}\` has ${count} item${count === 1 ? '' : 's'}; give it at least ${group.item} so the walk can add item ${group.item} after them.`,
