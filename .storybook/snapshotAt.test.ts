@@ -97,9 +97,9 @@ describe('snapshotAt refuses a seed that does not fit, saying what to change', (
     expectError(
       () => snapshotAt(signup, { at: 'payment' as never }),
       'UNKNOWN_STEP',
-      /no step 'payment'; defined steps: start, kind, name, vat, extras, confirm/,
+      /with step 'payment': there is no such step; defined steps: start, kind, name, vat, extras, confirm/,
     )
-    expectError(() => snapshotAt(signup, { at: '__proto__' as never }), 'UNKNOWN_STEP', /no step '__proto__'/)
+    expectError(() => snapshotAt(signup, { at: '__proto__' as never }), 'UNKNOWN_STEP', /with step '__proto__': there is no such step/)
   })
 
   it('says when the state leaves a branch undecided', () => {
