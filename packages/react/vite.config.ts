@@ -36,6 +36,11 @@ export default defineConfig({
         /^next($|\/)/,
       ],
       output: { banner: (chunk) => (chunk.isEntry ? USE_CLIENT : '') },
+      // The routers' sources open with 'use client' too (for apps that bundle the source); the banner above puts it in the output, so the warning that bundling may drop it says nothing.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use client')) return
+        warn(warning)
+      },
     },
   },
 })
