@@ -4,6 +4,7 @@ import { type Harness, openPage, startHarness } from './harness'
 import {
   answerDependant,
   chooseByKeyboard,
+  describedText,
   expectScreen,
   fillAddressLines,
   panelState,
@@ -43,6 +44,13 @@ describe('enrollment', () => {
       'Enter your date of birth',
     ])
     await expectScreen(page, 'About you', 'enrollment-mouse-about-errors')
+    // Each field is described by its own message (the ids @flowkit/react's useField gives).
+    assert.equal(await page.getByLabel('Full name').getAttribute('aria-invalid'), 'true')
+    assert.equal(await describedText(page.getByLabel('Full name')), 'Error: Enter your full name')
+    assert.equal(
+      await describedText(page.getByLabel('Email address')),
+      'We send your policy documents here Error: Enter an email address in the correct format, like name@example.com',
+    )
     await page.getByLabel('Full name').fill('Grace Hopper')
     await page.getByLabel('Email address').fill('grace@example.com')
     await page.getByLabel('Date of birth', { exact: true }).fill('1990-12-09')
@@ -61,6 +69,11 @@ describe('enrollment', () => {
     await submit(page)
 
     await expectScreen(page, 'Choose your plan', 'enrollment-mouse-plan')
+    await submit(page)
+    assert.equal(
+      await describedText(page.getByRole('group', { name: 'Who should the plan cover?' })),
+      'A plan for just you skips the dependants step. Error: Select a plan',
+    )
     await page.getByRole('radio', { name: /Family/ }).click()
     await page.getByRole('radio', { name: /Plus/ }).click()
     await submit(page)

@@ -43,6 +43,17 @@ export async function summaryMessages(page: Page): Promise<string[]> {
   return page.locator('.error-summary').getByRole('link').allTextContents()
 }
 
+/** The text of the elements a control's `aria-describedby` names, as a screen reader reads it after the label. */
+export async function describedText(target: Locator): Promise<string> {
+  return target.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? `(no element #${id})`)
+      .join(' '),
+  )
+}
+
 const isFocused = (locator: Locator) => locator.evaluate((el) => el === document.activeElement)
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, proving it is reachable by keyboard. */

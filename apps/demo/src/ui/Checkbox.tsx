@@ -1,5 +1,6 @@
+import { useField } from '@flowkit/react'
 import type { ReactNode } from 'react'
-import { messageOf, useFieldId } from './fieldId'
+import { messageOf } from './fieldId'
 
 interface CheckboxProps {
   readonly name: string
@@ -12,13 +13,12 @@ interface CheckboxProps {
 
 /** One checkbox drawn as a card, with its inline error above it. */
 export function Checkbox({ name, label, detail, checked, onChange, issues }: CheckboxProps) {
-  const fieldId = useFieldId()
-  const id = fieldId(name)
+  const { id, errorId } = useField(name)
   const error = messageOf(issues, name)
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       {error && (
-        <span className="field-error" id={`${id}-error`}>
+        <span className="field-error" id={errorId}>
           <span className="visually-hidden">Error: </span>
           {error}
         </span>
@@ -31,7 +31,7 @@ export function Checkbox({ name, label, detail, checked, onChange, issues }: Che
           checked={checked}
           onChange={(event) => onChange(event.target.checked)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={error ? errorId : undefined}
         />
         <span>
           <span className="choice-title">{label}</span>

@@ -1,5 +1,6 @@
+import { useField } from '@flowkit/react'
 import type { ReactNode } from 'react'
-import { messageOf, useFieldId } from './fieldId'
+import { messageOf } from './fieldId'
 
 export interface Choice<V extends string> {
   readonly value: V
@@ -22,10 +23,9 @@ interface ChoicesProps<V extends string> {
 
 /** A radio group drawn as cards. The first radio carries the field id, so the error summary can focus it. */
 export function Choices<V extends string>({ name, legend, hint, choices, value, onChange, issues, asHeading }: ChoicesProps<V>) {
-  const fieldId = useFieldId()
-  const id = fieldId(name)
+  const { id, errorId } = useField(name)
   const error = messageOf(issues, name)
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
+  const describedBy = [hint && `${id}-hint`, error && errorId].filter(Boolean).join(' ') || undefined
   return (
     <fieldset className={`field${error ? ' has-error' : ''}`} aria-describedby={describedBy}>
       <legend>{asHeading ? <h2 className="legend-heading">{legend}</h2> : legend}</legend>
@@ -35,7 +35,7 @@ export function Choices<V extends string>({ name, legend, hint, choices, value, 
         </span>
       )}
       {error && (
-        <span className="field-error" id={`${id}-error`}>
+        <span className="field-error" id={errorId}>
           <span className="visually-hidden">Error: </span>
           {error}
         </span>

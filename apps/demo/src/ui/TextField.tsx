@@ -1,5 +1,6 @@
+import { useField } from '@flowkit/react'
 import type { ClipboardEvent, InputHTMLAttributes } from 'react'
-import { messageOf, useFieldId } from './fieldId'
+import { messageOf } from './fieldId'
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id' | 'name'> {
   /** The field path in the step's input, e.g. `'card.number'`. */
@@ -35,14 +36,14 @@ const pasted = (event: ClipboardEvent<HTMLInputElement>, maxLength: number): { v
 
 /** A labelled text input with hint and inline error, wired for assistive technology. */
 export function TextField({ name, label, hint, value, onChange, issues, width, className, onPaste, ...rest }: TextFieldProps) {
-  const fieldId = useFieldId()
-  const id = fieldId(name)
+  // The ids and ARIA wiring as @flowkit/react makes them (the error summary links to `id`); value and change stay the screen's.
+  const { id, errorId } = useField(name)
   const error = messageOf(issues, name)
   const { maxLength } = rest
   const length = (value ?? '').trim().length
   const tooLong =
     !error && maxLength !== undefined && length > maxLength ? `${label} is ${length} characters: keep it to ${maxLength} or fewer` : ''
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`, tooLong && `${id}-length`].filter(Boolean).join(' ') || undefined
+  const describedBy = [hint && `${id}-hint`, error && errorId, tooLong && `${id}-length`].filter(Boolean).join(' ') || undefined
   const paste = (event: ClipboardEvent<HTMLInputElement>) => {
     onPaste?.(event)
     if (event.defaultPrevented || maxLength === undefined) return
@@ -64,7 +65,7 @@ export function TextField({ name, label, hint, value, onChange, issues, width, c
         </span>
       )}
       {error && (
-        <span className="field-error" id={`${id}-error`}>
+        <span className="field-error" id={errorId}>
           <span className="visually-hidden">Error: </span>
           {error}
         </span>

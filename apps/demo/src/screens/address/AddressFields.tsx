@@ -1,7 +1,8 @@
+import { useField } from '@flowkit/react'
 import { COUNTRIES } from '../../flows/address'
 import { MAX_LENGTH } from '../../flows/limits'
 import { UNDELIVERABLE_POSTCODE } from '../../services/address'
-import { messageOf, useFieldId } from '../../ui/fieldId'
+import { messageOf } from '../../ui/fieldId'
 import { TextField } from '../../ui/TextField'
 import type { FieldsProps } from '../StepScreen'
 
@@ -34,9 +35,8 @@ export function AddressNameFields({ draft, update, issues }: FieldsProps<Address
 
 /** The address sub-flow's last step: the lines, town, postcode and country, verified by the carrier on submit. */
 export function AddressLinesFields({ draft, update, issues }: FieldsProps<AddressLinesDraft, unknown>) {
-  const fieldId = useFieldId()
   const countryError = messageOf(issues, 'country')
-  const countryId = fieldId('country')
+  const { id: countryId, errorId: countryErrorId } = useField('country')
   return (
     <>
       <TextField
@@ -83,7 +83,7 @@ export function AddressLinesFields({ draft, update, issues }: FieldsProps<Addres
           Country
         </label>
         {countryError && (
-          <span className="field-error" id={`${countryId}-error`}>
+          <span className="field-error" id={countryErrorId}>
             <span className="visually-hidden">Error: </span>
             {countryError}
           </span>
@@ -95,7 +95,7 @@ export function AddressLinesFields({ draft, update, issues }: FieldsProps<Addres
           value={draft.country ?? ''}
           onChange={(e) => update({ country: e.target.value })}
           aria-invalid={countryError ? true : undefined}
-          aria-describedby={countryError ? `${countryId}-error` : undefined}
+          aria-describedby={countryError ? countryErrorId : undefined}
         >
           <option value="">Select a country</option>
           {Object.entries(COUNTRIES).map(([code, name]) => (

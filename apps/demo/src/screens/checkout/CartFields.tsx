@@ -2,7 +2,7 @@ import { formatPrice, PRODUCTS, type ProductId } from '../../flows/catalog'
 import { type CheckoutState, MAX_QUANTITY } from '../../flows/checkout'
 import { MAX_LENGTH } from '../../flows/limits'
 import { PROMO_CODES } from '../../services/promo'
-import { messageOf, useFieldId } from '../../ui/fieldId'
+import { messageOf, useFieldIds } from '../../ui/fieldId'
 import { TextField } from '../../ui/TextField'
 import type { FieldsProps, StepScreen } from '../StepScreen'
 
@@ -19,7 +19,8 @@ const countOf = (value: number | string | undefined): number | undefined => {
 }
 
 function CartFields({ draft, update, issues }: FieldsProps<CartDraft, CheckoutState>) {
-  const fieldId = useFieldId()
+  const fieldIds = useFieldIds()
+  const basket = fieldIds('quantities')
   const quantities = draft.quantities ?? {}
   const setQuantity = (id: ProductId, value: number | string) => update({ quantities: { ...quantities, [id]: value } })
   const step = (id: ProductId, by: number) => setQuantity(id, Math.max(0, Math.min(MAX_QUANTITY, (countOf(quantities[id]) ?? 0) + by)))
@@ -29,7 +30,7 @@ function CartFields({ draft, update, issues }: FieldsProps<CartDraft, CheckoutSt
     <>
       <div className={`field${basketError ? ' has-error' : ''}`}>
         {basketError && (
-          <span className="field-error" id={`${fieldId('quantities')}-error`}>
+          <span className="field-error" id={basket.errorId}>
             <span className="visually-hidden">Error: </span>
             {basketError}
           </span>
@@ -40,8 +41,9 @@ function CartFields({ draft, update, issues }: FieldsProps<CartDraft, CheckoutSt
             const qty = quantities[product.id] ?? 0
             const lineError = messageOf(issues, `quantities.${product.id}`)
             // The basket's own error links to the first input; a line's error to its input.
-            const id = index === 0 && !lineError ? fieldId('quantities') : fieldId(`quantities.${product.id}`)
-            const errorId = lineError ? `${id}-error` : basketError ? `${fieldId('quantities')}-error` : undefined
+            const line = fieldIds(`quantities.${product.id}`)
+            const id = index === 0 && !lineError ? basket.id : line.id
+            const errorId = lineError ? line.errorId : basketError ? basket.errorId : undefined
             return (
               <div className="cart-line" key={product.id}>
                 <div>
@@ -51,7 +53,7 @@ function CartFields({ draft, update, issues }: FieldsProps<CartDraft, CheckoutSt
                   {product.digital && <span className="tag tag-accent">Digital</span>}
                   <div className="muted">{product.description}</div>
                   {lineError && (
-                    <span className="field-error" id={`${id}-error`}>
+                    <span className="field-error" id={line.errorId}>
                       <span className="visually-hidden">Error: </span>
                       {lineError}
                     </span>

@@ -1,8 +1,9 @@
+import { useField } from '@flowkit/react'
 import { type EnrollmentState, SITUATIONS, type Situation } from '../../flows/enrollment'
 import { MAX_LENGTH } from '../../flows/limits'
 import { Checkbox } from '../../ui/Checkbox'
 import { Choices } from '../../ui/Choices'
-import { messageOf, useFieldId } from '../../ui/fieldId'
+import { messageOf } from '../../ui/fieldId'
 import { TextField } from '../../ui/TextField'
 import type { FieldsProps, StepScreen } from '../StepScreen'
 
@@ -108,8 +109,7 @@ export interface CircumstancesDraft {
 }
 
 function CircumstancesFields({ draft, update, issues }: FieldsProps<CircumstancesDraft, EnrollmentState>) {
-  const fieldId = useFieldId()
-  const detailsId = fieldId('details')
+  const { id: detailsId, errorId: detailsErrorId } = useField('details')
   const detailsError = messageOf(issues, 'details')
   return (
     <>
@@ -126,7 +126,7 @@ function CircumstancesFields({ draft, update, issues }: FieldsProps<Circumstance
           Anything we should know? (optional)
         </label>
         {detailsError && (
-          <span className="field-error" id={`${detailsId}-error`}>
+          <span className="field-error" id={detailsErrorId}>
             <span className="visually-hidden">Error: </span>
             {detailsError}
           </span>
@@ -138,7 +138,7 @@ function CircumstancesFields({ draft, update, issues }: FieldsProps<Circumstance
           value={draft.details ?? ''}
           onChange={(e) => update({ details: e.target.value })}
           aria-invalid={detailsError ? true : undefined}
-          aria-describedby={detailsError ? `${detailsId}-error` : undefined}
+          aria-describedby={detailsError ? detailsErrorId : undefined}
         />
       </div>
     </>
