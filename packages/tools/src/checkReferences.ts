@@ -1,14 +1,11 @@
-import { checkDefinition, type DefinitionProblem, type WorkflowDefinition } from '@flowkit/core'
+import { checkDefinition, type WorkflowDefinition } from '@flowkit/core'
 import { patternOf } from './fieldSchema'
+import { fileProblem } from './fileProblem'
 import type { Condition, FlowFile, RepeatFile, StepFile } from './format'
-import { didYouMean, type FlowProblem, type FlowProblemCode, quoteList, toPointer } from './problems'
+import { didYouMean, type FlowProblem, quoteList, toPointer } from './problems'
 import { lookup, type WorkflowRegistry } from './registry'
 
 type Add = (problem: FlowProblem) => void
-
-/** Every step a step's `next` names. */
-export const nextTargets = (step: FlowFile['steps'][string]): string[] =>
-  typeof step.next === 'string' ? [step.next] : (step.next ?? []).map((choice) => choice.to)
 
 const guard = () => false
 
@@ -66,26 +63,6 @@ const SHAPE = new Set(['MISSING_NEXT', 'FINAL_WITH_NEXT', 'INVALID_DEFINITION'])
 const COMPOSITION = new Set(['INVALID_SUBFLOW', 'RECURSIVE_SUBFLOW', 'INVALID_REPEAT'])
 
 /**
- * A path of core's into the file: a laid-out step (`'shipping.street'`) is its outermost file step
- * (`'shipping'`), the one the file can change; a stand-in `validate` is the file's `fields`.
- */
-const filePath = (file: FlowFile, path: readonly (string | number)[]): (string | number)[] => {
-  const [head, id, ...rest] = path
-  if (head !== 'steps' || typeof id !== 'string') return [...path]
-  if (Object.hasOwn(file.steps, id)) return ['steps', id, ...rest.map((s) => (s === 'validate' && rest.length === 1 ? 'fields' : s))]
-  const outer = Object.keys(file.steps)
-    .filter((s) => id.startsWith(`${s}.`))
-    .sort((a, b) => b.length - a.length)[0]
-  return outer === undefined ? ['steps', id, ...rest] : ['steps', outer]
-}
-
-const toFileProblem = (file: FlowFile, p: DefinitionProblem): FlowProblem => ({
-  code: (p.code === 'INVALID_DEFINITION' ? 'INVALID_VALUE' : p.code) as FlowProblemCode,
-  pointer: toPointer(filePath(file, p.path)),
-  message: p.message,
-})
-
-/**
  * Core's definition rules (`checkDefinition`), with JSON pointers into the file: the one set of rules,
  * in core's words. Twice when the file has sub-flows: its own steps with sub-flows standing in as plain
  * steps (so a bad `next` is reported in the file's step ids), then composed with the resolved children
@@ -100,12 +77,12 @@ const coreProblems = (
   const plain = checkDefinition(shapeOf(file, ids))
     .filter((p) => !(p.path[0] === 'initial' && typeof file.initial !== 'string'))
     .filter((p) => !(partial && (WHOLE_FILE.has(p.code) || (p.step !== undefined && partial.salvaged.has(p.step) && SHAPE.has(p.code)))))
-    .map((p) => toFileProblem(file, p))
+    .map((p) => fileProblem(file, p))
   if (partial || !flows || flows.size === 0) return plain
   const seen = new Set(plain.map((p) => `${p.code} ${p.pointer}`))
   const composed = checkDefinition(shapeOf(file, ids, flows))
     .filter((p) => COMPOSITION.has(p.code) || plain.length === 0)
-    .map((p) => toFileProblem(file, p))
+    .map((p) => fileProblem(file, p))
     .filter((p) => !seen.has(`${p.code} ${p.pointer}`))
   return [...plain, ...composed]
 }

@@ -1,9 +1,10 @@
 import { composeWorkflow, isWorkflowError, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
 import { buildDefinition } from './buildDefinition'
 import { checkReferences } from './checkReferences'
+import { fileProblemsOf } from './fileProblem'
 import { type FlowFile, FlowFileSchema, type StepFile, StepSchema } from './format'
 import { type Parsed, parseSource } from './parse'
-import { type FlowProblem, type FlowProblemCode, formatProblems, toPointer } from './problems'
+import { type FlowProblem, formatProblems } from './problems'
 import type { WorkflowRegistry } from './registry'
 import { type FileLoader, resolveSubflows } from './subflows'
 import { zodProblems } from './zodProblems'
@@ -53,32 +54,6 @@ export interface CheckOptions extends LoadOptions {
    * names are then not checked, and an action that is not registered fails when it runs.
    */
   readonly registry?: WorkflowRegistry
-}
-
-const coreCodes: readonly string[] = [
-  'UNKNOWN_STEP',
-  'MISSING_NEXT',
-  'FINAL_WITH_NEXT',
-  'UNREACHABLE_STEP',
-  'SKIP_CYCLE',
-  'MISSING_FINAL',
-  'INVALID_SUBFLOW',
-  'RECURSIVE_SUBFLOW',
-  'INVALID_REPEAT',
-]
-
-/** Problems `composeWorkflow` found that the file checks did not (a skip cycle), with pointers to their steps. */
-const fromCore = (error: WorkflowError): FlowProblem[] => {
-  const found = (error.details.problems ?? [{ code: error.code, step: error.step, message: error.message }]) as {
-    code: string
-    step?: string
-    message: string
-  }[]
-  return found.map((p) => ({
-    code: (coreCodes.includes(p.code) ? p.code : 'INVALID_DEFINITION') as FlowProblemCode,
-    pointer: p.step === undefined ? '' : toPointer(['steps', p.step]),
-    message: p.message,
-  }))
 }
 
 const salvageable = ['next', 'actions', 'skip', 'fields'] as const
@@ -149,7 +124,7 @@ const checkFile = (source: unknown, options: CheckOptions, stack: readonly strin
       const definition = composeWorkflow(buildDefinition(file, options.registry, subflows.flows) as never) as WorkflowDefinition
       return { definition, file, problems: [] }
     } catch (error) {
-      if (isWorkflowError(error)) return fail(fromCore(error), file)
+      if (isWorkflowError(error)) return fail(fileProblemsOf(file, error), file)
       throw error
     }
   } catch (error) {

@@ -1,24 +1,11 @@
-/** What kind of problem a flow file has. Branch on it; the message says what to change. */
-export type FlowProblemCode =
-  | 'PARSE_ERROR'
-  | 'TOO_DEEP'
-  | 'TOO_LARGE'
-  | 'INVALID_TYPE'
-  | 'MISSING_KEY'
-  | 'UNKNOWN_KEY'
-  | 'INVALID_VALUE'
-  | 'UNKNOWN_STEP'
-  | 'UNKNOWN_ACTION'
-  | 'UNKNOWN_GUARD'
-  | 'UNREACHABLE_STEP'
-  | 'MISSING_NEXT'
-  | 'FINAL_WITH_NEXT'
-  | 'MISSING_FINAL'
-  | 'SKIP_CYCLE'
-  | 'INVALID_SUBFLOW'
-  | 'RECURSIVE_SUBFLOW'
-  | 'INVALID_REPEAT'
-  | 'INVALID_DEFINITION'
+import type { WorkflowErrorCode } from '@flowkit/core'
+
+/**
+ * What kind of problem a flow file has: one of core's codes (`WorkflowErrorCode`, the one list of them), mostly
+ * of its `definition` category, and the same code core gives the same problem. Branch on it; the message says
+ * what to change.
+ */
+export type FlowProblemCode = WorkflowErrorCode
 
 /** One problem of a flow file. */
 export interface FlowProblem {
