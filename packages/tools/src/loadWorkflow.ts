@@ -150,15 +150,16 @@ export function checkWorkflow<S extends object = Record<string, any>, K extends 
   options: CheckOptions = {},
 ): WorkflowCheck<S, K> {
   const { maxBytes, readFile, path } = options
-  const invalid = (message: string) => {
-    throw new WorkflowError('INVALID_OPTION', `checkWorkflow: ${message}`, { category: 'usage' })
+  // details.option names the option and details.reason says what is wrong after its name (the CLI says it of its flag).
+  const invalid = (option: string, reason: string) => {
+    throw new WorkflowError('INVALID_OPTION', `checkWorkflow: ${option} ${reason}`, { category: 'usage', details: { option, reason } })
   }
   if (maxBytes !== undefined && !(typeof maxBytes === 'number' && maxBytes > 0))
-    invalid(`maxBytes must be a positive number of bytes (Infinity for no limit), not ${JSON.stringify(maxBytes) ?? String(maxBytes)}.`)
+    invalid('maxBytes', `must be a positive number of bytes (Infinity for no limit), not ${JSON.stringify(maxBytes) ?? String(maxBytes)}.`)
   if (readFile !== undefined && typeof readFile !== 'function')
-    invalid("readFile must be a function (path) => text, such as (p) => readFileSync(p, 'utf8').")
+    invalid('readFile', "must be a function (path) => text, such as (p) => readFileSync(p, 'utf8').")
   if (path !== undefined && (typeof path !== 'string' || path === ''))
-    invalid('path must be the non-empty path of the file the text came from.')
+    invalid('path', 'must be the non-empty path of the file the text came from.')
   const loader: FileLoader = {
     readFile,
     cache: new Map(),

@@ -152,5 +152,10 @@ describe('the flowkit CLI', () => {
       stderr: expect.stringContaining('--max-bytes must be a positive number of bytes'),
     })
     expect((await flowkit('check', 'missing.json')).stderr).toContain('✖ missing.json: cannot read it (ENOENT).')
+    const trace = write('teleported.json', JSON.stringify([{ type: 'teleported', step: 'cart', at: 0 }]))
+    expect(await flowkit('diagram', '--trace', trace, 'examples/checkout.flow.json')).toMatchObject({
+      code: 2,
+      stderr: 'flowkit: --trace entry 0 is not a journey log entry ({ type, step, at }); pass snapshot.log as it is.\n',
+    })
   })
 })

@@ -55,6 +55,9 @@ describe('the size of flow files', () => {
 
   it.each([0, -1, Number.NaN, '1MB'])('refuses maxBytes %s as a mistake in the options', (maxBytes) => {
     expect(() => checkWorkflow('{}', { maxBytes: maxBytes as number })).toThrow(/maxBytes must be a positive number of bytes/)
+    expect(() => checkWorkflow('{}', { maxBytes: maxBytes as number })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', category: 'usage', details: expect.objectContaining({ option: 'maxBytes' }) }),
+    )
   })
 
   it('loads a map of 50,000 keys in time linear in its size (the parser alone took 50 s)', () => {

@@ -5,6 +5,7 @@ import { createWorkflow, defineWorkflow, getPersistedSnapshot, journeyLog } from
 import { createFlowkitHandler } from '@flowkit/server'
 import { sqliteStore } from '@flowkit/server/sqlite'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { queryOf } from '../src/cli/insights'
 import { runCli } from '../src/cli/runCli'
 
 const signup = defineWorkflow({
@@ -103,7 +104,20 @@ most frequent paths
       code: 2,
       err: expect.stringContaining('--from'),
     })
+    expect(await run('insights', 'signup', '--db', db, '--abandon-after', 'soon')).toEqual({
+      code: 2,
+      out: '',
+      err: "flowkit insights: --abandon-after must be minutes (a whole number), not 'soon'.\n",
+    })
     const reversed = await run('insights', 'signup', '--db', db, '--from', '2026-12-02', '--to', '2026-12-01')
     expect(reversed).toMatchObject({ code: 2, err: expect.stringContaining('is after `to`') })
+  })
+})
+
+describe('the insights command line, read', () => {
+  it('refuses a wrong one with an INVALID_OPTION WorkflowError (usage) naming the flag', () => {
+    expect(() => queryOf('signup', { from: 'someday' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', category: 'usage', details: { command: 'insights', flag: '--from' } }),
+    )
   })
 })

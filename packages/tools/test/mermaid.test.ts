@@ -139,4 +139,31 @@ describe('toMermaid options', () => {
     expect(refusal({ trace: [{ type: 'entered', step: 'cart', at: 0 }, null] })).toContain('trace[1] is not a journey log entry')
     expect(refusal('LR')).toContain("options must be an object such as { direction: 'LR' }, not 'LR'.")
   })
+
+  it("refuses a trace entry core's replay would not keep (isLogEntry): an unknown type, no time", () => {
+    expect(refusal({ trace: [{ type: 'teleported', step: 'cart', at: 0 }] })).toContain('trace[0] is not a journey log entry')
+    expect(
+      refusal({
+        trace: [
+          { type: 'entered', step: 'cart', at: 0 },
+          { type: 'entered', step: 'cart' },
+        ],
+      }),
+    ).toContain('trace[1] is not a journey log entry')
+  })
+
+  it('names the refused option and what is wrong with it in details, for tools that say it in their words', () => {
+    const details = (options: unknown) => {
+      try {
+        toMermaid(checkout, options as never)
+      } catch (error) {
+        return isWorkflowError(error) ? error.details : undefined
+      }
+    }
+    expect(details({ direction: 'RL' })).toEqual({ option: 'direction', reason: "must be 'TD' (top-down) or 'LR' (left-right), not 'RL'." })
+    expect(details({ trace: [null] })).toEqual({
+      option: 'trace',
+      reason: 'entry 0 is not a journey log entry ({ type, step, at }); pass snapshot.log as it is.',
+    })
+  })
 })

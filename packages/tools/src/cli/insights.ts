@@ -17,8 +17,15 @@ export interface InsightsValues {
   'abandon-after'?: string
 }
 
-/** Thrown for a wrong command line: the CLI prints it and exits 2. */
-export class UsageError extends Error {}
+/**
+ * A wrong command line of `flowkit insights`, in the CLI's words (`--from must be…`): an `INVALID_OPTION`
+ * WorkflowError of the usage category, which the CLI prints after `flowkit insights:` and exits 2 for.
+ */
+const usage = (message: string, flag?: string) =>
+  new WorkflowError('INVALID_OPTION', message, {
+    category: 'usage',
+    details: { command: 'insights', ...(flag === undefined ? {} : { flag }) },
+  })
 
 const load = async (specifier: string): Promise<any> => {
   try {
@@ -40,7 +47,7 @@ const openStore = async (db: string, table: string | undefined): Promise<Instanc
   const options = table === undefined ? {} : { table }
   if (/^postgres(ql)?:\/\//.test(db)) return (await load('@flowkit/server/postgres')).postgresStore({ connectionString: db, ...options })
   const { existsSync } = await import('node:fs')
-  if (!existsSync(db)) throw new UsageError(`--db ${db}: no such SQLite file; give the file the server writes, or a postgres:// URL.`)
+  if (!existsSync(db)) throw usage(`--db ${db}: no such SQLite file; give the file the server writes, or a postgres:// URL.`, '--db')
   return (await load('@flowkit/server/sqlite')).sqliteStore({ filename: db, ...options })
 }
 
@@ -48,7 +55,7 @@ const timeOf = (name: string, text: string | undefined) => {
   if (text === undefined) return undefined
   const value = /^-?\d+$/.test(text) ? Number(text) : Date.parse(text)
   if (!Number.isSafeInteger(value))
-    throw new UsageError(`--${name} must be an ISO date like 2026-12-01 or ms since the epoch, not '${text}'.`)
+    throw usage(`--${name} must be an ISO date like 2026-12-01 or ms since the epoch, not '${text}'.`, `--${name}`)
   return value
 }
 
@@ -58,7 +65,7 @@ export const queryOf = (workflow: string, values: InsightsValues): InsightsQuery
   const to = timeOf('to', values.to)
   const abandon = values['abandon-after']
   if (abandon !== undefined && !/^\d+$/.test(abandon))
-    throw new UsageError(`--abandon-after must be minutes (a whole number), not '${abandon}'.`)
+    throw usage(`--abandon-after must be minutes (a whole number), not '${abandon}'.`, '--abandon-after')
   return {
     workflow,
     ...(values.version !== undefined && { version: /^\d{1,15}$/.test(values.version) ? Number(values.version) : values.version }),
@@ -123,7 +130,7 @@ export const formatInsights = (i: FlowInsights): string => {
 export const insights = async (args: readonly string[], values: InsightsValues, io: CliIO): Promise<number> => {
   const [workflow] = args
   if (args.length !== 1 || workflow === undefined || values.db === undefined) {
-    throw new UsageError('flowkit insights: name one workflow and the database, e.g. flowkit insights enrollment --db data/flowkit.db')
+    throw usage('name one workflow and the database, e.g. flowkit insights enrollment --db data/flowkit.db')
   }
   const query = queryOf(workflow, values)
   const { queryInsights } = await serverModules()

@@ -3,12 +3,12 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { isWorkflowError, type LogEntry } from '@flowkit/core'
+import { isWorkflowError, type LogEntry, type WorkflowError } from '@flowkit/core'
 import { analyzeWorkflow } from '../analyze/index'
 import { toGraph, toMermaid } from '../diagram/index'
 import { checkMermaidOptions } from '../diagram/mermaidOptions'
 import { checkWorkflow, flowJsonSchema, formatProblems, type WorkflowRegistry } from '../index'
-import { type InsightsValues, insights, UsageError } from './insights'
+import { type InsightsValues, insights } from './insights'
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -139,6 +139,20 @@ const diagram = async (files: readonly string[], values: Values, io: CliIO) => {
   return 0
 }
 
+/** The flag of each API option the CLI passes on: a refused option is reported as the flag that gave it. */
+const FLAGS: Readonly<Record<string, string>> = { direction: '--direction', trace: '--trace', maxBytes: '--max-bytes' }
+
+/**
+ * A refused option in the CLI's words: the CLI's own (`details.command`) after its command; the API's
+ * (`toMermaid`, `checkWorkflow`) said of the flag that gave it (`details.option` → `--direction must be…`).
+ */
+const usageText = (error: WorkflowError): string => {
+  const { command, option, reason } = error.details
+  if (typeof command === 'string') return `flowkit ${command}: ${error.message}`
+  const flag = typeof option === 'string' && Object.hasOwn(FLAGS, option) ? FLAGS[option] : undefined
+  return `flowkit: ${flag !== undefined && typeof reason === 'string' ? `${flag} ${reason}` : error.message}`
+}
+
 /**
  * Runs the `flowkit` command line with `argv` (without `node` and the script) and returns the exit code:
  * 0 fine, 1 problems found, 2 wrong usage.
@@ -180,17 +194,12 @@ export const runCli = async (argv: readonly string[], io: CliIO): Promise<number
     io.err(`flowkit: unknown command '${command}'; use check, diagram, insights or schema.\n\n${USAGE}\n`)
     return 2
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`${error.message}\n`)
-      return 2
-    }
     if (isWorkflowError(error) && error.code === 'INVALID_REQUEST') {
       io.err(`flowkit insights: ${error.message}\n`)
       return 2
     }
     if (isWorkflowError(error) && error.code === 'INVALID_OPTION') {
-      // The API's own check, in the CLI's words: `toMermaid: direction must be…` → `--direction must be…`.
-      io.err(`flowkit: ${error.message.replace(/^(?:\[flowkit\] )?\w+: (\w)/, '--$1').replace('maxBytes', 'max-bytes')}\n`)
+      io.err(`${usageText(error)}\n`)
       return 2
     }
     io.err(`flowkit: ${error instanceof Error ? error.message : String(error)}\n`)

@@ -1,23 +1,33 @@
-import { didYouMean, type LogEntry, WorkflowError } from '@flowkit/core'
+import { didYouMean, isLogEntry, WorkflowError } from '@flowkit/core'
 import type { MermaidOptions } from './toMermaid'
 
 export const DIRECTIONS = ['TD', 'LR'] as const
 const KEYS = ['direction', 'trace'] as const
 
-const invalid = (message: string): never => {
-  throw new WorkflowError('INVALID_OPTION', `toMermaid: ${message}`, { category: 'usage' })
+/**
+ * Refuses an option: `toMermaid: direction must be…`. `details.option` names it and `details.reason` says what is
+ * wrong after its name, so the CLI can say the same of its flag (`--direction must be…`).
+ */
+const invalid = (message: string, option?: string, reason?: string): never => {
+  throw new WorkflowError('INVALID_OPTION', `toMermaid: ${message}`, {
+    category: 'usage',
+    ...(option === undefined ? {} : { details: { option, ...(reason === undefined ? {} : { reason }) } }),
+  })
 }
+
+/** Refuses the value of a known option, saying what is wrong after its name. */
+const invalidValue = (option: string, reason: string): never => invalid(`${option} ${reason}`, option, reason)
 
 const show = (value: unknown) => (typeof value === 'string' ? `'${value.slice(0, 40)}'` : Array.isArray(value) ? 'an array' : String(value))
 
 const checkTrace = (trace: unknown): void => {
   if (trace === undefined) return
-  if (!Array.isArray(trace)) invalid(`trace must be a journey log (snapshot.log, an array), not ${show(trace)}.`)
-  ;(trace as unknown[]).forEach((entry, i) => {
-    const { type, step } = (entry ?? {}) as Partial<LogEntry>
-    if (typeof entry !== 'object' || typeof type !== 'string' || typeof step !== 'string')
-      invalid(`trace[${i}] is not a journey log entry ({ type, step, at }); pass snapshot.log as it is.`)
-  })
+  if (!Array.isArray(trace)) invalidValue('trace', `must be a journey log (snapshot.log, an array), not ${show(trace)}.`)
+  const bad = (trace as unknown[]).findIndex((entry) => !isLogEntry(entry))
+  if (bad >= 0) {
+    const reason = `is not a journey log entry ({ type, step, at }); pass snapshot.log as it is.`
+    invalid(`trace[${bad}] ${reason}`, 'trace', `entry ${bad} ${reason}`)
+  }
 }
 
 /**
@@ -35,7 +45,7 @@ export const checkMermaidOptions = (options: unknown): MermaidOptions => {
   }
   const { direction, trace } = options as { direction?: unknown; trace?: unknown }
   if (direction !== undefined && !(DIRECTIONS as readonly unknown[]).includes(direction))
-    invalid(`direction must be 'TD' (top-down) or 'LR' (left-right), not ${show(direction)}.`)
+    invalidValue('direction', `must be 'TD' (top-down) or 'LR' (left-right), not ${show(direction)}.`)
   checkTrace(trace)
   return options as MermaidOptions
 }
