@@ -34,19 +34,7 @@ const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('{', '\\{'
  */
 export function renderErrors(repoRoot: string): { markdown: string; codes: UnionMember[] } {
   const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8')
-  // Unions other packages kept while their codes move into core's; read only while they exist.
-  const legacy = (path: string, name: string, category: string) =>
-    existsSync(join(repoRoot, path)) ? parseCodeUnion(read(path), name).map((m) => ({ ...m, category, group: '' })) : []
   const codes = parseCodeUnion(read('packages/core/src/WorkflowError.ts'), 'WorkflowErrorCode')
-  const known = new Set(codes.map((c) => c.code))
-  const others = [
-    ...legacy('packages/server/src/http/ServerError.ts', 'ServerErrorCode', 'server'),
-    ...legacy('packages/tools/src/problems.ts', 'FlowProblemCode', 'definition'),
-  ].filter((m) => {
-    if (known.has(m.code)) return false
-    known.add(m.code)
-    return true
-  })
   const raised = raisedBy(repoRoot)
   const docs = errorCodes as Record<string, { meaning: string; fix: string } | undefined>
   const row = ({ code }: UnionMember) => {
@@ -69,11 +57,6 @@ export function renderErrors(repoRoot: string): { markdown: string; codes: Union
     const members = codes.filter((c) => c.category === category)
     return `## ${category}\n\n${members[0]!.group ? `${members[0]!.group[0]!.toUpperCase()}${members[0]!.group.slice(1)}.\n\n` : ''}${table(members)}`
   })
-  if (others.length > 0) {
-    sections.push(
-      `## Not yet in the shared union\n\nThese codes are still reported by one package under its own union (\`ServerErrorCode\`, \`FlowProblemCode\`) and are on their way into \`WorkflowErrorCode\`.\n\n${table(others)}`,
-    )
-  }
   const markdown = `---
 title: Error codes
 ---
@@ -102,7 +85,7 @@ try {
 
 ${sections.join('\n\n')}
 `
-  return { markdown, codes: [...codes, ...others] }
+  return { markdown, codes }
 }
 
 export type { DocumentedCode }
