@@ -1,21 +1,19 @@
-import type { StepDef, WorkflowDefinition } from '@flowkit/core'
+import { edgesOf, type WorkflowDefinition } from '@flowkit/core'
 import { conditionOf } from '../conditions'
 import type { Condition } from '../format'
 import { decide, type declaredDomains, showWitness, type Witness } from './decide'
 import type { Finding } from './findings'
 import { stepName } from './stepName'
 
-type AnyStep = StepDef<any, string, any>
-
 /** Overlaps and gaps of each step's guarded choices, where every guard is declarative. */
 export const checkGuards = (definition: WorkflowDefinition, domains: ReturnType<typeof declaredDomains>): Finding[] => {
   const findings: Finding[] = []
-  for (const [id, step] of Object.entries(definition.steps as Record<string, AnyStep>)) {
-    if (!Array.isArray(step.next)) continue
-    const guarded = step.next.filter((c) => c.when)
-    const conditions = guarded.map((c) => conditionOf(c.when))
+  for (const id of Object.keys(definition.steps)) {
+    const edges = edgesOf(definition, id)
+    const guarded = edges.filter((e) => e.kind === 'guard')
+    const conditions = guarded.map((e) => conditionOf(e.when))
     if (guarded.length === 0 || conditions.some((c) => c === undefined)) continue
-    const hasFallback = step.next.some((c) => !c.when)
+    const hasFallback = edges.some((e) => e.kind === 'fallback')
     const overlaps = new Map<string, { pair: [number, number]; witness: Witness }>()
     let gap: Witness | undefined
     decide(conditions as Condition[], domains, (holds, witness) => {

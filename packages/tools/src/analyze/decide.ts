@@ -45,8 +45,8 @@ const candidates = (field: string, conditions: readonly Condition[], allowed: re
 export const declaredDomains = (definition: WorkflowDefinition): Map<string, readonly unknown[]> => {
   const domains = new Map<string, readonly unknown[]>()
   for (const step of Object.values(definition.steps)) {
-    // A sub-flow's fields live under its key (a repeat item's under its key and index), as the parent reads them.
-    const scope = (step.groups ?? []).map((g) => (g.kind === 'flow' ? `${g.key}.` : `${g.key}.${g.item}.`)).join('')
+    // A sub-flow's fields live at the step's place in the state (core's `scope`: a key, a repeat item's key and index), as the parent reads them.
+    const scope = (step.scope ?? []).map((level) => `${level.key}.`).join('')
     for (const [name, rule] of Object.entries(fieldsOf(step.validate) ?? {})) {
       const values = rule.enum ?? (rule.type === 'boolean' ? [true, false] : undefined)
       if (values) domains.set(`${scope}${name}`, rule.required ? values : [...values, undefined])

@@ -2,6 +2,7 @@ import {
   createWorkflow,
   type Issues,
   type StepDef,
+  viewOf,
   type Workflow,
   type WorkflowDefinition,
   WorkflowError,
@@ -121,12 +122,10 @@ export const enumeratePaths = async <S extends object, K extends string>(
 
 type AnyStep = StepDef<any, string, any>
 
-/** Where a step's repeat items live in the flow's state: its groups' keys (and items), then the summary's key. */
+/** How many items a repeat's summary step has: under the summary's key in what the step sees of the state (core's `viewOf`). */
 const itemsAt = (step: AnyStep, state: unknown): number => {
-  const path = (step.groups ?? []).flatMap((g): (string | number)[] => (g.kind === 'flow' ? [g.key] : [g.key, g.item as number]))
-  let value: unknown = state
-  for (const key of [...path, step.summary?.key as string]) value = (value as Record<string | number, unknown> | undefined)?.[key]
-  return Array.isArray(value) ? value.length : 0
+  const items = (viewOf(step, state as object) as Record<string, unknown>)[step.summary?.key as string]
+  return Array.isArray(items) ? items.length : 0
 }
 
 const isAdd = (input: unknown) => (input as { action?: unknown } | undefined)?.action === 'add'
