@@ -1,6 +1,7 @@
 import { createWorkflow, isWorkflowError } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { analyzeWorkflow, enumeratePaths } from '../src/analyze/index'
+import { stepName } from '../src/analyze/stepName'
 import { loadWorkflow } from '../src/index'
 
 const address = loadWorkflow(`id: address
@@ -46,11 +47,16 @@ describe('analysis of flows with sub-flows and repeats', () => {
     expect(analyzeWorkflow(never).map((f) => [f.kind, f.message])).toEqual([
       [
         'guard-never-holds',
-        `step 'same': the guard to 'billing.street' (Billing address › Street) (same is "maybe") can never hold, so that choice is never taken; fix the condition or remove the choice.`,
+        `step 'same': the guard to 'billing.street' (Billing address: Street) (same is "maybe") can never hold, so that choice is never taken; fix the condition or remove the choice.`,
       ],
-      ['unreachable-step', expect.stringMatching(/^step 'billing.street' \(Billing address › Street\) can never be reached/)],
-      ['unreachable-step', expect.stringMatching(/^step 'billing.city' \(Billing address › City\) can never be reached/)],
+      ['unreachable-step', expect.stringMatching(/^step 'billing.street' \(Billing address: Street\) can never be reached/)],
+      ['unreachable-step', expect.stringMatching(/^step 'billing.city' \(Billing address: City\) can never be reached/)],
     ])
+  })
+
+  it("names a repeat item's steps as core's qualifiedStepTitle does, the item numbered from 1", () => {
+    expect(stepName(sound, 'dependants.1.name')).toBe("'dependants.1.name' (Dependants 2: Name)")
+    expect(stepName(sound, 'same')).toBe("'same'")
   })
 
   it("judges a parent's guards on a sub-flow's fields with the sub-flow's rules, and only under its key", () => {
