@@ -152,6 +152,39 @@ describe('the flowkit CLI', () => {
       stderr: expect.stringContaining('--max-bytes must be a positive number of bytes'),
     })
     expect((await flowkit('check', 'missing.json')).stderr).toContain('✖ missing.json: cannot read it (ENOENT).')
+  })
+
+  it('says a file it cannot read is unreadable, whatever the command, and exits 1', async () => {
+    expect(await flowkit('diagram', 'flows/missing.flow.json')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: '✖ flows/missing.flow.json: cannot read it (ENOENT).\n',
+    })
+    expect(await flowkit('diagram', '--trace', 'missing-log.json', 'examples/checkout.flow.json')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: '✖ missing-log.json: cannot read it (ENOENT).\n',
+    })
+    const notJson = write('not-json.json', '{ log: [')
+    expect(await flowkit('diagram', '--trace', notJson, 'examples/checkout.flow.json')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /^✖ .*not-json\.json: it is not JSON \(.*\); save JSON\.stringify\(snapshot\.log\) or the snapshot\.\n$/,
+      ),
+    })
+    expect(await flowkit('check', '--registry', 'missing-registry.mjs', 'examples/checkout.flow.json')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^flowkit: --registry missing-registry\.mjs: cannot load it \(ERR_MODULE_NOT_FOUND\); name a module/),
+    })
+  })
+
+  it('lists --max-bytes among the options of check and diagram', async () => {
+    const { stdout } = await flowkit('--help')
+    expect(stdout).toContain('flowkit check [--registry <module>] [--strict] [--max-bytes <n>] <file>...')
+    expect(stdout).toMatch(/flowkit diagram \[--registry <module>\].*\n.*\[--max-bytes <n>\] <file>/)
+  })
+
+  it('refuses a trace that is not a journey log', async () => {
     const trace = write('teleported.json', JSON.stringify([{ type: 'teleported', step: 'cart', at: 0 }]))
     expect(await flowkit('diagram', '--trace', trace, 'examples/checkout.flow.json')).toMatchObject({
       code: 2,

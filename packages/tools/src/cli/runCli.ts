@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { isWorkflowError, type LogEntry, type WorkflowError } from '@flowkit/core'
+import { isWorkflowError, type LogEntry, WorkflowError } from '@flowkit/core'
 import { analyzeWorkflow } from '../analyze/index'
 import { toGraph, toMermaid } from '../diagram/index'
 import { checkMermaidOptions } from '../diagram/mermaidOptions'
@@ -18,9 +18,10 @@ export interface CliIO {
 }
 
 const USAGE = `Usage:
-  flowkit check [--registry <module>] [--strict] <file>...   validate and analyze flow files (JSON or YAML)
-  flowkit diagram [--registry <module>] [--trace <log.json>] [--format mermaid|json] [--direction TD|LR] <file>
-                                                              print a Mermaid flowchart (or the JSON graph)
+  flowkit check [--registry <module>] [--strict] [--max-bytes <n>] <file>...
+                                                              validate and analyze flow files (JSON or YAML)
+  flowkit diagram [--registry <module>] [--trace <log.json>] [--format mermaid|json] [--direction TD|LR]
+                  [--max-bytes <n>] <file>                    print a Mermaid flowchart (or the JSON graph)
   flowkit schema                                              print the JSON Schema of flow files
   flowkit insights <workflow> --db <file.db | postgres://…> [--version <v>] [--from <date>] [--to <date>]
                    [--abandon-after <minutes>] [--table <name>] [--json]
@@ -38,7 +39,16 @@ const USAGE = `Usage:
 
 const loadRegistry = async (path: string | undefined, cwd: string): Promise<WorkflowRegistry | undefined> => {
   if (path === undefined) return undefined
-  const mod = (await import(pathToFileURL(resolve(cwd, path)).href)) as { default?: WorkflowRegistry; registry?: WorkflowRegistry }
+  let mod: { default?: WorkflowRegistry; registry?: WorkflowRegistry }
+  try {
+    mod = await import(pathToFileURL(resolve(cwd, path)).href)
+  } catch (cause) {
+    throw new WorkflowError(
+      'INVALID_OPTION',
+      `--registry ${path}: cannot load it (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}); name a module whose default export (or \`registry\` export) is { actions, guards, flows }.`,
+      { category: 'usage', cause, details: { flag: '--registry' } },
+    )
+  }
   return mod.registry ?? mod.default ?? {}
 }
 
@@ -65,11 +75,8 @@ const check = async (files: readonly string[], values: Values, io: CliIO): Promi
   const registry = await loadRegistry(values.registry, io.cwd)
   let failed = 0
   for (const file of files) {
-    let text: string
-    try {
-      text = await readFile(resolve(io.cwd, file), 'utf8')
-    } catch (cause) {
-      io.err(`✖ ${file}: cannot read it (${(cause as NodeJS.ErrnoException).code ?? cause}).\n`)
+    const text = await readText(file, io)
+    if (text === undefined) {
       failed++
       continue
     }
@@ -99,18 +106,38 @@ const check = async (files: readonly string[], values: Values, io: CliIO): Promi
   return failed > 0 ? 1 : 0
 }
 
+/** A file named on the command line, or undefined when it cannot be read (said on stderr: `✖ flow.json: cannot read it (ENOENT).`). */
+const readText = async (file: string, io: CliIO): Promise<string | undefined> => {
+  try {
+    return await readFile(resolve(io.cwd, file), 'utf8')
+  } catch (cause) {
+    io.err(`✖ ${file}: cannot read it (${(cause as NodeJS.ErrnoException).code ?? cause}).\n`)
+    return undefined
+  }
+}
+
 const indent = (text: string) =>
   text
     .split('\n')
     .map((line) => `  ${line}`)
     .join('\n')
 
-const readTrace = async (path: string | undefined, cwd: string): Promise<readonly LogEntry[] | undefined> => {
+/** The journey log of `--trace`: `null` when its file cannot be read or holds none (said on stderr). */
+const readTrace = async (path: string | undefined, io: CliIO): Promise<readonly LogEntry[] | undefined | null> => {
   if (path === undefined) return undefined
-  const value = JSON.parse(await readFile(resolve(cwd, path), 'utf8')) as unknown
+  const text = await readText(path, io)
+  if (text === undefined) return null
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (cause) {
+    io.err(`✖ ${path}: it is not JSON (${(cause as Error).message}); save JSON.stringify(snapshot.log) or the snapshot.\n`)
+    return null
+  }
   const log = Array.isArray(value) ? value : (value as { log?: unknown })?.log
-  if (!Array.isArray(log)) throw new Error(`${path} holds no journey log; save snapshot.log (an array) or a snapshot with a "log".`)
-  return log as LogEntry[]
+  if (Array.isArray(log)) return log as LogEntry[]
+  io.err(`✖ ${path}: it holds no journey log; save snapshot.log (an array) or a snapshot with a "log".\n`)
+  return null
 }
 
 const diagram = async (files: readonly string[], values: Values, io: CliIO) => {
@@ -123,14 +150,17 @@ const diagram = async (files: readonly string[], values: Values, io: CliIO) => {
     io.err(`flowkit diagram: --format must be mermaid or json, not '${values.format}'.\n`)
     return 2
   }
-  const trace = await readTrace(values.trace, io.cwd)
+  const trace = await readTrace(values.trace, io)
+  if (trace === null) return 1
   const options = checkMermaidOptions({
     ...(values.direction === undefined ? {} : { direction: values.direction }),
     ...(trace === undefined ? {} : { trace }),
   })
   const registry = await loadRegistry(values.registry, io.cwd)
   const load = { ...limits(values), ...within(file, io), ...(registry ? { registry } : {}) }
-  const { definition, problems } = checkWorkflow(await readFile(resolve(io.cwd, file), 'utf8'), load)
+  const text = await readText(file, io)
+  if (text === undefined) return 1
+  const { definition, problems } = checkWorkflow(text, load)
   if (!definition) {
     io.err(`✖ ${file}: ${problems.length} problem(s); run flowkit check for details.\n${indent(formatProblems(problems))}\n`)
     return 1
