@@ -211,6 +211,46 @@ describe('save and continue later (enrollment, through @flowkit/server)', () => 
     await other.context.close()
   })
 
+  it("a save the server refuses is said in words, its code as a reference; the server's own message only in the inspector", async () => {
+    const { page, context, errors } = await openPage(harness)
+    const message = 'the body is larger than 262144 bytes (maxBodyBytes); save less, or raise maxBodyBytes.'
+    await page.route('**/api/flowkit/instances**', (route) =>
+      ['POST', 'PUT'].includes(route.request().method())
+        ? route.fulfill({
+            status: 413,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: { code: 'BODY_TOO_LARGE', message } }),
+          })
+        : route.continue(),
+    )
+    await page.goto(`${harness.url}/enrollment`)
+    await expectScreen(page, 'About you', 'refused-about')
+    await page.getByLabel('Full name').fill('Annie Easley')
+    await page.getByLabel('Email address').fill('annie@example.com')
+    await page.getByLabel('Date of birth', { exact: true }).fill('1983-04-23')
+    await submit(page)
+    await saveState(page, 'error')
+    await page.getByTestId('save-later').click()
+    const panel = page.getByTestId('save-later-panel')
+    await panel.getByTestId('save-later-pending').waitFor()
+    const text = (await panel.textContent()) ?? ''
+    assert.match(text, /Your progress could not be saved to the server/)
+    assert.match(
+      text,
+      /Your answers are too long to save\. Shorten the longest ones and try again\. Your answers are kept on this device\./,
+    )
+    assert.doesNotMatch(text, /maxBodyBytes|262144/)
+    assert.equal(await panel.getByTestId('save-later-reason').textContent(), 'Reference: BODY_TOO_LARGE')
+    assert.doesNotMatch((await page.locator('.app-main').textContent()) ?? '', /maxBodyBytes/)
+    assert.equal(await page.getByTestId('panel-save').textContent(), `error · BODY_TOO_LARGE: ${message}`)
+    await expectScreen(page, 'What is your home address?', 'refused-save-later')
+    assert.deepEqual(
+      errors.filter((e) => !/status of 413/.test(e)),
+      [],
+    )
+    await context.close()
+  })
+
   it('saved once, then offline: "Save and continue later" says the new answers wait on this device, and gives the link once they are saved', async () => {
     const { page, context, errors } = await openPage(harness)
     try {

@@ -87,8 +87,8 @@ function ResumeLinkNotice({ storage }: { readonly storage: LocalFirstStorage }) 
   return (
     <Alert tone="info" title="Your saved link could not be used" role="status">
       <p data-testid="link-problem">
-        {LINK_PROBLEMS[problem.code] ?? `The server refused it: ${problem.message}`} You are continuing with the answers kept in this
-        browser, if any. <code>{problem.code}</code>
+        {LINK_PROBLEMS[problem.code] ?? 'The server would not open it.'} You are continuing with the answers kept in this browser, if any.{' '}
+        <code>{problem.code}</code>
       </p>
     </Alert>
   )
@@ -145,7 +145,7 @@ function FlowLayout({ config, workflow, storage, panelOpen, notice }: FlowLayout
           <StepFrame key={external} screens={config.screens} returning={returning} setReturning={setReturning} />
         </div>
       </main>
-      {panelOpen && <SidePanel workflow={workflow} titleOf={titleOf} />}
+      {panelOpen && <SidePanel workflow={workflow} titleOf={titleOf} storage={server ? storage : undefined} />}
     </div>
   )
 }

@@ -13,11 +13,25 @@ const BADGE: Record<SaveState, string> = {
   error: 'Not saved to the server',
 }
 
+/**
+ * Why the server refused to save, said to the person filling in the form. The server's `message` is a diagnostic
+ * for developers ("the body is larger than 262144 bytes (maxBodyBytes)…"): the inspector shows it, the page only
+ * its code, as a reference.
+ */
+const SAVE_REFUSALS: Readonly<Record<string, string>> = {
+  ALREADY_SUBMITTED: 'This enrollment has already been sent, so it cannot be changed here.',
+  BODY_TOO_LARGE: 'Your answers are too long to save. Shorten the longest ones and try again.',
+  TOO_MANY_INSTANCES: 'Too many forms have been started from this device today. Try again tomorrow.',
+  LOCAL_STORAGE_FAILED: 'This browser would not keep your answers: its storage may be full or turned off.',
+}
+const refusalOf = (error: SyncStatus['error']): string =>
+  (error && SAVE_REFUSALS[error.code]) ?? 'Something went wrong on our side, and it was not saved.'
+
 /** What is worth announcing: not every "Saving…" while someone types, only changes they must know about. */
 const announcementOf = (status: SyncStatus): string => {
   if (status.state === 'offline')
     return 'The server cannot be reached. Your answers are kept in this browser and will be saved when it is back.'
-  if (status.state === 'error') return `Your answers could not be saved to the server: ${status.error?.message ?? ''}`
+  if (status.state === 'error') return `Your answers could not be saved to the server. ${refusalOf(status.error)}`
   return ''
 }
 
@@ -41,7 +55,7 @@ export function SaveBadge({ storage }: { readonly storage: LocalFirstStorage }) 
   }, [status])
   return (
     <>
-      <span className={`save-badge save-${status.state}`} data-testid="save-status" data-state={status.state} title={status.error?.message}>
+      <span className={`save-badge save-${status.state}`} data-testid="save-status" data-state={status.state}>
         <span className="save-dot" aria-hidden="true" />
         {BADGE[status.state]}
       </span>
@@ -136,11 +150,14 @@ function NotSavedYet({ status, onClose }: { readonly status: SyncStatus; readonl
       role={refused ? 'alert' : 'status'}
     >
       <p>
-        {refused
-          ? `The server refused to save it${status.error ? `: ${status.error.message}` : '.'}`
-          : `The server cannot be reached right now${status.error ? ` (${status.error.code})` : ''}.`}{' '}
-        Your answers are kept on this device{refused ? '.' : ' and will be saved when the connection is back.'}
+        {refused ? refusalOf(status.error) : 'The server cannot be reached right now.'} Your answers are kept on this device
+        {refused ? '.' : ' and will be saved when the connection is back.'}
       </p>
+      {status.error && (
+        <p className="muted" data-testid="save-later-reason">
+          Reference: <code>{status.error.code}</code>
+        </p>
+      )}
       <p data-testid="save-later-pending">
         {status.token
           ? 'Your link to continue on another device would not include your latest answers yet: it appears here once they are saved.'

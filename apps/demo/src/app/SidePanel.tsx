@@ -1,6 +1,7 @@
 import { journeyOf, type Workflow } from '@flowkit/core'
 import { useWorkflowState } from '@flowkit/react'
 import { WorkflowDiagram } from '@flowkit/react/diagram'
+import type { LocalFirstStorage } from '@flowkit/server/client'
 import { useSyncExternalStore } from 'react'
 import {
   getServiceSettings,
@@ -10,16 +11,33 @@ import {
   setServiceLatency,
   subscribeServiceSettings,
 } from '../services/faults'
+import { useSaveStatus } from './SaveForLater'
 
 interface SidePanelProps {
   readonly workflow: Workflow
   readonly titleOf: (step: string) => string
+  /** The storage syncing with the server, whose refusals (code and developer message) the inspector shows. */
+  readonly storage?: LocalFirstStorage | undefined
+}
+
+/** Where the server copy stands, with the server's own words when it refused (kept out of the page itself). */
+function ServerSave({ storage }: { readonly storage: LocalFirstStorage }) {
+  const { state, error } = useSaveStatus(storage)
+  return (
+    <>
+      <dt>server</dt>
+      <dd data-testid="panel-save">
+        {state}
+        {error ? ` · ${error.code}: ${error.message}` : ''}
+      </dd>
+    </>
+  )
 }
 
 const time = (at: number) => new Date(at).toLocaleTimeString('en-GB', { hour12: false })
 
 /** The inspector: live workflow state, the path taken, the journey log, and switches that make services fail. */
-export function SidePanel({ workflow, titleOf }: SidePanelProps) {
+export function SidePanel({ workflow, titleOf, storage }: SidePanelProps) {
   // The inspector shows everything, so it re-renders on every change (keystrokes included).
   const snapshot = useWorkflowState((s) => s)
   const services = useSyncExternalStore(subscribeServiceSettings, getServiceSettings, getServiceSettings)
@@ -46,6 +64,7 @@ export function SidePanel({ workflow, titleOf }: SidePanelProps) {
           <dd>{Object.keys(issues).length === 0 ? 'none' : Object.keys(issues).join(', ')}</dd>
           <dt>error</dt>
           <dd>{error ? error.code : 'none'}</dd>
+          {storage && <ServerSave storage={storage} />}
         </dl>
       </section>
       <section className="panel-section" aria-labelledby="panel-path">
