@@ -1,6 +1,7 @@
 import { isWorkflowError, WorkflowError } from '@flowkit/core'
 import { guardedStore } from './guardedStore'
 import { type Context, context as contextOf } from './handler/context'
+import { describe } from './handler/describe'
 import { insights } from './handler/insights'
 import { load, remove, save, start } from './handler/instances'
 import { submit } from './handler/submit'
@@ -90,40 +91,52 @@ const decoded = (segment: string) => {
   }
 }
 
-/** Which operation a request names: `instances`, `instances/:token` or `instances/:token/submit`. */
-const routeOf = (context: Context, basePath: string, request: Request, key: string, limits: ReturnType<typeof createLimits>) => {
+/** What a request asks for, and whether answering it needs the store (the description of the API does not). */
+interface Route {
+  readonly run: () => Promise<Response> | Response
+  readonly store: boolean
+}
+
+/** Which operation a request names: the base path itself, `instances`, `instances/:token`, `instances/:token/submit` or `insights/:workflow`. */
+const routeOf = (context: Context, basePath: string, request: Request, key: string, limits: ReturnType<typeof createLimits>): Route => {
   const { pathname } = new URL(request.url)
   const outside = basePath && !(pathname === basePath || pathname.startsWith(`${basePath}/`))
   const parts = outside ? [] : pathname.slice(basePath.length).split('/').filter(Boolean)
   const method = request.method.toUpperCase()
   const only = (methods: string) => refusal('METHOD_NOT_ALLOWED', `${method.slice(0, 20)} is not allowed here; use ${methods}.`)
+  const route = (run: Route['run'], store = true): Route => ({ run, store })
+  if (!outside && parts.length === 0) {
+    if (method !== 'GET') throw only('GET')
+    return route(() => describe(context, basePath), false)
+  }
   if (parts[0] === 'insights' && parts.length === 2) {
     if (method !== 'GET') throw only('GET')
-    return () => insights(context, request, decoded(parts[1] as string))
+    return route(() => insights(context, request, decoded(parts[1] as string)))
   }
   if (parts[0] !== 'instances' || parts.length > 3 || (parts.length === 3 && parts[2] !== 'submit')) {
     throw refusal(
       'NOT_FOUND',
-      `no route ${pathname.slice(0, 200)}; routes are ${basePath}/instances, ${basePath}/instances/:token[/submit] and ${basePath}/insights/:workflow.`,
+      `no route ${pathname.slice(0, 200)}; routes are ${basePath || '/'} (what this server serves), ${basePath}/instances, ${basePath}/instances/:token[/submit] and ${basePath}/insights/:workflow.`,
     )
   }
   const token = parts[1] as string
   if (parts.length === 1) {
     if (method !== 'POST') throw only('POST')
-    return () => start(context, request, () => limits.start(key))
+    return route(() => start(context, request, () => limits.start(key)))
   }
   if (parts.length === 3) {
     if (method !== 'POST') throw only('POST')
-    return () => submit(context, request, token)
+    return route(() => submit(context, request, token))
   }
-  if (method === 'GET') return () => load(context, request, token)
-  if (method === 'PUT') return () => save(context, request, token)
-  if (method === 'DELETE') return () => remove(context, request, token)
+  if (method === 'GET') return route(() => load(context, request, token))
+  if (method === 'PUT') return route(() => save(context, request, token))
+  if (method === 'DELETE') return route(() => remove(context, request, token))
   throw only('GET, PUT, DELETE')
 }
 
 /**
  * Creates the request handler for starting, loading, saving, submitting and deleting workflow instances:
+ * - `GET {basePath}` → 200 `{ name, api, routes, workflows }`: what this handler serves (no instances, no secrets)
  * - `POST {basePath}/instances` `{ workflow, snapshot? }` → 201 `{ token, version, snapshot, … }`
  * - `GET {basePath}/instances/:token` → 200 `{ version, status, snapshot, result, expiresAt }`
  * - `PUT {basePath}/instances/:token` `{ baseVersion, snapshot }` → 200, or 409 `{ error, current }` when someone saved first
@@ -144,13 +157,15 @@ export function createFlowkitHandler(options: FlowkitHandlerOptions): FlowkitHan
   return async (request, info = {}) => {
     try {
       const key = await limits.request(request, info)
-      const operation = routeOf(context, basePath, request, key, limits)
-      ready ??= store.init().catch((error) => {
-        ready = undefined
-        throw error
-      })
-      await ready
-      return await operation()
+      const route = routeOf(context, basePath, request, key, limits)
+      if (route.store) {
+        ready ??= store.init().catch((error) => {
+          ready = undefined
+          throw error
+        })
+        await ready
+      }
+      return await route.run()
     } catch (error) {
       if (isWorkflowError(error) && error.code !== 'INTERNAL') return errorResponse(error)
       options.onError?.(error)
