@@ -1,4 +1,5 @@
 import type { ComponentType, ReactNode } from 'react'
+import { DoneArrival } from './DoneArrival'
 import { reportMissingStep } from './missingStep'
 import { pickFor, type StepKey } from './stepNames'
 import { checkNames } from './useKnownStep'
@@ -29,7 +30,7 @@ export interface WorkflowStepsProps<K extends string = string> {
    * <WorkflowSteps steps={{ cart: Cart, shipping: AddressStep, 'address.street': Street, dependants: Summary, 'dependants.*.name': Name }} />
    */
   readonly steps: StepComponents<K>
-  /** Rendered when the flow is done (its final step completed). @default nothing */
+  /** Rendered when the flow is done (its final step completed); arriving there moves focus to its first heading. @default nothing */
   readonly done?: ComponentType
   /**
    * Shown instead of the step until persisted state has been read (see `useWorkflowHydrated`), so a
@@ -62,7 +63,12 @@ export function WorkflowSteps<K extends string = string>({ steps, done: Done, fa
   const restored = useHydrationKey(workflow)
   const step = useWorkflowState((s) => (s.status === 'done' ? null : (s.step as K)))
   if (!hydrated && fallback !== undefined) return fallback
-  if (step === null) return Done ? <Done /> : null
+  if (step === null)
+    return Done ? (
+      <DoneArrival>
+        <Done />
+      </DoneArrival>
+    ) : null
   const Step = pickFor(steps as Record<string, ComponentType | undefined>, workflow.definition, step) ?? Missing
   if (process.env.NODE_ENV !== 'production' && !Step) reportMissingStep(workflow, step, Object.keys(steps), '<WorkflowSteps steps>')
   // `key` remounts on a step change even when two steps share a component, so local state never leaks

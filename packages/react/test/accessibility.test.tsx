@@ -3,7 +3,16 @@ import { act, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { z } from 'zod'
-import { StepHeading, useStep, WorkflowErrorSummary, WorkflowProgress, WorkflowProvider, WorkflowStepper, WorkflowSteps } from '../src'
+import {
+  StepHeading,
+  useStep,
+  WorkflowDone,
+  WorkflowErrorSummary,
+  WorkflowProgress,
+  WorkflowProvider,
+  WorkflowStepper,
+  WorkflowSteps,
+} from '../src'
 import { checkout, modes, renderIn } from './fixtures'
 
 function Page() {
@@ -70,6 +79,55 @@ describe.each(modes)('accessibility %s', (_, strict) => {
     search.focus()
     renderIn(strict, app())
     expect(search).toHaveFocus()
+  })
+
+  it('moves focus into the done screen when the final step is completed: its first heading, else the screen itself', async () => {
+    const flow = defineWorkflow({
+      id: 'two',
+      initial: 'a',
+      state: {},
+      steps: { a: { title: 'First', next: 'b' }, b: { title: 'Last', final: true } },
+    })
+    const thanks = () => <p>Thank you.</p>
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={createWorkflow(flow)}>
+        <WorkflowSteps steps={{ a: Simple, b: Simple }} done={thanks} />
+      </WorkflowProvider>,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(screen.getByText('Thank you.').parentElement).toHaveFocus()
+
+    const headed = createWorkflow(flow)
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={headed}>
+        <WorkflowSteps steps={{ a: Simple, b: Simple }} />
+        <WorkflowDone>
+          <h2>Order placed</h2>
+          <p>We sent you an email.</p>
+        </WorkflowDone>
+      </WorkflowProvider>,
+    )
+    await act(() => headed.next())
+    await act(() => headed.next())
+    expect(screen.getByRole('heading', { name: 'Order placed' })).toHaveFocus()
+  })
+
+  it('leaves focus alone when the page loads on a finished flow', async () => {
+    const done = createWorkflow(checkout)
+    for (const input of [{}, { email: 'ada@example.com' }, {}, { card: '4242' }, {}]) await done.next(input)
+    expect(done.getSnapshot().status).toBe('done')
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={done}>
+        <WorkflowDone>
+          <h2>Order placed</h2>
+        </WorkflowDone>
+      </WorkflowProvider>,
+    )
+    expect(screen.getByRole('heading', { name: 'Order placed' })).not.toHaveFocus()
   })
 
   it('names the stepper and the progress bar differently', () => {
