@@ -3,9 +3,11 @@ import { after, before, describe, test } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from '../../../test/chromium'
 import { type NextServer, startNext } from './nextServer'
+import { openPage as open } from './openPage'
 
 let next: NextServer
 let browser: Browser
+const openPage = () => open(browser)
 before(async () => {
   next = await startNext()
   browser = await launchChromium()
@@ -14,26 +16,6 @@ after(async () => {
   await browser?.close()
   await next?.stop()
 })
-
-/** A fresh context whose page records errors and warnings (hydration mismatches are console errors) and every step heading that was ever shown. */
-async function openPage(): Promise<{ page: Page; problems: string[]; headings: () => Promise<string[]> }> {
-  const context = await browser.newContext()
-  await context.addInitScript(() => {
-    const seen: string[] = []
-    ;(window as unknown as { __headings: string[] }).__headings = seen
-    new MutationObserver(() => {
-      for (const h of document.querySelectorAll('main h2')) if (seen.at(-1) !== h.textContent) seen.push(h.textContent ?? '')
-    }).observe(document, { childList: true, subtree: true, characterData: true })
-  })
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('pageerror', (error) => problems.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
-  })
-  const headings = () => page.evaluate(() => (window as unknown as { __headings: string[] }).__headings)
-  return { page, problems, headings }
-}
 
 async function expectStep(page: Page, title: string, step: string): Promise<void> {
   await page.locator('main h2').filter({ hasText: title }).waitFor({ timeout: 5000 })
