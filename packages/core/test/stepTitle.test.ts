@@ -32,6 +32,18 @@ describe('stepTitle: a step as users know it', () => {
     expect(qualifiedStepTitle(household, 'done')).toBe('done')
   })
 
+  test('qualifiedStepTitle names an untitled child step by its id in the child flow, not its laid-out id', () => {
+    const address = defineWorkflow({ id: 'address', initial: 'street', state: { street: '' }, steps: { street: { final: true } } })
+    const order = composeWorkflow({
+      id: 'order',
+      initial: 'billing',
+      state: { billing: { street: '' } },
+      steps: { billing: { title: 'Billing address', flow: address, next: 'done' }, done: { final: true } },
+    })
+    expect(qualifiedStepTitle(order, 'billing.street')).toBe('Billing address: street')
+    expect(stepTitle(order, 'billing.street')).toBe('billing.street')
+  })
+
   test("groupTitle numbers a repeat's items from 1 and leaves a sub-flow or a repeat as a whole as titled", () => {
     expect(groupTitle({ kind: 'repeat', title: 'Dependants', item: 0 })).toBe('Dependants 1')
     expect(groupTitle({ kind: 'repeat', title: 'Dependants' })).toBe('Dependants')

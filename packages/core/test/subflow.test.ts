@@ -105,6 +105,23 @@ describe('sub-flows', () => {
     expect(flow.getSnapshot().state.billing).toBeUndefined()
   })
 
+  test('checkDefinition returns the problems of a sub-flow passed as a plain object, said of the step that includes it, instead of throwing', () => {
+    const address = { id: 'address', initial: 'street', state: {}, steps: { street: { next: 'cty' }, city: { final: true } } }
+    const order = { id: 'order', initial: 'billing', state: {}, steps: { billing: { flow: address, next: 'done' }, done: { final: true } } }
+    expect(checkDefinition(order)).toEqual([
+      {
+        code: 'UNKNOWN_STEP',
+        message:
+          "in sub-flow 'address', included by step 'billing': step 'street' names next step 'cty', which is not defined; defined steps: street, city. Did you mean 'city'?",
+        hint: "Did you mean 'city'?",
+        step: 'billing',
+        path: ['steps', 'billing', 'flow', 'steps', 'street', 'next'],
+      },
+    ])
+    const repeated = { ...order, steps: { billing: { repeat: { flow: address, max: 2 }, next: 'done' }, done: { final: true } } }
+    expect(checkDefinition(repeated)[0]?.path).toEqual(['steps', 'billing', 'repeat', 'flow', 'steps', 'street', 'next'])
+  })
+
   test('checks: a flow that is not a definition, one that includes itself, a sub-flow step with validate', () => {
     expect(
       checkDefinition({ id: 'p', initial: 'a', state: {}, steps: { a: { flow: undefined, next: 'b' }, b: { final: true } } })[0]?.code,

@@ -2,6 +2,7 @@ import { didYouMean } from '../didYouMean'
 import { isPlainObject } from '../plain'
 import type { StepDef, WorkflowDefinition } from '../types'
 import type { WorkflowErrorCode } from '../WorkflowError'
+import { checkChildren, laidOut } from './checkChildren'
 import { checkComposition } from './checkComposition'
 import { isComposed } from './composed'
 import { checkNext } from './edgesOf'
@@ -53,8 +54,10 @@ export const checkDefinition = (definition: unknown): DefinitionProblem[] => {
   }
   if (isComposed(definition as unknown as WorkflowDefinition)) {
     checkComposition(definition as unknown as WorkflowDefinition, add)
+    if (problems.length === 0) checkChildren(definition as unknown as WorkflowDefinition, add, checkDefinition)
     if (problems.length > 0) return problems
-    return checkDefinition(expand(definition as unknown as WorkflowDefinition))
+    const flat = laidOut(definition as unknown as WorkflowDefinition, add, expand)
+    return flat ? checkDefinition(flat) : problems
   }
   const ids = Object.keys(steps)
   const known = new Set(ids)
