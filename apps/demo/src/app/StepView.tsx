@@ -18,9 +18,11 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
   const { step, values, setValues, issues, busy, error, back, canGoBack, isFinal, headingProps, submit } = useStep()
   const state = useStepState()
   const draft = { ...screen.blank, ...values } as Record<string, unknown>
-  // A rule over several answers that the flow would refuse (see StepScreen.problem), said in the user's words;
-  // said at once on a step the way back to review stopped on for it (a changed plan the dependants no longer fit).
-  const [problem, setProblem] = useState<string | undefined>(() => (returning ? screen.problem?.(state) : undefined))
+  // A rule over several answers that the flow would refuse (see StepScreen.problem), said in the user's words once
+  // they tried to continue (at once on a step the way back to review stopped on for it: a changed plan the dependants
+  // no longer fit), then kept up to date as the answers change: a dependant removed, the message goes with it.
+  const [tried, setTried] = useState(returning)
+  const problem = tried ? screen.problem?.(state) : undefined
 
   useEffect(() => {
     document.title = `${screen.heading} · Flowkit demo`
@@ -39,9 +41,8 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (busy) return
-    const refused = screen.problem?.(state)
-    setProblem(refused)
-    if (refused) return
+    setTried(true)
+    if (screen.problem?.(state)) return
     await submit(isFinal ? {} : draft)
     await afterSubmit()
   }
