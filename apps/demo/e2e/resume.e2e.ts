@@ -251,6 +251,50 @@ describe('save and continue later (enrollment, through @flowkit/server)', () => 
     await context.close()
   })
 
+  it('a submission the server refuses is said in words, naming the step by its title, with no developer message', async () => {
+    const { page, context, errors } = await openPage(harness)
+    const message = "replaying step 'plan' with action #1 gave another state than the client's (definition version 3 vs 2)"
+    await page.route('**/api/flowkit/instances/*/submit', (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'SNAPSHOT_MISMATCH', message, step: 'plan' } }),
+      }),
+    )
+    await page.goto(`${harness.url}/enrollment`)
+    await expectScreen(page, 'About you', 'refused-submit-about')
+    await page.getByLabel('Full name').fill('Annie Easley')
+    await page.getByLabel('Email address').fill('annie@example.com')
+    await page.getByLabel('Date of birth', { exact: true }).fill('1983-04-23')
+    await submit(page)
+    await fillAddressLines(page)
+    await page.getByRole('radio', { name: /^Employed/ }).click()
+    await submit(page)
+    await page.getByRole('textbox', { name: 'Employer' }).fill('NASA')
+    await page.getByLabel('Job title').fill('Programmer')
+    await submit(page)
+    await page.getByRole('radio', { name: /^Just me/ }).click()
+    await page.getByRole('radio', { name: /^Essential/ }).click()
+    await submit(page)
+    await page.getByRole('checkbox', { name: /I accept the terms/ }).check()
+    await page.getByRole('checkbox', { name: /I agree to how my data is used/ }).check()
+    await submit(page)
+    await expectScreen(page, 'Check your answers before you enrol', 'refused-submit-review')
+    await submit(page)
+    assert.equal(await serverVerdict(page), 'refused')
+    assert.equal(
+      await page.getByTestId('server-refusal').textContent(),
+      'This page was made by another version of the form, so the server could not check your answers. It stopped at “Plan”.',
+    )
+    assert.equal(await page.getByTestId('server-refusal-reason').textContent(), 'Reference: SNAPSHOT_MISMATCH')
+    await expectScreen(page, 'Enrollment complete', 'refused-submit-done')
+    assert.deepEqual(
+      errors.filter((e) => !/status of 422/.test(e)),
+      [],
+    )
+    await context.close()
+  })
+
   it('saved once, then offline: "Save and continue later" says the new answers wait on this device, and gives the link once they are saved', async () => {
     const { page, context, errors } = await openPage(harness)
     try {

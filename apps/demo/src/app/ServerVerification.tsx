@@ -1,8 +1,23 @@
-import { getPersistedSnapshot, type Workflow } from '@flowkit/core'
+import { getPersistedSnapshot, qualifiedStepTitle, type Workflow } from '@flowkit/core'
 import type { LocalFirstStorage, SubmitResult } from '@flowkit/server/client'
 import { useCallback, useEffect, useState } from 'react'
 import { Alert } from '../ui/Alert'
 import { useSaveStatus } from './SaveForLater'
+
+/**
+ * Why the server did not accept the enrollment, for the person who sent it. The server's `message` is a diagnostic
+ * for developers (it names actions, versions, snapshot fields): the page gives a sentence, the step by its title
+ * and the code as a reference.
+ */
+const REFUSALS: Readonly<Record<string, string>> = {
+  ALREADY_SUBMITTED: 'This enrollment had already been sent.',
+  SUBMISSION_IN_PROGRESS: 'This enrollment is being sent from another tab or device. Wait a moment, then try again.',
+  SNAPSHOT_MISMATCH: 'This page was made by another version of the form, so the server could not check your answers.',
+  INVALID_SNAPSHOT: 'Your answers reached the server incomplete or damaged.',
+  SERVER_ACTION_FAILED: 'A check the server makes on your answers could not be completed.',
+  NOT_FOUND: 'The server no longer has this enrollment: it may have expired.',
+  EXPIRED: 'The server no longer has this enrollment: it expired.',
+}
 
 interface ServerVerificationProps {
   readonly storage: LocalFirstStorage
@@ -45,13 +60,11 @@ export function ServerVerification({ storage, workflow }: ServerVerificationProp
       <div data-testid="server-verification" data-state="refused">
         <Alert tone="danger" title="The server did not accept this enrollment" role="alert">
           <p data-testid="server-refusal">
-            {result.error.message} <code>{result.error.code}</code>
-            {result.error.step && (
-              <>
-                {' '}
-                at step <code>{result.error.step}</code>
-              </>
-            )}
+            {REFUSALS[result.error.code] ?? 'Something went wrong on our side while checking it.'}
+            {result.error.step && ` It stopped at “${qualifiedStepTitle(workflow.definition, result.error.step)}”.`}
+          </p>
+          <p className="muted" data-testid="server-refusal-reason">
+            Reference: <code>{result.error.code}</code>
           </p>
           <button type="button" className="btn btn-secondary" onClick={verify}>
             Try again
