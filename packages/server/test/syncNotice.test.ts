@@ -35,7 +35,7 @@ describe('sync notices name the steps as users see them, not by their ids', () =
   it("uses the steps' titles, after their sub-flow's title or their repeat's with the item's number", () => {
     const notice = syncNotice('updated', 'device', ['about', 'home.street', 'dependants.1.name', 'review'], household)
     expect(notice.message).toBe(
-      "This flow was changed in another device ('About you', 'Home address: Street', 'Dependants 2: Name', 'Check your answers'); this page now shows those answers.",
+      "This flow was changed on another device ('About you', 'Home address: Street', 'Dependants 2: Name', 'Check your answers'); this page now shows those answers.",
     )
     expect(notice.message).not.toContain('dependants.1.name')
     expect(notice.steps).toEqual(['about', 'home.street', 'dependants.1.name', 'review'])
@@ -47,6 +47,24 @@ describe('sync notices name the steps as users see them, not by their ids', () =
     expect(syncNotice('updated', 'tab', ['untitled', 'about']).message).toContain("('untitled', 'about')")
     expect(syncNotice('merged', 'tab', ['about'], household).message).toContain("('About you')")
     expect(syncNotice('adopted', 'tab', ['about', 'about'], household).message).toContain("same steps ('About you') first")
+  })
+
+  it('says "on another device" and "in another tab"', () => {
+    expect(syncNotice('updated', 'device', ['about'], household).message).toBe(
+      "This flow was changed on another device ('About you'); this page now shows those answers.",
+    )
+    expect(syncNotice('merged', 'device', ['about'], household).message).toBe(
+      "Changes made on another device ('About you') were combined with this page's changes to other steps.",
+    )
+    expect(syncNotice('updated', 'tab', ['about'], household).message).toBe(
+      "This flow was changed in another tab ('About you'); this page now shows those answers.",
+    )
+    expect(syncNotice('merged', 'tab', [], household).message).toBe(
+      "Changes made in another tab were combined with this page's changes to other steps.",
+    )
+    for (const kind of ['updated', 'merged', 'adopted'] as const) {
+      expect(syncNotice(kind, 'device', ['about'], household).message).not.toMatch(/in another device/)
+    }
   })
 
   const { open } = tabsOnOneServer()

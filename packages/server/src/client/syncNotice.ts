@@ -20,13 +20,14 @@ export const syncNotice = (
   steps: readonly string[],
   definition?: WorkflowDefinition<any, any>,
 ): SyncNotice => {
-  const where = source === 'tab' ? 'another tab' : 'another device'
+  // "in another tab", but "on another device".
+  const where = source === 'tab' ? 'in another tab' : 'on another device'
   const named = list(steps.map((step) => titleOf(definition, step)))
   const message =
     kind === 'updated'
-      ? `This flow was changed in ${where}${named}; this page now shows those answers.`
+      ? `This flow was changed ${where}${named}; this page now shows those answers.`
       : kind === 'merged'
-        ? `Changes made in ${where}${named} were combined with this page's changes to other steps.`
+        ? `Changes made ${where}${named} were combined with this page's changes to other steps.`
         : `${source === 'tab' ? 'Another tab' : 'Another device'} saved newer answers to the same steps${named} first; its copy was kept, and what this page changed there was not saved.`
   return { kind, source, steps, at: Date.now(), message }
 }
