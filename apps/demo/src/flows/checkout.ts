@@ -63,14 +63,31 @@ export const isExpired = (expiry: string, today: Date = new Date()): boolean => 
 const CARD_NUMBER = 'Enter a card number of 13 to 19 digits, like 4242 4242 4242 4242'
 const EXPIRY = 'Enter the expiry date as MM/YY, like 08/29'
 
+/**
+ * An expiry date as people type it, as `MM/YY`: "0829", "08/29", "8/29" and "08 / 29" are all August 2029.
+ * Anything else is returned trimmed as it is, for the format check to refuse.
+ * @example
+ * normalizeExpiry('0829') // '08/29'
+ */
+export const normalizeExpiry = (typed: string): string => {
+  const text = typed.trim()
+  const parts = /^(\d{1,2})\s*\/\s*(\d{2})$/.exec(text) ?? /^(\d{2})\s*(\d{2})$/.exec(text)
+  return parts ? `${parts[1]?.padStart(2, '0')}/${parts[2]}` : text
+}
+
 const cardSchema = z.object({
   name: requiredText('the name as it appears on the card', MAX_LENGTH.personName),
   number: bounded(MAX_LENGTH.cardNumber, CARD_NUMBER)
     .transform((s) => s.replace(/[\s-]/g, ''))
     .pipe(z.string().regex(/^\d{13,19}$/, CARD_NUMBER)),
   expiry: bounded(MAX_LENGTH.expiry, EXPIRY)
-    .regex(/^(0[1-9]|1[0-2])\/\d{2}$/, { error: EXPIRY, abort: true })
-    .refine((expiry) => !isExpired(expiry), 'This card has expired: use a card whose expiry date is this month or later'),
+    .transform(normalizeExpiry)
+    .pipe(
+      z
+        .string()
+        .regex(/^(0[1-9]|1[0-2])\/\d{2}$/, { error: EXPIRY, abort: true })
+        .refine((expiry) => !isExpired(expiry), 'This card has expired: use a card whose expiry date is this month or later'),
+    ),
   cvc: bounded(MAX_LENGTH.cvc, 'Enter the 3 or 4 digit security code').regex(/^\d{3,4}$/, 'Enter the 3 or 4 digit security code'),
 })
 
@@ -175,7 +192,8 @@ export const checkout = composeWorkflow({
       next: 'billingSame',
     },
     billingSame: {
-      title: 'Billing address',
+      // Not 'Billing address': that is the sub-flow's title, right after it in the stepper.
+      title: 'Billing address same as shipping?',
       validate: billingSameSchema,
       skip: ({ state }) => isDigitalOnly(state) && DIGITAL,
       actions: [({ input }) => ({ billingSame: input.same === 'yes' })],

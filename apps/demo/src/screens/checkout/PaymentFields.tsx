@@ -54,7 +54,8 @@ function PaymentFields({ draft, update, issues }: FieldsProps<PaymentDraft, Chec
               name="card.expiry"
               maxLength={MAX_LENGTH.expiry}
               label="Expiry date"
-              hint="MM/YY"
+              hint="MM/YY, like 08/29"
+              inputMode="numeric"
               autoComplete="cc-exp"
               value={card.expiry}
               onChange={(expiry) => setCard({ expiry })}
