@@ -10,7 +10,7 @@ import { isPlainObject, toPatch, toPlain } from './plain'
 import { runActionList } from './runtime/actions'
 import { runStep } from './runtime/pipeline'
 import { snapshotOf } from './runtime/snapshot'
-import type { Action, LogEntry, PersistedFrame, PersistedSnapshot, WorkflowDefinition, WorkflowSnapshot } from './types'
+import type { Action, PersistedFrame, PersistedSnapshot, WorkflowDefinition, WorkflowSnapshot } from './types'
 import { WorkflowError, type WorkflowErrorCode } from './WorkflowError'
 
 export interface ReplayOptions<K extends string = string> {
