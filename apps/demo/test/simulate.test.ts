@@ -41,5 +41,6 @@ describe.each([
     ])
     expect(b).toEqual(a)
     expect(c.journeys).not.toEqual(a.journeys)
-  })
+    // Three simulations of a few hundred journeys each: about 2 s alone, more on a machine busy with other suites.
+  }, 30_000)
 })

@@ -6,8 +6,8 @@ import { enrollment } from '../../flows/enrollment'
 type Args = WorkflowStoryArgsOf<typeof enrollment>
 type Story = StoryObj<Args>
 
-const partner = { name: 'William King', birthDate: '1805-02-21', relationship: 'partner' as const }
-const child = { name: 'Byron King', birthDate: '1836-05-12', relationship: 'child' as const }
+const partner = { name: 'William King', birthDate: '1985-02-21', relationship: 'partner' as const }
+const child = { name: 'Byron King', birthDate: '2016-05-12', relationship: 'child' as const }
 
 /** Dependants, GOV.UK "add another": the summary lists each with Change and Remove; only on couple and family plans. */
 const meta: Meta<Args> = {
