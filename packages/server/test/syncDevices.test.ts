@@ -93,6 +93,56 @@ describe('local-first sync between devices: decided by the server version a chan
     expect(again.storage.getStatus()).toMatchObject({ state: 'saved', notice: { kind: 'updated', source: 'device' } })
   })
 
+  it('a reloaded device with no change of its own since its older base adopts the server copy entirely: step, path, state', async () => {
+    const local = new MemoryWebStorage()
+    const a = await open(new MemoryWebStorage(), network)
+    await a.flow.next(contact)
+    await saved(a)
+    const token = a.storage.getStatus().token as string
+    const b = await open(local, network, { token })
+    expect(b.flow.getSnapshot().step).toBe('plan')
+    const seenByB = b.storage.getStatus().version
+    b.close()
+    await a.flow.next({ plan: 'basic' })
+    await saved(a)
+    const server = getPersistedSnapshot(a.flow)
+    network.requests.length = 0
+    // The reload: the link's token is no longer in the address, this browser remembers it.
+    const reloaded = await open(local, network)
+    expect(reloaded.flow.getSnapshot().step).toBe(server.step)
+    expect(reloaded.flow.getSnapshot().history).toEqual(a.flow.getSnapshot().history)
+    expect(getPersistedSnapshot(reloaded.flow)).toMatchObject({ step: 'payment', path: server.path, drafts: server.drafts })
+    expect(reloaded.flow.getSnapshot().state).toMatchObject({ plan: 'basic' })
+    expect(reloaded.storage.getStatus()).toMatchObject({
+      state: 'saved',
+      version: a.storage.getStatus().version,
+      notice: { kind: 'updated', source: 'device', steps: ['plan'] },
+    })
+    expect(reloaded.storage.getStatus().version).toBeGreaterThan(seenByB as number)
+    await reloaded.storage.flush()
+    expect(network.requests).toEqual(['GET /api/flowkit/instances/:token']) // it only looked: nothing sent back
+  })
+
+  it('a device whose only unsaved change is when it was saved (no answer changed) adopts the newer copy too', async () => {
+    const local = new MemoryWebStorage()
+    const a = await open(new MemoryWebStorage(), network)
+    await a.flow.next(contact)
+    await saved(a)
+    const token = a.storage.getStatus().token as string
+    const b = await open(local, network, { token, debounce: 10_000 })
+    const value = (await b.storage.getItem('enrollment')) as string
+    const envelope = JSON.parse(value)
+    // Re-persisted with a later savedAt only, and reloaded before the debounced save.
+    b.storage.setItem('enrollment', JSON.stringify({ ...envelope, state: { ...envelope.state, savedAt: envelope.state.savedAt + 1 } }))
+    expect(b.storage.getStatus().state).toBe('saving')
+    b.close()
+    await a.flow.next({ plan: 'family' })
+    await saved(a)
+    const reloaded = await open(local, network)
+    expect(getPersistedSnapshot(reloaded.flow)).toMatchObject({ step: 'dependents', path: getPersistedSnapshot(a.flow).path })
+    expect(reloaded.storage.getStatus()).toMatchObject({ state: 'saved', notice: { kind: 'updated', source: 'device', steps: ['plan'] } })
+  })
+
   it('a page coming back into view asks the server, and follows the device that moved on meanwhile', async () => {
     const page = Object.assign(new EventTarget(), { visibilityState: 'hidden' })
     Object.assign(globalThis, { document: page })
