@@ -3,7 +3,8 @@ import type { FlowState } from '../kernel/state'
 import { toPlain } from '../plain'
 import type { Issues, StepDef, WorkflowDefinition } from '../types'
 import { runActions } from './actions'
-import { andThen } from './async'
+import { andThen, settle } from './async'
+import { refusedIssues } from './refuse'
 import { validate } from './validate'
 
 /** What a step made of its input: the contribution to apply, or the issues that refused it. `input` is the plain copy kept as the draft. */
@@ -25,12 +26,18 @@ export const runPlain = (
   signal: () => AbortSignal,
 ): Outcome | Promise<Outcome> => {
   const { validate: schema } = step
-  if (!schema) return andThen(runActions(definition, s, step, plain, signal, true), (patch) => ({ input: plain, patch }))
-  return andThen(validate(schema, plain), (result) =>
-    result.issues
-      ? { input: plain, issues: result.issues }
-      : andThen(runActions(definition, s, step, result.value, signal, false), (patch) => ({ input: plain, patch })),
-  )
+  // An action that throws refuse({ field: 'why' }) refuses the input as a schema would: issues, not an error.
+  const act = (value: unknown, fresh: boolean): Outcome | Promise<Outcome> =>
+    settle(
+      () => andThen(runActions(definition, s, step, value, signal, fresh), (patch): Outcome => ({ input: plain, patch })),
+      (error): Outcome => {
+        const issues = refusedIssues(error)
+        if (!issues) throw error
+        return { input: plain, issues }
+      },
+    )
+  if (!schema) return act(plain, true)
+  return andThen(validate(schema, plain), (result) => (result.issues ? { input: plain, issues: result.issues } : act(result.value, false)))
 }
 
 /**
