@@ -1,4 +1,4 @@
-// @size-budget 4580
+// @size-budget 4810
 // @size-title @flowkit/tools/diagram: toMermaid + toGraph of a code-defined flow (no loader, zod or yaml)
 import { defineWorkflow } from '@flowkit/core'
 import { toGraph, toMermaid } from '@flowkit/tools/diagram'

@@ -3,7 +3,9 @@ export { checkDefinition, type DefinitionProblem } from './definition/checkDefin
 export { type ComposedWorkflowConfig, composeWorkflow, type DefinedStepId } from './definition/composeWorkflow'
 export { defineWorkflow, type WorkflowConfig } from './definition/defineWorkflow'
 export { type Edge, type EdgeKind, edgesOf } from './definition/edgesOf'
+export { firstItemOf } from './definition/firstItemOf'
 export { adjacencyOf, distancesFrom, findCycle, reachableFrom, reversed, stepsToEnd, unreachableSteps } from './definition/graph'
+export { type GraphCluster, type GroupedGraph, type GroupedNode, groupedGraph } from './definition/groupedGraph'
 export { type Journey, type JourneyStep, journeyOf } from './definition/journeyOf'
 export { groupTitle, qualifiedStepTitle, stepTitle } from './definition/stepTitle'
 export { stronglyConnected } from './definition/stronglyConnected'
@@ -30,7 +32,6 @@ export {
   type WorkflowPersistence,
 } from './runtime/createWorkflow'
 export { getPersistedSnapshot } from './runtime/getPersistedSnapshot'
-export { refuse } from './runtime/refuse'
 export { resumeState, resumeWorkflow } from './runtime/resumeWorkflow'
 export { toIssues, type Validated, validateStep } from './runtime/validate'
 export type {

@@ -1,4 +1,4 @@
-import { composeWorkflow, createWorkflow, defineWorkflow, journeyLog } from '@flowkit/core'
+import { composeWorkflow, createWorkflow, defineWorkflow, groupedGraph, journeyLog } from '@flowkit/core'
 import { describe, expect, it } from 'vitest'
 import { toMermaid } from '../src/diagram/index'
 
@@ -63,6 +63,68 @@ describe('toMermaid with sub-flows and repeats', () => {
   s8 --> s4
   classDef skippable stroke-dasharray:4 3
   class s2,s4 skippable
+`)
+  })
+
+  it("draws core's grouped graph: its clusters as subgraphs, its drawn steps and edges", () => {
+    const grouped = groupedGraph(family)
+    const mermaid = toMermaid(family)
+    expect([...mermaid.matchAll(/subgraph g\d+\["(.*)"\]/g)].map((m) => m[1])).toEqual(
+      grouped.clusters.map((c) => c.title.replace('(', '#40;').replace(')', '#41;').replace('–', '#8211;')),
+    )
+    expect(mermaid.match(/^ {2}s\d+ -->/gm)).toHaveLength(grouped.edges.length)
+    expect(mermaid.match(/^ +s\d+\(?\["/gm)).toHaveLength(grouped.nodes.length)
+  })
+
+  it('draws a flow without groups exactly as the flat drawing did: no subgraphs, every edge, the run', async () => {
+    const flat = defineWorkflow({
+      id: 'flat',
+      initial: 'a',
+      state: { n: 1 } as { n: number },
+      steps: {
+        a: { title: 'Start', next: [{ to: 'b', when: ({ state }) => state.n > 0, label: 'n > 0' }, { to: 'c' }] },
+        b: { title: 'Maybe', skip: () => true, next: 'c' },
+        c: { title: 'Pick', next: () => 'd', targets: ['d', 'd'] },
+        d: { title: 'Done', final: true },
+      },
+    })
+    const flow = createWorkflow(flat, { log: journeyLog() })
+    await flow.next({})
+    expect(toMermaid(flat)).toBe(`flowchart TD
+  start((" ")) --> s0
+  s0["Start"]
+  s1["Maybe"]
+  s2["Pick"]
+  s3(["Done"])
+  s0 -->|n #62; 0| s1
+  s0 -->|otherwise| s2
+  s1 --> s2
+  s2 --> s3
+  s2 --> s3
+  classDef skippable stroke-dasharray:4 3
+  class s1 skippable
+`)
+    expect(toMermaid(flat, { trace: flow.getSnapshot().log, direction: 'LR' })).toBe(`flowchart LR
+  start((" ")) --> s0
+  s0["Start"]
+  s1["Maybe"]
+  s2["Pick"]
+  s3(["Done"])
+  s0 -->|n #62; 0| s1
+  s0 -->|otherwise| s2
+  s1 --> s2
+  s2 --> s3
+  s2 --> s3
+  classDef visited fill:#dbeafe,stroke:#2563eb,color:#1e3a8a
+  class s0 visited
+  classDef skipped fill:#f3f4f6,stroke:#9ca3af,stroke-dasharray:4 3,color:#6b7280
+  class s1 skipped
+  classDef current fill:#2563eb,stroke:#1e3a8a,stroke-width:3px,color:#ffffff
+  class s2 current
+  classDef unvisited fill:#ffffff,stroke:#d1d5db,color:#6b7280
+  class s3 unvisited
+  linkStyle default stroke:#d1d5db
+  linkStyle 0,1,3 stroke:#2563eb,stroke-width:3px
 `)
   })
 

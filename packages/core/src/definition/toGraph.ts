@@ -2,13 +2,14 @@ import type { LogEntry, StepGroup, WorkflowDefinition } from '../types'
 import { type EdgeKind, edgesOf } from './edgesOf'
 import { distancesFrom } from './graph'
 import { journeyOf } from './journeyOf'
+import { qualifiedStepTitle } from './stepTitle'
 
 /** How a run relates to a step. */
 export type NodeStatus = 'current' | 'visited' | 'skipped' | 'unvisited'
 
 export interface GraphNode {
   readonly id: string
-  /** The step's title, or its id. */
+  /** The step's title (or its id) after its sub-flows' and numbered repeat items' titles: `'Dependants 2: Name'` (`qualifiedStepTitle`). */
   readonly label: string
   readonly initial: boolean
   readonly final: boolean
@@ -82,7 +83,7 @@ export const toGraph = <S extends object, K extends string>(
     const skipWhen = step.skip ? options.describe?.(step.skip) : undefined
     return {
       id,
-      label: step.title ?? id,
+      label: qualifiedStepTitle(def, id),
       initial: id === def.initial,
       final: step.final === true,
       skippable: typeof step.skip === 'function',

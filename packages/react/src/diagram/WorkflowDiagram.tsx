@@ -43,8 +43,9 @@ export interface WorkflowDiagramProps extends LayoutOptions {
  * Unstyled: every node and edge has `data-status` / `data-taken` and a class for CSS; the defaults use
  * `currentColor`. Inside a `<WorkflowProvider>` it follows the live run. With `traffic`, each edge's width
  * and label show how many journeys took it (`data-count` on the edge). Sub-flows and repeats are boxes
- * (`flowkit-cluster`, `data-group`) titled by their step; a repeat's steps are drawn once, entered by an
- * edge labelled "each item".
+ * (`flowkit-cluster`, `data-group`) titled by their step, as core's `groupedGraph` has them (the same as
+ * `toMermaid` draws): a repeat's steps are drawn once in a box titled like "Dependants (each item, 0–6)", with
+ * the summary's `add, change`, `remove` and `continue` edges; traffic in any item counts on the drawn one.
  * @example
  * <WorkflowProvider workflow={workflow}><WorkflowDiagram direction="LR" /></WorkflowProvider>
  */
@@ -58,7 +59,7 @@ export function WorkflowDiagram({
   className,
   direction = 'TB',
 }: WorkflowDiagramProps) {
-  const { definition, trace, loads, layout, graph } = useDiagram(given, givenTrace, traffic, trafficWidth, format, direction)
+  const { definition, trace, drawn, loads, layout, graph } = useDiagram(given, givenTrace, traffic, trafficWidth, format, direction)
   const id = useId()
   if (!definition || !layout || !graph) {
     return fail(
@@ -71,9 +72,9 @@ export function WorkflowDiagram({
   const taken = new Map(graph.edges.map((e) => [e.id, e.taken]))
   const arrow = `${id}-arrow`
   const current = graph.nodes.find((n) => n.status === 'current')
-  const name = title ?? `Diagram of the ${definition.id} flow${current ? `, now at ${current.label}` : ''}`
+  const name = title ?? `Diagram of the ${definition.id} flow${current ? `, now at ${current.qualifiedLabel}` : ''}`
   const guard = new Map(graph.edges.map((e) => [e.id, e.label]))
-  const description = loads && traffic && describeTraffic(graph.nodes, graph.edges, loads, undrawnTraffic(graph.edges, traffic), format)
+  const description = loads && drawn && describeTraffic(graph.nodes, graph.edges, loads, undrawnTraffic(graph.edges, drawn), format)
   return (
     <svg
       role="img"

@@ -1,4 +1,4 @@
-import type { GraphEdge } from '@flowkit/core'
+import { firstItemOf, type GraphEdge, type WorkflowDefinition } from '@flowkit/core'
 
 /** How many journeys went from one step to the next (e.g. an insights aggregate's `edges`). */
 export interface EdgeTraffic {
@@ -54,26 +54,37 @@ export const undrawnTraffic = (edges: readonly GraphEdge[], traffic: readonly Ed
   return traffic.filter((t) => !drawn.has(pairOf(t.from, t.to)) && t.count > 0)
 }
 
+/**
+ * The traffic on the steps the diagram draws: a move within any repeat item counts on the drawn item's edge
+ * (core's `firstItemOf`), as the grouped graph draws one item standing for each.
+ */
+export const drawnTraffic = (definition: WorkflowDefinition, traffic: readonly EdgeTraffic[]): EdgeTraffic[] => {
+  const first = firstItemOf(definition)
+  return traffic.map((t) => ({ from: first(t.from), to: first(t.to), count: t.count }))
+}
+
 /** `1234` → `1,234`. */
 export const formatCount = (count: number): string => count.toLocaleString('en-US')
 
 /**
  * The traffic in words, for the diagram's accessible description: every step pair drawn with its count,
- * then the moves the flow has no transition for. Steps are named by their labels (with the id when a label repeats).
+ * then the moves the flow has no transition for. Steps are named by their qualified labels (`'Delivery address: Street'`),
+ * with the id when one still repeats.
  * @example
  * // 'Journeys along each transition: Cart to Shipping, 1,234; Shipping to Payment, 1,100.'
  */
 export const describeTraffic = (
-  nodes: readonly { readonly id: string; readonly label: string }[],
+  nodes: readonly { readonly id: string; readonly label: string; readonly qualifiedLabel?: string }[],
   edges: readonly GraphEdge[],
   loads: ReadonlyMap<string, EdgeLoad>,
   undrawn: readonly EdgeTraffic[],
   format: (count: number) => string,
 ): string => {
-  // Two steps may share a title (a repeat's items, sub-flows): those are told with their ids too.
+  // Two steps of one flow may share a title: those are told with their ids too.
   const uses = new Map<string, number>()
-  for (const node of nodes) uses.set(node.label, (uses.get(node.label) ?? 0) + 1)
-  const label = new Map(nodes.map((node) => [node.id, (uses.get(node.label) ?? 0) > 1 ? `${node.label} (${node.id})` : node.label]))
+  const nameOf = (node: (typeof nodes)[number]) => node.qualifiedLabel ?? node.label
+  for (const node of nodes) uses.set(nameOf(node), (uses.get(nameOf(node)) ?? 0) + 1)
+  const label = new Map(nodes.map((node) => [node.id, (uses.get(nameOf(node)) ?? 0) > 1 ? `${nameOf(node)} (${node.id})` : nameOf(node)]))
   const name = (from: string, to: string) => `${label.get(from) ?? from} to ${label.get(to) ?? to}`
   const seen = new Set<string>()
   const drawn: string[] = []

@@ -1,7 +1,5 @@
 import type { WorkflowDefinition } from '@flowkit/core'
-import { isGrouped } from '../firstItemOf'
 import { groupedMermaid } from './groupedMermaid'
-import { edgeLine, nodeLine, styleLines } from './mermaidLines'
 import { checkMermaidOptions } from './mermaidOptions'
 import { type GraphOptions, toGraph } from './toGraph'
 
@@ -18,6 +16,7 @@ export interface MermaidOptions extends GraphOptions {
  * ("Dependants (each item, 0–6)"), drawn once, with the summary's add/change, remove and continue
  * edges (a trace marks the drawn item for any item's visit). All user text is escaped, and
  * the options are checked: a bad one throws a WorkflowError `INVALID_OPTION` naming it and the allowed values.
+ * It draws core's `groupedGraph`, as `<WorkflowDiagram>` does (a flow without groups has no subgraphs).
  * @example
  * console.log(toMermaid(checkout, { trace: flow.getSnapshot().log }))
  */
@@ -28,17 +27,5 @@ export const toMermaid = <S extends object, K extends string>(
   checkMermaidOptions(options)
   const graph = toGraph(definition, options)
   const direction = options.direction ?? 'TD'
-  if (isGrouped(definition as unknown as WorkflowDefinition))
-    return groupedMermaid(definition as unknown as WorkflowDefinition, graph, direction)
-  const key = new Map(graph.nodes.map((node, i) => [node.id, `s${i}`]))
-  const lines = [`flowchart ${direction}`, `  start((" ")) --> ${key.get(graph.initial)}`]
-  for (const node of graph.nodes) lines.push(nodeLine(node, key.get(node.id) as string))
-  const taken: number[] = []
-  graph.edges.forEach((edge, i) => {
-    lines.push(edgeLine(key.get(edge.from) as string, key.get(edge.to) as string, edge.label))
-    if (edge.taken) taken.push(i + 1) // link 0 is the start arrow
-  })
-  const drawn = graph.nodes.map((node) => ({ node, key: key.get(node.id) as string }))
-  lines.push(...styleLines(drawn, graph.done, graph.edges.length, taken))
-  return `${lines.join('\n')}\n`
+  return groupedMermaid(definition as unknown as WorkflowDefinition, graph, direction)
 }
