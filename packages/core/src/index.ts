@@ -32,6 +32,7 @@ export {
   type WorkflowPersistence,
 } from './runtime/createWorkflow'
 export { getPersistedSnapshot } from './runtime/getPersistedSnapshot'
+export { refuse } from './runtime/refuse'
 export { resumeState, resumeWorkflow } from './runtime/resumeWorkflow'
 export { toIssues, type Validated, validateStep } from './runtime/validate'
 export type {
