@@ -89,7 +89,9 @@ describe('workflowStory', () => {
 
   it('fails the story with the seeding error when the args do not fit', async () => {
     const Story = compose({ args: { at: 'nowhere' as never } })
-    await expect(Story.run()).rejects.toThrow("seeding workflow 'order' with step 'nowhere': there is no such step; defined steps: pick, send, thanks.")
+    await expect(Story.run()).rejects.toThrow(
+      "seeding workflow 'order' with step 'nowhere': there is no such step; defined steps: pick, send, thanks.",
+    )
   })
 
   it('renders steps with their draft from the seed', async () => {
