@@ -211,6 +211,21 @@ describe('save and continue later (enrollment, through @flowkit/server)', () => 
     await other.context.close()
   })
 
+  it('"Save and continue later" on a fresh form says there is nothing to save yet, not that the server is down', async () => {
+    const { page, context, errors } = await openPage(harness)
+    await page.goto(`${harness.url}/enrollment`)
+    await expectScreen(page, 'About you', 'nothing-to-save-about')
+    await page.getByTestId('save-later').click()
+    const panel = page.getByTestId('save-later-panel')
+    await panel.getByTestId('save-later-pending').waitFor()
+    const text = (await panel.textContent()) ?? ''
+    assert.match(text, /Nothing to save yet/)
+    assert.doesNotMatch(text, /cannot be reached|Not saved to the server/)
+    await expectScreen(page, 'About you', 'nothing-to-save-panel')
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
   it("a save the server refuses is said in words, its code as a reference; the server's own message only in the inspector", async () => {
     const { page, context, errors } = await openPage(harness)
     const message = 'the body is larger than 262144 bytes (maxBodyBytes); save less, or raise maxBodyBytes.'

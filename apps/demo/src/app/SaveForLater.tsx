@@ -140,9 +140,28 @@ export function SaveForLater({ storage }: { readonly storage: LocalFirstStorage 
   )
 }
 
-/** Why there is no link yet: the server cannot be reached (the answers wait on this device) or it refused the save. */
+/**
+ * Why there is no link yet: the server refused the save, cannot be reached (a request failed: the answers wait on
+ * this device), or there is nothing to save yet (no answer given, no request sent) or it is still saving.
+ */
 function NotSavedYet({ status, onClose }: { readonly status: SyncStatus; readonly onClose: () => void }) {
   const refused = status.state === 'error'
+  const offline = status.state === 'offline'
+  if (!refused && !offline) {
+    const saving = status.state === 'saving' || status.state === 'loading'
+    return (
+      <Alert tone="info" title={saving ? 'Still saving' : 'Nothing to save yet'} role="status">
+        <p data-testid="save-later-pending">
+          {saving
+            ? 'Your answers are on their way to the server: the link to continue on another device appears here once they are saved.'
+            : 'Answer the first question and continue: your progress is then saved as you go, and the link to continue on another device appears here.'}
+        </p>
+        <button type="button" className="btn btn-ghost" onClick={onClose}>
+          Close
+        </button>
+      </Alert>
+    )
+  }
   return (
     <Alert
       tone={refused ? 'danger' : 'info'}
