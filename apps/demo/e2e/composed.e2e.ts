@@ -177,6 +177,10 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       assert.equal(await problem.count(), 0)
       await submit(page)
       assert.match((await problem.textContent()) ?? '', /covers two adults only/)
+      assert.ok(
+        await page.getByTestId('step-problem-box').evaluate((el) => el === document.activeElement),
+        'focus moves to the problem, as to an error summary',
+      )
       await expectScreen(page, 'Who else is covered?', shot('summary-problem'))
       // Removing the child makes them fit: the message goes at once, and Continue goes on.
       await page.getByRole('button', { name: `Remove ${child.name}` }).click()

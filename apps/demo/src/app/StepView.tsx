@@ -23,6 +23,12 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
   // no longer fit), then kept up to date as the answers change: a dependant removed, the message goes with it.
   const [tried, setTried] = useState(returning)
   const problem = tried ? screen.problem?.(state) : undefined
+  // A Continue the rule refused moves focus to its message, as the error summary does for field errors.
+  const [refusals, setRefusals] = useState(0)
+  const problemBox = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (refusals > 0) problemBox.current?.focus()
+  }, [refusals])
 
   useEffect(() => {
     document.title = `${screen.heading} · Flowkit demo`
@@ -42,7 +48,10 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
     event.preventDefault()
     if (busy) return
     setTried(true)
-    if (screen.problem?.(state)) return
+    if (screen.problem?.(state)) {
+      setRefusals((n) => n + 1)
+      return
+    }
     await submit(isFinal ? {} : draft)
     await afterSubmit()
   }
@@ -59,9 +68,11 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
       {screen.lead && <p className="muted">{screen.lead}</p>}
       <WorkflowErrorSummary className="error-summary" />
       {problem && (
-        <Alert tone="danger" title="There is a problem" role="alert">
-          <p data-testid="step-problem">{problem}</p>
-        </Alert>
+        <div ref={problemBox} tabIndex={-1} data-testid="step-problem-box">
+          <Alert tone="danger" title="There is a problem" role="alert">
+            <p data-testid="step-problem">{problem}</p>
+          </Alert>
+        </div>
       )}
       {error && (
         <div ref={serviceError} tabIndex={-1}>
