@@ -178,6 +178,8 @@ describe('enrollment', () => {
     await expectScreen(page, 'Check your answers before you enrol', 'enrollment-keyboard-submit-failed')
     await pressByKeyboard(page, page.getByRole('button', { name: 'Try again' }))
     await expectScreen(page, 'Enrollment complete', 'enrollment-keyboard-done')
+    // The keyboard user lands on the confirmation's heading (moved there by @flowkit/react's <WorkflowDone>).
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Enrollment complete')
     const submitted = await submittedJson(page)
     assert.equal(submitted.dependants, null)
     assert.deepEqual(submitted.circumstances, { situation: 'retired' })

@@ -1,5 +1,5 @@
 import { useWorkflowState } from '@flowkit/react'
-import { type ReactNode, useEffect, useRef } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import type { FlowConfig } from './flows'
 
 interface ConfirmationProps {
@@ -11,12 +11,11 @@ interface ConfirmationProps {
 
 /** The end of a flow: the reference, and exactly what was submitted. */
 export function Confirmation({ config, onStartOver, children }: ConfirmationProps) {
-  const heading = useRef<HTMLHeadingElement>(null)
   const state = useWorkflowState((s) => s.state) as { order?: { orderId: string } | null; receipt?: { reference: string } | null }
   const reference = state.order?.orderId ?? state.receipt?.reference
+  // Focus: <WorkflowDone> moves it to this heading when the final step is completed, as it does to each step's.
   useEffect(() => {
     document.title = `${config.doneTitle} · Flowkit demo`
-    heading.current?.focus()
   }, [config])
   return (
     <div className="card confirmation" data-testid="confirmation">
@@ -24,9 +23,7 @@ export function Confirmation({ config, onStartOver, children }: ConfirmationProp
         <span className="confirmation-check" aria-hidden="true">
           ✓
         </span>
-        <h1 ref={heading} tabIndex={-1}>
-          {config.doneTitle}
-        </h1>
+        <h1 tabIndex={-1}>{config.doneTitle}</h1>
         <p>
           Your reference number
           <br />
