@@ -3,7 +3,7 @@ import { Alert } from '../ui/Alert'
 import { useSaveStatus } from './SaveForLater'
 
 const TITLES: Record<SyncNotice['kind'], (where: string) => string> = {
-  updated: (where) => `Updated in ${where}`,
+  updated: (where) => `Updated ${where === 'another tab' ? 'in' : 'on'} ${where}`,
   merged: (where) => `Combined with changes from ${where}`,
   adopted: (where) => `Kept the newer answers from ${where}`,
 }
