@@ -1,4 +1,5 @@
 import { type ReactNode, useCallback } from 'react'
+import { focusOnArrival } from './arrivalFocus'
 import { useWorkflowContext } from './WorkflowContext'
 
 /**
@@ -14,7 +15,7 @@ export function DoneArrival({ children }: { readonly children?: ReactNode }) {
       focus.pending = false
       const heading = element.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6')
       if (heading && !heading.hasAttribute('tabindex')) heading.tabIndex = -1
-      ;(heading ?? element).focus()
+      focusOnArrival(heading ?? element)
     },
     [focus],
   )

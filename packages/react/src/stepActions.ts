@@ -16,6 +16,9 @@ export const stepActions = <V extends object, K extends string>(workflow: Workfl
     setValues: (next: Partial<V>) => workflow.setDraft(step, next),
     submit: (input?: Partial<V> | { preventDefault(): void }) => {
       if (isEvent(input)) input.preventDefault()
+      const now = workflow.getSnapshot()
+      // A handler of a step already left (its form's late submit, a second click) must not complete the step now shown.
+      if (now.step !== step) return Promise.resolve(now as WorkflowSnapshot<any, K>)
       return workflow.next(input === undefined || isEvent(input) ? getValues() : input) as Promise<WorkflowSnapshot<any, K>>
     },
     validate: (input?: Partial<V>) => validateInput(workflow, step, input ?? getValues()),

@@ -35,7 +35,9 @@ export interface StepApi<V extends object = Record<string, any>, K extends strin
   /**
    * Completes the step with `input` (default: `getValues()`, so an untouched form sends its initial
    * values): validates, runs actions, moves on. Pass it straight to `<form onSubmit={submit}>`: the
-   * event is prevented. Failures land in `issues` / `error`, never throw.
+   * event is prevented. Failures land in `issues` / `error`, never throw. While the step's async work
+   * runs, a second submit gets the first one's result; once the flow has left this step, submit does
+   * nothing and resolves to the current snapshot (it never completes the step the user moved to).
    */
   submit(input?: Partial<V> | { preventDefault(): void }): Promise<WorkflowSnapshot<any, K>>
   /**

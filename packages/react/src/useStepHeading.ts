@@ -1,4 +1,5 @@
 import { useCallback } from 'react'
+import { focusOnArrival } from './arrivalFocus'
 import { headingId } from './ids'
 import { type CurrentStep, useCurrentStep } from './useCurrentStep'
 import { useHydrated } from './useWorkflowHydrated'
@@ -26,20 +27,22 @@ export function useStepHeading(): StepHeadingAttributes {
 /** `useStepHeading()` for a step whose context the caller already read (`useStep`). */
 export const useHeadingOf = ({ workflow, idPrefix, step, focus }: CurrentStep): StepHeadingAttributes => {
   const hydrated = useHydrated(workflow)
-  // A new callback once hydrated, so React calls it again with the element that is then on screen.
+  // A new callback once hydrated, and per step, so React calls it again with the element then on screen,
+  // even when one heading element stays mounted across steps (a shared step frame).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `step` is there to make a new callback per step
   const ref = useCallback(
     (element: HTMLElement | null) => {
       if (!element) return
       if (focus.pending) {
         focus.pending = false
-        element.focus()
+        focusOnArrival(element)
       } else if (focus.initial && hydrated) {
         focus.initial = false
         const active = element.ownerDocument.activeElement
         if (active === null || active === element.ownerDocument.body) element.focus()
       }
     },
-    [focus, hydrated],
+    [focus, hydrated, step],
   )
   return { id: headingId(idPrefix, step), tabIndex: -1, ref }
 }
