@@ -9,8 +9,19 @@ import { useWorkflowContext } from './WorkflowContext'
 export interface StepperItem<K extends string = string> {
   readonly step: K
   readonly title: string
-  /** 1-based position on the path. */
+  /**
+   * 1-based position of the step on the whole path (visited, then predicted), every step of a sub-flow or
+   * repeat counted: `1` Basket, `2` and `3` the shipping address's two steps, `4` Delivery. Use `number` for
+   * the number to show in the list.
+   */
   readonly position: number
+  /**
+   * 1-based number of the entry the step is shown as, in the list it is shown in: the top-level list counts
+   * a sub-flow or repeat as one entry (`1` Basket, `2` Shipping address, `3` Delivery), so numbers are
+   * consecutive as displayed; a group's nested list counts from 1 again. A step inside a nested group has
+   * that group's number.
+   */
+  readonly number: number
   readonly status: 'done' | 'current' | 'upcoming'
   /** A visited step the user can return to (`goTo`); not the current one. */
   readonly canJump: boolean
@@ -25,12 +36,23 @@ export interface StepperItem<K extends string = string> {
   readonly groups: readonly StepperGroup[]
 }
 
+/** A step of the path before it is numbered in a list. */
+type PathItem<K extends string> = Omit<StepperItem<K>, 'number'>
+
 /** A group entry of the stepper: consecutive steps of one sub-flow, repeat or repeat item. */
 export interface StepperGroupItem<K extends string = string> {
   readonly group: StepperGroup
-  /** `'current'` when one of its steps is. */
+  /** The group's title (`group.title`): "Shipping address", "Dependants 2". */
+  readonly title: string
+  /** 1-based number of the entry in the list it is shown in, as `StepperItem.number`. */
+  readonly number: number
+  /** `'current'` when one of its steps is; `'done'` when all of them are (a finished sub-flow), as for a step; else `'upcoming'`. */
   readonly status: StepperItem['status']
-  /** Its steps, in path order. */
+  /** Its first step was visited and the group is not current: `jump()` returns to that step. */
+  readonly canJump: boolean
+  /** Returns to the group's first step (when `canJump`). */
+  jump(): void
+  /** Its steps, in path order; each `number` is the one of its entry in the group's nested list. */
   readonly items: readonly StepperItem<K>[]
 }
 
@@ -43,6 +65,13 @@ export interface WorkflowStepperProps<K extends string = string> {
   readonly children?: (item: StepperItem<K>) => ReactNode
   /** Class of a group's `<li>` (a sub-flow or repeat item), e.g. `(g) => `group group--${g.status}``. */
   readonly groupClassName?: (group: StepperGroupItem<K>) => string | undefined
+  /**
+   * What a group's `<li>` shows before its nested list, as `children` for a step. The default: a button back to
+   * its first step once visited (`canJump`), the title otherwise.
+   * @example
+   * <WorkflowStepper groupChildren={(g) => <>{g.status === 'done' ? '✓' : g.number} {g.title}</>} />
+   */
+  readonly groupChildren?: (group: StepperGroupItem<K>) => ReactNode
   /** Accessible name of the list, distinct from `<WorkflowProgress>`'s. @default 'Steps' */
   readonly label?: string
 }
@@ -53,7 +82,9 @@ export interface WorkflowStepperProps<K extends string = string> {
  * sub-flow are one entry titled by the group ("Billing address"), whose steps are listed in a nested `<ol>`
  * while one of them is current, and collapsed otherwise. A repeat is one entry too ("Dependants"): while
  * current it lists an entry per item ("Dependants 1", "Dependants 2", each with its steps while current)
- * and its summary step once, where the path last visits it.
+ * and its summary step once, where the path last visits it. A group entry is `'done'` once all its steps are, as a
+ * finished step is; `groupChildren` draws it as `children` draws a step. Entries are numbered as listed (`number`,
+ * 1..n per list, a group counting once); `position` is the step's place on the whole path.
  * @example
  * <WorkflowStepper itemClassName={(item) => `step step--${item.status}`} />
  */
@@ -61,6 +92,7 @@ export function WorkflowStepper<K extends string = string>({
   className,
   itemClassName,
   groupClassName,
+  groupChildren,
   children,
   label = 'Steps',
 }: WorkflowStepperProps<K>) {
@@ -71,7 +103,7 @@ export function WorkflowStepper<K extends string = string>({
   const done = useSelector(workflow, (s) => s.status === 'done')
   const items = useMemo(() => {
     const path = [...history, ...upcoming]
-    return path.map((id, i): StepperItem<K> => {
+    return path.map((id, i): PathItem<K> => {
       const status = i < history.length - (done ? 0 : 1) ? 'done' : i === history.length - 1 && !done ? 'current' : 'upcoming'
       return {
         step: id as K,
@@ -103,45 +135,74 @@ export function WorkflowStepper<K extends string = string>({
   )
   return (
     <ol className={className} aria-label={label}>
-      {entriesOf(items, 0, leaf, groupClassName)}
+      {entriesOf(items, 0, { leaf, groupClassName, groupChildren })}
     </ol>
   )
 }
 
-/** The entries of `items` at `depth` (0: the outermost groups): a leaf per step, a group entry per run of one group. */
-const entriesOf = <K extends string>(
-  items: readonly StepperItem<K>[],
-  depth: number,
-  leaf: (item: StepperItem<K>) => ReactNode,
-  groupClassName: WorkflowStepperProps<K>['groupClassName'],
-): ReactNode[] =>
-  stepperEntries(items, depth).map((entry) => (entry.kind === 'step' ? leaf(entry.item) : groupEntry(entry, depth, leaf, groupClassName)))
+/** How `WorkflowStepper` draws a step's and a group's `<li>`. */
+interface Draw<K extends string> {
+  readonly leaf: (item: StepperItem<K>) => ReactNode
+  readonly groupClassName: WorkflowStepperProps<K>['groupClassName']
+  readonly groupChildren: WorkflowStepperProps<K>['groupChildren']
+}
+
+/** The entries of `items` at `depth` (0: the outermost groups), numbered 1..n as listed: a leaf per step, a group entry per run of one group. */
+const entriesOf = <K extends string>(items: readonly PathItem<K>[], depth: number, draw: Draw<K>): ReactNode[] =>
+  stepperEntries(items, depth).map((entry, i) =>
+    entry.kind === 'step' ? draw.leaf({ ...entry.item, number: i + 1 }) : groupEntry(entry, i + 1, depth, draw),
+  )
 
 const withGroups = (groups: readonly StepperGroup[]) => (groups[0] ? { groups, group: groups[0] } : { groups })
+
+/** `items` of a group with the numbers of the entries they are shown as in its nested list (an earlier visit of a repeat's summary: its last one's). */
+const numberedIn = <K extends string>(items: readonly PathItem<K>[], depth: number): StepperItem<K>[] => {
+  const numbers = new Map<string | number, number>()
+  stepperEntries(items, depth).forEach((entry, i) => {
+    for (const item of entry.kind === 'step' ? [entry.item] : entry.items) numbers.set(item.position, i + 1).set(item.step, i + 1)
+  })
+  return items.map((item) => ({ ...item, number: numbers.get(item.position) ?? numbers.get(item.step) ?? 0 }))
+}
+
+/** A group's status from its steps': current when one is, done when all are (a finished sub-flow), else upcoming. */
+const statusOf = (items: readonly PathItem<string>[]): StepperItem['status'] =>
+  items.some((i) => i.status === 'current') ? 'current' : items.every((i) => i.status === 'done') ? 'done' : 'upcoming'
 
 /**
  * A group's `<li>`: its title (a button back to its first step once visited) and, while current, its steps, with a
  * sub-flow inside it as an entry of its own (`depth` is the group's level, 0 the outermost).
  */
 const groupEntry = <K extends string>(
-  entry: Extract<StepperEntry<StepperItem<K>>, { kind: 'group' }>,
+  entry: Extract<StepperEntry<PathItem<K>>, { kind: 'group' }>,
+  number: number,
   depth: number,
-  leaf: (item: StepperItem<K>) => ReactNode,
-  groupClassName: WorkflowStepperProps<K>['groupClassName'],
+  draw: Draw<K>,
 ): ReactNode => {
   const { group, items } = entry
-  const first = items[0] as StepperItem<K>
-  const status = items.some((i) => i.status === 'current') ? 'current' : items.every((i) => i.status === 'done') ? 'done' : 'upcoming'
+  const first = items[0] as PathItem<K>
+  const status = statusOf(items)
+  const canJump = first.canJump && status !== 'current'
+  const shown: StepperGroupItem<K> = {
+    group,
+    title: group.title,
+    number,
+    status,
+    canJump,
+    jump: first.jump,
+    items: numberedIn(items, depth + 1),
+  }
   return (
-    <li key={`${first.position}:${group.step}:${group.item ?? ''}`} className={groupClassName?.({ group, status, items })}>
-      {first.canJump && status !== 'current' ? (
+    <li key={`${first.position}:${group.step}:${group.item ?? ''}`} className={draw.groupClassName?.(shown)}>
+      {draw.groupChildren ? (
+        draw.groupChildren(shown)
+      ) : canJump ? (
         <button type="button" onClick={first.jump}>
           {group.title}
         </button>
       ) : (
         group.title
       )}
-      {status === 'current' ? <ol aria-label={group.title}>{entriesOf(items, depth + 1, leaf, groupClassName)}</ol> : null}
+      {status === 'current' ? <ol aria-label={group.title}>{entriesOf(items, depth + 1, draw)}</ol> : null}
     </li>
   )
 }

@@ -149,6 +149,65 @@ describe.each(modes)('WorkflowStepper with groups %s', (_, strict) => {
     expect(workflow.getSnapshot().state.dependants).toEqual([{ name: 'Ada', age: 7 }])
   })
 
+  it('marks a finished sub-flow done, as a finished step, and lets it be drawn as one (groupChildren)', async () => {
+    const workflow = createWorkflow(order)
+    for (const input of [undefined, { street: '1 Main St' }, { city: 'Paris' }]) await workflow.next(input)
+    expect(workflow.getSnapshot().step).toBe('billing.street')
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowStepper
+          groupClassName={(g) => `group-${g.status}`}
+          groupChildren={(g) =>
+            g.canJump ? (
+              <button type="button" onClick={g.jump}>
+                ✓ {g.title}
+              </button>
+            ) : (
+              `${g.number} ${g.title}`
+            )
+          }
+        >
+          {(item) => `${item.canJump ? '✓' : item.number} ${item.title}`}
+        </WorkflowStepper>
+      </WorkflowProvider>,
+    )
+    expect(entries()).toEqual(['✓ Cart', '✓ Delivery address', '3 Billing address', '4 Review'])
+    const shipping = screen.getByRole('button', { name: '✓ Delivery address' })
+    expect(shipping.closest('li')).toHaveClass('group-done')
+    expect(screen.getByText('3 Billing address').closest('li')).toHaveClass('group-current')
+    await userEvent.click(shipping)
+    expect(workflow.getSnapshot().step).toBe('shipping.street')
+  })
+
+  it('numbers the entries as listed, 1 to n, a group counting once; position stays the step on the path', async () => {
+    const workflow = createWorkflow(order)
+    for (const input of [undefined, { street: '1 Main St' }, { city: 'Paris' }]) await workflow.next(input)
+    const seen: Record<string, [number, number]> = {}
+    const groups: Record<string, [number, string]> = {}
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowStepper
+          groupClassName={(g) => {
+            groups[g.title] = [g.number, g.items.map((i) => `${i.step}:${i.number}/${i.position}`).join(' ')]
+            return undefined
+          }}
+        >
+          {(item) => {
+            seen[item.step] = [item.number, item.position]
+            return item.title
+          }}
+        </WorkflowStepper>
+      </WorkflowProvider>,
+    )
+    expect(seen).toEqual({ cart: [1, 1], 'billing.street': [1, 4], 'billing.city': [2, 5], review: [4, 6] })
+    expect(groups).toEqual({
+      'Delivery address': [2, 'shipping.street:1/2 shipping.city:2/3'],
+      'Billing address': [3, 'billing.street:1/4 billing.city:2/5'],
+    })
+  })
+
   it('renders a flow without groups as before: one flat list', () => {
     const workflow = createWorkflow(checkout)
     const { container } = renderIn(
