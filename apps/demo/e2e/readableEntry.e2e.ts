@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import { type DemoMode, type Harness, openPage, startHarness } from './harness'
-import { answerDependant, expectScreen, fillAddressLines, settle, submit, tabTo } from './steps'
+import { answerDependant, expectScreen, fillAddressLines, settle, submit, summaryMessages, tabTo } from './steps'
 
 /** The computed font size, in px, of the first element `selector` finds. */
 const fontSize = (page: Page, selector: string) =>
@@ -133,10 +133,11 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       await page.getByRole('radio', { name: /Plus/ }).click()
       await submit(page)
       await answerDependant(page, { name: 'Alan Hopper', birthDate: '1990-05-05', relationship: 'Child' })
-      assert.match(
-        (await page.locator('main [role="alert"]').allTextContents()).join(' '),
-        /A child dependant must be under 26: check the date of birth, or choose another relationship/,
-      )
+      // A field error on Relationship, as a schema's would be: in the summary, no "We could not continue".
+      assert.deepEqual(await summaryMessages(page), [
+        'A child dependant must be under 26: check the date of birth, or choose another relationship',
+      ])
+      assert.equal(await page.getByTestId('service-error').count(), 0)
       await page.getByRole('radio', { name: /^Other dependant/ }).click()
       await submit(page)
       await expectScreen(page, 'Who else is covered?', `readable-${mode}-dependants`)

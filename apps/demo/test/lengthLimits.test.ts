@@ -19,7 +19,7 @@ const child = { name: 'Alan Hopper', birthDate: '2019-05-01', relationship: 'chi
 const longest: Record<string, (max: number) => string> = {
   postcode: (max) => `D02 ${'X'.repeat(max - 4)}`,
   'card.number': () => '4242 4242 4242 4242 424',
-  'card.expiry': () => '08/29',
+  'card.expiry': () => '08 / 29',
   'card.cvc': () => '1234',
   graduationYear: () => String(new Date().getFullYear() + 2),
   vatNumber: (max) => `IE${'7'.repeat(max - 2)}`,

@@ -1,4 +1,4 @@
-import { type ActionContext, defineWorkflow } from '@flowkit/core'
+import { type ActionContext, defineWorkflow, refuse } from '@flowkit/core'
 import { z } from 'zod'
 import { ageOn, pastDateSchema } from './dates'
 import { MAX_LENGTH, requiredText } from './limits'
@@ -52,11 +52,12 @@ export const dependant = defineWorkflow({
       title: 'Relationship',
       validate: dependantRelationshipSchema,
       // The rule spans this answer and the date of birth (in the state), which a schema of this step's input
-      // cannot see: the action refuses with the user's words, so a replay or the server refuses it too.
+      // cannot see: the action refuses the answer with a field issue (core's refuse), as a schema would, and a
+      // replay on the server refuses it the same way.
       actions: [
         ({ input, state }: ActionContext<DependantData, string, z.output<typeof dependantRelationshipSchema>>) => {
           const problem = relationshipProblem(input.relationship, state.birthDate)
-          if (problem) throw new Error(problem)
+          if (problem) throw refuse({ relationship: problem })
           return { relationship: input.relationship }
         },
       ],

@@ -14,7 +14,8 @@ export const MAX_LENGTH = {
   promo: 20,
   /** 19 digits with spaces or dashes between groups of four. */
   cardNumber: 23,
-  expiry: 5,
+  /** MM/YY, MMYY or "MM / YY". */
+  expiry: 7,
   cvc: 4,
   companyName: 120,
   vatNumber: 14,
