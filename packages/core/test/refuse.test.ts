@@ -51,7 +51,7 @@ describe('refuse(): an action refuses the input with issues, as a schema does', 
   })
 
   test('a synchronous action too, with several messages for one field, reading the state', async () => {
-    const family = createWorkflow(defineWorkflow({ ...signup, state: { ...signup.state, plan: 'family' as const } }))
+    const family = createWorkflow(defineWorkflow({ ...signup, state: { ...signup.state, plan: 'family' as 'solo' | 'family' } }))
     await family.next({ email: 'ada@example.com' })
     await family.next({ age: 12 })
     expect(family.getSnapshot()).toMatchObject({
