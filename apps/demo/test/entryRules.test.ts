@@ -121,3 +121,15 @@ describe('a child dependant', () => {
     expect(relationshipProblem('partner', '1990-05-05', today)).toBeUndefined()
   })
 })
+
+describe('a delivery method that does not fit the basket', () => {
+  it('is refused as a field issue on the method (no error, so no "Try again"), and another method goes on', async () => {
+    const flow = createWorkflow(checkout)
+    await flow.next({ quantities: { license: 1 }, promo: '' })
+    const snapshot = await flow.next({ method: 'standard' })
+    expect(snapshot.step).toBe('delivery')
+    expect(snapshot.error).toBeNull()
+    expect(snapshot.issues).toEqual({ method: ['Standard delivery is not available for this basket; choose another method.'] })
+    expect((await flow.next({ method: 'email' })).step).toBe('payment')
+  })
+})

@@ -1,4 +1,4 @@
-import { type ActionContext, composeWorkflow } from '@flowkit/core'
+import { type ActionContext, composeWorkflow, refuse } from '@flowkit/core'
 import { z } from 'zod'
 import { type Authorization, authorizePayment } from '../services/payment'
 import { checkPromoCode, type Promo } from '../services/promo'
@@ -211,7 +211,10 @@ export const checkout = composeWorkflow({
       actions: [
         ({ input, state }: ActionContext<CheckoutState, string, z.output<typeof deliverySchema>>) => {
           if (DELIVERY_METHODS[input.method].physical === isDigitalOnly(state)) {
-            throw new Error(`${DELIVERY_METHODS[input.method].label} delivery is not available for this basket; choose another method.`)
+            // An answer that no longer fits the basket (changed since): a field issue on the method, as a schema's would be.
+            throw refuse({
+              method: `${DELIVERY_METHODS[input.method].label} delivery is not available for this basket; choose another method.`,
+            })
           }
           return { delivery: { method: input.method } }
         },
