@@ -64,7 +64,12 @@ const bind = (workflow: Workflow, adapter: HistoryAdapter) => {
   let applying = 0
   let stopped = false
   const here = (): HistoryEntry => ({ step: workflow.getSnapshot().step, key: adapter.key?.() ?? null })
-  const entries = historyEntries(here(), adapter.key ? sessionEntries(`flowkit:history:${workflow.definition.id}`) : undefined)
+  const store = adapter.key ? sessionEntries(`flowkit:history:${workflow.definition.id}`) : undefined
+  // This tab wrote the location's entry before a reload: its step is where the flow was then, not a link to follow.
+  // When the restored flow is elsewhere (another device or tab moved it on meanwhile), the flow wins.
+  const location = { step: adapter.read(), key: adapter.key?.() ?? null }
+  const reloaded = location.key !== null && !!store?.load()?.entries.some((e) => e.key === location.key && e.step === location.step)
+  const entries = historyEntries(here(), store)
   const write = (mode: 'push' | 'replace', step = workflow.getSnapshot().step) => {
     // An entry without a key gets one, so that it is found again after a reload.
     if (stopped || (adapter.read() === step && (!adapter.key || adapter.key() !== null))) return
@@ -78,7 +83,7 @@ const bind = (workflow: Workflow, adapter: HistoryAdapter) => {
       applying++
       try {
         // A deep link is not replayed: it lands on the step reached so far (the furthest reachable one).
-        if (!initial || workflow.getSnapshot().history.includes(target)) await follow(workflow, target, hops)
+        if (!initial || (!reloaded && workflow.getSnapshot().history.includes(target))) await follow(workflow, target, hops)
       } finally {
         applying--
       }

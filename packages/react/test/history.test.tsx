@@ -134,6 +134,28 @@ describe.each(modes)('browser history %s', (_, strict) => {
     expect(window.history.length).toBe(entries)
   })
 
+  it('after a reload, follows the restored flow when another device or tab moved it on, instead of the step the URL kept', async () => {
+    const user = userEvent.setup()
+    const storage = memoryStorage()
+    const first = mount(<App storage={storage} />)
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com')
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    expect(search()).toBe('address')
+    first.unmount()
+    // Meanwhile another device continued the same flow; this browser's copy was replaced by its newer one.
+    const elsewhere = createWorkflow(checkout, { persist: persist({ key: 'checkout', storage }) })
+    await waitFor(() => expect(elsewhere.getSnapshot().step).toBe('address'))
+    await elsewhere.next()
+    expect(elsewhere.getSnapshot().step).toBe('payment')
+    elsewhere.destroy()
+    // The reload: the URL still names 'address', which this tab wrote.
+    mount(<App storage={storage} />)
+    expect(await screen.findByRole('heading')).toHaveTextContent('payment')
+    await waitFor(() => expect(search()).toBe('payment'))
+    expect(screen.getByRole('heading')).toHaveTextContent('payment')
+  })
+
   it('treats a finished flow as final: the back button does not reopen it', async () => {
     const user = userEvent.setup()
     const workflow = createWorkflow(checkout)
