@@ -31,10 +31,9 @@ export const enrollmentProfile: JourneyProfile = {
       seconds: 8,
       dropOff: 0.02,
       invalid: [0.05, ['relationship']],
-      // The item the plan needs (a partner for a couple, a child for a family), mostly: the rest is refused.
-      patch: (r, state) => ({
-        dependants: [{ relationship: r < 0.9 === (state.plan?.plan === 'couple') ? 'partner' : 'child' }],
-      }),
+      // The item the plan needs (a partner for a couple, a child for a family), mostly: the rest is refused. An item's
+      // step contributes to its item (the kernel scopes the patch), so the patch is the item's own field.
+      patch: (r, state) => ({ relationship: r < 0.9 === (state.plan?.plan === 'couple') ? 'partner' : 'child' }),
     },
     dependants: { seconds: 12, dropOff: 0.05, back: 0.1, fails: 0.05 },
     consents: { seconds: 12, dropOff: 0.03, back: 0.04, invalid: [0.2, ['terms', 'privacy']] },
