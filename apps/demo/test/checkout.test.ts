@@ -60,7 +60,8 @@ describe('checkout', () => {
     await flow.next(digital)
     const snapshot = await flow.next({ method: 'standard' })
     expect(snapshot.step).toBe('delivery')
-    expect(snapshot.error?.message).toContain('Standard delivery is not available for this basket')
+    expect(snapshot.error).toBeNull()
+    expect(snapshot.issues).toEqual({ method: ['Standard delivery is not available for this basket; choose another method.'] })
     expect((await flow.next({ method: 'email' })).step).toBe('payment')
   })
 

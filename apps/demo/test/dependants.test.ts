@@ -169,7 +169,7 @@ describe('dependants fit the plan', () => {
       (error: unknown) => (isWorkflowError(error) ? error.code : String(error)),
     )
     // Refused with the engine's code: the item's patch no longer matches, the plan's guard on the way on fails, or the
-    // relationship step's own rule refuses a "child" born too long ago.
-    expect(outcome).toMatch(/^(STATE_MISMATCH|GUARD_FAILED|ACTION_FAILED)$/)
+    // relationship step's own rule refuses a "child" born too long ago (its input, refuse()).
+    expect(outcome).toMatch(/^(STATE_MISMATCH|GUARD_FAILED|INVALID_INPUT)$/)
   })
 })

@@ -51,7 +51,8 @@ describe('returnTo (the "Change" links of check-answers pages)', () => {
     const stopped = await returnTo(flow, 'review')
     expect(stopped.step).toBe('delivery')
     expect(stopped.skipped).toEqual(['shipping.name', 'billingSame', 'billing.name'])
-    expect(stopped.error?.message).toContain('Standard delivery is not available')
+    expect(stopped.error).toBeNull()
+    expect(stopped.issues).toEqual({ method: ['Standard delivery is not available for this basket; choose another method.'] })
   })
 
   it('stops on an async failure and leaves the drafts for a retry', async () => {
