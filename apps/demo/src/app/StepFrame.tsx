@@ -1,5 +1,13 @@
 import { qualifiedStepTitle, type WorkflowSnapshot } from '@flowkit/core'
-import { StepTransition, useWorkflowInstance, useWorkflowState, WorkflowStep, WorkflowStepper } from '@flowkit/react'
+import {
+  type StepperGroupItem,
+  type StepperItem,
+  StepTransition,
+  useWorkflowInstance,
+  useWorkflowState,
+  WorkflowStep,
+  WorkflowStepper,
+} from '@flowkit/react'
 import { returnTo } from '../flows/returnTo'
 import type { StepScreen } from '../screens/StepScreen'
 import { ProgressBar } from './ProgressBar'
@@ -22,6 +30,26 @@ const firstRefusal = (screens: StepFrameProps['screens'], snapshot: WorkflowSnap
     if (screens[id]?.problem?.(snapshot.state)) return id
   }
   return target
+}
+
+/** What the stepper shows for a step or a sub-flow's entry: a ✓ button back to it once visited, else its number as listed. */
+function StepperEntry({ entry, busy }: { readonly entry: StepperItem | StepperGroupItem; readonly busy: boolean }) {
+  return entry.canJump ? (
+    <button type="button" onClick={entry.jump} disabled={busy}>
+      <span className="dot" aria-hidden="true">
+        ✓
+      </span>
+      {entry.title}
+    </button>
+  ) : (
+    <span>
+      <span className="dot" aria-hidden="true">
+        {entry.status === 'done' ? '✓' : entry.number}
+      </span>
+      {entry.title}
+      {entry.status === 'upcoming' && <span className="visually-hidden"> (not yet reached)</span>}
+    </span>
+  )
 }
 
 /** The current step as the demo draws it: progress, the stepper of the path, and the step's screen with its Change links. */
@@ -48,25 +76,14 @@ export function StepFrame({ screens, returning, setReturning }: StepFrameProps) 
   return (
     <WorkflowStep name={step}>
       <ProgressBar title={title} />
-      <WorkflowStepper className="stepper" label="Steps" itemClassName={(item) => `stepper-${item.status}`}>
-        {(item) =>
-          item.canJump ? (
-            <button type="button" onClick={item.jump} disabled={busy}>
-              <span className="dot" aria-hidden="true">
-                ✓
-              </span>
-              {item.title}
-            </button>
-          ) : (
-            <span>
-              <span className="dot" aria-hidden="true">
-                {item.position}
-              </span>
-              {item.title}
-              {item.status === 'upcoming' && <span className="visually-hidden"> (not yet reached)</span>}
-            </span>
-          )
-        }
+      <WorkflowStepper
+        className="stepper"
+        label="Steps"
+        itemClassName={(item) => `stepper-${item.status}`}
+        groupClassName={(group) => `stepper-group stepper-${group.status}`}
+        groupChildren={(group) => <StepperEntry entry={group} busy={busy} />}
+      >
+        {(item) => <StepperEntry entry={item} busy={busy} />}
       </WorkflowStepper>
       {/* The card slides in the direction of the move (View Transitions API; not at all with reduced motion). */}
       <StepTransition>
