@@ -71,7 +71,8 @@ test('unknownStepError names the call, lists the steps and suggests the nearest'
 describe('persist envelopes', () => {
   test('toPersistEnvelope writes what persist() stores and reads back; fromPersistEnvelope reads it', async () => {
     const storage = memoryStorage()
-    const flow = createWorkflow(signup, { persist: persist({ key: 'signup', storage }) })
+    // One clock for the save and the snapshot taken here, so savedAt agrees to the millisecond.
+    const flow = createWorkflow(signup, { persist: persist({ key: 'signup', storage }), now: () => 1_000 })
     await flow.next({ email: 'ada@example.com' })
     const stored = storage.getItem('signup') as string
     const snapshot = getPersistedSnapshot(flow)

@@ -2,6 +2,7 @@ import type { WorkflowDefinition } from '../types'
 import { isWorkflowError } from '../WorkflowError'
 import type { Add, DefinitionProblem } from './checkDefinition'
 import { isFlowStep, isRepeatStep } from './composed'
+import { expand } from './expand'
 
 /**
  * The problems of the definitions a composed definition includes (`flow:`, `repeat.flow`), each said of the step
@@ -22,7 +23,7 @@ export const checkChildren = (definition: WorkflowDefinition, add: Add, check: (
 }
 
 /** Lays out a checked composed definition, reporting what laying out refuses as a problem instead of throwing it. */
-export const laidOut = (definition: WorkflowDefinition, add: Add, expand: (d: WorkflowDefinition) => WorkflowDefinition) => {
+export const laidOut = (definition: WorkflowDefinition, add: Add): WorkflowDefinition | undefined => {
   try {
     return expand(definition)
   } catch (error) {

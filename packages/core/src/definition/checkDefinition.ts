@@ -6,7 +6,6 @@ import { checkChildren, laidOut } from './checkChildren'
 import { checkComposition } from './checkComposition'
 import { isComposed } from './composed'
 import { checkNext } from './edgesOf'
-import { expand } from './expand'
 import { findCycle, unreachableSteps } from './graph'
 
 /** One problem of a definition: what is wrong, how to fix it, and where (a path into the definition). */
@@ -56,7 +55,7 @@ export const checkDefinition = (definition: unknown): DefinitionProblem[] => {
     checkComposition(definition as unknown as WorkflowDefinition, add)
     if (problems.length === 0) checkChildren(definition as unknown as WorkflowDefinition, add, checkDefinition)
     if (problems.length > 0) return problems
-    const flat = laidOut(definition as unknown as WorkflowDefinition, add, expand)
+    const flat = laidOut(definition as unknown as WorkflowDefinition, add)
     return flat ? checkDefinition(flat) : problems
   }
   const ids = Object.keys(steps)

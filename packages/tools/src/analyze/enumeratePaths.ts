@@ -1,5 +1,6 @@
 import {
   createWorkflow,
+  firstItemOf,
   type Issues,
   type StepDef,
   viewOf,
@@ -9,7 +10,6 @@ import {
   type WorkflowOptions,
   type WorkflowSnapshot,
 } from '@flowkit/core'
-import { firstItemOf } from '../firstItemOf'
 
 export interface PathOptions<K extends string = string> {
   /**
