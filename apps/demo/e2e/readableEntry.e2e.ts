@@ -4,12 +4,18 @@ import type { Page } from 'playwright-core'
 import { type DemoMode, type Harness, openPage, startHarness } from './harness'
 import { answerDependant, expectScreen, fillAddressLines, settle, submit, summaryMessages, tabTo } from './steps'
 
-/** The computed font size, in px, of the first element `selector` finds. */
-const fontSize = (page: Page, selector: string) =>
-  page
-    .locator(selector)
-    .first()
-    .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))
+/** Font sizes, in px, of the first live element (not a transition's inert copy) each selector finds, read in one frame. */
+const fontSizes = <K extends string>(page: Page, selectors: Record<K, string>) =>
+  page.evaluate(async (wanted) => {
+    // A style change is drawn on the next frame: read after it, all at once, in the same document.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+    return Object.fromEntries(
+      Object.entries(wanted).map(([key, selector]) => {
+        const el = [...document.querySelectorAll(selector as string)].find((found) => !found.closest('[inert]'))
+        return [key, el ? Number.parseFloat(getComputedStyle(el).fontSize) : Number.NaN]
+      }),
+    )
+  }, selectors) as Promise<Record<K, number>>
 
 /** The top-level entries of the stepper as it reads them, without their number dots and hidden status words. */
 const stepperEntries = (page: Page) =>
@@ -51,20 +57,24 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
     it('scales all text evenly at a 200% root font size (375px wide), and the layout holds at 375px and 1280px', async () => {
       const { page, context, errors } = await openPage(harness, { width: 375 })
       await toBillingSame(page, harness)
-      const label = '.choice-title'
-      const sizes = async () => ({
-        label: await fontSize(page, label),
-        hint: await fontSize(page, '.choice-detail'),
-        legend: await fontSize(page, '.field legend'),
-        header: await fontSize(page, '.app-header'),
-        heading: await fontSize(page, 'h1'),
-      })
+      const sizes = () =>
+        fontSizes(page, {
+          label: '.choice-title',
+          hint: '.choice-detail',
+          legend: '.field legend',
+          header: '.app-header',
+          heading: 'h1',
+        })
       const normal = await sizes()
       await page.evaluate(() => {
         document.documentElement.style.fontSize = '200%'
       })
+      await page.waitForFunction(() => !document.getAnimations().some((a) => a.playState === 'running'))
       const zoomed = await sizes()
-      assert.ok(zoomed.label >= zoomed.hint, `a radio label (${zoomed.label}px) is smaller than its hint (${zoomed.hint}px)`)
+      assert.ok(
+        zoomed.label >= zoomed.hint,
+        `a radio label (${zoomed.label}px) is smaller than its hint (${zoomed.hint}px): ${JSON.stringify({ normal, zoomed })}`,
+      )
       for (const key of ['label', 'hint', 'legend', 'header'] as const) {
         assert.ok(zoomed[key] >= 2 * normal[key] - 0.5, `${key}: ${normal[key]}px at 100% but ${zoomed[key]}px at 200%`)
       }
