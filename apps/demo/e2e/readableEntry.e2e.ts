@@ -4,18 +4,20 @@ import type { Page } from 'playwright-core'
 import { type DemoMode, type Harness, openPage, startHarness } from './harness'
 import { answerDependant, expectScreen, fillAddressLines, settle, submit, summaryMessages, tabTo } from './steps'
 
+type Sizes = Record<'label' | 'hint' | 'legend' | 'header' | 'heading', number>
+
 /** Font sizes, in px, of the first live element (not a transition's inert copy) each selector finds, read in one frame. */
-const fontSizes = <K extends string>(page: Page, selectors: Record<K, string>) =>
-  page.evaluate(async (wanted) => {
+const fontSizes = (page: Page, selectors: Record<keyof Sizes, string>): Promise<Sizes> =>
+  page.evaluate(async (wanted: Record<string, string>) => {
     // A style change is drawn on the next frame: read after it, all at once, in the same document.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
     return Object.fromEntries(
       Object.entries(wanted).map(([key, selector]) => {
-        const el = [...document.querySelectorAll(selector as string)].find((found) => !found.closest('[inert]'))
+        const el = [...document.querySelectorAll(selector)].find((found) => !found.closest('[inert]'))
         return [key, el ? Number.parseFloat(getComputedStyle(el).fontSize) : Number.NaN]
       }),
-    )
-  }, selectors) as Promise<Record<K, number>>
+    ) as Sizes
+  }, selectors)
 
 /** The top-level entries of the stepper as it reads them, without their number dots and hidden status words. */
 const stepperEntries = (page: Page) =>

@@ -1,5 +1,5 @@
 import type { ChangeEvent } from 'react'
-import { errorId, fieldId } from './ids'
+import { errorId, fieldId, hintId } from './ids'
 
 /** How `field()` / `useField()` bind an input. */
 export interface FieldOptions {
@@ -20,6 +20,17 @@ export interface FieldOptions {
    * <input type="number" {...field('teamSize', { valueAsNumber: true })} />
    */
   readonly valueAsNumber?: boolean
+  /**
+   * The field shows a hint (what to enter, "For example, 27 3 2007"): put `useField(path).hintId` on it.
+   * The input's `aria-describedby` then names the hint, and the error after it once there is one, so a
+   * screen reader reads both (WCAG 1.3.1, 3.3.2).
+   * @default false
+   * @example
+   * const born = useField('born', { hint: true })
+   * <span id={born.hintId}>For example, 27 3 2007</span>
+   * <input {...born.props} />
+   */
+  readonly hint?: boolean
 }
 
 type Input = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
@@ -50,7 +61,7 @@ export const fieldProps = (
   value: unknown,
   issues: readonly string[],
   setValue: (path: string, value: unknown) => void,
-  { type = 'text', option, valueAsNumber }: FieldOptions = {},
+  { type = 'text', option, valueAsNumber, hint }: FieldOptions = {},
 ): FieldProps => {
   const props: { -readonly [P in keyof FieldProps]: FieldProps[P] } = {
     id: fieldId(prefix, step, path) + (type === 'radio' ? `-${option}` : ''),
@@ -74,9 +85,8 @@ export const fieldProps = (
     props.checked = value === (type === 'radio' ? option : true)
     if (type === 'radio') props.value = option
   }
-  if (issues.length > 0) {
-    props['aria-invalid'] = true
-    props['aria-describedby'] = errorId(prefix, step, path)
-  }
+  const described = [hint && hintId(prefix, step, path), issues.length > 0 && errorId(prefix, step, path)].filter(Boolean)
+  if (issues.length > 0) props['aria-invalid'] = true
+  if (described.length > 0) props['aria-describedby'] = described.join(' ')
   return props
 }

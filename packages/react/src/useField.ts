@@ -1,5 +1,5 @@
 import { type FieldOptions, type FieldProps, fieldProps, NO_ISSUES } from './fieldProps'
-import { errorId, fieldId } from './ids'
+import { errorId, fieldId, hintId } from './ids'
 import { getPath } from './paths'
 import { bindPath, fieldValue } from './stepDefaults'
 import { useCurrentStep } from './useCurrentStep'
@@ -20,6 +20,8 @@ export interface FieldApi<T = unknown> {
   readonly errorId: string
   /** The input's id (for `<label htmlFor>`); the error summary links to it. */
   readonly id: string
+  /** Put this id on the field's hint; with the option `hint: true`, the input's `aria-describedby` names it. */
+  readonly hintId: string
 }
 
 /**
@@ -43,5 +45,6 @@ export function useField<T = unknown>(path: string, options?: FieldOptions): Fie
     issues,
     errorId: errorId(idPrefix, step, path),
     id: fieldId(idPrefix, step, path),
+    hintId: hintId(idPrefix, step, path),
   }
 }

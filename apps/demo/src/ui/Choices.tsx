@@ -23,14 +23,14 @@ interface ChoicesProps<V extends string> {
 
 /** A radio group drawn as cards. The first radio carries the field id, so the error summary can focus it. */
 export function Choices<V extends string>({ name, legend, hint, choices, value, onChange, issues, asHeading }: ChoicesProps<V>) {
-  const { id, errorId } = useField(name)
+  const { id, errorId, hintId } = useField(name)
   const error = messageOf(issues, name)
-  const describedBy = [hint && `${id}-hint`, error && errorId].filter(Boolean).join(' ') || undefined
+  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined
   return (
     <fieldset className={`field${error ? ' has-error' : ''}`} aria-describedby={describedBy}>
       <legend>{asHeading ? <h2 className="legend-heading">{legend}</h2> : legend}</legend>
       {hint && (
-        <span className="field-hint" id={`${id}-hint`}>
+        <span className="field-hint" id={hintId}>
           {hint}
         </span>
       )}

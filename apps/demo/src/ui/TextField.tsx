@@ -37,13 +37,13 @@ const pasted = (event: ClipboardEvent<HTMLInputElement>, maxLength: number): { v
 /** A labelled text input with hint and inline error, wired for assistive technology. */
 export function TextField({ name, label, hint, value, onChange, issues, width, className, onPaste, ...rest }: TextFieldProps) {
   // The ids and ARIA wiring as @flowkit/react makes them (the error summary links to `id`); value and change stay the screen's.
-  const { id, errorId } = useField(name)
+  const { id, errorId, hintId } = useField(name)
   const error = messageOf(issues, name)
   const { maxLength } = rest
   const length = (value ?? '').trim().length
   const tooLong =
     !error && maxLength !== undefined && length > maxLength ? `${label} is ${length} characters: keep it to ${maxLength} or fewer` : ''
-  const describedBy = [hint && `${id}-hint`, error && errorId, tooLong && `${id}-length`].filter(Boolean).join(' ') || undefined
+  const describedBy = [hint && hintId, error && errorId, tooLong && `${id}-length`].filter(Boolean).join(' ') || undefined
   const paste = (event: ClipboardEvent<HTMLInputElement>) => {
     onPaste?.(event)
     if (event.defaultPrevented || maxLength === undefined) return
@@ -60,7 +60,7 @@ export function TextField({ name, label, hint, value, onChange, issues, width, c
         {label}
       </label>
       {hint && (
-        <span className="field-hint" id={`${id}-hint`}>
+        <span className="field-hint" id={hintId}>
           {hint}
         </span>
       )}
