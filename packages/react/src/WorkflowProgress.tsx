@@ -5,8 +5,16 @@ import { useWorkflowState } from './useWorkflowState'
 export interface WorkflowProgressProps {
   /** Class of the progressbar element, or a function of the progress. */
   readonly className?: string | ((progress: Progress) => string | undefined)
-  /** What to show inside; the default is the text "Step 2 of ~5" (`~` when the total is a lower bound). */
+  /** What to show inside; the default is `text`. */
   readonly children?: (progress: Progress & { readonly text: string }) => ReactNode
+  /**
+   * The words for the progress: the progressbar's `aria-valuetext` (what a screen reader says) and, without
+   * `children`, what it shows.
+   * @default progressText: "Step 2 of 5", "Step 2 of ~5" while a choice ahead is undecided
+   * @example
+   * <WorkflowProgress text={(p) => `Step ${p.position} of ${p.exact ? '' : 'at least '}${p.total}`} />
+   */
+  readonly text?: (progress: Progress) => string
   /** The progressbar's accessible name, distinct from `<WorkflowStepper>`'s. @default 'Progress' */
   readonly label?: string
 }
@@ -19,9 +27,9 @@ export const progressText = ({ position, total, exact }: Progress): string => `S
  * @example
  * <WorkflowProgress>{(p) => <meter min={0} max={p.total} value={p.position}>{p.text}</meter>}</WorkflowProgress>
  */
-export function WorkflowProgress({ className, children, label = 'Progress' }: WorkflowProgressProps) {
+export function WorkflowProgress({ className, children, label = 'Progress', text: wording = progressText }: WorkflowProgressProps) {
   const progress = useWorkflowState((s) => s.progress)
-  const text = progressText(progress)
+  const text = wording(progress)
   return (
     <div
       role="progressbar"

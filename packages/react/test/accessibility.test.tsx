@@ -215,6 +215,28 @@ describe.each(modes)('accessibility %s', (_, strict) => {
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Plan'])
   })
 
+  it('says the progress in your words: the text shown and what a screen reader hears, following each move', async () => {
+    const workflow = createWorkflow(checkout)
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowProgress text={(p) => `Page ${p.position} of ${p.exact ? '' : 'at least '}${p.total}`} />
+      </WorkflowProvider>,
+    )
+    const bar = screen.getByRole('progressbar')
+    const words = () => {
+      const { position, total } = workflow.getSnapshot().progress
+      return `Page ${position} of ${total}`
+    }
+    expect(words()).toMatch(/^Page 1 of \d+$/)
+    expect(bar).toHaveTextContent(words())
+    expect(bar).toHaveAttribute('aria-valuetext', words())
+    await act(() => workflow.next())
+    expect(words()).toMatch(/^Page 2 of \d+$/)
+    expect(bar).toHaveAttribute('aria-valuetext', words())
+    expect(bar).toHaveTextContent(words())
+  })
+
   it('lists one message per field in the summary, as GOV.UK does, unless asked for all', async () => {
     const flow = defineWorkflow({
       id: 'pw',

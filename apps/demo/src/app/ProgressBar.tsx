@@ -1,14 +1,16 @@
-import { useWorkflowState } from '@flowkit/react'
+import type { Progress } from '@flowkit/core'
+import { useWorkflowState, WorkflowProgress } from '@flowkit/react'
+
+/** The demo's words: "Step 1 of at least 5" while a choice ahead is undecided (the total a lower bound), where Flowkit's default says "~5". */
+const progressWords = ({ position, total, exact }: Progress): string => `Step ${position} of ${exact ? '' : 'at least '}${total}`
 
 /**
- * "Step 3 of 6" and a bar, counting only the steps on the path the answers lead to; on phones, where the
- * stepper is hidden, one line says where the user is: "Step 3 of 6: Delivery".
- * The demo's own track-and-fill design and words: "Step 1 of at least 5" while a choice ahead is undecided
- * (the total a lower bound), where `<WorkflowProgress>` says "~5".
+ * "Step 3 of 6" and a bar (`<WorkflowProgress>` with the demo's words and track-and-fill design), counting only
+ * the steps on the path the answers lead to; on phones, where the stepper is hidden, one line says where the
+ * user is: "Step 3 of 6: Delivery".
  */
 export function ProgressBar({ title }: { readonly title: string }) {
-  const { position, total, exact } = useWorkflowState((s) => s.progress)
-  const label = `Step ${position} of ${exact ? '' : 'at least '}${total}`
+  const label = useWorkflowState((s) => progressWords(s.progress))
   return (
     <div className="progress" data-testid="progress">
       {/* Wide: the step's title left, the count right. Phones: one line, "Step 3 of 5: Delivery", in place of the stepper. */}
@@ -19,17 +21,11 @@ export function ProgressBar({ title }: { readonly title: string }) {
           {label}: {title}
         </span>
       </div>
-      <div
-        className="progress-track"
-        role="progressbar"
-        aria-label={`${title}: ${label}`}
-        aria-valuemin={0}
-        aria-valuemax={total}
-        aria-valuenow={position}
-        aria-valuetext={label}
-      >
-        <div className="progress-fill" style={{ width: `${Math.round((position / Math.max(total, 1)) * 100)}%` }} />
-      </div>
+      <WorkflowProgress className="progress-track" label={`${title}: ${label}`} text={progressWords}>
+        {({ position, total }) => (
+          <div className="progress-fill" style={{ width: `${Math.round((position / Math.max(total, 1)) * 100)}%` }} />
+        )}
+      </WorkflowProgress>
     </div>
   )
 }
