@@ -6,18 +6,18 @@ import { answerDependant, expectScreen, fillAddressLines, settle, submit, summar
 
 type Sizes = Record<'label' | 'hint' | 'legend' | 'header' | 'heading', number>
 
-/** Font sizes, in px, of the first live element (not a transition's inert copy) each selector finds, read in one frame. */
+/** Font sizes, in px, of the first element each selector finds, read at once in the same document. */
 const fontSizes = (page: Page, selectors: Record<keyof Sizes, string>): Promise<Sizes> =>
-  page.evaluate(async (wanted: Record<string, string>) => {
-    // A style change is drawn on the next frame: read after it, all at once, in the same document.
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-    return Object.fromEntries(
-      Object.entries(wanted).map(([key, selector]) => {
-        const el = [...document.querySelectorAll(selector)].find((found) => !found.closest('[inert]'))
-        return [key, el ? Number.parseFloat(getComputedStyle(el).fontSize) : Number.NaN]
-      }),
-    ) as Sizes
-  }, selectors)
+  page.evaluate(
+    (wanted: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(wanted).map(([key, selector]) => {
+          const el = document.querySelector(selector)
+          return [key, el ? Number.parseFloat(getComputedStyle(el).fontSize) : Number.NaN]
+        }),
+      ) as Sizes,
+    selectors,
+  )
 
 /** The top-level entries of the stepper as it reads them, without their number dots and hidden status words. */
 const stepperEntries = (page: Page) =>
@@ -71,6 +71,7 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       await page.evaluate(() => {
         document.documentElement.style.fontSize = '200%'
       })
+      // Measured once nothing animates: a transition on font-size would still show the old size.
       await page.waitForFunction(() => !document.getAnimations().some((a) => a.playState === 'running'))
       const zoomed = await sizes()
       assert.ok(

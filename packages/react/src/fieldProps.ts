@@ -85,8 +85,9 @@ export const fieldProps = (
     props.checked = value === (type === 'radio' ? option : true)
     if (type === 'radio') props.value = option
   }
-  const described = [hint && hintId(prefix, step, path), issues.length > 0 && errorId(prefix, step, path)].filter(Boolean)
-  if (issues.length > 0) props['aria-invalid'] = true
-  if (described.length > 0) props['aria-describedby'] = described.join(' ')
+  const error = issues.length > 0 ? errorId(prefix, step, path) : ''
+  const described = hint ? `${hintId(prefix, step, path)}${error && ` ${error}`}` : error
+  if (error) props['aria-invalid'] = true
+  if (described) props['aria-describedby'] = described
   return props
 }

@@ -19,7 +19,7 @@ const born = defineWorkflow({
   },
 })
 
-/** A field with a hint (through `useField`), one without, and a radio with a hint (through `field()`). */
+/** A field with a hint and one without, both through `useField`. */
 function Birth() {
   const { submit } = useStep()
   const date = useField<string>('born', { hint: true })
