@@ -82,7 +82,11 @@ const server = await serve(handler, { port, hostname }).catch(async (error: Node
 console.log(
   `flowkit server on ${server.url}${basePath} (${process.env.DATABASE_URL ? 'PostgreSQL' : `SQLite ${sqliteFile}`}); workflows: ${definitions.map((d) => d.id).join(', ')}; limits: ${requests || 'no'} requests/min, ${instances || 'no'} new flows/hour per caller`,
 )
+// Ctrl+C signals the whole process group, so a parent (`npm run demo`) may send SIGTERM right after SIGINT: stop once.
+let stopping = false
 const stop = async () => {
+  if (stopping) return
+  stopping = true
   await server.close()
   await store.close()
   process.exit(0)

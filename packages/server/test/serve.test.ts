@@ -23,6 +23,13 @@ describe('serve', () => {
     }
   })
 
+  it('closes once when close is called twice (Ctrl+C sends SIGINT, then a parent SIGTERM), both calls resolving', async () => {
+    const server = await serve(hello, { port: 0 })
+    await expect(Promise.all([server.close(), server.close()])).resolves.toEqual([undefined, undefined])
+    await expect(server.close()).resolves.toBeUndefined()
+    await expect(fetch(`${server.url}/api/flowkit`)).rejects.toThrow()
+  })
+
   it('without @hono/node-server installed, rejects with the package to install, as the stores do for their drivers', async () => {
     const load = loader._load
     vi.spyOn(loader, '_load').mockImplementation(function (this: unknown, request, ...rest) {

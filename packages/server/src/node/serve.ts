@@ -15,7 +15,7 @@ export interface RunningServer {
   /** e.g. `http://127.0.0.1:8787` */
   readonly url: string
   readonly server: Server
-  /** Stops accepting connections and closes idle ones. */
+  /** Stops accepting connections and closes idle ones. Calling it again (a second signal) waits for the same close. */
   close(): Promise<void>
 }
 
@@ -32,6 +32,12 @@ export const serve = async (handler: FlowkitHandler, options: ServeOptions = {})
     getRequestListener((request, { incoming }) => handler(request, { remoteAddress: incoming.socket.remoteAddress })),
   )
   server.keepAliveTimeout = 5_000
+  let closing: Promise<void> | undefined
+  const close = () =>
+    (closing ??= new Promise<void>((done, fail) => {
+      server.close((error) => (error ? fail(error) : done()))
+      server.closeIdleConnections()
+    }))
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 8787, options.hostname ?? '127.0.0.1', () => {
@@ -40,11 +46,7 @@ export const serve = async (handler: FlowkitHandler, options: ServeOptions = {})
       resolve({
         url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
         server,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()))
-            server.closeIdleConnections()
-          }),
+        close,
       })
     })
   })
