@@ -1,5 +1,4 @@
 import { useWorkflowInstance, WorkflowDone } from '@flowkit/react'
-import { useState } from 'react'
 import { Confirmation } from '../../apps/demo/src/app/Confirmation'
 import { FLOWS, type FlowName } from '../../apps/demo/src/app/flows'
 import { StepFrame } from '../../apps/demo/src/app/StepFrame'
@@ -16,7 +15,6 @@ import '../../apps/demo/src/styles/components.css'
 export function DemoFlow({ flow }: { readonly flow: FlowName }) {
   const config = FLOWS[flow]
   const workflow = useWorkflowInstance()
-  const [returning, setReturning] = useState<string | null>(null)
   return (
     <main className="app-main">
       <div className="container">
@@ -24,7 +22,7 @@ export function DemoFlow({ flow }: { readonly flow: FlowName }) {
         <WorkflowDone>
           <Confirmation config={config} onStartOver={() => workflow.reset()} />
         </WorkflowDone>
-        <StepFrame screens={config.screens} returning={returning} setReturning={setReturning} />
+        <StepFrame screens={config.screens} />
       </div>
     </main>
   )

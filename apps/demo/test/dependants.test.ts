@@ -2,8 +2,8 @@ import { createWorkflow, getPersistedSnapshot, isWorkflowError, replay, type Wor
 import { beforeEach, describe, expect, it } from 'vitest'
 import { MAX_DEPENDANTS } from '../src/flows/dependant'
 import { type EnrollmentState, enrollment } from '../src/flows/enrollment'
-import { returnTo } from '../src/flows/returnTo'
 import { setFailNext, setServiceLatency } from '../src/services/faults'
+import { goForward } from './goForward'
 
 const about = { fullName: 'Grace Hopper', email: 'grace@example.com', birthDate: '1990-12-09' }
 const home = { line1: '1 Main Street', city: 'Dublin', postcode: 'D02 X285', country: 'IE' }
@@ -117,12 +117,14 @@ describe('dependants, one item at a time ("add another")', () => {
     await flow.next({ terms: true, privacy: true })
     expect(flow.getSnapshot().step).toBe('review')
     // What the review page's Change link for dependant 2's date of birth does: to the summary, open the
-    // item, then through its answers (a `goTo('dependants.1.birthDate')` would go back to its first visit).
+    // item, then through its answers (`useRepeat().change(1, 'dependants.1.birthDate')`; a
+    // `goTo('dependants.1.birthDate')` would go back to its first visit).
     flow.goTo('dependants')
     await flow.next({ action: 'change', item: 1 })
-    expect((await returnTo(flow, 'dependants.1.birthDate')).step).toBe('dependants.1.birthDate')
+    const opened = await flow.run(flow.getSnapshot().drafts, { until: 'dependants.1.birthDate' })
+    expect(opened.step).toBe('dependants.1.birthDate')
     await flow.next({ birthDate: '2020-02-02' })
-    const back = await returnTo(flow, 'review')
+    const back = await goForward(flow, 'review')
     expect(back.step).toBe('review')
     expect(back.state.dependants).toEqual([
       { ...partner, name: 'Vincent H.' },

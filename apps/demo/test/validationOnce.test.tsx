@@ -52,7 +52,7 @@ const show = (name: FlowName) => {
   const workflow = createWorkflow(definition)
   render(
     <WorkflowProvider workflow={workflow}>
-      <StepFrame screens={FLOWS[name].screens} returning={null} setReturning={() => {}} />
+      <StepFrame screens={FLOWS[name].screens} />
     </WorkflowProvider>,
   )
   return { workflow, parses }

@@ -99,11 +99,11 @@ describe('the concept pages’ live examples', () => {
     await heading('Where to?')
   })
 
-  test('progress: "of ~4" while the choice is open, an exact 5 once it is decided', async () => {
+  test('progress: "of at least 4" while the choice is open, an exact 5 once it is decided', async () => {
     const user = show(<ProgressExample />)
     await user.click(continueButton())
     await heading('Your home')
-    expect(screen.getByRole('progressbar')).toHaveTextContent('Step 2 of ~4')
+    expect(screen.getByRole('progressbar')).toHaveTextContent('Step 2 of at least 4')
     await user.click(screen.getByLabelText('Yes'))
     await user.click(continueButton())
     await heading('Building cover')

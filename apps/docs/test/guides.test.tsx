@@ -68,7 +68,7 @@ describe('the guides’ live examples', () => {
     expect(screen.getByRole('img', { name: /order/ }).innerHTML).not.toBe(before)
   })
 
-  test('check your answers: Change returns to the question, and the answer can be changed', async () => {
+  test('check your answers: Change goes to the question, and saving it returns to the answers', async () => {
     const user = show(<CheckAnswers />)
     await user.type(screen.getByLabelText('Full name'), 'Ada')
     await user.click(screen.getByRole('button', { name: 'Continue' }))
@@ -79,9 +79,10 @@ describe('the guides’ live examples', () => {
     const name = await screen.findByLabelText('Full name')
     await user.clear(name)
     await user.type(name, 'Ada Lovelace')
-    await user.click(screen.getByRole('button', { name: 'Continue' }))
-    await user.click(await screen.findByRole('button', { name: 'Continue' }))
+    // Straight back to the answers: the email is still as it was.
+    await user.click(screen.getByRole('button', { name: 'Save and return to your answers' }))
     await screen.findByRole('heading', { name: 'Check your answers' })
+    expect(screen.getByText('ada@example.com')).toBeInTheDocument()
     expect(screen.getByText('Ada Lovelace')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Accept and send' }))
     expect(await screen.findByText('Application sent.')).toBeInTheDocument()

@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, userMessage, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 
@@ -47,7 +47,7 @@ describe('history is a stack', () => {
     expect(workflow.goTo('b').history).toEqual(['a', 'b'])
   })
 
-  test('goTo a step further on replays the answers in between; the first missing one stops it', async () => {
+  test('goTo a step further on replays the answers in between; it stops on the first one to answer, as next() would leave it', async () => {
     const workflow = await walk(3)
     workflow.goTo('a')
     expect(workflow.goTo('c').history).toEqual(['a', 'b', 'c'])
@@ -62,18 +62,20 @@ describe('history is a stack', () => {
     )
     await fresh.next()
     fresh.goTo('a')
+    // No answer yet: the user answers it there, with nothing to apologise for.
     const stopped = fresh.goTo('c')
-    expect([stopped.step, stopped.error?.code]).toEqual(['b', 'FORWARD_BLOCKED'])
-    expect(stopped.error?.message).toBe("goTo('c') stopped at 'b': it has no answer yet; answer it to go on.")
+    expect([stopped.step, stopped.error, stopped.issues]).toEqual(['b', null, {}])
     fresh.setDraft('b', { n: 'x' })
     fresh.goTo('a')
+    // An answer that no longer validates: its issues, exactly as a Continue there would show them.
     const invalid = fresh.goTo('c')
-    expect([invalid.step, invalid.error?.code, Object.keys(invalid.issues)]).toEqual(['b', 'FORWARD_BLOCKED', ['n']])
+    expect([invalid.step, invalid.error, Object.keys(invalid.issues)]).toEqual(['b', null, ['n']])
+    expect(invalid.drafts.b).toEqual({ n: 'x' })
     fresh.setDraft('b', { n: 1 })
     expect(fresh.goTo('c').step).toBe('c')
   })
 
-  test("a step that fails on the way forward stops it, its own error kept as the cause (for the user's message)", async () => {
+  test("a step that fails on the way forward stops it with its own error (the action's words for the user's message)", async () => {
     const flow = createWorkflow(
       defineWorkflow({
         id: 'fails',
@@ -98,8 +100,59 @@ describe('history is a stack', () => {
     flow.goTo('a')
     flow.setDraft('b', { ok: false })
     const stopped = flow.goTo('c')
-    expect([stopped.step, stopped.error?.code]).toEqual(['b', 'FORWARD_BLOCKED'])
-    expect((stopped.error?.cause as { message?: string } | undefined)?.message).toMatch(/the card was declined/)
+    expect([stopped.step, stopped.error?.code]).toEqual(['b', 'ACTION_FAILED'])
+    expect(userMessage(stopped.error)).toBe('the card was declined')
+  })
+
+  test('goTo forward is FORWARD_BLOCKED only when the answers given cannot reach the target: they lead to the end', async () => {
+    const flow = createWorkflow(
+      defineWorkflow({
+        id: 'branch',
+        initial: 'kind',
+        state: {} as { kind?: string },
+        steps: {
+          kind: {
+            validate: z.object({ kind: z.enum(['short', 'long']) }),
+            actions: [({ input }) => ({ kind: input.kind })],
+            next: [{ to: 'extra', when: ({ state }) => state.kind === 'long' }, { to: 'end' }],
+          },
+          extra: { next: 'end' },
+          end: { final: true },
+        },
+      }),
+    )
+    flow.setDraft('kind', { kind: 'short' })
+    const blocked = flow.goTo('extra')
+    expect([blocked.step, blocked.error?.code, blocked.error?.details]).toEqual(['end', 'FORWARD_BLOCKED', { target: 'extra' }])
+    expect(blocked.error?.message).toBe("goTo('extra') stopped at 'end': the answers lead to the end of the flow without passing 'extra'.")
+    expect(blocked.status).toBe('idle')
+  })
+
+  test('goTo forward ends where the user went when they move during an async step on the way', async () => {
+    let release: () => void = () => {}
+    const flow = createWorkflow(
+      defineWorkflow({
+        id: 'slow',
+        initial: 'a',
+        state: {},
+        steps: {
+          a: { next: 'b' },
+          b: { actions: [({ input }) => (input === 'slow' ? new Promise<void>((resolve) => (release = resolve)) : undefined)], next: 'c' },
+          c: { next: 'd' },
+          d: { final: true },
+        },
+      }),
+    )
+    await flow.next()
+    await flow.next('fast')
+    await flow.next()
+    flow.goTo('a')
+    flow.setDraft('b', 'slow')
+    expect(flow.goTo('d').status).toBe('busy')
+    expect(flow.back().step).toBe('a')
+    release()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect([flow.getSnapshot().step, flow.getSnapshot().status]).toEqual(['a', 'idle'])
   })
 
   test('goTo a step that cannot follow the current one is NOT_VISITED and changes nothing', async () => {

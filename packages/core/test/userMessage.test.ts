@@ -39,7 +39,7 @@ describe('userMessage: the words to show a person for a failed step', () => {
     expect(userMessage(undefined, 'fallback')).toBe('fallback')
   })
 
-  test('reaches through the errors wrapping it (a goTo forward stopped by the failing step)', () => {
+  test('reaches through the errors wrapping it', () => {
     const inner = new WorkflowError('ACTION_FAILED', 'action #1 failed', {
       category: 'transition',
       cause: new Error('The card was declined'),

@@ -20,11 +20,11 @@ type Story = StoryObj<Args>
 
 const progressbar = (canvasElement: HTMLElement) => canvasElement.querySelector('[role="progressbar"]') as HTMLElement
 
-/** Before a plan is chosen the path ahead is undecided, so the total is a lower bound: "~". */
+/** Before a plan is chosen the path ahead is undecided, so the total is a lower bound: "at least". */
 export const InexactProgress: Story = {
   play: async ({ canvasElement }) => {
     const bar = progressbar(canvasElement)
-    await expect(bar).toHaveTextContent('Step 1 of ~')
+    await expect(bar).toHaveTextContent('Step 1 of at least')
     await expect(bar).toHaveAttribute('aria-valuenow', '1')
   },
 }
@@ -70,7 +70,7 @@ export const CustomRender: Story = {
   play: async ({ canvasElement }) => {
     const meter = canvasElement.querySelector('meter') as HTMLMeterElement
     await expect(meter.value).toBe(2)
-    await expect(canvasElement).toHaveTextContent('Step 2 of ~')
+    await expect(canvasElement).toHaveTextContent('Step 2 of at least')
   },
 }
 

@@ -10,17 +10,20 @@ export interface WorkflowProgressProps {
   /**
    * The words for the progress: the progressbar's `aria-valuetext` (what a screen reader says) and, without
    * `children`, what it shows.
-   * @default progressText: "Step 2 of 5", "Step 2 of ~5" while a choice ahead is undecided
+   * @default progressText: "Step 2 of 5", "Step 2 of at least 5" while a choice ahead is undecided
    * @example
-   * <WorkflowProgress text={(p) => `Step ${p.position} of ${p.exact ? '' : 'at least '}${p.total}`} />
+   * <WorkflowProgress text={(p) => `Question ${p.position} of ${p.exact ? '' : 'at least '}${p.total}`} />
    */
   readonly text?: (progress: Progress) => string
   /** The progressbar's accessible name, distinct from `<WorkflowStepper>`'s. @default 'Progress' */
   readonly label?: string
 }
 
-/** "Step 2 of 5", or "Step 2 of ~5" when a choice ahead is undecided and the total is a lower bound. */
-export const progressText = ({ position, total, exact }: Progress): string => `Step ${position} of ${exact ? '' : '~'}${total}`
+/**
+ * "Step 2 of 5", or "Step 2 of at least 5" when a choice ahead is undecided and the total is a lower
+ * bound: words a screen reader says as they are shown ("~5" would be read "tilde 5").
+ */
+export const progressText = ({ position, total, exact }: Progress): string => `Step ${position} of ${exact ? '' : 'at least '}${total}`
 
 /**
  * An unstyled progressbar on the *predicted* path (skipped steps and branches not taken excluded).

@@ -13,7 +13,7 @@ export interface WorkflowProviderProps {
   /**
    * What the polite live region says after a step change, or `false` to render no live region
    * (then announce yourself). Nothing is announced on the first render.
-   * @default (d) => `${progressText(d)}: ${d.title}`: "Step 3 of 5: Payment", "Step 2 of ~5: Plan" while the total is a lower bound (`exact: false`), "Complete" when done
+   * @default (d) => `${progressText(d)}: ${d.title}`: "Step 3 of 5: Payment", "Step 2 of at least 5: Plan" while the total is a lower bound (`exact: false`), "Complete" when done
    * @example
    * <WorkflowProvider workflow={workflow} announce={(d) => `Étape ${d.position} sur ${d.total} : ${d.title}`}>
    */

@@ -20,5 +20,5 @@ export const announcementDetails = (definition: WorkflowDefinition, s: WorkflowS
   done: s.status === 'done',
 })
 
-/** The default announcement: "Step 3 of 5: Payment", "Step 2 of ~5: Plan" when not exact, "Complete" when done. */
+/** The default announcement: "Step 3 of 5: Payment", "Step 2 of at least 5: Plan" when not exact, "Complete" when done. */
 export const defaultAnnouncement = (d: AnnouncementDetails): string => (d.done ? 'Complete' : `${progressText(d)}: ${d.title}`)

@@ -1,4 +1,5 @@
 import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
+import { afterSubmit } from './afterSubmit'
 import { valuesOf } from './stepDefaults'
 import { validateInput } from './validateInput'
 
@@ -19,7 +20,10 @@ export const stepActions = <V extends object, K extends string>(workflow: Workfl
       const now = workflow.getSnapshot()
       // A handler of a step already left (its form's late submit, a second click) must not complete the step now shown.
       if (now.step !== step) return Promise.resolve(now as WorkflowSnapshot<any, K>)
-      return workflow.next(input === undefined || isEvent(input) ? getValues() : input) as Promise<WorkflowSnapshot<any, K>>
+      const done = workflow.next(input === undefined || isEvent(input) ? getValues() : input)
+      // After a check-answers page's Change link (`useCheckAnswers`), the submit goes on back to that page.
+      const then = afterSubmit.get(workflow)
+      return (then ? done.then((snapshot) => then(step, snapshot)) : done) as Promise<WorkflowSnapshot<any, K>>
     },
     validate: (input?: Partial<V>) => validateInput(workflow, step, input ?? getValues()),
     back: () => void workflow.back(),

@@ -2,9 +2,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent } from 'storybook/test'
 import { household, twoDependants } from '../../../.storybook/flows/household'
 import { type WorkflowStoryArgsOf, workflowStory } from './storybook'
+import { useCheckAnswers } from './useCheckAnswers'
 import { useRepeat } from './useRepeat'
 import { useStep } from './useStep'
 import { useStepGroup } from './useStepGroup'
+import { useWorkflowState } from './useWorkflowState'
 import { WorkflowStepper } from './WorkflowStepper'
 import { WorkflowSteps } from './WorkflowSteps'
 
@@ -12,6 +14,7 @@ import { WorkflowSteps } from './WorkflowSteps'
 function ChildStep() {
   const { group, item, local } = useStepGroup()
   const { title, field, submit, issues, back, canGoBack } = useStep()
+  const { returning } = useCheckAnswers()
   const heading = group ? `${group.title}${item === undefined ? '' : ` ${item + 1}`}: ${title}` : title
   return (
     <form onSubmit={submit} noValidate>
@@ -28,7 +31,7 @@ function ChildStep() {
           Back
         </button>
       )}
-      <button type="submit">Continue</button>
+      <button type="submit">{returning ? 'Save and return to your answers' : 'Continue'}</button>
     </form>
   )
 }
@@ -64,17 +67,35 @@ function Dependants() {
   )
 }
 
+/** Check your answers: a Change link per answer (`useCheckAnswers`); an item's answer opens that item (`useRepeat`). */
 function Review() {
-  const { items, change } = useRepeat<{ name: string }>('dependants')
+  const { items, change } = useRepeat<{ name: string; age: number }>('dependants')
+  const answers = useCheckAnswers()
+  const home = useWorkflowState((s) => (s.state as { home?: { street: string; city: string } }).home)
   return (
     <section>
       <h1>Check your answers</h1>
+      <p>
+        {home?.street}, {home?.city}{' '}
+        <button type="button" onClick={() => answers.change('home.street')}>
+          Change home address
+        </button>
+      </p>
       <ul>
         {items.map((d, i) => (
           <li key={d.name}>
-            {d.name}{' '}
+            {d.name}, {d.age}{' '}
             <button type="button" onClick={() => change(i)}>
               Change {d.name}
+            </button>{' '}
+            <button
+              type="button"
+              onClick={async () => {
+                answers.change('dependants')
+                await change(i, `dependants.${i}.age`)
+              }}
+            >
+              Change {d.name}’s age
             </button>
           </li>
         ))}
@@ -152,5 +173,43 @@ export const ChangeFromReview: Story = {
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Change Ada' }))
     await expect(await canvas.findByLabelText('Name')).toHaveValue('Ada')
+  },
+}
+
+/** A Change link on check answers: the home address's pages in turn, then straight back to check answers. */
+export const ChangeAndReturn: Story = {
+  args: { at: 'review', state: twoDependants },
+  play: async ({ canvas }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Change home address' }))
+    const street = await canvas.findByLabelText('Street')
+    await userEvent.clear(street)
+    await userEvent.type(street, '2 High St')
+    await userEvent.click(canvas.getByRole('button', { name: 'Save and return to your answers' }))
+    await expect(await canvas.findByLabelText('Town or city')).toHaveValue('Dublin')
+    await userEvent.click(canvas.getByRole('button', { name: 'Save and return to your answers' }))
+    await expect(await canvas.findByRole('heading', { level: 1, name: 'Check your answers' })).toBeInTheDocument()
+    await expect(canvas.getByText(/2 High St, Dublin/)).toBeInTheDocument()
+    await expect(canvas.getByText(/Bob, 5/)).toBeInTheDocument()
+  },
+}
+
+/** One answer of an item: the item opens at that step, and saving it returns to check answers with every item kept. */
+export const ChangeAnItemsAnswer: Story = {
+  // What a live run keeps: each item step's answer as its draft.
+  args: {
+    at: 'review',
+    state: twoDependants,
+    drafts: { 'dependants.1.name': { name: 'Bob' }, 'dependants.1.age': { age: 5 } },
+  },
+  play: async ({ canvas }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Change Bob’s age' }))
+    const age = await canvas.findByLabelText('Age')
+    await expect(canvas.getByRole('heading', { level: 1 })).toHaveTextContent('Dependants 2: Age')
+    await userEvent.clear(age)
+    await userEvent.type(age, '6')
+    await userEvent.click(canvas.getByRole('button', { name: 'Save and return to your answers' }))
+    await expect(await canvas.findByRole('heading', { level: 1, name: 'Check your answers' })).toBeInTheDocument()
+    await expect(canvas.getByText(/Bob, 6/)).toBeInTheDocument()
+    await expect(canvas.getByText(/Ada, 7/)).toBeInTheDocument()
   },
 }

@@ -27,8 +27,14 @@ export interface RepeatApi<T = Record<string, any>> {
   readonly current: boolean
   /** Asks the item steps for a new item. */
   add(): Promise<WorkflowSnapshot>
-  /** Asks item `item`'s steps again, prefilled with its answers. */
-  change(item: number): Promise<WorkflowSnapshot>
+  /**
+   * Asks item `item`'s steps again, prefilled with its answers. With `step` (one of that item's steps,
+   * `'dependants.1.birthDate'`), it opens the item at that step, through the item's answers before it
+   * (a step on the way with no answer yet stops it there): a check-answers page's "Change" link for
+   * one answer of an item. Rejects with `INVALID_OPTION` for a
+   * step that is not one of item `item`'s, and moves nothing.
+   */
+  change(item: number, step?: string): Promise<WorkflowSnapshot>
   /** Removes item `item` and stays on the summary. */
   remove(item: number): Promise<WorkflowSnapshot>
   /** Leaves the summary for the repeat step's `next`. */
@@ -70,6 +76,30 @@ const onSummary = (workflow: Workflow, id: string, input: unknown): Promise<Work
   return workflow.next(input)
 }
 
+/** Opens item `item` from the summary, then, given one of its steps, goes on through the item's answers to it. */
+const changeAt = async (workflow: Workflow, id: string, summary: RepeatSummary, item: number, step?: string): Promise<WorkflowSnapshot> => {
+  const steps = summary.slots[item]
+  if (step !== undefined && !steps?.includes(step)) {
+    return fail(
+      'INVALID_OPTION',
+      process.env.NODE_ENV !== 'production' &&
+        `useRepeat('${id}').change(${item}, '${step}'): '${step}' is not a step of item ${item}${
+          steps ? `; its steps are ${steps.join(', ')}` : ` (the repeat has room for ${summary.slots.length} items)`
+        }.`,
+    )
+  }
+  let at = await onSummary(workflow, id, { action: 'change', item })
+  // Not goTo: that would go back to where the step was first visited, dropping what was added and changed since.
+  // Each step on the way is completed with its draft; one with none yet stops it there, for the user to answer.
+  for (let hops = 0; step !== undefined && hops < (steps?.length ?? 0); hops++) {
+    const draft = at.drafts[at.step]
+    const asks = (workflow.definition.steps as Record<string, { validate?: unknown } | undefined>)[at.step]?.validate !== undefined
+    if (at.step === step || at.error || Object.keys(at.issues).length > 0 || (draft === undefined && asks)) break
+    at = await workflow.next(draft)
+  }
+  return at
+}
+
 /**
  * A repeat ("add another") from its summary step: the items, their bounds, and `add`, `change`,
  * `remove`, `continue`, which submit the summary's input. Without an id it uses the current step (the
@@ -90,11 +120,11 @@ export function useRepeat<T = Record<string, any>>(step?: string): RepeatApi<T> 
   const moves = useMemo(
     () => ({
       add: () => onSummary(workflow, id, { action: 'add' }),
-      change: (item: number) => onSummary(workflow, id, { action: 'change', item }),
+      change: (item: number, step?: string) => changeAt(workflow, id, summary, item, step),
       remove: (item: number) => onSummary(workflow, id, { action: 'remove', item }),
       continue: () => onSummary(workflow, id, { action: 'continue' }),
     }),
-    [workflow, id],
+    [workflow, id, summary],
   )
   return {
     step: id,

@@ -209,7 +209,7 @@ describe.each(modes)('accessibility %s', (_, strict) => {
         <WorkflowStepper />
       </WorkflowProvider>,
     )
-    expect(screen.getByRole('progressbar')).toHaveTextContent('Step 1 of ~2')
+    expect(screen.getByRole('progressbar')).toHaveTextContent('Step 1 of at least 2')
     expect(screen.getByRole('progressbar')).toHaveAccessibleName('Progress')
     expect(screen.getByRole('progressbar')).toHaveClass('approximate')
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Plan'])

@@ -153,6 +153,59 @@ describe.each(modes)('useRepeat %s', (_, strict) => {
     expect(workflow.getSnapshot().state.dependants).toHaveLength(2)
   })
 
+  it("opens an item at one of its steps, through the item's answers: later changes and items kept", async () => {
+    const workflow = createWorkflow(family())
+    await workflow.next()
+    for (const [name, age] of [
+      ['Ada', 7],
+      ['Bob', 5],
+      ['Cy', 3],
+    ] as const) {
+      await workflow.next({ action: 'add' })
+      await workflow.next({ name })
+      await workflow.next({ age })
+    }
+    // Changed since item 1's age step was first visited: a goTo there would go back before this change.
+    await workflow.next({ action: 'change', item: 0 })
+    await workflow.next({ name: 'Ada L.' })
+    await workflow.next({ age: 7 })
+    await workflow.next({ action: 'continue' })
+    let repeat: ReturnType<typeof useRepeat> | undefined
+    function Grab() {
+      repeat = useRepeat('dependants')
+      return <h1>review</h1>
+    }
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowSteps steps={{ dependants: Summary, review: Grab, ...itemSteps(3) }} />
+      </WorkflowProvider>,
+    )
+    await act(() => repeat?.change(1, 'dependants.1.age'))
+    expect(workflow.getSnapshot().step).toBe('dependants.1.age')
+    expect(screen.getByLabelText('age')).toHaveValue('5')
+    await userEvent.clear(screen.getByLabelText('age'))
+    await userEvent.type(screen.getByLabelText('age'), '6')
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(workflow.getSnapshot().state.dependants).toEqual([
+      { name: 'Ada L.', age: 7 },
+      { name: 'Bob', age: 6 },
+      { name: 'Cy', age: 3 },
+    ])
+    const before = workflow.getSnapshot()
+    let error: unknown
+    await act(async () => {
+      await repeat?.change(1, 'dependants.2.age').catch((e: unknown) => {
+        error = e
+      })
+    })
+    expect(isWorkflowError(error) && error.code).toBe('INVALID_OPTION')
+    expect((error as Error).message).toContain(
+      "'dependants.2.age' is not a step of item 1; its steps are dependants.1.name, dependants.1.age",
+    )
+    expect(workflow.getSnapshot()).toBe(before)
+  })
+
   it('works inside an item step: the enclosing repeat', async () => {
     const workflow = createWorkflow(family())
     await workflow.next()

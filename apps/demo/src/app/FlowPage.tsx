@@ -12,7 +12,6 @@ import { ServerVerification } from './ServerVerification'
 import { SidePanel } from './SidePanel'
 import { StepFrame } from './StepFrame'
 import { SyncNoticeAlert } from './SyncNoticeAlert'
-import { useReturnTarget } from './useReturnTarget'
 
 /** Where the demo's Flowkit server answers (proxied by Vite to `@flowkit/server`). */
 export const FLOWKIT_API = '/api/flowkit'
@@ -105,18 +104,12 @@ interface FlowLayoutProps {
 function FlowLayout({ config, workflow, storage, panelOpen, notice }: FlowLayoutProps) {
   const step = useWorkflowState((s) => s.step)
   const busy = useWorkflowState((s) => s.status === 'busy')
-  // The check-answers step a "Change" link left from; submitting the changed step goes back there.
-  const [returning, setReturning] = useReturnTarget(config.name)
-  useEffect(() => {
-    if (step === returning) setReturning(null)
-  }, [step, returning, setReturning])
   const titleOf = (id: string) => qualifiedStepTitle(workflow.definition, id)
 
   // A change from elsewhere remounts the step's screen, so its fields show the answers it brought.
   const external = useSaveStatus(storage).notice?.at ?? 0
   const server = config.saveToServer
   const startOver = () => {
-    setReturning(null)
     // Forgets this browser's copy and deletes the unsubmitted server copy; the next change starts a new one.
     getPersistApi(workflow)?.clearStorage()
     workflow.reset()
@@ -142,7 +135,7 @@ function FlowLayout({ config, workflow, storage, panelOpen, notice }: FlowLayout
               {server && <ServerVerification storage={storage} workflow={workflow} />}
             </Confirmation>
           </WorkflowDone>
-          <StepFrame key={external} screens={config.screens} returning={returning} setReturning={setReturning} />
+          <StepFrame key={external} screens={config.screens} />
         </div>
       </main>
       {panelOpen && <SidePanel workflow={workflow} titleOf={titleOf} storage={server ? storage : undefined} />}

@@ -1,28 +1,31 @@
 import { userMessage } from '@flowkit/core'
-import { useStep, useWorkflowState, WorkflowErrorSummary } from '@flowkit/react'
+import { useCheckAnswers, useStep, useWorkflowState, WorkflowErrorSummary } from '@flowkit/react'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import type { StepScreen } from '../screens/StepScreen'
 import { Alert } from '../ui/Alert'
 
 interface StepViewProps {
   readonly screen: StepScreen<any>
-  readonly change: (step: string) => void
-  /** Runs after a submit settles: takes the user back to review after a "Change" link. */
-  readonly afterSubmit: () => Promise<void>
-  /** Set while coming back from a "Change" link: the button then says where it returns to. */
-  readonly returning: boolean
 }
 
-/** One step: heading, error summary, service error, the step's fields and its buttons. */
-export function StepView({ screen, change, afterSubmit, returning }: StepViewProps) {
+/**
+ * One step: heading, error summary, service error, the step's fields and its buttons. A check-answers
+ * page's "Change" links are `useCheckAnswers().change`: submitting the changed step comes back to review
+ * (`returning` says so, for the button's words).
+ */
+export function StepView({ screen }: StepViewProps) {
   const { step, values, setValues, issues, busy, error, back, canGoBack, isFinal, headingProps, submit } = useStep()
+  const { change, returning } = useCheckAnswers()
   const state = useStepState()
   const draft = { ...screen.blank, ...values } as Record<string, unknown>
   // A rule over several answers that the flow would refuse (see StepScreen.problem), said in the user's words once
   // they tried to continue (at once on a step the way back to review stopped on for it: a changed plan the dependants
   // no longer fit), then kept up to date as the answers change: a dependant removed, the message goes with it.
-  const [tried, setTried] = useState(returning)
+  const [tried, setTried] = useState(returning !== null)
   const problem = tried ? screen.problem?.(state) : undefined
+  // The way back to review stops on a step whose rule the answers no longer meet (the flow refuses to go on,
+  // NO_CHOICE): the rule's own words say it, not a generic service error.
+  const failure = error && !(problem && error.code === 'NO_CHOICE') ? error : null
   // A Continue the rule refused moves focus to its message, as the error summary does for field errors.
   const [refusals, setRefusals] = useState(0)
   const problemBox = useRef<HTMLDivElement>(null)
@@ -39,10 +42,10 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
   // so a keyboard or screen-reader user hears it and nothing is left half under the sticky header.
   const serviceError = useRef<HTMLDivElement>(null)
   useEffect(() => {
-    if (!error || !serviceError.current) return
+    if (!failure || !serviceError.current) return
     window.scrollTo({ top: 0 })
     serviceError.current.focus({ preventScroll: true })
-  }, [error])
+  }, [failure])
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -53,9 +56,9 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
       return
     }
     await submit(isFinal ? {} : draft)
-    await afterSubmit()
   }
-  const label = returning && step !== 'review' ? 'Save and return to review' : (screen.submitLabel ?? 'Continue')
+  const label = returning ? 'Save and return to review' : (screen.submitLabel ?? 'Continue')
+
   const { Fields } = screen
   return (
     <form onSubmit={onSubmit} noValidate aria-busy={busy} data-step={step}>
@@ -74,10 +77,10 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
           </Alert>
         </div>
       )}
-      {error && (
+      {failure && (
         <div ref={serviceError} tabIndex={-1}>
           <Alert tone="danger" title="We could not continue" role="alert">
-            <p data-testid="service-error">{userMessage(error)}</p>
+            <p data-testid="service-error">{userMessage(failure)}</p>
           </Alert>
         </div>
       )}
@@ -85,7 +88,7 @@ export function StepView({ screen, change, afterSubmit, returning }: StepViewPro
       <div className="btn-row">
         <button type="submit" className="btn btn-primary" aria-disabled={busy || undefined} data-testid="submit">
           {busy && <span className="spinner" aria-hidden="true" />}
-          {busy ? 'Please wait…' : error ? 'Try again' : label}
+          {busy ? 'Please wait…' : failure ? 'Try again' : label}
         </button>
         <span role="status" className="muted">
           {busy ? busyMessage(step) : ''}

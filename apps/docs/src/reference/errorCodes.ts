@@ -165,8 +165,8 @@ export const errorCodes = {
   },
   FORWARD_BLOCKED: {
     meaning:
-      '`goTo` a step later on the path completed the steps in between again and stopped at a step whose answer is missing or no longer holds, whose action failed (`cause`), or the answers no longer lead to that step.',
-    fix: 'The snapshot is at the step that stopped it, with its `issues`: let the user answer it, then go on.',
+      '`goTo` a step later on the path completed the steps in between again, and the answers no longer lead to that step: they reach the end of the flow, or go round a loop, without passing it. (A step on the way whose answer is missing or no longer holds, or whose action fails, stops the move there with no error of this kind: its own `issues` or `error`.)',
+    fix: 'The snapshot is where the walk stopped (the final step, or the step the loop came back to): let the user change an earlier answer, or go to a step the answers lead to (`snapshot.upcoming`).',
   },
   SKIP_LOOP: {
     meaning: 'At run time, skipping steps went round in a loop for the current state.',

@@ -92,7 +92,8 @@ export interface Workflow<S extends object = any, K extends string = string> {
   /**
    * Back to a step visited on the current path, or forward to one further on: the steps in between
    * are completed again with their drafts, each validated and run, and the first whose answer is
-   * missing or no longer holds stops it there (`error.code` `FORWARD_BLOCKED`, with its `issues`).
+   * missing or no longer holds stops it there, as `next()` would leave it (its `issues`, or its
+   * action's `error`); `FORWARD_BLOCKED` only when the answers reach the end, or go round a loop, without passing `step`.
    * Throws `NOT_VISITED` for a step that can neither be returned to nor reached from here.
    */
   goTo(step: K): WorkflowSnapshot<S, K>

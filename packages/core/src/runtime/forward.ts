@@ -8,24 +8,26 @@ import { type Runtime, submit } from './submit'
 
 /**
  * `goTo` a step further on: completes the steps in between with their drafts (what the user answered
- * before), each validated and run like `next()`, and stops at the first one whose answer is missing
- * or no longer holds, with `FORWARD_BLOCKED` on the snapshot (and that step's `issues`). Synchronous
- * while the steps are; the returned snapshot is then where it stopped. With async steps it is `busy`,
- * and the store moves on as each resolves.
+ * before), each validated and run like `next()`, and stops on the first step the user has to look at,
+ * left just as `next()` leaves it: a step with no answer yet (nothing set: answer it to go on), an
+ * answer that no longer validates (that step's `issues`), a failed action or a choice the answers
+ * do not lead on from (that step's own `error`, so `userMessage` says what the action said).
+ * `snapshot.step !== target` tells it stopped short. Only when the answers cannot reach the target
+ * (they lead to the end of the flow, or round a loop) is the error `FORWARD_BLOCKED`. Synchronous while
+ * the steps are; the returned snapshot is then where it stopped. With async steps it is `busy`, and
+ * the store moves on as each resolves.
  */
 export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
   const { def } = rt
   const c = compile(def)
   // Callers pass `dev && '…'`, so production bundles drop the reasons' text too.
   const dev = process.env.NODE_ENV !== 'production'
-  const blocked = (why: string | false, cause?: WorkflowError) => {
+  const blocked = (why: string | false) => {
     const error = new WorkflowError('FORWARD_BLOCKED', dev && why && `goTo('${target}') stopped at '${rt.current().state.step}': ${why}.`, {
       category: 'transition',
       step: rt.current().state.step,
       details: { target },
-      cause,
     })
-    // The step's own issues (if validation refused its answer) stay on the snapshot beside the error.
     return rt.commit(update(rt.current().state, { error }))
   }
   let hops = 0
@@ -37,20 +39,19 @@ export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
       if (stepOf(def, s.step).final) return blocked(dev && `the answers lead to the end of the flow without passing '${target}'`)
       if (hops++ > c.ids.length * 4) return blocked(dev && `the answers go round in a loop before reaching '${target}'`)
       const draft = getDraft(s.drafts, c.shift, c.index.get(s.step) as number)
+      // A step with no answer yet is where the user goes on by hand: the first step of a new branch, say.
       if (draft === undefined && stepOf(def, s.step).validate && !stepOf(def, s.step).summary)
-        return blocked(dev && 'it has no answer yet; answer it to go on')
+        return s.error || s.issues !== NO_ISSUES ? rt.commit(update(s, { error: null, issues: NO_ISSUES })) : rt.store.getState()
+      const from = s.frame
       const done = submit(rt, draft)
-      if (rt.pending) return done.then((snap) => stopped(snap) ?? go())
-      const stop = stopped(rt.store.getState())
-      if (stop) return stop
+      // A move meanwhile (back, a stepper jump, reset) cancels the step: the walk ends where the user went.
+      if (rt.pending) return done.then((snap) => (stopped(snap) || rt.current().state.frame?.prev !== from ? rt.store.getState() : go()))
+      const snap = rt.store.getState()
+      if (stopped(snap)) return snap
     }
   }
-  /** The snapshot to end with when the step just submitted did not go through. */
-  const stopped = (snap: WorkflowSnapshot): WorkflowSnapshot | undefined => {
-    if (snap.issues !== NO_ISSUES) return blocked(dev && 'its answer no longer validates; correct it and continue')
-    if (snap.error) return blocked(dev && `it failed (${snap.error.code}): ${snap.error.message}`, snap.error)
-    return undefined
-  }
+  /** The step just submitted did not go through: its issues or its own error are on the snapshot, as after `next()`. */
+  const stopped = (snap: WorkflowSnapshot): boolean => snap.issues !== NO_ISSUES || snap.error !== null
   const result = go()
   return result instanceof Promise ? rt.store.getState() : result
 }

@@ -1,26 +1,19 @@
-import { useRepeat, useWorkflowInstance } from '@flowkit/react'
+import { useRepeat } from '@flowkit/react'
 import { addressLines } from '../../flows/address'
 import { formatPrice } from '../../flows/catalog'
 import { RELATIONSHIPS, type Relationship } from '../../flows/dependant'
 import { ELIGIBILITY, type EnrollmentState, PLANS, SITUATIONS } from '../../flows/enrollment'
-import { returnTo } from '../../flows/returnTo'
 import { formatDate } from '../formatDate'
 import type { FieldsProps, StepScreen } from '../StepScreen'
 import { SummaryList, type SummaryRow } from '../SummaryList'
 
 function ReviewFields({ state, change }: FieldsProps<Record<string, never>, EnrollmentState>) {
   const { applicant, home, eligibility, student, employment, circumstances, plan, dependants, consents } = state
-  const workflow = useWorkflowInstance()
   const repeat = useRepeat('dependants')
-  /**
-   * A dependant's answer: back to the summary (every item kept), open item `item`, then on to its `local`
-   * step through the item's answers (not `goTo`, which would go back to where that step was first visited,
-   * dropping what was added and changed since).
-   */
+  /** A dependant's answer: back to the summary (every item kept), then item `item` opened at that answer's step. */
   const changeItem = (item: number, local: string) => async () => {
     change('dependants')
-    await repeat.change(item)
-    if (local !== 'name') await returnTo(workflow, `dependants.${item}.${local}`)
+    await repeat.change(item, `dependants.${item}.${local}`)
   }
   const rows: SummaryRow[] = []
   if (applicant) {

@@ -9,7 +9,7 @@ export const insurance = defineWorkflow({
   state: { owner: undefined as 'yes' | 'no' | undefined },
   steps: {
     about: { title: 'About you', next: 'home' },
-    // Until `owner` is answered, this choice cannot be decided: progress says "of ~4" (a lower bound).
+    // Until `owner` is answered, this choice cannot be decided: progress says "of at least 4" (a lower bound).
     home: {
       title: 'Your home',
       next: ({ state }) => (state.owner === undefined ? undefined : state.owner === 'yes' ? 'building' : 'contents'),

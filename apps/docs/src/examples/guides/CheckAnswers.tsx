@@ -1,5 +1,5 @@
 import { defineWorkflow } from '@flowkit/core'
-import { StepHeading, useStep, useWorkflow, useWorkflowInstance, useWorkflowState, WorkflowProvider, WorkflowSteps } from '@flowkit/react'
+import { StepHeading, useCheckAnswers, useStep, useWorkflow, useWorkflowState, WorkflowProvider, WorkflowSteps } from '@flowkit/react'
 import { z } from 'zod'
 import { StepFrame } from '../ui/StepFrame.tsx'
 import { TextField } from '../ui/TextField.tsx'
@@ -19,10 +19,10 @@ export const application = defineWorkflow({
   },
 })
 
-/** A GOV.UK-style summary list: each answer with a "Change" link back to its question. */
+/** A GOV.UK-style summary list: each answer with a "Change" link back to its question, whose submit returns here. */
 function Check() {
   const { title, submit, busy } = useStep()
-  const workflow = useWorkflowInstance()
+  const { change } = useCheckAnswers()
   const state = useWorkflowState((s) => s.state as typeof application.state)
   const rows = [
     { step: 'name', label: 'Name', value: state.name },
@@ -37,7 +37,7 @@ function Check() {
             <dt>{row.label}</dt>
             <dd>{row.value}</dd>
             <dd>
-              <button type="button" onClick={() => workflow.goTo(row.step)}>
+              <button type="button" onClick={() => change(row.step)}>
                 Change <span className="fk-sr-only">{row.label.toLowerCase()}</span>
               </button>
             </dd>

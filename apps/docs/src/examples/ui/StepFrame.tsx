@@ -1,14 +1,15 @@
 import { userMessage } from '@flowkit/core'
-import { StepHeading, useStep, WorkflowErrorSummary } from '@flowkit/react'
+import { StepHeading, useCheckAnswers, useStep, WorkflowErrorSummary } from '@flowkit/react'
 import type { ReactNode } from 'react'
 
 /**
  * The frame every example step shares: Back, the step's heading (focused on arrival), the error
  * summary, what failed (in words for a person: `userMessage`, never `error.message`), the content and
- * Continue. Examples sit inside a docs page, so the heading is an `h2`.
+ * Continue (which says it returns to the answers after a check-answers page's "Change"). Examples sit inside a docs page, so the heading is an `h2`.
  */
 export function StepFrame({ children, submitLabel = 'Continue' }: { children?: ReactNode; submitLabel?: string }) {
   const { title, submit, busy, back, canGoBack, error } = useStep()
+  const { returning } = useCheckAnswers()
   return (
     <form onSubmit={submit} noValidate>
       {canGoBack && (
@@ -21,7 +22,7 @@ export function StepFrame({ children, submitLabel = 'Continue' }: { children?: R
       {error && <p role="alert">{userMessage(error)}</p>}
       {children}
       <button type="submit" disabled={busy} aria-busy={busy}>
-        {busy ? 'Working…' : submitLabel}
+        {busy ? 'Working…' : returning ? 'Save and return to your answers' : submitLabel}
       </button>
     </form>
   )
