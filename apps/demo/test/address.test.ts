@@ -1,10 +1,9 @@
-import { createWorkflow, getPersistedSnapshot, replay } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot, replay, settled } from '@flowkit/core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { address } from '../src/flows/address'
 import { checkout } from '../src/flows/checkout'
 import { enrollment } from '../src/flows/enrollment'
 import { setFailNext, setServiceLatency } from '../src/services/faults'
-import { goForward } from './goForward'
 
 const ada = { fullName: 'Ada Lovelace' }
 const dublin = { line1: '12 merrion square', city: 'dublin', postcode: 'd02 x285', country: 'IE' }
@@ -57,7 +56,7 @@ describe('the address sub-flow', () => {
     const differs = await atReview(cork)
     differs.goTo('billingSame')
     await differs.next({ same: 'yes' })
-    const back = await goForward(differs, 'review')
+    const back = await settled(differs, differs.goTo('review'))
     expect(back).toMatchObject({ step: 'review', state: { billingSame: true, billing: null } })
   })
 
@@ -71,7 +70,7 @@ describe('the address sub-flow', () => {
     expect(flow.getSnapshot().step).toBe('billing.lines')
     expect(flow.getSnapshot().drafts['billing.lines']).toEqual(cork)
     await flow.next({ ...cork, line1: '2 Grand Parade' })
-    const back = await goForward(flow, 'review')
+    const back = await settled(flow, flow.goTo('review'))
     expect(back.step).toBe('review')
     expect(back.state.billing).toMatchObject({ fullName: 'Accounts Payable', line1: '2 Grand Parade' })
     expect(back.state.shipping).toMatchObject({ line1: '12 merrion square' })
@@ -82,7 +81,7 @@ describe('the address sub-flow', () => {
     const flow = await atReview()
     flow.goTo('billingSame')
     await flow.next({ same: 'no' })
-    const stopped = await goForward(flow, 'review')
+    const stopped = await settled(flow, flow.goTo('review'))
     expect(stopped.step).toBe('billing.name')
   })
 

@@ -1,9 +1,8 @@
-import { createWorkflow } from '@flowkit/core'
+import { createWorkflow, settled } from '@flowkit/core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { checkout } from '../src/flows/checkout'
 import { enrollment } from '../src/flows/enrollment'
 import { setFailNext, setServiceLatency } from '../src/services/faults'
-import { goForward } from './goForward'
 
 const name = { fullName: 'Ada Lovelace' }
 const address = { line1: '1 Main Street', city: 'Dublin', postcode: 'D02 X285', country: 'IE' }
@@ -27,7 +26,7 @@ describe('goTo forward (the way back to review after a check-answers page\'s "Ch
     const flow = await atReview()
     flow.goTo('shipping.lines')
     await flow.next({ ...address, line1: '2 Side Street' })
-    const back = await goForward(flow, 'review')
+    const back = await settled(flow, flow.goTo('review'))
     expect(back.step).toBe('review')
     expect(back.state.shipping?.line1).toBe('2 Side Street')
     expect(back.state.delivery).toEqual({ method: 'standard' })
@@ -38,17 +37,17 @@ describe('goTo forward (the way back to review after a check-answers page\'s "Ch
     const flow = await atReview()
     flow.goTo('payment')
     await flow.next({ method: 'invoice' })
-    const stopped = await goForward(flow, 'review')
+    const stopped = await settled(flow, flow.goTo('review'))
     expect(stopped.step).toBe('company')
     await flow.next({ name: 'Engines Ltd', vatNumber: 'IE6388047V', billingEmail: 'a@example.com' })
-    expect((await goForward(flow, 'review')).step).toBe('review')
+    expect((await settled(flow, flow.goTo('review'))).step).toBe('review')
   })
 
   it('stops where a later step no longer fits, with the reason', async () => {
     const flow = await atReview()
     flow.goTo('cart')
     await flow.next({ quantities: { license: 1 }, promo: '' })
-    const stopped = await goForward(flow, 'review')
+    const stopped = await settled(flow, flow.goTo('review'))
     expect(stopped.step).toBe('delivery')
     expect(stopped.skipped).toEqual(['shipping.name', 'billingSame', 'billing.name'])
     expect(stopped.error).toBeNull()
@@ -60,14 +59,14 @@ describe('goTo forward (the way back to review after a check-answers page\'s "Ch
     flow.goTo('cart')
     await flow.next({ quantities: { hoodie: 2 }, promo: '' })
     setFailNext('address', true)
-    const stopped = await goForward(flow, 'review')
+    const stopped = await settled(flow, flow.goTo('review'))
     expect(stopped).toMatchObject({ step: 'shipping.lines', error: { code: 'ACTION_FAILED' } })
     await flow.next(stopped.drafts['shipping.lines'])
-    expect((await goForward(flow, 'review')).step).toBe('review')
+    expect((await settled(flow, flow.goTo('review'))).step).toBe('review')
   })
 
   it('leaves a flow already at the target where it is', async () => {
     const flow = createWorkflow(enrollment)
-    expect(await goForward(flow, 'about')).toMatchObject({ step: 'about', history: ['about'], error: null })
+    expect(await settled(flow, flow.goTo('about'))).toMatchObject({ step: 'about', history: ['about'], error: null })
   })
 })

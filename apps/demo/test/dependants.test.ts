@@ -1,9 +1,8 @@
-import { createWorkflow, getPersistedSnapshot, isWorkflowError, replay, type Workflow } from '@flowkit/core'
+import { createWorkflow, getPersistedSnapshot, isWorkflowError, replay, settled, type Workflow } from '@flowkit/core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { MAX_DEPENDANTS } from '../src/flows/dependant'
 import { type EnrollmentState, enrollment } from '../src/flows/enrollment'
 import { setFailNext, setServiceLatency } from '../src/services/faults'
-import { goForward } from './goForward'
 
 const about = { fullName: 'Grace Hopper', email: 'grace@example.com', birthDate: '1990-12-09' }
 const home = { line1: '1 Main Street', city: 'Dublin', postcode: 'D02 X285', country: 'IE' }
@@ -124,7 +123,7 @@ describe('dependants, one item at a time ("add another")', () => {
     const opened = await flow.run(flow.getSnapshot().drafts, { until: 'dependants.1.birthDate' })
     expect(opened.step).toBe('dependants.1.birthDate')
     await flow.next({ birthDate: '2020-02-02' })
-    const back = await goForward(flow, 'review')
+    const back = await settled(flow, flow.goTo('review'))
     expect(back.step).toBe('review')
     expect(back.state.dependants).toEqual([
       { ...partner, name: 'Vincent H.' },

@@ -25,6 +25,7 @@ export { isPlainObject } from './plain'
 export { type Replayed, type ReplayOptions, replay } from './replay'
 export {
   createWorkflow,
+  type GoToOptions,
   type PersistenceHost,
   type RunOptions,
   type Workflow,
@@ -34,6 +35,7 @@ export {
 export { getPersistedSnapshot } from './runtime/getPersistedSnapshot'
 export { refuse } from './runtime/refuse'
 export { resumeState, resumeWorkflow } from './runtime/resumeWorkflow'
+export { settled } from './runtime/settled'
 export { toIssues, type Validated, validateStep } from './runtime/validate'
 export type {
   Action,

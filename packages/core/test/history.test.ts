@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow, userMessage, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, settled, userMessage, type WorkflowDefinition, WorkflowError } from '@flowkit/core'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 
@@ -153,6 +153,93 @@ describe('history is a stack', () => {
     release()
     await new Promise((resolve) => setTimeout(resolve, 10))
     expect([flow.getSnapshot().step, flow.getSnapshot().status]).toEqual(['a', 'idle'])
+  })
+
+  test('goTo forward through async steps is busy until it stops, and settled() resolves where it stopped', async () => {
+    const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5))
+    const flow = createWorkflow(
+      defineWorkflow({
+        id: 'two-async',
+        initial: 'a',
+        state: {} as { b?: string; c?: string },
+        steps: {
+          a: { next: 'b' },
+          b: { actions: [({ input }) => later({ b: String(input) })], next: 'c' },
+          c: { actions: [({ input }) => later({ c: String(input) })], next: 'd' },
+          d: { final: true },
+        },
+      }),
+    )
+    await flow.next()
+    await flow.next('one')
+    await flow.next('two')
+    flow.goTo('a')
+    flow.setDraft('b', 'changed')
+    const seen: string[] = []
+    flow.subscribe((s) => seen.push(`${s.step}:${s.status}`))
+    const moved = flow.goTo('d')
+    expect(moved.status).toBe('busy')
+    const stopped = await settled(flow, moved)
+    expect([stopped.step, stopped.status, stopped.state]).toEqual(['d', 'idle', { b: 'changed', c: 'two' }])
+    // Never idle between the two async steps: a button bound to `busy` stays disabled for the whole walk
+    // (the sync step before them commits within the goTo call itself).
+    expect(seen).toEqual(['b:idle', 'b:busy', 'c:busy', 'c:busy', 'd:busy', 'd:idle'])
+    expect(await settled(flow)).toBe(flow.getSnapshot())
+  })
+
+  test('settled() ends where the user went when they go back during the wait', async () => {
+    let release: () => void = () => {}
+    const flow = createWorkflow(
+      defineWorkflow({
+        id: 'slow-next',
+        initial: 'a',
+        state: {},
+        steps: {
+          a: { next: 'b' },
+          b: { actions: [() => new Promise<void>((resolve) => (release = resolve))], next: 'c' },
+          c: { final: true },
+        },
+      }),
+    )
+    await flow.next()
+    void flow.next()
+    const waiting = settled(flow, flow.getSnapshot())
+    expect(flow.getSnapshot().status).toBe('busy')
+    flow.back()
+    expect((await waiting).step).toBe('a')
+    release()
+  })
+
+  test('goTo(step, { forward: true }) goes on through the answers to a step visited before, rather than back to that visit', async () => {
+    const loop = defineWorkflow({
+      id: 'again',
+      initial: 'a',
+      state: { rounds: 0 },
+      steps: {
+        a: { actions: [({ state }) => ({ rounds: state.rounds + 1 })], next: 'b' },
+        b: { next: [{ to: 'a', when: ({ state }) => state.rounds < 2 }, { to: 'c' }] },
+        c: { final: true },
+      },
+    })
+    const flow = createWorkflow(loop)
+    await flow.next('first')
+    await flow.next()
+    expect(flow.getSnapshot().history).toEqual(['a', 'b', 'a'])
+    const ahead = flow.goTo('b', { forward: true })
+    expect([ahead.step, ahead.history, ahead.state]).toEqual(['b', ['a', 'b', 'a', 'b'], { rounds: 2 }])
+    // Without it, goTo goes back to the visit of 'b' on the path.
+    flow.back()
+    expect(flow.goTo('b').history).toEqual(['a', 'b'])
+  })
+
+  test('goTo(step, { forward: true }) to a step that cannot follow is NOT_VISITED, says so, and changes nothing', async () => {
+    const flow = await walk(2)
+    const before = flow.getSnapshot()
+    expect(() => flow.goTo('a', { forward: true })).toThrow(
+      "goTo('a', { forward: true }): step 'a' cannot follow step 'c'; without { forward: true }, goTo goes back to a step on the path taken so far.",
+    )
+    expect(flow.getSnapshot()).toBe(before)
+    expect(flow.goTo('c', { forward: true }).history).toEqual(['a', 'b', 'c'])
   })
 
   test('goTo a step that cannot follow the current one is NOT_VISITED and changes nothing', async () => {

@@ -1,4 +1,4 @@
-import { isWorkflowError, type Workflow, type WorkflowSnapshot } from '@flowkit/core'
+import { isWorkflowError, settled, type Workflow, type WorkflowSnapshot } from '@flowkit/core'
 import type { ReturnTarget } from './returnTarget'
 import { groupsOf } from './stepGroup'
 
@@ -8,18 +8,6 @@ const sameSubflow = (workflow: Workflow, a: string, b: string): boolean => {
   const gb = groupsOf(workflow.definition, b).findLast((g) => g.kind === 'flow')
   return ga !== undefined && gb !== undefined && ga.step === gb.step && ga.item === gb.item
 }
-
-/** The snapshot once the flow is no longer busy (an async step on the way back). */
-const settled = (workflow: Workflow, snapshot: WorkflowSnapshot): Promise<WorkflowSnapshot> =>
-  snapshot.status !== 'busy'
-    ? Promise.resolve(snapshot)
-    : new Promise((resolve) => {
-        const unsubscribe = workflow.store.subscribe((s) => {
-          if (s.status === 'busy') return
-          unsubscribe()
-          resolve(s)
-        })
-      })
 
 /**
  * After step `from` was submitted during a change (see `useCheckAnswers`): back to the step the
@@ -37,7 +25,7 @@ export const returnTo = async (
 ): Promise<WorkflowSnapshot> => {
   const now = workflow.getSnapshot()
   // A second submit of the same step (a double click) shares the first one's transition: only the first goes back.
-  if (now.step !== snapshot.step || now.status !== 'idle') return settled(workflow, now)
+  if (now.step !== snapshot.step || now.status !== 'idle') return settled(workflow)
   const target = to.get()
   // Only a submit that completed `from` goes back: not one refused, nor one cut short by Back or a stepper jump.
   if (target === null || snapshot.status !== 'idle' || snapshot.history.at(-2) !== from || snapshot.step === target) return snapshot

@@ -1,5 +1,5 @@
 import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
-import { stepTitle } from '@flowkit/core'
+import { settled, stepTitle } from '@flowkit/core'
 import { useContext, useMemo } from 'react'
 import { fail } from './fail'
 import { type RepeatSummary, repeatGroupOf, repeatItemsOf, summaryOf } from './stepGroup'
@@ -88,16 +88,9 @@ const changeAt = async (workflow: Workflow, id: string, summary: RepeatSummary, 
         }.`,
     )
   }
-  let at = await onSummary(workflow, id, { action: 'change', item })
-  // Not goTo: that would go back to where the step was first visited, dropping what was added and changed since.
-  // Each step on the way is completed with its draft; one with none yet stops it there, for the user to answer.
-  for (let hops = 0; step !== undefined && hops < (steps?.length ?? 0); hops++) {
-    const draft = at.drafts[at.step]
-    const asks = (workflow.definition.steps as Record<string, { validate?: unknown } | undefined>)[at.step]?.validate !== undefined
-    if (at.step === step || at.error || Object.keys(at.issues).length > 0 || (draft === undefined && asks)) break
-    at = await workflow.next(draft)
-  }
-  return at
+  const at = await onSummary(workflow, id, { action: 'change', item })
+  // Forward even though the item's steps were visited before: a plain goTo would go back to that visit.
+  return step === undefined || !steps?.includes(at.step) ? at : settled(workflow, workflow.goTo(step, { forward: true }))
 }
 
 /**

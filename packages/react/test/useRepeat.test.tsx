@@ -1,5 +1,5 @@
 // biome-ignore-all lint/correctness/noComponentHookFactories: test components close over the workflow of their test
-import { composeWorkflow, createWorkflow, isWorkflowError, type Workflow } from '@flowkit/core'
+import { composeWorkflow, createWorkflow, defineWorkflow, isWorkflowError, type Workflow } from '@flowkit/core'
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
@@ -93,6 +93,31 @@ const addDependant = async (name: string, age: number) => {
   await userEvent.click(screen.getByRole('button', { name: 'Save' }))
 }
 
+/** Adds each dependant through the flow's own moves, no UI. */
+const addAll = async (workflow: Workflow<any, any>, dependants: readonly (readonly [string, number])[]) => {
+  for (const [name, age] of dependants) {
+    await workflow.next({ action: 'add' })
+    await workflow.next({ name })
+    await workflow.next({ age })
+  }
+}
+
+/** Renders the flow, standing on its review step; returns what `useRepeat('dependants')` gave that step last. */
+const renderReview = (strict: boolean, workflow: Workflow<any, any>) => {
+  const grabbed: { repeat?: ReturnType<typeof useRepeat> } = {}
+  function Grab() {
+    grabbed.repeat = useRepeat('dependants')
+    return <h1>review</h1>
+  }
+  renderIn(
+    strict,
+    <WorkflowProvider workflow={workflow}>
+      <WorkflowSteps steps={{ dependants: Summary, review: Grab, ...itemSteps(3) }} />
+    </WorkflowProvider>,
+  )
+  return grabbed
+}
+
 describe.each(modes)('useRepeat %s', (_, strict) => {
   it('adds, changes and removes items from the summary, within max', async () => {
     const workflow = createWorkflow(family(0, 2))
@@ -134,14 +159,10 @@ describe.each(modes)('useRepeat %s', (_, strict) => {
   it('changes an item from a later step: back to the summary, then the item, prefilled', async () => {
     const workflow = createWorkflow(family())
     await workflow.next()
-    for (const [name, age] of [
+    await addAll(workflow, [
       ['Ada', 7],
       ['Bob', 5],
-    ] as const) {
-      await workflow.next({ action: 'add' })
-      await workflow.next({ name })
-      await workflow.next({ age })
-    }
+    ])
     await workflow.next({ action: 'continue' })
     renderIn(strict, app(workflow))
     await userEvent.click(screen.getByRole('button', { name: 'Change dependant 2' }))
@@ -156,32 +177,18 @@ describe.each(modes)('useRepeat %s', (_, strict) => {
   it("opens an item at one of its steps, through the item's answers: later changes and items kept", async () => {
     const workflow = createWorkflow(family())
     await workflow.next()
-    for (const [name, age] of [
+    await addAll(workflow, [
       ['Ada', 7],
       ['Bob', 5],
       ['Cy', 3],
-    ] as const) {
-      await workflow.next({ action: 'add' })
-      await workflow.next({ name })
-      await workflow.next({ age })
-    }
+    ])
     // Changed since item 1's age step was first visited: a goTo there would go back before this change.
     await workflow.next({ action: 'change', item: 0 })
     await workflow.next({ name: 'Ada L.' })
     await workflow.next({ age: 7 })
     await workflow.next({ action: 'continue' })
-    let repeat: ReturnType<typeof useRepeat> | undefined
-    function Grab() {
-      repeat = useRepeat('dependants')
-      return <h1>review</h1>
-    }
-    renderIn(
-      strict,
-      <WorkflowProvider workflow={workflow}>
-        <WorkflowSteps steps={{ dependants: Summary, review: Grab, ...itemSteps(3) }} />
-      </WorkflowProvider>,
-    )
-    await act(() => repeat?.change(1, 'dependants.1.age'))
+    const review = renderReview(strict, workflow)
+    await act(() => review.repeat?.change(1, 'dependants.1.age'))
     expect(workflow.getSnapshot().step).toBe('dependants.1.age')
     expect(screen.getByLabelText('age')).toHaveValue('5')
     await userEvent.clear(screen.getByLabelText('age'))
@@ -195,7 +202,7 @@ describe.each(modes)('useRepeat %s', (_, strict) => {
     const before = workflow.getSnapshot()
     let error: unknown
     await act(async () => {
-      await repeat?.change(1, 'dependants.2.age').catch((e: unknown) => {
+      await review.repeat?.change(1, 'dependants.2.age').catch((e: unknown) => {
         error = e
       })
     })
@@ -204,6 +211,49 @@ describe.each(modes)('useRepeat %s', (_, strict) => {
       "'dependants.2.age' is not a step of item 1; its steps are dependants.1.name, dependants.1.age",
     )
     expect(workflow.getSnapshot()).toBe(before)
+  })
+
+  it('opens an item at a step past an async one: resolves there, busy until it arrives', async () => {
+    // The name is checked on a server (async); the change walks through it to the age.
+    const checked = defineWorkflow({
+      ...dependant,
+      id: 'checked',
+      steps: {
+        ...dependant.steps,
+        name: { ...dependant.steps.name, actions: [async ({ input }) => ({ name: (input as { name: string }).name })] },
+      },
+    })
+    const workflow = createWorkflow(
+      composeWorkflow({
+        id: 'family',
+        initial: 'dependants',
+        state: {} as { dependants?: Dependant[] },
+        steps: { dependants: { repeat: { flow: checked, max: 3 }, next: 'review' }, review: { final: true } },
+      }),
+    )
+    await addAll(workflow, [
+      ['Ada', 7],
+      ['Bob', 5],
+    ])
+    await workflow.next({ action: 'continue' })
+    const review = renderReview(strict, workflow)
+    const seen: string[] = []
+    const unsubscribe = workflow.subscribe((s) => seen.push(`${s.step}:${s.status}`))
+    await act(async () => {
+      const at = await review.repeat?.change(1, 'dependants.1.age')
+      expect(at?.step).toBe('dependants.1.age')
+      expect(at?.status).toBe('idle')
+    })
+    unsubscribe()
+    // Into the item, then one move through the async name to the age: not idle on the way.
+    expect(seen).toEqual([
+      'dependants:idle',
+      'dependants.1.name:idle',
+      'dependants.1.name:busy',
+      'dependants.1.age:busy',
+      'dependants.1.age:idle',
+    ])
+    expect(screen.getByLabelText('age')).toHaveValue('5')
   })
 
   it('works inside an item step: the enclosing repeat', async () => {

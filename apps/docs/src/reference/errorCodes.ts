@@ -100,8 +100,8 @@ export const errorCodes = {
   },
   NOT_VISITED: {
     meaning:
-      '`goTo(step)` named a step that is neither behind on the current path nor ahead of the current step (on a branch the answers did not take).',
-    fix: 'Check `snapshot.history.includes(step)` before offering the link (check-answers pages do).',
+      '`goTo(step)` named a step that is neither behind on the current path nor ahead of the current step (on a branch the answers did not take); with `{ forward: true }`, a step that cannot follow the current one.',
+    fix: 'Check `snapshot.history.includes(step)` before offering the link (check-answers pages do); `{ forward: true }` is for a step further on, so call it from a step before it.',
   },
   WORKFLOW_DONE: {
     meaning: "`next()` was called on a finished flow (`status: 'done'`).",

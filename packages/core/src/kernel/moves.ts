@@ -132,10 +132,13 @@ const unknownStep = (definition: WorkflowDefinition, what: string, id: string): 
   throw unknownStepError(definition, what, id)
 }
 
-/** Back to a step visited on the current path (its latest visit). Throws NOT_VISITED or UNKNOWN_STEP. */
-export const goTo = (definition: WorkflowDefinition, s: FlowState, id: string, at: number): FlowState => {
+/**
+ * Back to a step visited on the current path (its latest visit). Throws NOT_VISITED or UNKNOWN_STEP;
+ * `forward` (the runtime found `id` cannot follow the current step) says so in the NOT_VISITED.
+ */
+export const goTo = (definition: WorkflowDefinition, s: FlowState, id: string, at: number, forward?: boolean): FlowState => {
   if (id === s.step && !s.done) return s.error || s.issues !== NO_ISSUES ? update(s, { error: null, issues: NO_ISSUES }) : s
-  for (let frame = s.frame; frame; frame = frame.prev) {
+  for (let frame = s.frame; frame && !forward; frame = frame.prev) {
     if (frame.step === id) {
       return update(s, {
         frame: frame.prev,
@@ -151,15 +154,20 @@ export const goTo = (definition: WorkflowDefinition, s: FlowState, id: string, a
   throw new WorkflowError(
     'NOT_VISITED',
     process.env.NODE_ENV !== 'production' &&
-      `goTo('${id}'): step '${id}' is not on the path taken so far (${[...new Set(historyOf(s))].join(', ')}); goTo goes back to a visited step or forward to one that can follow the current step.`,
+      (forward
+        ? `goTo('${id}', { forward: true }): step '${id}' cannot follow ${s.done ? 'the end of the flow' : `step '${s.step}'`}; without { forward: true }, goTo goes back to a step on the path taken so far.`
+        : `goTo('${id}'): step '${id}' is not on the path taken so far (${[...new Set(historyOf(s))].join(', ')}); goTo goes back to a visited step or forward to one that can follow the current step.`),
     { category: 'usage', step: id },
   )
 }
 
-/** Whether `id` is not on the path taken but can follow the current step: `goTo` it goes forward. */
-export const isAhead = (definition: WorkflowDefinition, s: FlowState, id: string): boolean => {
+/**
+ * Whether `id` can follow the current step and is not on the path taken (or, `again`, even if it is:
+ * a repeat item's step, a loop's): `goTo` it goes forward.
+ */
+export const isAhead = (definition: WorkflowDefinition, s: FlowState, id: string, again?: boolean): boolean => {
   if (s.done || id === s.step || !compile(definition).index.has(id)) return false
-  for (let frame = s.frame; frame; frame = frame.prev) if (frame.step === id) return false
+  for (let frame = s.frame; frame && !again; frame = frame.prev) if (frame.step === id) return false
   return reachableFrom(adjacencyOfCompiled(definition, compile(definition)), [s.step]).has(id)
 }
 

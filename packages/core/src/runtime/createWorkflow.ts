@@ -74,6 +74,19 @@ export interface RunOptions<K extends string = string> {
   readonly until?: K
 }
 
+/** Options of `goTo`. */
+export interface GoToOptions {
+  /**
+   * Forward even to a step visited before, as a step further on: when the step lies behind and ahead
+   * (an item of a repeat opened again, a loop), `goTo` would go back to its last visit and drop what
+   * came after; this goes on from here through the answers instead. `NOT_VISITED` when the step
+   * cannot follow the current one.
+   * @example
+   * flow.goTo('dependants.1.birthDate', { forward: true }) // from dependants.1.name, opened again
+   */
+  readonly forward?: boolean
+}
+
 /** A running workflow. State lives in `store`, a zustand vanilla store of snapshots. */
 export interface Workflow<S extends object = any, K extends string = string> {
   readonly definition: WorkflowDefinition<S, K>
@@ -95,8 +108,9 @@ export interface Workflow<S extends object = any, K extends string = string> {
    * missing or no longer holds stops it there, as `next()` would leave it (its `issues`, or its
    * action's `error`); `FORWARD_BLOCKED` only when the answers reach the end, or go round a loop, without passing `step`.
    * Throws `NOT_VISITED` for a step that can neither be returned to nor reached from here.
+   * With async steps on the way the snapshot is `busy`: `await settled(flow)` for where it stops.
    */
-  goTo(step: K): WorkflowSnapshot<S, K>
+  goTo(step: K, options?: GoToOptions): WorkflowSnapshot<S, K>
   /** Back to the start, with no state, drafts or history. */
   reset(): WorkflowSnapshot<S, K>
   /** Completes steps until the flow is done, an action fails or validation rejects; `inputs` gives each step's input. */
@@ -167,13 +181,14 @@ export const startWorkflow = <S extends object, K extends string>(
       leaving(rt, state)
       return standing(rt, rt.commit(back(def, state, at()))) as WorkflowSnapshot<S, K>
     },
-    goTo(step) {
+    goTo(step, options) {
       const { state } = rt.current()
-      if (isAhead(def, state, step)) {
+      const again = options?.forward
+      if (isAhead(def, state, step, again)) {
         rt.cancel()
         return forward(rt, step) as WorkflowSnapshot<S, K>
       }
-      const target = goTo(def, state, step, at())
+      const target = goTo(def, state, step, at(), again)
       rt.cancel()
       if (target.frame !== state.frame) leaving(rt, state)
       return standing(rt, rt.commit(target)) as WorkflowSnapshot<S, K>
@@ -258,7 +273,7 @@ const runtime = (def: WorkflowDefinition, options: WorkflowOptions, start?: Flow
       const { error } = next
       // The error before the move matters only when the move ends in one (it is reported once).
       const previous = error && rt.current().state.error
-      store.setState(view(next, busy), true)
+      store.setState(view(next, busy || !!rt.walk), true)
       if (error && error !== previous) report(error)
       return store.getState()
     },
@@ -268,6 +283,7 @@ const runtime = (def: WorkflowDefinition, options: WorkflowOptions, start?: Flow
         rt.pending.abort.controller?.abort()
       }
       rt.pending = null
+      rt.walk = null
     },
   }
   return rt

@@ -15,7 +15,7 @@ import { type Runtime, submit } from './submit'
  * `snapshot.step !== target` tells it stopped short. Only when the answers cannot reach the target
  * (they lead to the end of the flow, or round a loop) is the error `FORWARD_BLOCKED`. Synchronous while
  * the steps are; the returned snapshot is then where it stopped. With async steps it is `busy`, and
- * the store moves on as each resolves.
+ * stays `busy` while the store moves on as each resolves, until the walk stops (`settled(flow)`).
  */
 export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
   const { def } = rt
@@ -53,5 +53,15 @@ export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
   /** The step just submitted did not go through: its issues or its own error are on the snapshot, as after `next()`. */
   const stopped = (snap: WorkflowSnapshot): boolean => snap.issues !== NO_ISSUES || snap.error !== null
   const result = go()
-  return result instanceof Promise ? rt.store.getState() : result
+  if (!(result instanceof Promise)) return result
+  // The walk is one move: `busy` from its first async step to where it stops, not idle between steps.
+  // A move meanwhile (back, reset) cancels the walk: its own commit is the one that ends it.
+  const end = () => {
+    if (rt.walk !== walk) return
+    rt.walk = null
+    rt.commit(rt.current().state)
+  }
+  const walk = result.then(end, end)
+  rt.walk = walk
+  return rt.store.getState()
 }

@@ -30,6 +30,8 @@ export interface Runtime {
   readonly store: StoreApi<WorkflowSnapshot>
   readonly view: (state: FlowState, busy?: boolean, same?: WorkflowSnapshot) => WorkflowSnapshot
   pending: { promise: Promise<WorkflowSnapshot>; abort: Abort } | null
+  /** A forward `goTo` going on through async steps: the flow shows `busy` until it ends (see `forward.ts`). */
+  walk?: Promise<void> | null
   /** The path the flow left by going back, to be redone rather than run again (see `redo.ts`); null after a reset. */
   left: Left | null
   /** The kernel the store's snapshot shows: one record the runtime keeps up to date, so read it at once (a later move changes it). */
