@@ -1,12 +1,17 @@
 import { isWorkflowError, settled, type Workflow, type WorkflowSnapshot } from '@flowkit/core'
 import type { ReturnTarget } from './returnTarget'
 import { groupsOf } from './stepGroup'
+import { wholeItem } from './wholeItem'
 
-/** Whether steps `a` and `b` are pages of one inclusion of a sub-flow (`billing.name` and `billing.lines`). */
+/**
+ * Whether steps `a` and `b` are pages of one inclusion of a sub-flow (`billing.name` and `billing.lines`),
+ * or of the repeat item opened whole (`dependants.1.name` and `dependants.1.age`, see `wholeItem`).
+ */
 const sameSubflow = (workflow: Workflow, a: string, b: string): boolean => {
   const ga = groupsOf(workflow.definition, a).findLast((g) => g.kind === 'flow')
   const gb = groupsOf(workflow.definition, b).findLast((g) => g.kind === 'flow')
-  return ga !== undefined && gb !== undefined && ga.step === gb.step && ga.item === gb.item
+  const item = wholeItem.get(workflow)
+  return (ga !== undefined && gb !== undefined && ga.step === gb.step && ga.item === gb.item) || (!!item?.includes(a) && item.includes(b))
 }
 
 /**
@@ -31,6 +36,7 @@ export const returnTo = async (
   if (target === null || snapshot.status !== 'idle' || snapshot.history.at(-2) !== from || snapshot.step === target) return snapshot
   if (snapshot.error || Object.keys(snapshot.issues).length > 0 || sameSubflow(workflow, from, snapshot.step)) return snapshot
   let moved: WorkflowSnapshot
+  wholeItem.delete(workflow)
   try {
     moved = workflow.goTo(target)
   } catch (error) {

@@ -6,6 +6,7 @@ import { type RepeatSummary, repeatGroupOf, repeatItemsOf, summaryOf } from './s
 import { useKnownStep } from './useKnownStep'
 import { useSelector } from './useSelector'
 import { StepContext } from './WorkflowContext'
+import { wholeItem } from './wholeItem'
 
 /** A repeat's items and the moves of its summary step: see `useRepeat`. */
 export interface RepeatApi<T = Record<string, any>> {
@@ -31,8 +32,9 @@ export interface RepeatApi<T = Record<string, any>> {
    * Asks item `item`'s steps again, prefilled with its answers. With `step` (one of that item's steps,
    * `'dependants.1.birthDate'`), it opens the item at that step, through the item's answers before it
    * (a step on the way with no answer yet stops it there): a check-answers page's "Change" link for
-   * one answer of an item. Rejects with `INVALID_OPTION` for a
-   * step that is not one of item `item`'s, and moves nothing.
+   * one answer of an item. During a check-answers change (`useCheckAnswers`), an item opened whole shows
+   * each of its pages before the way back; one opened at a step returns from that step. Rejects with
+   * `INVALID_OPTION` for a step that is not one of item `item`'s, and moves nothing.
    */
   change(item: number, step?: string): Promise<WorkflowSnapshot>
   /** Removes item `item` and stays on the summary. */
@@ -88,6 +90,9 @@ const changeAt = async (workflow: Workflow, id: string, summary: RepeatSummary, 
         }.`,
     )
   }
+  // Opened whole, its pages are shown in turn on a check-answers change's way back; at one answer, it returns from there.
+  if (step === undefined && steps) wholeItem.set(workflow, steps)
+  else wholeItem.delete(workflow)
   const at = await onSummary(workflow, id, { action: 'change', item })
   // Forward even though the item's steps were visited before: a plain goTo would go back to that visit.
   return step === undefined || !steps?.includes(at.step) ? at : settled(workflow, workflow.goTo(step, { forward: true }))

@@ -4,8 +4,8 @@ import { act, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { useCheckAnswers, useStep, WorkflowProvider, WorkflowSteps } from '../src'
-import { address } from './composed'
+import { useCheckAnswers, useRepeat, useStep, WorkflowProvider, WorkflowSteps } from '../src'
+import { address, type Dependant, family } from './composed'
 import { modes, renderIn } from './fixtures'
 
 // A check-answers page with "Change" links, as GOV.UK's pattern has it: change an answer, and its
@@ -266,5 +266,123 @@ describe.each(modes)('a double click on the changed step %s', (_, strict) => {
     // Both clicks share the plan step's transition; one way back, so the card step ran once more, not twice.
     expect(runs).toBe(2)
     expect(workflow.getSnapshot().state).toMatchObject({ coupon: 'SPRING' })
+  })
+})
+
+/** The family flow's pages: a summary with a "Change" link per dependant, each item's name and age, the review. */
+const familySteps = {
+  about: () => <Question name="about" />,
+  dependants: function Dependants() {
+    const { items, change, add, continue: next } = useRepeat<Dependant>()
+    return (
+      <section>
+        <h1>Dependants</h1>
+        {items.map((d, i) => (
+          <button key={d.name} type="button" onClick={() => change(i)}>
+            Change {d.name}
+          </button>
+        ))}
+        <button type="button" onClick={() => add()}>
+          Add a dependant
+        </button>
+        <button type="button" onClick={() => next()}>
+          Continue
+        </button>
+      </section>
+    )
+  },
+  ...Object.fromEntries(
+    [0, 1, 2].flatMap((i) => [
+      [`dependants.${i}.name`, () => <Question name="name" />],
+      [`dependants.${i}.age`, () => <Question name="age" />],
+    ]),
+  ),
+  review: function FamilyReview() {
+    const { change } = useCheckAnswers()
+    const repeat = useRepeat('dependants')
+    return (
+      <section>
+        <h1>Check your answers</h1>
+        <button type="button" onClick={() => change('dependants')}>
+          Change dependants
+        </button>
+        <button
+          type="button"
+          onClick={async () => {
+            change('dependants')
+            await repeat.change(1, 'dependants.1.name')
+          }}
+        >
+          Change Bob’s name
+        </button>
+      </section>
+    )
+  },
+}
+
+describe.each(modes)('a change to an item of a repeat %s', (_, strict) => {
+  /** The family flow on its check-answers page, with Ada (7) and Bob (5). */
+  const familyAtReview = async () => {
+    const workflow = createWorkflow(family())
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowSteps steps={familySteps} />
+      </WorkflowProvider>,
+    )
+    await act(async () => {
+      await workflow.next()
+      for (const [name, age] of [
+        ['Ada', 7],
+        ['Bob', 5],
+      ] as const) {
+        await workflow.next({ action: 'add' })
+        await workflow.next({ name })
+        await workflow.next({ age })
+      }
+      await workflow.next({ action: 'continue' })
+    })
+    return workflow
+  }
+
+  it("opened whole from its summary: shows the item's pages in turn, then returns to the check-answers page", async () => {
+    const workflow = await familyAtReview()
+    await press('Change dependants')
+    await press('Change Bob')
+    expect(screen.getByLabelText('name')).toHaveValue('Bob')
+    await type('name', 'Bobby')
+    await press('Save and return to review')
+    // The item is one answer over two pages, as an address is: its age is shown before returning.
+    expect(heading()).toBe('Age')
+    expect(screen.getByLabelText('age')).toHaveValue('5')
+    await press('Save and return to review')
+    expect(heading()).toBe('Check your answers')
+    expect(workflow.getSnapshot().state.dependants).toEqual([
+      { name: 'Ada', age: 7 },
+      { name: 'Bobby', age: 5 },
+    ])
+  })
+
+  it('opened at one answer (a per-answer Change link): returns from that answer', async () => {
+    const workflow = await familyAtReview()
+    await press('Change Bob’s name')
+    expect(screen.getByLabelText('name')).toHaveValue('Bob')
+    await type('name', 'Bobby')
+    await press('Save and return to review')
+    expect(heading()).toBe('Check your answers')
+    expect(workflow.getSnapshot().state.dependants?.[1]).toEqual({ name: 'Bobby', age: 5 })
+  })
+
+  it('a new item added from the summary is asked page by page, then the way back goes on to the check-answers page', async () => {
+    const workflow = await familyAtReview()
+    await press('Change dependants')
+    await press('Add a dependant')
+    await type('name', 'Cy')
+    await press('Save and return to review')
+    expect(heading()).toBe('Age')
+    await type('age', '3')
+    await press('Save and return to review')
+    expect(heading()).toBe('Check your answers')
+    expect(workflow.getSnapshot().state.dependants).toHaveLength(3)
   })
 })
