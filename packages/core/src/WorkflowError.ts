@@ -57,6 +57,9 @@ export type WorkflowErrorCode =
   // storage: where snapshots are kept failed
   | 'STORAGE_FAILED'
   | 'STORAGE_UNAVAILABLE'
+  | 'NETWORK'
+  | 'NOT_SAVED'
+  | 'NOT_SUBMITTED'
   // server: what an HTTP handler refuses
   | 'INVALID_JSON'
   | 'INVALID_REQUEST'

@@ -1,4 +1,4 @@
-import { createWorkflow, type Workflow } from '@flowkit/core'
+import { createWorkflow, isWorkflowError, type Workflow } from '@flowkit/core'
 import { getPersistApi, persist } from '@flowkit/core/persist'
 import { createFlowkitHandler, type FlowkitHandler } from '@flowkit/server'
 import { type HttpStorage, httpStorage, type SaveState } from '@flowkit/server/client'
@@ -128,6 +128,7 @@ describe('httpStorage', () => {
     await advance(flow, basicEnrollment.slice(0, 1))
     await until(() => storage.getStatus().state === 'offline', 'offline')
     expect(storage.getStatus().error?.code).toBe('NETWORK')
+    expect(isWorkflowError(storage.getStatus().error) && storage.getStatus().error?.category).toBe('storage')
     const back = await serve(handler, { port: Number(port) })
     cleanups.push(() => void back.close())
     await until(() => storage.getStatus().state === 'saved', 'the retry to save')
@@ -151,6 +152,25 @@ describe('httpStorage', () => {
     const result = await storage.submit()
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FINISHED' } })
     if (!result.ok) expect(result.error.message).toMatch(/at step 'payment', not finished/)
+    // The server's refusal comes back as Flowkit's one error class, with its category and the HTTP status.
+    if (!result.ok) expect(isWorkflowError(result.error) && result.error.category).toBe('snapshot')
+    if (!result.ok) expect(result.error.details).toMatchObject({ status: 422 })
+  })
+
+  it('says what a non-Flowkit answer was (a proxy’s 502 page): STORAGE_UNAVAILABLE, offline, and it retries', async () => {
+    let calls = 0
+    const proxy: typeof fetch = async () => {
+      calls++
+      return new Response('<html>Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } })
+    }
+    const storage = httpStorage(url, { debounce: 5, retryDelay: 20, fetch: proxy })
+    const flow = createWorkflow(enrollment, { persist: persist({ key: 'enrollment', storage, skipHydration: true }) })
+    cleanups.push(() => storage.destroy())
+    await advance(flow, basicEnrollment.slice(0, 1))
+    await until(() => storage.getStatus().state === 'offline' && calls > 1, 'offline, retrying')
+    const { error } = storage.getStatus()
+    expect(isWorkflowError(error) && error.code).toBe('STORAGE_UNAVAILABLE')
+    expect(error?.message).toContain('the server answered 502 without a Flowkit error')
   })
 
   it('starts fresh and says so when the token is unknown', async () => {

@@ -1,3 +1,4 @@
+import type { WorkflowErrorCode } from '@flowkit/core'
 import type { LocalFirstStorage, SaveState, SyncStatus } from '@flowkit/server/client'
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { Alert } from '../ui/Alert'
@@ -18,11 +19,11 @@ const BADGE: Record<SaveState, string> = {
  * for developers ("the body is larger than 262144 bytes (maxBodyBytes)…"): the inspector shows it, the page only
  * its code, as a reference.
  */
-const SAVE_REFUSALS: Readonly<Record<string, string>> = {
+const SAVE_REFUSALS: Readonly<Partial<Record<WorkflowErrorCode, string>>> = {
   ALREADY_SUBMITTED: 'This enrollment has already been sent, so it cannot be changed here.',
   BODY_TOO_LARGE: 'Your answers are too long to save. Shorten the longest ones and try again.',
   TOO_MANY_INSTANCES: 'Too many forms have been started from this device today. Try again tomorrow.',
-  LOCAL_STORAGE_FAILED: 'This browser would not keep your answers: its storage may be full or turned off.',
+  STORAGE_FAILED: 'This browser would not keep your answers: its storage may be full or turned off.',
 }
 const refusalOf = (error: SyncStatus['error']): string =>
   (error && SAVE_REFUSALS[error.code]) ?? 'Something went wrong on our side, and it was not saved.'

@@ -1,4 +1,4 @@
-import { getPersistedSnapshot, qualifiedStepTitle, type Workflow } from '@flowkit/core'
+import { getPersistedSnapshot, qualifiedStepTitle, type Workflow, type WorkflowErrorCode } from '@flowkit/core'
 import type { LocalFirstStorage, SubmitResult } from '@flowkit/server/client'
 import { useCallback, useEffect, useState } from 'react'
 import { Alert } from '../ui/Alert'
@@ -9,7 +9,7 @@ import { useSaveStatus } from './SaveForLater'
  * for developers (it names actions, versions, snapshot fields): the page gives a sentence, the step by its title
  * and the code as a reference.
  */
-const REFUSALS: Readonly<Record<string, string>> = {
+const REFUSALS: Readonly<Partial<Record<WorkflowErrorCode, string>>> = {
   ALREADY_SUBMITTED: 'This enrollment had already been sent.',
   SUBMISSION_IN_PROGRESS: 'This enrollment is being sent from another tab or device. Wait a moment, then try again.',
   SNAPSHOT_MISMATCH: 'This page was made by another version of the form, so the server could not check your answers.',

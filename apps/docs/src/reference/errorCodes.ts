@@ -228,6 +228,20 @@ export const errorCodes = {
     meaning: "The server's database could not be reached (HTTP 503). `httpStorage` retries.",
     fix: 'Check the database; clients keep their copy and save again when it is back.',
   },
+  NETWORK: {
+    meaning:
+      "`@flowkit/server/client` could not reach the server: the browser is offline, or `fetch` failed (DNS, CORS, a blocked request). The message is the browser's own.",
+    fix: 'Nothing to do in code: the copy is kept on the device and saved when the server is reachable (`status.state` is `offline`). Show a "Saved on this device" badge.',
+  },
+  NOT_SAVED: {
+    meaning:
+      'A submit, or a question for its result, before the server has the flow: nothing saved yet, or the last change not saved (offline).',
+    fix: 'Submit once `status.state` is `saved`; with `localFirstSync` the client saves first, so this means the server could not be reached.',
+  },
+  NOT_SUBMITTED: {
+    meaning: '`recordedResult()` asked for the result of a flow the server has, but that was never submitted.',
+    fix: 'Submit the flow first (`submit()`); check `status.submitted` before asking for its result.',
+  },
   INVALID_JSON: {
     meaning: 'A request body is not valid JSON (HTTP 400).',
     fix: 'Send `JSON.stringify(...)` with `content-type: application/json`.',

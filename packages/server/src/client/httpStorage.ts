@@ -1,5 +1,6 @@
 import { type PersistedSnapshot, type Workflow, WorkflowError } from '@flowkit/core'
 import { getPersistApi, type StateStorage } from '@flowkit/core/persist'
+import { clientError, networkError } from './clientError'
 import { type Reply, request } from './request'
 import { type Outcome, retryLoop } from './retryLoop'
 import type { ConflictDetails, SaveStatus, SubmitResult } from './types'
@@ -107,14 +108,14 @@ const save = async (h: Http, snapshot: PersistedSnapshot): Promise<boolean> => {
 const reconcile = async (h: Http, local: PersistedSnapshot, current: Record<string, unknown>): Promise<boolean> => {
   const remoteVersion = current.version as number
   if (current.status === 'submitted') {
-    const error = { code: 'ALREADY_SUBMITTED', message: 'this flow was already submitted.' }
+    const error = clientError('ALREADY_SUBMITTED', 'this flow was already submitted.')
     set(h, { state: 'conflict', version: remoteVersion, submitted: true, error })
     return true
   }
   set(h, { version: remoteVersion })
   // Without `onConflict` the server's copy wins.
   if (h.options.onConflict?.({ local, remote: current.snapshot as PersistedSnapshot, remoteVersion }) === 'local') return save(h, local)
-  const error = { code: 'VERSION_CONFLICT', message: 'the flow was saved on another tab or device; its copy was kept.' }
+  const error = clientError('VERSION_CONFLICT', 'the flow was saved on another tab or device; its copy was kept.')
   set(h, { state: 'conflict', error })
   h.pending = null
   for (const workflow of h.attached) void getPersistApi(workflow)?.rehydrate()
@@ -132,7 +133,7 @@ const step = async (h: Http): Promise<Outcome> => {
     settled = await save(h, snapshot)
   } catch (error) {
     settled = false
-    set(h, { error: { code: 'NETWORK', message: error instanceof Error ? error.message : String(error) } })
+    set(h, { error: networkError(error) })
   }
   if (!settled) {
     h.pending ??= snapshot
@@ -178,7 +179,7 @@ const submitTo = async (h: Http, flush: () => Promise<void>, snapshot?: Persiste
   await flush()
   const { token, version, error } = h.status
   if (token === null || version === null || !h.last) {
-    return { ok: false, error: { code: 'NOT_SAVED', message: error?.message ?? 'nothing was saved yet; complete a step first.' } }
+    return { ok: false, error: clientError('NOT_SAVED', error?.message ?? 'nothing was saved yet; complete a step first.') }
   }
   const reply = await h.send('POST', `/${token}/submit`, { baseVersion: version, snapshot: h.last })
   if (reply.kind === 'ok') {

@@ -1,5 +1,6 @@
-import type { PersistedSnapshot, Workflow } from '@flowkit/core'
+import { type PersistedSnapshot, type Workflow, WorkflowError } from '@flowkit/core'
 import { getPersistApi } from '@flowkit/core/persist'
+import { networkError } from './clientError'
 import { EMPTY, envelopeOf, type LocalRecord, snapshotOf } from './localRecord'
 import { answersDiffer, changedSteps, mergeSnapshots } from './mergeSnapshots'
 import type { Reply } from './request'
@@ -72,8 +73,7 @@ export class LocalFirstSync {
     this.server = options.url === undefined ? null : serverApi(options.url, options)
     this.loop = retryLoop({
       step: () => withLock(`flowkit-sync:${this.key}`, this.syncOnce),
-      crashed: (cause) =>
-        this.offline({ kind: 'unreachable', error: { code: 'NETWORK', message: cause instanceof Error ? cause.message : String(cause) } }),
+      crashed: (cause) => this.offline({ kind: 'unreachable', error: networkError(cause) }),
       debounce: options.debounce ?? 400,
       retryDelay: options.retryDelay ?? 500,
     })
@@ -322,10 +322,11 @@ export class LocalFirstSync {
       this.write({ value, dirty: this.server !== null }, record)
     } catch (cause) {
       this.phase = 'error'
-      this.error = {
-        code: 'LOCAL_STORAGE_FAILED',
-        message: `this browser refused to keep the flow: ${cause instanceof Error ? cause.message : String(cause)}.`,
-      }
+      this.error = new WorkflowError(
+        'STORAGE_FAILED',
+        `this browser refused to keep the flow: ${cause instanceof Error ? cause.message : String(cause)}.`,
+        { category: 'storage', cause },
+      )
       this.refresh()
       return
     }

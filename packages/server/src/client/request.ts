@@ -1,3 +1,5 @@
+import type { WorkflowError } from '@flowkit/core'
+import { networkError, serverError } from './clientError'
 import { deviceId } from './deviceId'
 
 /** A server answer, sorted into what the adapter does with it. */
@@ -8,18 +10,12 @@ export type Reply =
       readonly kind: 'refused'
       readonly status: number
       readonly body: Record<string, unknown>
-      readonly error: ErrorBody
+      readonly error: WorkflowError
       /** Seconds the server asked to wait before asking again (`Retry-After`), when it said. */
       readonly retryAfter?: number
     }
   /** No answer, a 5xx, or 429 `RATE_LIMITED`: worth retrying later. */
-  | { readonly kind: 'unreachable'; readonly error: ErrorBody }
-
-interface ErrorBody {
-  readonly code: string
-  readonly message: string
-  readonly step?: string
-}
+  | { readonly kind: 'unreachable'; readonly error: WorkflowError }
 
 export const request = async (
   fetcher: typeof fetch,
@@ -38,7 +34,7 @@ export const request = async (
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
   } catch (cause) {
-    return { kind: 'unreachable', error: { code: 'NETWORK', message: cause instanceof Error ? cause.message : String(cause) } }
+    return { kind: 'unreachable', error: networkError(cause) }
   }
   let parsed: Record<string, unknown> = {}
   if (response.status !== 204) {
@@ -48,11 +44,8 @@ export const request = async (
       parsed = {}
     }
   }
-  const error = (parsed.error as ErrorBody | undefined) ?? {
-    code: `HTTP_${response.status}`,
-    message: `the server answered ${response.status}.`,
-  }
   if (response.ok) return { kind: 'ok', status: response.status, body: parsed }
+  const error = serverError(parsed, response.status)
   // Rate limited: the same request succeeds later. (A cap on instances, also 429, does not lift by waiting.)
   if (response.status >= 500 || error.code === 'RATE_LIMITED') return { kind: 'unreachable', error }
   const wait = Number(response.headers.get('retry-after'))

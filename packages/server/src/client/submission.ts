@@ -1,4 +1,5 @@
 import type { PersistedSnapshot } from '@flowkit/core'
+import { clientError } from './clientError'
 import { envelopeOf, type LocalRecord, snapshotOf } from './localRecord'
 import { copyOf, type ServerApi, type ServerCopy } from './serverApi'
 import type { SubmitResult } from './types'
@@ -29,13 +30,13 @@ export async function recordedResult(host: SubmissionHost): Promise<SubmitResult
   const record = host.read()
   if (record.submitted && record.result && record.version !== null) return { ok: true, result: record.result, version: record.version }
   if (!host.server || record.token === null) {
-    return { ok: false, error: { code: 'NOT_SAVED', message: 'this flow was never saved to the server.' } }
+    return { ok: false, error: clientError('NOT_SAVED', 'this flow was never saved to the server.') }
   }
   const reply = await host.server.load(record.token)
   if (reply.kind !== 'ok') return { ok: false, error: reply.error }
   const copy = copyOf(reply.body)
   if (copy.status !== 'submitted' || !copy.result) {
-    return { ok: false, error: { code: 'NOT_SUBMITTED', message: 'the server has no result for this flow: it was not submitted.' } }
+    return { ok: false, error: clientError('NOT_SUBMITTED', 'the server has no result for this flow: it was not submitted.') }
   }
   return recorded(host, copy)
 }
@@ -49,7 +50,7 @@ export async function submitFlow(host: SubmissionHost, snapshot: PersistedSnapsh
   const last = snapshotOf(record.value)
   if (!host.server || record.token === null || record.version === null || !last || record.dirty) {
     const message = host.lastError()?.message ?? 'the flow is not saved to the server yet; try again in a moment.'
-    return { ok: false, error: { code: 'NOT_SAVED', message } }
+    return { ok: false, error: clientError('NOT_SAVED', message) }
   }
   let reply = await host.server.submit(record.token, record.version, last)
   // Another tab or device (or a double click) is submitting this very flow: wait as the server asks,

@@ -1,4 +1,4 @@
-import type { PersistedSnapshot } from '@flowkit/core'
+import type { PersistedSnapshot, WorkflowError } from '@flowkit/core'
 
 /** Where the server copy stands, for a "Saved" / "Saving…" / "Offline" badge. */
 export type SaveState = 'idle' | 'loading' | 'saving' | 'saved' | 'offline' | 'conflict' | 'error'
@@ -12,7 +12,7 @@ export interface SaveStatus {
   /** Whether the server accepted a submission; saves are refused afterwards. */
   readonly submitted: boolean
   /** The server's refusal (`error`, `conflict`) or the network failure (`offline`), else `null`. */
-  readonly error: { readonly code: string; readonly message: string } | null
+  readonly error: WorkflowError | null
   /** When the server last confirmed a save (client clock, ms). */
   readonly savedAt: number | null
 }
@@ -29,7 +29,7 @@ export interface ConflictDetails {
 /** The server's answer to a submission. */
 export type SubmitResult =
   | { readonly ok: true; readonly result: Readonly<Record<string, unknown>>; readonly version: number }
-  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string; readonly step?: string } }
+  | { readonly ok: false; readonly error: WorkflowError }
 
 /** Something that changed the flow on this page without the user doing it here, for the UI to say. */
 export interface SyncNotice {
@@ -53,5 +53,5 @@ export interface SyncStatus extends SaveStatus {
   /** The latest change that came from elsewhere, until `dismissNotice()`. */
   readonly notice: SyncNotice | null
   /** Why the resume token was refused when the flow opened (`NOT_FOUND`, `EXPIRED`, …); the flow went on from this browser's copy. */
-  readonly linkProblem: { readonly code: string; readonly message: string } | null
+  readonly linkProblem: WorkflowError | null
 }

@@ -8,11 +8,16 @@ export const json = (body: unknown, status = 200): Response =>
     ? new Response(null, { status, headers: { 'cache-control': 'no-store' } })
     : new Response(JSON.stringify(body), { status, headers: HEADERS })
 
-/** `{ error: { code, message, step? }, current?, issues? }` with the code's status, and `Retry-After` when it has one. */
+/** `{ error: { code, category, message, step? }, current?, issues? }` with the code's status, and `Retry-After` when it has one. */
 export const errorResponse = (error: WorkflowError): Response => {
   const { current, issues, retryAfter } = error.details as { current?: unknown; issues?: unknown; retryAfter?: number }
   const body = {
-    error: { code: error.code, message: error.message, ...(error.step === undefined ? {} : { step: error.step }) },
+    error: {
+      code: error.code,
+      category: error.category,
+      message: error.message,
+      ...(error.step === undefined ? {} : { step: error.step }),
+    },
     ...(current === undefined ? {} : { current }),
     ...(issues === undefined ? {} : { issues }),
   }

@@ -1,0 +1,28 @@
+import { WorkflowError, type WorkflowErrorCategory, type WorkflowErrorCode } from '@flowkit/core'
+
+/** An error of the client's own (nothing saved yet, a conflict it settled): Flowkit's one error class, category `storage`. */
+export const clientError = (code: WorkflowErrorCode, message: string): WorkflowError =>
+  new WorkflowError(code, message, { category: 'storage' })
+
+/**
+ * The server's refusal (`{ error: { code, category, message, step? } }`) as a `WorkflowError`, so the
+ * client's errors are the ones every package throws; `details.status` is the HTTP status. An answer
+ * without one (a proxy's 502 page, another server at this URL) is `STORAGE_UNAVAILABLE` for a 5xx and
+ * `INVALID_REQUEST` otherwise.
+ */
+export const serverError = (body: unknown, status: number): WorkflowError => {
+  const e = (body as { error?: { code?: unknown; category?: WorkflowErrorCategory; message?: unknown; step?: string } } | null)?.error
+  const known = typeof e?.code === 'string' && typeof e.message === 'string'
+  return new WorkflowError(
+    known ? (e.code as WorkflowErrorCode) : status > 499 ? 'STORAGE_UNAVAILABLE' : 'INVALID_REQUEST',
+    known
+      ? (e.message as string)
+      : process.env.NODE_ENV !== 'production' &&
+          `the server answered ${status} without a Flowkit error (is a proxy, or another server, answering at this URL?).`,
+    { category: (known && e.category) || (status > 499 ? 'storage' : 'server'), step: known ? e.step : undefined, details: { status } },
+  )
+}
+
+/** A thrown `fetch` (offline, DNS, CORS) as `NETWORK`, in the browser's own words. */
+export const networkError = (cause: unknown): WorkflowError =>
+  new WorkflowError('NETWORK', cause instanceof Error ? cause.message : String(cause), { category: 'storage', cause })
