@@ -55,6 +55,10 @@ function ReviewFields({ state, change }: FieldsProps<Record<string, never>, Enro
       value: `${PLANS[plan.plan].label}, ${plan.tier === 'plus' ? 'Plus' : 'Essential'} · ${formatPrice(PLANS[plan.plan].monthly * (plan.tier === 'plus' ? 1.25 : 1))}/mo`,
     })
   }
+  // The list itself: its summary, to add, remove or change a dependant (each one opened shows all its pages).
+  if (dependants?.length) {
+    rows.push({ key: 'dependants', label: 'Dependants', step: 'dependants', value: dependants.map((d) => d.name).join('\n') })
+  }
   for (const [item, d] of (dependants ?? []).entries()) {
     const who = `Dependant ${item + 1}`
     rows.push(
