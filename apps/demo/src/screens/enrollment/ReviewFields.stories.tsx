@@ -26,7 +26,8 @@ export default meta
 export const StudentFamily: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Trinity College Dublin', { exact: false })).toBeInTheDocument()
-    await expect(canvas.getByText('Byron Lovelace', { exact: false })).toBeInTheDocument()
+    // In the list of dependants (its Change link opens their summary) and in the dependant's own name row.
+    await expect(canvas.getAllByText('Byron Lovelace', { exact: false })).toHaveLength(2)
   },
 }
 
