@@ -1,4 +1,4 @@
-import { getPersistedSnapshot } from '@flowkit/core'
+import { getPersistedSnapshot, isWorkflowError } from '@flowkit/core'
 import type { SaveState } from '@flowkit/server/client'
 import { describe, expect, it } from 'vitest'
 import { contact, MemoryWebStorage, saved, tabsOnOneServer, until } from './helpers/browsers'
@@ -18,6 +18,20 @@ const threeStepsOffline = async (local: MemoryWebStorage) => {
 }
 
 describe('local-first sync while offline: an unsaved-change queue that retries', () => {
+  it('says so, as STORAGE_FAILED, when the browser will not keep the flow (storage full or turned off)', async () => {
+    const local = new MemoryWebStorage()
+    const a = await open(local, network)
+    local.setItem = () => {
+      throw new Error('QuotaExceededError')
+    }
+    await a.flow.next(contact)
+    await until(() => a.storage.getStatus().state === 'error', 'the error state')
+    const { error } = a.storage.getStatus()
+    expect(isWorkflowError(error) && [error.code, error.category]).toEqual(['STORAGE_FAILED', 'storage'])
+    expect(error?.message).toBe('this browser refused to keep the flow: QuotaExceededError.')
+    expect(error?.cause).toMatchObject({ message: 'QuotaExceededError' })
+  })
+
   it('keeps three steps completed offline, reports offline, then saves them all once the server is back', async () => {
     const { a, token } = await threeStepsOffline(new MemoryWebStorage())
     await until(() => a.storage.getStatus().state === 'offline', 'offline')

@@ -1,8 +1,11 @@
 import { WorkflowError, type WorkflowErrorCategory, type WorkflowErrorCode } from '@flowkit/core'
 
-/** An error of the client's own (nothing saved yet, a conflict it settled): Flowkit's one error class, category `storage`. */
-export const clientError = (code: WorkflowErrorCode, message: string): WorkflowError =>
-  new WorkflowError(code, message, { category: 'storage' })
+/** An error of the client's own (nothing saved yet, a conflict it settled, the browser's storage): Flowkit's one error class, category `storage`. */
+export const clientError = (code: WorkflowErrorCode, message: string, cause?: unknown): WorkflowError =>
+  new WorkflowError(code, message, { category: 'storage', cause })
+
+/** What a thrown value says: its message, or the value itself. */
+export const saidBy = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
 
 /**
  * The server's refusal (`{ error: { code, category, message, step? } }`) as a `WorkflowError`, so the
@@ -24,5 +27,4 @@ export const serverError = (body: unknown, status: number): WorkflowError => {
 }
 
 /** A thrown `fetch` (offline, DNS, CORS) as `NETWORK`, in the browser's own words. */
-export const networkError = (cause: unknown): WorkflowError =>
-  new WorkflowError('NETWORK', cause instanceof Error ? cause.message : String(cause), { category: 'storage', cause })
+export const networkError = (cause: unknown): WorkflowError => clientError('NETWORK', saidBy(cause), cause)

@@ -1,6 +1,6 @@
-import { type PersistedSnapshot, type Workflow, WorkflowError } from '@flowkit/core'
+import type { PersistedSnapshot, Workflow } from '@flowkit/core'
 import { getPersistApi } from '@flowkit/core/persist'
-import { networkError } from './clientError'
+import { clientError, networkError, saidBy } from './clientError'
 import { EMPTY, envelopeOf, type LocalRecord, snapshotOf } from './localRecord'
 import { answersDiffer, changedSteps, mergeSnapshots } from './mergeSnapshots'
 import type { Reply } from './request'
@@ -322,11 +322,7 @@ export class LocalFirstSync {
       this.write({ value, dirty: this.server !== null }, record)
     } catch (cause) {
       this.phase = 'error'
-      this.error = new WorkflowError(
-        'STORAGE_FAILED',
-        `this browser refused to keep the flow: ${cause instanceof Error ? cause.message : String(cause)}.`,
-        { category: 'storage', cause },
-      )
+      this.error = clientError('STORAGE_FAILED', `this browser refused to keep the flow: ${saidBy(cause)}.`, cause)
       this.refresh()
       return
     }
