@@ -286,6 +286,10 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       await page.getByRole('button', { name: 'Save and return to review' }).click()
       await settle(page)
       await expectScreen(page, 'What is dependant 2’s date of birth?', shot('change-item-birth'))
+      // A reload in the middle of the item: the change goes on, and the item's last page is still shown before review.
+      await page.reload()
+      await settle(page)
+      await expectScreen(page, 'What is dependant 2’s date of birth?', shot('change-item-reloaded'))
       assert.equal(await page.getByLabel('Date of birth', { exact: true }).inputValue(), '2017-06-01')
       await page.getByRole('button', { name: 'Save and return to review' }).click()
       await settle(page)

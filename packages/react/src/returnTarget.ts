@@ -7,12 +7,20 @@ import { returnTo } from './returnTo'
  * Where a "Change" link left from (a check-answers step), per workflow: submitting the changed step
  * goes back there. It ends when the flow arrives there (by any move), finishes, or is reset. It lives
  * in `sessionStorage` when the workflow is persisted, so a reload in the middle of a change still
- * returns to the check-answers page; without persistence a reload starts over, and so does it.
+ * returns to the check-answers page (and still shows the rest of a repeat item opened whole); without
+ * persistence a reload starts over, and so does it.
  */
 export interface ReturnTarget {
   /** The step to return to, or `null`. */
   get(): string | null
   set(step: string | null): void
+  /**
+   * The steps of the repeat item opened whole from its summary during the change (`useRepeat().change(item)`):
+   * they are shown in turn before the way back, as a sub-flow's pages are. Kept beside the target, so a
+   * reload in the middle of the item still shows its remaining pages.
+   */
+  item(): readonly string[] | undefined
+  setItem(steps: readonly string[] | undefined): void
   subscribe(listener: () => void): () => void
 }
 
@@ -38,15 +46,29 @@ export const returnTargetOf = (workflow: Workflow): ReturnTarget => {
   // After the persisted copy's own key, so two persisted instances of one definition keep their own.
   const name = (persist as { getOptions?: () => { name?: string } } | undefined)?.getOptions?.().name ?? workflow.definition.id
   const key = `flowkit:${name}:return-to`
+  const itemKey = `flowkit:${name}:return-item`
+  const isStep = (step: unknown): step is string => typeof step === 'string' && step in workflow.definition.steps
   let value: string | null = null
+  let item: readonly string[] | undefined
   try {
     const stored = storage?.getItem(key) ?? null
-    value = stored !== null && stored in workflow.definition.steps ? stored : null
+    value = isStep(stored) ? stored : null
+    const steps: unknown = value === null ? undefined : JSON.parse(storage?.getItem(itemKey) ?? 'null')
+    // Only what this definition could have written: anything else (an older version's steps, an edit) is dropped.
+    item = Array.isArray(steps) && steps.length > 0 && steps.every(isStep) ? steps : undefined
   } catch {}
   const listeners = new Set<() => void>()
+  const setItem = (steps: readonly string[] | undefined) => {
+    item = steps
+    try {
+      if (steps === undefined) storage?.removeItem(itemKey)
+      else storage?.setItem(itemKey, JSON.stringify(steps))
+    } catch {}
+  }
   const set = (step: string | null) => {
     if (step === value) return
     value = step
+    if (step === null && item !== undefined) setItem(undefined)
     try {
       if (step === null) storage?.removeItem(key)
       else storage?.setItem(key, step)
@@ -66,6 +88,8 @@ export const returnTargetOf = (workflow: Workflow): ReturnTarget => {
   const target: ReturnTarget = {
     get: () => value,
     set,
+    item: () => item,
+    setItem,
     subscribe(listener) {
       listeners.add(listener)
       return () => void listeners.delete(listener)

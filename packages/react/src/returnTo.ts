@@ -1,16 +1,15 @@
 import { isWorkflowError, settled, type Workflow, type WorkflowSnapshot } from '@flowkit/core'
 import type { ReturnTarget } from './returnTarget'
 import { groupsOf } from './stepGroup'
-import { wholeItem } from './wholeItem'
 
 /**
  * Whether steps `a` and `b` are pages of one inclusion of a sub-flow (`billing.name` and `billing.lines`),
- * or of the repeat item opened whole (`dependants.1.name` and `dependants.1.age`, see `wholeItem`).
+ * or of the repeat item opened whole (`dependants.1.name` and `dependants.1.age`, see `ReturnTarget.item`).
  */
-const sameSubflow = (workflow: Workflow, a: string, b: string): boolean => {
+const sameSubflow = (workflow: Workflow, to: ReturnTarget, a: string, b: string): boolean => {
   const ga = groupsOf(workflow.definition, a).findLast((g) => g.kind === 'flow')
   const gb = groupsOf(workflow.definition, b).findLast((g) => g.kind === 'flow')
-  const item = wholeItem.get(workflow)
+  const item = to.item()
   return (ga !== undefined && gb !== undefined && ga.step === gb.step && ga.item === gb.item) || (!!item?.includes(a) && item.includes(b))
 }
 
@@ -34,9 +33,9 @@ export const returnTo = async (
   const target = to.get()
   // Only a submit that completed `from` goes back: not one refused, nor one cut short by Back or a stepper jump.
   if (target === null || snapshot.status !== 'idle' || snapshot.history.at(-2) !== from || snapshot.step === target) return snapshot
-  if (snapshot.error || Object.keys(snapshot.issues).length > 0 || sameSubflow(workflow, from, snapshot.step)) return snapshot
+  if (snapshot.error || Object.keys(snapshot.issues).length > 0 || sameSubflow(workflow, to, from, snapshot.step)) return snapshot
   let moved: WorkflowSnapshot
-  wholeItem.delete(workflow)
+  to.setItem(undefined)
   try {
     moved = workflow.goTo(target)
   } catch (error) {

@@ -1,7 +1,6 @@
 import { useContext, useMemo, useSyncExternalStore } from 'react'
 import { returnTargetOf } from './returnTarget'
 import { StepContext, useWorkflowContext } from './WorkflowContext'
-import { wholeItem } from './wholeItem'
 
 /** A check-answers page's "Change" links and the way back to it: see `useCheckAnswers`. */
 export interface CheckAnswersApi<K extends string = string> {
@@ -52,7 +51,7 @@ export function useCheckAnswers<K extends string = string>(): CheckAnswersApi<K>
         // A second click (outside a step, where nothing else tells) is already on `step`: the first one's target stands.
         if ((inStep !== null && from !== inStep) || from === step) return
         workflow.goTo(step)
-        wholeItem.delete(workflow)
+        target.setItem(undefined)
         target.set(from)
       },
       cancel: () => target.set(null),

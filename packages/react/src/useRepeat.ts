@@ -2,11 +2,11 @@ import type { Workflow, WorkflowSnapshot } from '@flowkit/core'
 import { settled, stepTitle } from '@flowkit/core'
 import { useContext, useMemo } from 'react'
 import { fail } from './fail'
+import { returnTargetOf } from './returnTarget'
 import { type RepeatSummary, repeatGroupOf, repeatItemsOf, summaryOf } from './stepGroup'
 import { useKnownStep } from './useKnownStep'
 import { useSelector } from './useSelector'
 import { StepContext } from './WorkflowContext'
-import { wholeItem } from './wholeItem'
 
 /** A repeat's items and the moves of its summary step: see `useRepeat`. */
 export interface RepeatApi<T = Record<string, any>> {
@@ -91,8 +91,7 @@ const changeAt = async (workflow: Workflow, id: string, summary: RepeatSummary, 
     )
   }
   // Opened whole, its pages are shown in turn on a check-answers change's way back; at one answer, it returns from there.
-  if (step === undefined && steps) wholeItem.set(workflow, steps)
-  else wholeItem.delete(workflow)
+  returnTargetOf(workflow).setItem(step === undefined ? steps : undefined)
   const at = await onSummary(workflow, id, { action: 'change', item })
   // Forward even though the item's steps were visited before: a plain goTo would go back to that visit.
   return step === undefined || !steps?.includes(at.step) ? at : settled(workflow, workflow.goTo(step, { forward: true }))

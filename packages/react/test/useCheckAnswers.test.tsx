@@ -1,6 +1,6 @@
 import { composeWorkflow, createWorkflow, type Workflow } from '@flowkit/core'
 import { memoryStorage, persist } from '@flowkit/core/persist'
-import { act, screen } from '@testing-library/react'
+import { act, cleanup, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -322,14 +322,16 @@ const familySteps = {
 
 describe.each(modes)('a change to an item of a repeat %s', (_, strict) => {
   /** The family flow on its check-answers page, with Ada (7) and Bob (5). */
-  const familyAtReview = async () => {
-    const workflow = createWorkflow(family())
+  const familyPage = (workflow: Workflow<any, any>) =>
     renderIn(
       strict,
       <WorkflowProvider workflow={workflow}>
         <WorkflowSteps steps={familySteps} />
       </WorkflowProvider>,
     )
+  /** `workflow` (the family flow) rendered on its check-answers page, with Ada (7) and Bob (5). */
+  const familyAtReview = async (workflow: Workflow<any, any> = createWorkflow(family())) => {
+    familyPage(workflow)
     await act(async () => {
       await workflow.next()
       for (const [name, age] of [
@@ -361,6 +363,26 @@ describe.each(modes)('a change to an item of a repeat %s', (_, strict) => {
       { name: 'Ada', age: 7 },
       { name: 'Bobby', age: 5 },
     ])
+  })
+
+  it("opened whole, across a reload on its first page: still shows the item's remaining pages before returning", async () => {
+    const storage = memoryStorage()
+    const persisted = () => createWorkflow(family(), { persist: persist({ key: 'family', storage }) })
+    await familyAtReview(persisted())
+    await press('Change dependants')
+    await press('Change Bob')
+    expect(heading()).toBe('Name')
+    cleanup()
+    // The page is loaded again in the same tab: a new workflow from the same storage and session.
+    const second = persisted()
+    familyPage(second)
+    expect(screen.getByLabelText('name')).toHaveValue('Bob')
+    await type('name', 'Bobby')
+    await press('Save and return to review')
+    expect(heading()).toBe('Age')
+    await press('Save and return to review')
+    expect(heading()).toBe('Check your answers')
+    expect(second.getSnapshot().state.dependants?.[1]).toEqual({ name: 'Bobby', age: 5 })
   })
 
   it('opened at one answer (a per-answer Change link): returns from that answer', async () => {
