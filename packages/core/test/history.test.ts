@@ -155,6 +155,65 @@ describe('history is a stack', () => {
     expect([flow.getSnapshot().step, flow.getSnapshot().status]).toEqual(['a', 'idle'])
   })
 
+  test.each(['back', 'reset'] as const)(
+    'goTo forward cancelled by %s() stays cancelled when a new answer puts the flow on the same frames',
+    async (move) => {
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+      let delay = 0
+      const flow = createWorkflow(
+        defineWorkflow({
+          id: 'revive',
+          initial: 'a',
+          state: {} as { a?: string },
+          steps: {
+            a: {
+              actions: [
+                async ({ input }) => {
+                  await sleep(delay)
+                  return { a: String(input) }
+                },
+              ],
+              next: 'b',
+            },
+            b: { next: 'c' },
+            c: { final: true },
+          },
+        }),
+      )
+      await flow.run({ a: 'x' }, { until: 'c' })
+      flow.goTo('a')
+      flow.setDraft('a', 'y')
+      delay = 40
+      expect(flow.goTo('c').status).toBe('busy')
+      // Back on the first step (or a reset) cancels the walk there; the user answers it anew, and is on b.
+      expect(flow[move]().step).toBe('a')
+      delay = 1
+      await flow.next('z')
+      expect(flow.getSnapshot().step).toBe('b')
+      // The cancelled walk's slow action ends now: the user stays where they went, not driven on to c.
+      await sleep(80)
+      expect([flow.getSnapshot().step, flow.getSnapshot().status, flow.getSnapshot().state]).toEqual(['b', 'idle', { a: 'z' }])
+    },
+  )
+
+  test('destroy() during async work leaves the instance idle where it was, and settled() resolves', async () => {
+    const flow = createWorkflow(
+      defineWorkflow({
+        id: 'unmounted',
+        initial: 'a',
+        state: {},
+        steps: { a: { actions: [() => new Promise<void>(() => {})], next: 'b' }, b: { final: true } },
+      }),
+    )
+    void flow.next()
+    const waiting = settled(flow)
+    expect(flow.getSnapshot().status).toBe('busy')
+    flow.destroy()
+    expect(await waiting).toMatchObject({ step: 'a', status: 'idle' })
+    // Mounted again (a StrictMode remount keeps the instance): the step can be submitted again.
+    expect(flow.getSnapshot().status).toBe('idle')
+  })
+
   test('goTo forward through async steps is busy until it stops, and settled() resolves where it stopped', async () => {
     const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5))
     const flow = createWorkflow(

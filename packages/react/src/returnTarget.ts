@@ -47,15 +47,20 @@ export const returnTargetOf = (workflow: Workflow): ReturnTarget => {
   const name = (persist as { getOptions?: () => { name?: string } } | undefined)?.getOptions?.().name ?? workflow.definition.id
   const key = `flowkit:${name}:return-to`
   const itemKey = `flowkit:${name}:return-item`
-  const isStep = (step: unknown): step is string => typeof step === 'string' && step in workflow.definition.steps
+  const isStep = (step: unknown): step is string => typeof step === 'string' && Object.hasOwn(workflow.definition.steps, step)
   let value: string | null = null
   let item: readonly string[] | undefined
   try {
     const stored = storage?.getItem(key) ?? null
     value = isStep(stored) ? stored : null
-    const steps: unknown = value === null ? undefined : JSON.parse(storage?.getItem(itemKey) ?? 'null')
-    // Only what this definition could have written: anything else (an older version's steps, an edit) is dropped.
+    let steps: unknown
+    try {
+      steps = value === null ? undefined : JSON.parse(storage?.getItem(itemKey) ?? 'null')
+    } catch {}
     item = Array.isArray(steps) && steps.length > 0 && steps.every(isStep) ? steps : undefined
+    // Only what this definition could have written is kept: anything else (an older version's steps, an edit) is dropped.
+    if (value === null && stored !== null) storage?.removeItem(key)
+    if (item === undefined) storage?.removeItem(itemKey)
   } catch {}
   const listeners = new Set<() => void>()
   const setItem = (steps: readonly string[] | undefined) => {

@@ -69,11 +69,12 @@ const noStep = (): never =>
   )
 
 /** Submits `input` on the summary; from another step it first goes there (`goTo`), and stops if that was blocked. */
-const onSummary = (workflow: Workflow, id: string, input: unknown): Promise<WorkflowSnapshot> => {
+const onSummary = async (workflow: Workflow, id: string, input: unknown): Promise<WorkflowSnapshot> => {
   const now = workflow.getSnapshot()
   if (now.step !== id || now.status === 'done') {
-    const moved = workflow.goTo(id)
-    if (moved.step !== id || moved.status === 'done') return Promise.resolve(moved)
+    // Forward to the summary may pass async steps (the walk is busy until it stops): where it stopped decides.
+    const moved = await settled(workflow, workflow.goTo(id))
+    if (moved.step !== id || moved.status === 'done') return moved
   }
   return workflow.next(input)
 }
@@ -91,7 +92,9 @@ const changeAt = async (workflow: Workflow, id: string, summary: RepeatSummary, 
     )
   }
   // Opened whole, its pages are shown in turn on a check-answers change's way back; at one answer, it returns from there.
-  returnTargetOf(workflow).setItem(step === undefined ? steps : undefined)
+  // Only during a check-answers change (a reload keeps it beside the change's target): else nothing returns anywhere.
+  const target = returnTargetOf(workflow)
+  target.setItem(step === undefined && target.get() !== null ? steps : undefined)
   const at = await onSummary(workflow, id, { action: 'change', item })
   // Forward even though the item's steps were visited before: a plain goTo would go back to that visit.
   return step === undefined || !steps?.includes(at.step) ? at : settled(workflow, workflow.goTo(step, { forward: true }))

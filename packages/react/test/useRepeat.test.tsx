@@ -322,8 +322,8 @@ describe('useRepeat mistakes', () => {
     )
   })
 
-  it('from a step before the summary, it goes forward to the summary first', async () => {
-    const workflow = createWorkflow(family())
+  /** `useRepeat('dependants')` rendered outside any step; returns what it gave last. */
+  const repeatOutsideSteps = (workflow: Workflow<any, any>) => {
     let api: ReturnType<typeof useRepeat> | undefined
     function Grab() {
       api = useRepeat('dependants')
@@ -334,11 +334,39 @@ describe('useRepeat mistakes', () => {
         <Grab />
       </WorkflowProvider>,
     )
+    return () => api as ReturnType<typeof useRepeat>
+  }
+
+  it('from a step before the summary, it goes forward to the summary first', async () => {
+    const workflow = createWorkflow(family())
+    const api = repeatOutsideSteps(workflow)
     // 'dependants' lies ahead of 'about' (which needs no input): goTo goes forward to it, then adds.
     await act(async () => {
-      await api?.add()
+      await api().add()
     })
     expect(workflow.getSnapshot().step).toBe('dependants.0.name')
+  })
+
+  it('from a step before the summary, through an async step: waits for the way there, then adds', async () => {
+    const slowly = composeWorkflow({
+      id: 'family',
+      initial: 'about',
+      state: {} as { about?: string; dependants?: Dependant[] },
+      steps: {
+        about: { actions: [async ({ input }) => ({ about: String(input) })], next: 'dependants' },
+        dependants: { repeat: { flow: dependant, max: 3 }, next: 'review' },
+        review: { final: true },
+      },
+    })
+    const workflow = createWorkflow(slowly)
+    workflow.setDraft('about', 'me')
+    const api = repeatOutsideSteps(workflow)
+    let at: string | undefined
+    await act(async () => {
+      at = (await api().add()).step
+    })
+    // The walk to the summary was busy on the async step; the add waited for it rather than stopping there.
+    expect([at, workflow.getSnapshot().step, workflow.getSnapshot().state.about]).toEqual(['dependants.0.name', 'dependants.0.name', 'me'])
   })
 })
 

@@ -99,6 +99,8 @@ describe('httpStorage', () => {
     await advance(b.flow, [{ plan: 'basic' }])
     await b.storage.flush()
     expect(b.storage.getStatus()).toMatchObject({ state: 'conflict', version: 2, error: { code: 'VERSION_CONFLICT' } })
+    // The client settled the conflict itself; the code has the category the handler gives its 409 (one table for both).
+    expect(b.storage.getStatus().error?.category).toBe('server')
     await until(() => b.flow.getSnapshot().step === 'dependents', 'tab B to adopt tab A’s copy')
     expect(b.flow.getSnapshot().state.plan).toBe('family')
     expect((await api(handler, url).load(a.storage.getStatus().token as string)).body.version).toBe(2)
@@ -171,6 +173,26 @@ describe('httpStorage', () => {
     const { error } = storage.getStatus()
     expect(isWorkflowError(error) && error.code).toBe('STORAGE_UNAVAILABLE')
     expect(error?.message).toContain('the server answered 502 without a Flowkit error')
+  })
+
+  it('takes a category and step from an answer only when they are ones Flowkit sends', async () => {
+    const liar: typeof fetch = async () =>
+      Response.json({ error: { code: 'VERSION_CONFLICT', category: 42, message: 'not yours', step: { evil: true } } }, { status: 409 })
+    const storage = httpStorage(url, { debounce: 5, retryDelay: 20, fetch: liar })
+    const flow = createWorkflow(enrollment, { persist: persist({ key: 'enrollment', storage, skipHydration: true }) })
+    cleanups.push(() => storage.destroy())
+    await advance(flow, basicEnrollment.slice(0, 1))
+    await until(() => storage.getStatus().error !== null, 'the refusal')
+    const { error } = storage.getStatus()
+    expect(isWorkflowError(error) && [error.code, error.category, error.step, error.details]).toEqual([
+      'VERSION_CONFLICT',
+      'server',
+      undefined,
+      { status: 409 },
+    ])
+    // Nothing was ever saved: a submit is refused as NOT_SAVED, with the refusal that stopped the save as its cause.
+    const refused = await storage.submit()
+    expect(!refused.ok && [refused.error.code, refused.error.message, refused.error.cause]).toEqual(['NOT_SAVED', 'not yours', error])
   })
 
   it('starts fresh and says so when the token is unknown', async () => {

@@ -225,8 +225,9 @@ export const errorCodes = {
     fix: 'Show that progress is not being saved; `onError` receives the cause. For `sqliteStore()`, the message names the path: make its folder writable by the server process, or pass another `filename`.',
   },
   STORAGE_UNAVAILABLE: {
-    meaning: "The server's database could not be reached (HTTP 503). `httpStorage` retries.",
-    fix: 'Check the database; clients keep their copy and save again when it is back.',
+    meaning:
+      "The server's database could not be reached (HTTP 503). In `@flowkit/server/client`, also any 5xx answer that is not a Flowkit error (a proxy's 502 page, a server restarting). `httpStorage` retries.",
+    fix: 'Check the database, or what answers at the URL (the message says when it was not Flowkit); clients keep their copy and save again when it is back.',
   },
   NETWORK: {
     meaning:
@@ -247,8 +248,9 @@ export const errorCodes = {
     fix: 'Send `JSON.stringify(...)` with `content-type: application/json`.',
   },
   INVALID_REQUEST: {
-    meaning: 'A request body is JSON but not the shape the endpoint expects (HTTP 400).',
-    fix: 'Use `httpStorage`, or follow the body shapes of the HTTP API.',
+    meaning:
+      "A request body is JSON but not the shape the endpoint expects (HTTP 400). In `@flowkit/server/client`, also a 4xx answer that is not a Flowkit error (a sign-in page's 401, a wrong URL's 404): the message says so, and `details.status` is the status.",
+    fix: 'Use `httpStorage`, or follow the body shapes of the HTTP API; for an answer that was not Flowkit, check the URL given to the client and what sits in front of the server.',
   },
   UNSUPPORTED_MEDIA_TYPE: {
     meaning: 'A request body is not `application/json` (HTTP 415); this also keeps cross-site form posts out.',

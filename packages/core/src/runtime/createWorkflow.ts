@@ -205,15 +205,21 @@ export const startWorkflow = <S extends object, K extends string>(
       // A keystroke changes drafts only: the new snapshot shares the derived fields (history, progress…) of the last one.
       store.setState(rt.view(setDraft(def, state, step, toPlain(draft, 'the draft', step)), busy, store.getState()), true)
     },
-    destroy() {
-      rt.cancel()
-      for (const unsubscribe of listeners) unsubscribe()
-      listeners.clear()
-    },
+    destroy: () => destroy(rt, listeners),
   }
   ;(workflow as unknown as Record<symbol, Runtime>)[RUNTIME] = rt
   if (process.env.NODE_ENV !== 'production') movedMethod(workflow)
   return workflow
+}
+
+/** `destroy()`: aborts the work under way and drops the listeners. */
+const destroy = (rt: Runtime, listeners: Set<() => void>) => {
+  const { state, busy } = rt.current()
+  rt.cancel()
+  for (const unsubscribe of listeners) unsubscribe()
+  listeners.clear()
+  // The aborted work would leave its busy snapshot for good (and `settled` waiting): it stands where it was, idle.
+  if (busy) rt.commit(state)
 }
 
 /** In development, the old method says where it went. */

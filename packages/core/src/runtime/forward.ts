@@ -42,10 +42,10 @@ export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
       // A step with no answer yet is where the user goes on by hand: the first step of a new branch, say.
       if (draft === undefined && stepOf(def, s.step).validate && !stepOf(def, s.step).summary)
         return s.error || s.issues !== NO_ISSUES ? rt.commit(update(s, { error: null, issues: NO_ISSUES })) : rt.store.getState()
-      const from = s.frame
       const done = submit(rt, draft)
-      // A move meanwhile (back, a stepper jump, reset) cancels the step: the walk ends where the user went.
-      if (rt.pending) return done.then((snap) => (stopped(snap) || rt.current().state.frame?.prev !== from ? rt.store.getState() : go()))
+      // A move meanwhile (back, a stepper jump, reset, another goTo) cancels the walk (`rt.cancel()` drops
+      // `rt.walk`): it ends where the user went, even when a later answer put the same frames back.
+      if (rt.pending) return done.then((snap) => (stopped(snap) || rt.walk !== walk ? rt.store.getState() : go()))
       const snap = rt.store.getState()
       if (stopped(snap)) return snap
     }

@@ -179,7 +179,10 @@ const submitTo = async (h: Http, flush: () => Promise<void>, snapshot?: Persiste
   await flush()
   const { token, version, error } = h.status
   if (token === null || version === null || !h.last) {
-    return { ok: false, error: clientError('NOT_SAVED', error?.message ?? 'nothing was saved yet; complete a step first.') }
+    return {
+      ok: false,
+      error: clientError('NOT_SAVED', error?.message ?? 'nothing was saved yet; complete a step first.', error ?? undefined),
+    }
   }
   const reply = await h.send('POST', `/${token}/submit`, { baseVersion: version, snapshot: h.last })
   if (reply.kind === 'ok') {

@@ -49,8 +49,12 @@ export async function submitFlow(host: SubmissionHost, snapshot: PersistedSnapsh
   if (record.submitted) return recordedResult(host)
   const last = snapshotOf(record.value)
   if (!host.server || record.token === null || record.version === null || !last || record.dirty) {
-    const message = host.lastError()?.message ?? 'the flow is not saved to the server yet; try again in a moment.'
-    return { ok: false, error: clientError('NOT_SAVED', message) }
+    // Why it is not saved (offline: NETWORK, the server down) stays the cause.
+    const why = host.lastError()
+    return {
+      ok: false,
+      error: clientError('NOT_SAVED', why?.message ?? 'the flow is not saved to the server yet; try again in a moment.', why ?? undefined),
+    }
   }
   let reply = await host.server.submit(record.token, record.version, last)
   // Another tab or device (or a double click) is submitting this very flow: wait as the server asks,

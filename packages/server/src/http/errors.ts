@@ -1,4 +1,5 @@
-import { WorkflowError, type WorkflowErrorCategory, type WorkflowErrorCode } from '@flowkit/core'
+import { WorkflowError, type WorkflowErrorCode } from '@flowkit/core'
+import { categoryOf } from '../errorCategory'
 
 /** The HTTP status of each code the handler answers with; other snapshot and transition codes are 422. */
 const STATUS: Partial<Record<WorkflowErrorCode, number>> = {
@@ -31,9 +32,6 @@ export interface RefusalOptions {
   /** `current` (the instance as it is now), `issues` (validation) and `retryAfter` (seconds) reach the answer. */
   readonly details?: Readonly<Record<string, unknown>>
 }
-
-const categoryOf = (code: WorkflowErrorCode): WorkflowErrorCategory =>
-  code === 'STORAGE_UNAVAILABLE' ? 'storage' : code === 'INVALID_SNAPSHOT' || code === 'SNAPSHOT_MISMATCH' ? 'snapshot' : 'server'
 
 /**
  * A refusal of the handler: a `WorkflowError` of category `server` (`snapshot` for a bad snapshot, `storage` for 503).
