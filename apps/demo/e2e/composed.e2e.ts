@@ -298,6 +298,15 @@ for (const mode of ['dev', 'build'] as const satisfies readonly DemoMode[]) {
       await settle(page)
       await expectScreen(page, 'Check your answers before you enrol', shot('changed-item'))
       assert.match((await page.locator('.summary-list').textContent()) ?? '', /Byron King-Noel[\s\S]*1 June 2017/)
+
+      // A step before the dependants changed (the plan's cover): the way back passes each visit of their summary, so every dependant stays.
+      await page.getByRole('button', { name: 'Change plan' }).click()
+      await settle(page)
+      await page.getByRole('radio', { name: /^Plus/ }).click()
+      await page.getByRole('button', { name: 'Save and return to review' }).click()
+      await settle(page)
+      await expectScreen(page, 'Check your answers before you enrol', shot('changed-cover'))
+      assert.match((await page.locator('.summary-list').textContent()) ?? '', /Family, Plus[\s\S]*William King-Noel[\s\S]*Byron King-Noel/)
       assert.equal(await serviceErrors(), 0)
       assert.deepEqual(errors, [])
       await context.close()

@@ -151,6 +151,16 @@ export interface RepeatSummary {
     drafts: readonly unknown[],
     keys: { readonly index: ReadonlyMap<string, number>; readonly shift: number },
   ): readonly unknown[]
+  /**
+   * What a forward walk (`goTo` a step further on) gives the summary on `state`: `{ action: 'add' }` while
+   * the drafts still hold the next item's answers (items answered before, on a path the walk goes over
+   * again), else `undefined` (go on). The walk passes the summary until then, even when it is the target.
+   */
+  walkInput(
+    state: object,
+    drafts: readonly unknown[],
+    keys: { readonly index: ReadonlyMap<string, number>; readonly shift: number },
+  ): RepeatInput | undefined
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   getPersistedSnapshot,
   isWorkflowError,
   replay,
+  resumeWorkflow,
 } from '@flowkit/core'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
@@ -128,6 +129,51 @@ describe('repeated steps', () => {
     await flow.next({ action: 'change', item: 'x' })
     expect(flow.getSnapshot().issues.item?.[0]).toMatch(/integer/)
     expect(flow.getSnapshot().step).toBe('dependants')
+  })
+
+  test('going forward over a repeat adds its items back from the drafts: kept as answered, after a reload too', async () => {
+    const atReview = async () => {
+      const flow = createWorkflow(family())
+      await flow.next({ me: 'Ada' })
+      for (const [name, age] of [
+        ['Byron', 7],
+        ['Cy', 5],
+      ] as const) {
+        await flow.next({ action: 'add' })
+        await flow.next({ name })
+        await flow.next({ age })
+      }
+      await flow.next({ action: 'continue' })
+      expect(flow.getSnapshot().step).toBe('review')
+      return flow
+    }
+    const items = [
+      { name: 'Byron', age: 7 },
+      { name: 'Cy', age: 5 },
+    ]
+    // A stepper jump: back to the first step, then forward to the summary, which shows every item, not its first visit's none.
+    const jumped = await atReview()
+    jumped.goTo('about')
+    const summary = jumped.goTo('dependants')
+    expect([summary.step, summary.state.dependants, summary.history.length]).toEqual(['dependants', items, 8])
+    expect(jumped.goTo('review').state.dependants).toEqual(items)
+    // Check answers: a step before the repeat changed, then forward to the review, which keeps the items.
+    const changed = await atReview()
+    changed.goTo('about')
+    await changed.next({ me: 'Ada Lovelace' })
+    const back = changed.goTo('review')
+    expect([back.step, back.state]).toEqual(['review', { me: 'Ada Lovelace', dependants: items }])
+    // run(drafts, { until }) (the browser's forward button) passes the summary's visits the same way, even to it.
+    const ran = await atReview()
+    ran.goTo('about')
+    const forwardToSummary = await ran.run(ran.getSnapshot().drafts, { until: 'dependants' })
+    expect([forwardToSummary.step, forwardToSummary.state.dependants]).toEqual(['dependants', items])
+    expect((await ran.run(ran.getSnapshot().drafts, { until: 'review' })).state.dependants).toEqual(items)
+    // After a reload (resumed from storage, so with no memory of the path left), the same: the drafts hold the items.
+    const reloaded = await atReview()
+    reloaded.goTo('about')
+    const resumed = resumeWorkflow(family(), JSON.parse(JSON.stringify(getPersistedSnapshot(reloaded))))
+    expect(resumed.goTo('review').state.dependants).toEqual(items)
   })
 
   test('checks: repeat bounds', () => {

@@ -1,4 +1,4 @@
-import { composeWorkflow, defineWorkflow } from '@flowkit/core'
+import { composeWorkflow, defineWorkflow, type Workflow } from '@flowkit/core'
 import { z } from 'zod'
 
 /** A child flow used twice by `order`: street → city. */
@@ -50,3 +50,17 @@ export const family = (min = 0, max = 3) =>
       review: { title: 'Check your answers', final: true },
     },
   })
+
+/** The family flow to its check-answers page through its own moves: about, then Ada (7) and Bob (5), then continue. */
+export const toFamilyReview = async (workflow: Workflow<any, any>) => {
+  await workflow.next()
+  for (const [name, age] of [
+    ['Ada', 7],
+    ['Bob', 5],
+  ] as const) {
+    await workflow.next({ action: 'add' })
+    await workflow.next({ name })
+    await workflow.next({ age })
+  }
+  await workflow.next({ action: 'continue' })
+}

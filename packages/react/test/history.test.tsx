@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { type HistoryAdapter, useStep, useWorkflow, useWorkflowHistory, WorkflowProvider, WorkflowSteps } from '../src'
+import { family, toFamilyReview } from './composed'
 import { checkout, modes } from './fixtures'
 
 function Page() {
@@ -69,6 +70,31 @@ describe.each(modes)('browser history %s', (_, strict) => {
     await go(1)
     await waitFor(() => expect(screen.getByRole('heading')).toHaveTextContent('address'))
     expect(search()).toBe('address')
+  })
+
+  it("forward over a repeat brings its items back: each visit of the summary, not its first one's none", async () => {
+    const workflow = createWorkflow(family())
+    function Family() {
+      useWorkflowHistory(workflow)
+      return null
+    }
+    mount(
+      <WorkflowProvider workflow={workflow}>
+        <Family />
+      </WorkflowProvider>,
+    )
+    await act(async () => {
+      await toFamilyReview(workflow)
+    })
+    expect(search()).toBe('review')
+    await go(-8)
+    expect(workflow.getSnapshot().step).toBe('about')
+    await go(8)
+    await waitFor(() => expect(search()).toBe('review'))
+    expect(workflow.getSnapshot().state.dependants).toEqual([
+      { name: 'Ada', age: 7 },
+      { name: 'Bob', age: 5 },
+    ])
   })
 
   it("moves the browser back on the flow's own Back, so the browser's Back button still goes back", async () => {

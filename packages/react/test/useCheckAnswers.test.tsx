@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { useCheckAnswers, useRepeat, useStep, WorkflowProvider, WorkflowSteps } from '../src'
-import { address, type Dependant, family } from './composed'
+import { address, type Dependant, family, toFamilyReview } from './composed'
 import { modes, renderIn } from './fixtures'
 
 // A check-answers page with "Change" links, as GOV.UK's pattern has it: change an answer, and its
@@ -363,16 +363,7 @@ describe.each(modes)('a change to an item of a repeat %s', (_, strict) => {
   const familyAtReview = async (workflow: Workflow<any, any> = createWorkflow(family())) => {
     familyPage(workflow)
     await act(async () => {
-      await workflow.next()
-      for (const [name, age] of [
-        ['Ada', 7],
-        ['Bob', 5],
-      ] as const) {
-        await workflow.next({ action: 'add' })
-        await workflow.next({ name })
-        await workflow.next({ age })
-      }
-      await workflow.next({ action: 'continue' })
+      await toFamilyReview(workflow)
     })
     return workflow
   }

@@ -40,12 +40,20 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
       // Counting only: the items still needed times an item's steps, not a walk over them.
       return { count: (min - from) * (slots[0]?.length ?? 0) + 1, after }
     },
+    walkInput: (state, drafts, { index, shift }) => {
+      const items = ((view ? view(state) : state) as Record<string, unknown>)[key]
+      const count = Array.isArray(items) ? items.length : 0
+      const first = count < written.max ? slots[count]?.[0] : undefined
+      return first !== undefined && getDraft(drafts, shift, index.get(first) as number) !== undefined ? ADD : undefined
+    },
     draftsAfter: (input, drafts, keys) => {
       const command = input as { action?: unknown; item?: unknown } | undefined
       return command?.action === 'remove' && typeof command.item === 'number' ? shifted(slots, command.item, drafts, keys) : drafts
     },
   }
 }
+
+const ADD = Object.freeze({ action: 'add' as const })
 
 /** The drafts with item `removed` gone: items removed+1… move down one slot. */
 const shifted = (

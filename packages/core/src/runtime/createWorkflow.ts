@@ -6,7 +6,7 @@ import { toPlain } from '../plain'
 import type { ReplayOptions } from '../replay'
 import type { WorkflowDefinition, WorkflowSnapshot } from '../types'
 import { WorkflowError } from '../WorkflowError'
-import { forward } from './forward'
+import { forward, walkInput } from './forward'
 import { leaving, standing } from './redo'
 import { flowOf, snapshotOf } from './snapshot'
 import { type Runtime, submit } from './submit'
@@ -113,7 +113,10 @@ export interface Workflow<S extends object = any, K extends string = string> {
   goTo(step: K, options?: GoToOptions): WorkflowSnapshot<S, K>
   /** Back to the start, with no state, drafts or history. */
   reset(): WorkflowSnapshot<S, K>
-  /** Completes steps until the flow is done, an action fails or validation rejects; `inputs` gives each step's input. */
+  /**
+   * Completes steps until the flow is done, an action fails or validation rejects; `inputs` gives each step's input.
+   * A repeat's summary not in `inputs` adds again each item whose answers the drafts hold, then goes on (as `goTo` forward).
+   */
   run(inputs?: { readonly [P in K]?: unknown }, options?: RunOptions<K>): Promise<WorkflowSnapshot<S, K>>
   /** Keeps what the user typed for a step (so it survives unmount, back and reload) without submitting it. */
   setDraft(step: K, draft: unknown): void
@@ -304,7 +307,9 @@ const runAll = async (
 ) => {
   const limit = maxSteps ?? 10_000
   let snap = rt.pending ? await rt.pending.promise : (rt.store.getState() as WorkflowSnapshot)
-  for (let count = 0; snap.status !== 'done' && snap.step !== until; count++) {
+  // A repeat's summary with no input given adds again the items the drafts hold, as `goTo` forward does (even at `until`).
+  const again = (step: string) => (Object.hasOwn(inputs, step) ? undefined : walkInput(rt))
+  for (let count = 0; snap.status !== 'done' && (snap.step !== until || again(snap.step) !== undefined); count++) {
     if (count >= limit) {
       // "Go forward at most this far towards `until`" (browser forward): reaching the bound is an answer, not a loop.
       if (until !== undefined && maxSteps !== undefined) return snap
@@ -316,7 +321,7 @@ const runAll = async (
       )
       return rt.commit(fail(rt.def, rt.current().state, error, undefined, rt.at()))
     }
-    snap = await next(Object.hasOwn(inputs, snap.step) ? inputs[snap.step] : undefined)
+    snap = await next(Object.hasOwn(inputs, snap.step) ? inputs[snap.step] : again(snap.step))
     if (snap.error || snap.issues !== NO_ISSUES) break
   }
   return snap

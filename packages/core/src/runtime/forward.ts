@@ -1,10 +1,20 @@
 import { compile } from '../definition/compile'
 import { stepOf } from '../kernel/choose'
 import { getDraft } from '../kernel/drafts'
+import { stateAt } from '../kernel/moves'
 import { NO_ISSUES, update } from '../kernel/state'
-import type { WorkflowSnapshot } from '../types'
+import type { RepeatInput, WorkflowSnapshot } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { type Runtime, submit } from './submit'
+
+/**
+ * What going forward gives the current step when it is a repeat's summary: `add` again while the drafts
+ * hold the next item's answers (it keeps no draft of its own), so the items answered before come back.
+ */
+export const walkInput = (rt: Runtime): RepeatInput | undefined => {
+  const s = rt.current().state
+  return stepOf(rt.def, s.step).summary?.walkInput(stateAt(rt.def, s.frame), s.drafts, compile(rt.def))
+}
 
 /**
  * `goTo` a step further on: completes the steps in between with their drafts (what the user answered
@@ -16,6 +26,8 @@ import { type Runtime, submit } from './submit'
  * (they lead to the end of the flow, or round a loop) is the error `FORWARD_BLOCKED`. Synchronous while
  * the steps are; the returned snapshot is then where it stopped. With async steps it is `busy`, and
  * stays `busy` while the store moves on as each resolves, until the walk stops (`settled(flow)`).
+ * A repeat's summary on the way (even as the target) adds again each item the drafts still hold
+ * (`RepeatSummary.walkInput`), so the items answered before are kept, with or without a reload.
  */
 export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
   const { def } = rt
@@ -34,13 +46,15 @@ export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
   const go = (): WorkflowSnapshot | Promise<WorkflowSnapshot> => {
     for (;;) {
       const { state: s } = rt.current()
-      if (s.step === target) return rt.store.getState()
+      const { summary } = stepOf(def, s.step)
+      const again = walkInput(rt)
+      if (s.step === target && !again) return rt.store.getState()
       // Never finishes the flow on the way: completing the final step is the user's own decision.
       if (stepOf(def, s.step).final) return blocked(dev && `the answers lead to the end of the flow without passing '${target}'`)
       if (hops++ > c.ids.length * 4) return blocked(dev && `the answers go round in a loop before reaching '${target}'`)
-      const draft = getDraft(s.drafts, c.shift, c.index.get(s.step) as number)
+      const draft = summary ? again : getDraft(s.drafts, c.shift, c.index.get(s.step) as number)
       // A step with no answer yet is where the user goes on by hand: the first step of a new branch, say.
-      if (draft === undefined && stepOf(def, s.step).validate && !stepOf(def, s.step).summary)
+      if (draft === undefined && stepOf(def, s.step).validate && !summary)
         return s.error || s.issues !== NO_ISSUES ? rt.commit(update(s, { error: null, issues: NO_ISSUES })) : rt.store.getState()
       const done = submit(rt, draft)
       // A move meanwhile (back, a stepper jump, reset, another goTo) cancels the walk (`rt.cancel()` drops
