@@ -33,8 +33,9 @@ export interface RepeatApi<T = Record<string, any>> {
    * `'dependants.1.birthDate'`), it opens the item at that step, through the item's answers before it
    * (a step on the way with no answer yet stops it there): a check-answers page's "Change" link for
    * one answer of an item. During a check-answers change (`useCheckAnswers`), an item opened whole shows
-   * each of its pages before the way back; one opened at a step returns from that step. Rejects with
-   * `INVALID_OPTION` for a step that is not one of item `item`'s, and moves nothing.
+   * each of its pages before the way back; one opened at a step returns from that step. A step the
+   * item's answers skip opens the item at its first page. Rejects with `INVALID_OPTION` for a step that
+   * is not one of item `item`'s, and moves nothing.
    */
   change(item: number, step?: string): Promise<WorkflowSnapshot>
   /** Removes item `item` and stays on the summary. */
@@ -96,8 +97,11 @@ const changeAt = async (workflow: Workflow, id: string, summary: RepeatSummary, 
   const target = returnTargetOf(workflow)
   target.setItem(step === undefined && target.get() !== null ? steps : undefined)
   const at = await onSummary(workflow, id, { action: 'change', item })
+  // A step the item's answers pass over (skipped: not on the path predicted, a prediction with no open choice) is not
+  // there to open: the item opens at its first page instead.
+  if (step === undefined || !steps?.includes(at.step) || step === at.step || (at.progress.exact && !at.upcoming.includes(step))) return at
   // Forward even though the item's steps were visited before: a plain goTo would go back to that visit.
-  return step === undefined || !steps?.includes(at.step) ? at : settled(workflow, workflow.goTo(step, { forward: true }))
+  return settled(workflow, workflow.goTo(step, { forward: true }))
 }
 
 /**

@@ -118,6 +118,21 @@ const renderReview = (strict: boolean, workflow: Workflow<any, any>) => {
   return grabbed
 }
 
+/** `useRepeat('dependants')` rendered outside any step; returns what it gave last. */
+const repeatOutsideSteps = (workflow: Workflow<any, any>) => {
+  let api: ReturnType<typeof useRepeat> | undefined
+  function Grab() {
+    api = useRepeat('dependants')
+    return null
+  }
+  render(
+    <WorkflowProvider workflow={workflow}>
+      <Grab />
+    </WorkflowProvider>,
+  )
+  return () => api as ReturnType<typeof useRepeat>
+}
+
 describe.each(modes)('useRepeat %s', (_, strict) => {
   it('adds, changes and removes items from the summary, within max', async () => {
     const workflow = createWorkflow(family(0, 2))
@@ -211,6 +226,36 @@ describe.each(modes)('useRepeat %s', (_, strict) => {
       "'dependants.2.age' is not a step of item 1; its steps are dependants.1.name, dependants.1.age",
     )
     expect(workflow.getSnapshot()).toBe(before)
+  })
+
+  it("asked for a step the item's answers skip, opens the item at its first page: no walk out of it, no error", async () => {
+    const person = defineWorkflow({
+      id: 'person',
+      initial: 'name',
+      state: { name: '', school: '', age: 0 },
+      steps: {
+        name: { title: 'Name', next: 'school' },
+        school: { title: 'School', skip: ({ state }) => state.name === 'Grown', next: 'age' },
+        age: { title: 'Age', final: true },
+      },
+    })
+    const people = composeWorkflow({
+      id: 'people',
+      initial: 'dependants',
+      state: {} as { dependants?: { name: string; school: string; age: number }[] },
+      steps: { dependants: { repeat: { flow: person, max: 3 }, next: 'review' }, review: { final: true } },
+    })
+    const workflow = createWorkflow(people)
+    await workflow.next({ action: 'add' })
+    await workflow.next({ name: 'Grown' })
+    await workflow.next({ age: 40 })
+    await workflow.next({ action: 'continue' })
+    const api = repeatOutsideSteps(workflow)
+    let at: { step: string; error: unknown } | undefined
+    await act(async () => {
+      at = await api().change(0, 'dependants.0.school')
+    })
+    expect([at?.step, at?.error, workflow.getSnapshot().step]).toEqual(['dependants.0.name', null, 'dependants.0.name'])
   })
 
   it('opens an item at a step past an async one: resolves there, busy until it arrives', async () => {
@@ -321,21 +366,6 @@ describe('useRepeat mistakes', () => {
       /^UNKNOWN_STEP: useRepeat\('dependents'\) in workflow 'family': there is no such step; defined steps: about, .* Did you mean 'dependants'\?$/,
     )
   })
-
-  /** `useRepeat('dependants')` rendered outside any step; returns what it gave last. */
-  const repeatOutsideSteps = (workflow: Workflow<any, any>) => {
-    let api: ReturnType<typeof useRepeat> | undefined
-    function Grab() {
-      api = useRepeat('dependants')
-      return null
-    }
-    render(
-      <WorkflowProvider workflow={workflow}>
-        <Grab />
-      </WorkflowProvider>,
-    )
-    return () => api as ReturnType<typeof useRepeat>
-  }
 
   it('from a step before the summary, it goes forward to the summary first', async () => {
     const workflow = createWorkflow(family())
