@@ -142,19 +142,22 @@ export interface RepeatSummary {
    */
   ahead(state: object, visit?: (step: string) => void, from?: string): { readonly count: number; readonly after: string | undefined }
   /**
-   * The drafts once the summary step is completed with `input` (a `RepeatInput`): the summary keeps
-   * none, and removing item `i` moves the drafts of items i+1… down one item with their data. `keys`
-   * places a step's draft (the compiled definition's `index` and `shift`).
+   * The drafts once the summary step is completed with `input` (a `RepeatInput`) over `state` (the
+   * flow's state after it): removing item `i` moves the drafts of items i+1… down one item with their
+   * data, and going on records the summary's own draft, `{ items: n }`, how many items there were (see
+   * `walkInput`). `keys` places a step's draft (the compiled definition's `index` and `shift`).
    */
   draftsAfter(
     input: unknown,
     drafts: readonly unknown[],
     keys: { readonly index: ReadonlyMap<string, number>; readonly shift: number },
+    state: object,
   ): readonly unknown[]
   /**
-   * What a forward walk (`goTo` a step further on) gives the summary on `state`: `{ action: 'add' }` while
-   * the drafts still hold the next item's answers (items answered before, on a path the walk goes over
-   * again), else `undefined` (go on). The walk passes the summary until then, even when it is the target.
+   * What a forward walk (`goTo` a step further on, `run(drafts)`) gives the summary on `state`:
+   * `{ action: 'add' }` while there are fewer items than when the user last went on past it (its draft's
+   * `items`; without one, while the drafts hold the next item's first answer), else `undefined` (go on).
+   * The walk passes the summary until then, even when it is the target.
    */
   walkInput(
     state: object,

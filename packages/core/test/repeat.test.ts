@@ -36,6 +36,26 @@ const family = (min = 0, max = 3) =>
 const names = (flow: { getSnapshot(): { state: { dependants?: { name: string }[] } } }) =>
   (flow.getSnapshot().state.dependants ?? []).map((d) => d.name)
 
+/** The family flow at its check-answers page: about, then Byron (7) and Cy (5), then continue. */
+const atReview = async (flow = createWorkflow(family())) => {
+  await flow.next({ me: 'Ada' })
+  for (const [name, age] of [
+    ['Byron', 7],
+    ['Cy', 5],
+  ] as const) {
+    await flow.next({ action: 'add' })
+    await flow.next({ name })
+    await flow.next({ age })
+  }
+  await flow.next({ action: 'continue' })
+  expect(flow.getSnapshot().step).toBe('review')
+  return flow
+}
+const items = [
+  { name: 'Byron', age: 7 },
+  { name: 'Cy', age: 5 },
+]
+
 describe('repeated steps', () => {
   test('add items one group of steps at a time, then change and remove from the summary', async () => {
     const flow = createWorkflow(family())
@@ -132,25 +152,6 @@ describe('repeated steps', () => {
   })
 
   test('going forward over a repeat adds its items back from the drafts: kept as answered, after a reload too', async () => {
-    const atReview = async () => {
-      const flow = createWorkflow(family())
-      await flow.next({ me: 'Ada' })
-      for (const [name, age] of [
-        ['Byron', 7],
-        ['Cy', 5],
-      ] as const) {
-        await flow.next({ action: 'add' })
-        await flow.next({ name })
-        await flow.next({ age })
-      }
-      await flow.next({ action: 'continue' })
-      expect(flow.getSnapshot().step).toBe('review')
-      return flow
-    }
-    const items = [
-      { name: 'Byron', age: 7 },
-      { name: 'Cy', age: 5 },
-    ]
     // A stepper jump: back to the first step, then forward to the summary, which shows every item, not its first visit's none.
     const jumped = await atReview()
     jumped.goTo('about')
@@ -174,6 +175,64 @@ describe('repeated steps', () => {
     reloaded.goTo('about')
     const resumed = resumeWorkflow(family(), JSON.parse(JSON.stringify(getPersistedSnapshot(reloaded))))
     expect(resumed.goTo('review').state.dependants).toEqual(items)
+  })
+
+  test('going forward adds back the items the user went on with: not an abandoned one, not past a refused add', async () => {
+    // An item started (its name typed), then Back to the summary and Continue: it was never one of the items.
+    const abandoned = await atReview()
+    abandoned.goTo('dependants')
+    await abandoned.next({ action: 'add' })
+    abandoned.setDraft('dependants.2.name', { name: 'Di' })
+    abandoned.back()
+    await abandoned.next({ action: 'continue' })
+    expect(abandoned.getSnapshot().drafts.dependants).toEqual({ items: 2 })
+    abandoned.goTo('about')
+    expect([abandoned.goTo('review').step, abandoned.getSnapshot().state.dependants]).toEqual(['review', items])
+    // At max, an add is refused (REPEAT_LIMIT): the summary's record is not replaced by the refused command.
+    const full = await atReview(createWorkflow(family(0, 2)))
+    full.goTo('dependants')
+    expect((await full.next({ action: 'add' })).error?.code).toBe('REPEAT_LIMIT')
+    await full.next({ action: 'continue' })
+    full.goTo('about')
+    const ran = await full.run(full.getSnapshot().drafts, { until: 'review' })
+    expect([ran.step, ran.error, ran.state.dependants]).toEqual(['review', null, items])
+    // `until` a step answered before stops there: only a summary's record walks on past `until`.
+    const stops = await atReview()
+    stops.goTo('about')
+    const atItem = await stops.run(stops.getSnapshot().drafts, { until: 'dependants.1.age' })
+    expect([atItem.step, atItem.state.dependants]).toEqual(['dependants.1.age', [items[0], { name: 'Cy', age: 0 }]])
+    // run(inputs) that give the summary nothing goes on past it, as before: its items were not asked for.
+    const explicit = await atReview()
+    explicit.goTo('about')
+    expect((await explicit.run({ about: { me: 'Ada' } }, { until: 'review' })).state.dependants).toBeUndefined()
+  })
+
+  test('going forward adds back an item whose first page has no answer to keep (an intro page)', async () => {
+    const withIntro = defineWorkflow({
+      id: 'dependant',
+      initial: 'intro',
+      state: { name: '' },
+      steps: { intro: { next: 'name' }, name: { validate: z.object({ name: z.string().min(1) }), final: true } },
+    })
+    const flow = createWorkflow(
+      composeWorkflow({
+        id: 'family',
+        initial: 'about',
+        state: {} as { dependants?: { name: string }[] },
+        steps: {
+          about: { next: 'dependants' },
+          dependants: { repeat: { flow: withIntro, max: 3 }, next: 'review' },
+          review: { final: true },
+        },
+      }),
+    )
+    await flow.next()
+    await flow.next({ action: 'add' })
+    await flow.next()
+    await flow.next({ name: 'Byron' })
+    await flow.next({ action: 'continue' })
+    flow.goTo('about')
+    expect([flow.goTo('review').step, flow.getSnapshot().state.dependants]).toEqual(['review', [{ name: 'Byron' }]])
   })
 
   test('checks: repeat bounds', () => {

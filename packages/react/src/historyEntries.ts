@@ -27,6 +27,8 @@ export interface HistoryEntries {
   distanceBack(step: string): number
   /** How far forward `step` is on the entries (1 = the next one), or 0 when it is not there. */
   distanceForward(step: string): number
+  /** How far forward the entry written with `key` is (1 = the next one), or 0 when it is not ahead (or `key` is null). */
+  aheadByKey(key: string | null): number
   /** Moves the position by `delta` entries. */
   move(delta: number): void
   /** The current entry now stands for `entry`. */
@@ -54,6 +56,10 @@ export const historyEntries = (current: HistoryEntry, store?: EntriesStore): His
     distanceBack(step) {
       const index = entries.findLastIndex((e, i) => i < at && e.step === step)
       return index < 0 ? 0 : at - index
+    },
+    aheadByKey(key) {
+      const index = key === null ? -1 : entries.findIndex((e) => e.key === key)
+      return index > at ? index - at : 0
     },
     distanceForward(step) {
       const index = entries.findIndex((e, i) => i > at && e.step === step)

@@ -16,11 +16,13 @@ export interface UseWorkflowHistoryOptions {
  * was there (0 when unknown); at most that many are completed, so a changed answer that takes the flow
  * elsewhere stops the run instead of completing steps nobody submitted again.
  */
-const follow = async (workflow: Workflow, target: string, hops: number): Promise<void> => {
+const follow = async (workflow: Workflow, target: string, hops: number, forward = false): Promise<void> => {
   const s = workflow.getSnapshot()
   // A finished flow is final: the back button or a reload must not reopen a placed order.
   if (s.status === 'done' || target === s.step) return
-  if (s.history.includes(target)) {
+  // `forward`: the entry is ahead on this tab's (keyed) entries, so on even to a step also behind (a repeat's summary
+  // is visited before each item), not back to its earlier visit.
+  if (s.history.includes(target) && !forward) {
     workflow.goTo(target)
     return
   }
@@ -77,13 +79,13 @@ const bind = (workflow: Workflow, adapter: HistoryAdapter) => {
     adapter.write(step, mode, key)
     entries[mode]({ step, key })
   }
-  const apply = async (initial: boolean, hops = 0) => {
+  const apply = async (initial: boolean, hops = 0, forward = false) => {
     const target = adapter.read()
     if (target !== null && Object.hasOwn(workflow.definition.steps, target)) {
       applying++
       try {
         // A deep link is not replayed: it lands on the step reached so far (the furthest reachable one).
-        if (!initial || (!reloaded && workflow.getSnapshot().history.includes(target))) await follow(workflow, target, hops)
+        if (!initial || (!reloaded && workflow.getSnapshot().history.includes(target))) await follow(workflow, target, hops, forward)
       } finally {
         applying--
       }
@@ -106,9 +108,11 @@ const bind = (workflow: Workflow, adapter: HistoryAdapter) => {
     const step = adapter.read()
     if (step === null) return void apply(false)
     // Where the target was on this tab's entries, seen from the workflow's step, before following it.
-    const hops = entries.distanceForward(step)
-    entries.follow({ step, key: adapter.key?.() ?? null })
-    void apply(false, hops)
+    const key = adapter.key?.() ?? null
+    const ahead = entries.aheadByKey(key)
+    const hops = ahead || entries.distanceForward(step)
+    entries.follow({ step, key })
+    void apply(false, hops, ahead > 0)
   }
   const onChange = (s: WorkflowSnapshot, previous: WorkflowSnapshot) => {
     if (applying > 0 || s.step === previous.step) return

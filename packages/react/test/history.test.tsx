@@ -91,10 +91,30 @@ describe.each(modes)('browser history %s', (_, strict) => {
     expect(workflow.getSnapshot().step).toBe('about')
     await go(8)
     await waitFor(() => expect(search()).toBe('review'))
-    expect(workflow.getSnapshot().state.dependants).toEqual([
+    const both = [
       { name: 'Ada', age: 7 },
       { name: 'Bob', age: 5 },
+    ]
+    expect(workflow.getSnapshot().state.dependants).toEqual(both)
+    // One entry at a time: each forward step to the summary goes on to its next visit, not back to its first.
+    await go(-8)
+    const seen: string[] = []
+    for (let i = 0; i < 8; i++) {
+      await go(1)
+      await waitFor(() => expect(workflow.getSnapshot().status).not.toBe('busy'))
+      seen.push(`${workflow.getSnapshot().step}:${workflow.getSnapshot().state.dependants?.length ?? 0}`)
+    }
+    expect(seen).toEqual([
+      'dependants:0',
+      'dependants.0.name:0',
+      'dependants.0.age:1',
+      'dependants:1',
+      'dependants.1.name:1',
+      'dependants.1.age:2',
+      'dependants:2',
+      'review:2',
     ])
+    expect(workflow.getSnapshot().state.dependants).toEqual(both)
   })
 
   it("moves the browser back on the flow's own Back, so the browser's Back button still goes back", async () => {

@@ -18,6 +18,10 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
     itemOf ??= new Map(slots.flatMap((steps, item) => steps.map((id): [string, number] => [id, item])))
     return itemOf.get(step) ?? -1
   }
+  const itemsIn = (state: object): number => {
+    const items = ((view ? view(state) : state) as Record<string, unknown>)[key]
+    return Array.isArray(items) ? items.length : 0
+  }
   return {
     ...written,
     // A repeat ahead: the items it still needs to reach `min`, the summary once, then on past it (not
@@ -41,14 +45,20 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
       return { count: (min - from) * (slots[0]?.length ?? 0) + 1, after }
     },
     walkInput: (state, drafts, { index, shift }) => {
-      const items = ((view ? view(state) : state) as Record<string, unknown>)[key]
-      const count = Array.isArray(items) ? items.length : 0
+      const count = itemsIn(state)
+      const had = (getDraft(drafts, shift, index.get(id) as number) as { items?: unknown } | undefined)?.items
+      // Items the user went on with last time; without that record, an item whose first answer is still in the drafts.
+      if (typeof had === 'number') return count < Math.min(had, written.max) ? ADD : undefined
       const first = count < written.max ? slots[count]?.[0] : undefined
       return first !== undefined && getDraft(drafts, shift, index.get(first) as number) !== undefined ? ADD : undefined
     },
-    draftsAfter: (input, drafts, keys) => {
+    draftsAfter: (input, drafts, keys, state) => {
       const command = input as { action?: unknown; item?: unknown } | undefined
-      return command?.action === 'remove' && typeof command.item === 'number' ? shifted(slots, command.item, drafts, keys) : drafts
+      if (command?.action === 'remove' && typeof command.item === 'number') return shifted(slots, command.item, drafts, keys)
+      // Going on: how many items there were, so that going forward over the summary again adds back just those.
+      if (command === undefined || command === null || command.action === 'continue')
+        return setDraft(drafts, keys.shift, keys.index.get(id) as number, { items: itemsIn(state) })
+      return drafts
     },
   }
 }

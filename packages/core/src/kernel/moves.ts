@@ -56,8 +56,8 @@ export const complete = (
   const prev = s.frame
   const state = mergeAt(def, prev ? prev.state : c.state, patch)
   const { summary } = def
-  // A repeat's summary keeps no draft (its input is a one-off command, not an answer): it says what becomes of the drafts.
-  const drafts = summary ? summary.draftsAfter(input, s.drafts, c) : input === undefined ? s.drafts : draftsWith(c, s, id, input)
+  // A repeat's summary's input is a one-off command, not an answer: it says what becomes of the drafts (its own, a record).
+  const drafts = summary ? summary.draftsAfter(input, s.drafts, c, state) : input === undefined ? s.drafts : draftsWith(c, s, id, input)
   const { step, skipped } = wayOn(definition, def, id, state, input, c)
   const frame: Frame = { step: id, input, patch, state, skipped, prev, depth: (prev?.depth ?? 0) + 1, line: lineAfter(prev, id) }
   return entered(s, def, frame, step, drafts, at)
@@ -181,12 +181,16 @@ export const setDraft = (definition: WorkflowDefinition, s: FlowState, step: str
   return update(s, { drafts: draftsWith(c, s, step, draft) })
 }
 
+/** `s` with a refused input kept as the step's draft; a repeat's summary keeps none (its draft is the record of going on). */
+const kept = (definition: WorkflowDefinition, s: FlowState, draft: unknown): FlowState =>
+  draft === undefined || stepOf(definition, s.step).summary ? s : setDraft(definition, s, s.step, draft)
+
 /**
  * The submitted input did not validate: the state stays, the input is kept as the step's draft, and the
  * log records which field paths had issues (never their values), for journey insights.
  */
 export const reject = (definition: WorkflowDefinition, s: FlowState, draft: unknown, issues: Issues, at: number): FlowState =>
-  update(draft === undefined ? s : setDraft(definition, s, s.step, draft), {
+  update(kept(definition, s, draft), {
     error: null,
     issues,
     log: s.log && s.log.add('invalid', s.step, at, Object.keys(issues)),
@@ -194,7 +198,7 @@ export const reject = (definition: WorkflowDefinition, s: FlowState, draft: unkn
 
 /** The step failed (an action threw, no choice held…): the state stays, the error is logged, the input is kept as the draft. */
 export const fail = (definition: WorkflowDefinition, s: FlowState, error: WorkflowError, draft: unknown, at: number): FlowState =>
-  update(draft === undefined ? s : setDraft(definition, s, s.step, draft), {
+  update(kept(definition, s, draft), {
     error,
     issues: NO_ISSUES,
     log: s.log && s.log.add('error', s.step, at, error.code),

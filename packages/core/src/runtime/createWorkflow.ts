@@ -60,7 +60,7 @@ export interface RunOptions<K extends string = string> {
   /**
    * Stops a flow that loops with the same inputs (`RUN_LIMIT`). With `until`, a `maxSteps` you give is
    * how far to go towards it at most: reaching it stops the run quietly where it is.
-   * @default 10000
+   * @default 10,000, or four times the definition's steps when that is more (a repeat of many items)
    */
   readonly maxSteps?: number
   /**
@@ -115,7 +115,8 @@ export interface Workflow<S extends object = any, K extends string = string> {
   reset(): WorkflowSnapshot<S, K>
   /**
    * Completes steps until the flow is done, an action fails or validation rejects; `inputs` gives each step's input.
-   * A repeat's summary not in `inputs` adds again each item whose answers the drafts hold, then goes on (as `goTo` forward).
+   * A repeat's summary given its draft (`run(flow.getSnapshot().drafts)`) adds back the items the user went on with
+   * last time, then goes on, as `goTo` forward does; given nothing, it goes on.
    */
   run(inputs?: { readonly [P in K]?: unknown }, options?: RunOptions<K>): Promise<WorkflowSnapshot<S, K>>
   /** Keeps what the user typed for a step (so it survives unmount, back and reload) without submitting it. */
@@ -298,6 +299,9 @@ const runtime = (def: WorkflowDefinition, options: WorkflowOptions, start?: Flow
   return rt
 }
 
+/** A repeat summary's draft (`{ items }`), not one of its commands (`{ action }`). */
+const isRecord = (value: unknown): boolean => typeof value === 'object' && value !== null && !('action' in value)
+
 /** Completes steps until the flow is done, a step fails or validation rejects, or `until` is current. */
 const runAll = async (
   rt: Runtime,
@@ -305,11 +309,14 @@ const runAll = async (
   inputs: Readonly<Record<string, unknown>> = {},
   { maxSteps, until }: RunOptions = {},
 ) => {
-  const limit = maxSteps ?? 10_000
+  const limit = maxSteps ?? Math.max(10_000, Object.keys(rt.def.steps).length * 4)
   let snap = rt.pending ? await rt.pending.promise : (rt.store.getState() as WorkflowSnapshot)
-  // A repeat's summary with no input given adds again the items the drafts hold, as `goTo` forward does (even at `until`).
-  const again = (step: string) => (Object.hasOwn(inputs, step) ? undefined : walkInput(rt))
-  for (let count = 0; snap.status !== 'done' && (snap.step !== until || again(snap.step) !== undefined); count++) {
+  const given = (step: string) => (Object.hasOwn(inputs, step) ? inputs[step] : undefined)
+  // A repeat's summary given its draft (its record of going on, `{ items }`: `run(drafts)`) adds back those items, as
+  // `goTo` forward does, even at `until`. Not given, it goes on, as before.
+  const walks = (step: string) => !!rt.def.steps[step]?.summary && isRecord(given(step))
+  const input = (step: string) => (walks(step) ? walkInput(rt) : given(step))
+  for (let count = 0; snap.status !== 'done' && (snap.step !== until || (walks(until) && walkInput(rt) !== undefined)); count++) {
     if (count >= limit) {
       // "Go forward at most this far towards `until`" (browser forward): reaching the bound is an answer, not a loop.
       if (until !== undefined && maxSteps !== undefined) return snap
@@ -321,7 +328,7 @@ const runAll = async (
       )
       return rt.commit(fail(rt.def, rt.current().state, error, undefined, rt.at()))
     }
-    snap = await next(Object.hasOwn(inputs, snap.step) ? inputs[snap.step] : again(snap.step))
+    snap = await next(input(snap.step))
     if (snap.error || snap.issues !== NO_ISSUES) break
   }
   return snap

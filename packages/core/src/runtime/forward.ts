@@ -8,8 +8,8 @@ import { WorkflowError } from '../WorkflowError'
 import { type Runtime, submit } from './submit'
 
 /**
- * What going forward gives the current step when it is a repeat's summary: `add` again while the drafts
- * hold the next item's answers (it keeps no draft of its own), so the items answered before come back.
+ * What going forward gives the current step when it is a repeat's summary: `add` again while it has fewer
+ * items than when the user last went on past it (`RepeatSummary.walkInput`), so the items answered before come back.
  */
 export const walkInput = (rt: Runtime): RepeatInput | undefined => {
   const s = rt.current().state
@@ -26,8 +26,8 @@ export const walkInput = (rt: Runtime): RepeatInput | undefined => {
  * (they lead to the end of the flow, or round a loop) is the error `FORWARD_BLOCKED`. Synchronous while
  * the steps are; the returned snapshot is then where it stopped. With async steps it is `busy`, and
  * stays `busy` while the store moves on as each resolves, until the walk stops (`settled(flow)`).
- * A repeat's summary on the way (even as the target) adds again each item the drafts still hold
- * (`RepeatSummary.walkInput`), so the items answered before are kept, with or without a reload.
+ * A repeat's summary on the way (even as the target) adds back the items the user went on with last
+ * time (`RepeatSummary.walkInput`), so the items answered before are kept, with or without a reload.
  */
 export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
   const { def } = rt
