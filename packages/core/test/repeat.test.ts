@@ -21,14 +21,14 @@ const dependant = defineWorkflow({
   },
 })
 
-const family = (min = 0, max = 3) =>
+const family = (min = 0, max = 3, item = dependant) =>
   composeWorkflow({
     id: 'family',
     initial: 'about',
     state: {} as { dependants?: { name: string; age: number }[] },
     steps: {
       about: { next: 'dependants' },
-      dependants: { title: 'Dependants', repeat: { flow: dependant, min, max }, next: 'review' },
+      dependants: { title: 'Dependants', repeat: { flow: item, min, max }, next: 'review' },
       review: { final: true },
     },
   })
@@ -205,6 +205,32 @@ describe('repeated steps', () => {
     const explicit = await atReview()
     explicit.goTo('about')
     expect((await explicit.run({ about: { me: 'Ada' } }, { until: 'review' })).state.dependants).toBeUndefined()
+  })
+
+  test('an unchanged round trip over a repeat puts its items back without running their actions again', async () => {
+    let looks = 0
+    const looked = defineWorkflow({
+      id: 'dependant',
+      initial: 'name',
+      state: { name: '', age: 0 },
+      steps: {
+        name: {
+          validate: z.object({ name: z.string().min(1) }),
+          actions: [
+            ({ input }) => {
+              looks++ // a lookup a provider charges for, say
+              return input
+            },
+          ],
+          next: 'age',
+        },
+        age: { validate: z.object({ age: z.number() }), final: true },
+      },
+    })
+    const flow = await atReview(createWorkflow(family(0, 3, looked)))
+    expect(looks).toBe(2)
+    flow.goTo('about')
+    expect([flow.goTo('review').step, flow.getSnapshot().state.dependants, looks]).toEqual(['review', items, 2])
   })
 
   test('going forward adds back an item whose first page has no answer to keep (an intro page)', async () => {

@@ -44,6 +44,10 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
       // Counting only: the items still needed times an item's steps, not a walk over them.
       return { count: (min - from) * (slots[0]?.length ?? 0) + 1, after }
     },
+    redoes: (input) => {
+      const action = (input as { action?: unknown } | null | undefined)?.action
+      return action === undefined || action === 'add' || action === 'continue'
+    },
     walkInput: (state, drafts, { index, shift }) => {
       const count = itemsIn(state)
       const had = (getDraft(drafts, shift, index.get(id) as number) as { items?: unknown } | undefined)?.items

@@ -93,17 +93,22 @@ const entered = (s: FlowState, def: StepDef<any, string, any>, frame: Frame, ste
  * validator or action runs again and the steps after it can be redone in turn. This is going
  * forward over answers already given (`goTo` forward, `run(drafts, { until })`). Returns undefined
  * when the frame does not follow this state, or when the way on no longer agrees with what it
- * recorded (a guard or skip now answers differently); a step with `redo: false` and a repeat's
- * summary (its input is a one-off command) are never redone.
+ * recorded (a guard or skip now answers differently); a step with `redo: false`, and a repeat's
+ * summary's remove or change (they move drafts), are never redone.
  */
 export const redo = (definition: WorkflowDefinition, s: FlowState, frame: Frame, at: number): FlowState | undefined => {
   if (s.done || frame.prev !== s.frame || frame.step !== s.step) return undefined
   const def = stepOf(definition, s.step)
-  if (def.summary || def.redo === false) return undefined
+  const { summary } = def
+  if ((summary && !summary.redoes(frame.input)) || def.redo === false) return undefined
   const c = compiledOf(definition)
   const { step, skipped } = wayOn(definition, def, frame.step, frame.state, frame.input, c)
   if (skipped.length !== frame.skipped.length || skipped.some((skip, i) => skip.step !== frame.skipped[i]?.step)) return undefined
-  const drafts = frame.input === undefined ? s.drafts : draftsWith(c, s, frame.step, frame.input)
+  const drafts = summary
+    ? summary.draftsAfter(frame.input, s.drafts, c, frame.state)
+    : frame.input === undefined
+      ? s.drafts
+      : draftsWith(c, s, frame.step, frame.input)
   return entered(s, def, frame, step, drafts, at)
 }
 
