@@ -231,6 +231,30 @@ describe('repeated steps', () => {
     expect(looks).toBe(2)
     flow.goTo('about')
     expect([flow.goTo('review').step, flow.getSnapshot().state.dependants, looks]).toEqual(['review', items, 2])
+    // A step after the repeat (a card charged) is put back too: the summary's last visit goes on as it did before.
+    let charges = 0
+    const paid = createWorkflow(
+      composeWorkflow({
+        id: 'paid',
+        initial: 'about',
+        state: {} as { dependants?: { name: string; age: number }[] },
+        steps: {
+          about: { next: 'dependants' },
+          dependants: { repeat: { flow: dependant, max: 3 }, next: 'card' },
+          card: { actions: [() => void charges++], next: 'review' },
+          review: { final: true },
+        },
+      }),
+    )
+    await paid.run({ about: {} }, { until: 'dependants' })
+    await paid.next({ action: 'add' })
+    await paid.next({ name: 'Byron' })
+    await paid.next({ age: 7 })
+    await paid.next({ action: 'continue' })
+    await paid.next()
+    expect([paid.getSnapshot().step, charges]).toEqual(['review', 1])
+    paid.goTo('about')
+    expect([paid.goTo('review').step, paid.getSnapshot().state.dependants, charges]).toEqual(['review', [items[0]], 1])
   })
 
   test('going forward adds back an item whose first page has no answer to keep (an intro page)', async () => {
