@@ -154,10 +154,11 @@ export interface RepeatSummary {
     state: object,
   ): readonly unknown[]
   /**
-   * Whether completing the summary with `input` again, on the same path, does the same (add, continue),
-   * so it can be redone; a remove or change moves drafts, so it runs again.
+   * Whether completing the summary with `input`, on the same path, does again what its `recorded` input
+   * did, so it can be redone: the same add, or going on (`undefined` goes on, as `{ action: 'continue' }`
+   * does: a forward walk's last visit of it). A remove or change moves drafts, so it runs again.
    */
-  redoes(input: unknown): boolean
+  redoes(recorded: unknown, input: unknown): boolean
   /**
    * What a forward walk (`goTo` a step further on, `run(drafts)`) gives the summary on `state`:
    * `{ action: 'add' }` while there are fewer items than when the user last went on past it (its draft's

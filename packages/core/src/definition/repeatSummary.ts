@@ -44,9 +44,9 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
       // Counting only: the items still needed times an item's steps, not a walk over them.
       return { count: (min - from) * (slots[0]?.length ?? 0) + 1, after }
     },
-    redoes: (input) => {
-      const action = (input as { action?: unknown } | null | undefined)?.action
-      return action === undefined || action === 'add' || action === 'continue'
+    redoes: (recorded, input) => {
+      const command = actionOf(recorded)
+      return (command === 'add' || command === 'continue') && actionOf(input) === command
     },
     walkInput: (state, drafts, { index, shift }) => {
       const count = itemsIn(state)
@@ -60,14 +60,16 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
       const command = input as { action?: unknown; item?: unknown } | undefined
       if (command?.action === 'remove' && typeof command.item === 'number') return shifted(slots, command.item, drafts, keys)
       // Going on: how many items there were, so that going forward over the summary again adds back just those.
-      if (command === undefined || command === null || command.action === 'continue')
-        return setDraft(drafts, keys.shift, keys.index.get(id) as number, { items: itemsIn(state) })
+      if (actionOf(input) === 'continue') return setDraft(drafts, keys.shift, keys.index.get(id) as number, { items: itemsIn(state) })
       return drafts
     },
   }
 }
 
 const ADD = Object.freeze({ action: 'add' as const })
+
+/** A summary input's command: `continue` for none (`undefined`, `null`, no `action`), as the summary takes it. */
+const actionOf = (input: unknown): unknown => (input as { action?: unknown } | null | undefined)?.action ?? 'continue'
 
 /** The drafts with item `removed` gone: items removed+1… move down one slot. */
 const shifted = (

@@ -88,19 +88,22 @@ const entered = (s: FlowState, def: StepDef<any, string, any>, frame: Frame, ste
   )
 
 /**
- * Completes the current step again exactly as `frame` once did on this same path (`frame.prev` is
- * the path's tip, `frame.step` the current step): the frame itself goes back on the path, so no
- * validator or action runs again and the steps after it can be redone in turn. This is going
+ * Completes the current step with `input` again exactly as `frame` once did on this same path
+ * (`frame.prev` is the path's tip, `frame.step` the current step), when `input` is the same answer
+ * (compared as JSON, as it was stored: another key order only means the step runs again; a repeat's
+ * summary compares its own commands, `RepeatSummary.redoes`): the frame itself goes back on the path,
+ * so no validator or action runs again and the steps after it can be redone in turn. This is going
  * forward over answers already given (`goTo` forward, `run(drafts, { until })`). Returns undefined
- * when the frame does not follow this state, or when the way on no longer agrees with what it
- * recorded (a guard or skip now answers differently); a step with `redo: false`, and a repeat's
- * summary's remove or change (they move drafts), are never redone.
+ * when the frame does not follow this state, for another answer, or when the way on no longer agrees
+ * with what it recorded (a guard or skip now answers differently); a step with `redo: false`, and a
+ * repeat's summary's remove or change (they move drafts), are never redone.
  */
-export const redo = (definition: WorkflowDefinition, s: FlowState, frame: Frame, at: number): FlowState | undefined => {
+export const redo = (definition: WorkflowDefinition, s: FlowState, frame: Frame, input: unknown, at: number): FlowState | undefined => {
   if (s.done || frame.prev !== s.frame || frame.step !== s.step) return undefined
   const def = stepOf(definition, s.step)
   const { summary } = def
-  if ((summary && !summary.redoes(frame.input)) || def.redo === false) return undefined
+  if (def.redo === false || (summary ? !summary.redoes(frame.input, input) : JSON.stringify(input) !== JSON.stringify(frame.input)))
+    return undefined
   const c = compiledOf(definition)
   const { step, skipped } = wayOn(definition, def, frame.step, frame.state, frame.input, c)
   if (skipped.length !== frame.skipped.length || skipped.some((skip, i) => skip.step !== frame.skipped[i]?.step)) return undefined

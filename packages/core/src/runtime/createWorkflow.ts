@@ -315,8 +315,12 @@ const runAll = async (
   // A repeat's summary given its draft (its record of going on, `{ items }`: `run(drafts)`) adds back those items, as
   // `goTo` forward does, even at `until`. Not given, it goes on, as before.
   const walks = (step: string) => !!rt.def.steps[step]?.summary && isRecord(given(step))
-  const input = (step: string) => (walks(step) ? walkInput(rt) : given(step))
-  for (let count = 0; snap.status !== 'done' && (snap.step !== until || (walks(until) && walkInput(rt) !== undefined)); count++) {
+  const input = (step: string) => (walks(step) ? walkInput(rt.def, rt.current().state) : given(step))
+  for (
+    let count = 0;
+    snap.status !== 'done' && (snap.step !== until || (walks(until) && walkInput(rt.def, rt.current().state) !== undefined));
+    count++
+  ) {
     if (count >= limit) {
       // "Go forward at most this far towards `until`" (browser forward): reaching the bound is an answer, not a loop.
       if (until !== undefined && maxSteps !== undefined) return snap

@@ -2,8 +2,8 @@ import { compile } from '../definition/compile'
 import { stepOf } from '../kernel/choose'
 import { getDraft } from '../kernel/drafts'
 import { stateAt } from '../kernel/moves'
-import { NO_ISSUES, update } from '../kernel/state'
-import type { RepeatInput, WorkflowSnapshot } from '../types'
+import { type FlowState, NO_ISSUES, update } from '../kernel/state'
+import type { RepeatInput, WorkflowDefinition, WorkflowSnapshot } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { type Runtime, submit } from './submit'
 
@@ -11,10 +11,8 @@ import { type Runtime, submit } from './submit'
  * What going forward gives the current step when it is a repeat's summary: `add` again while it has fewer
  * items than when the user last went on past it (`RepeatSummary.walkInput`), so the items answered before come back.
  */
-export const walkInput = (rt: Runtime): RepeatInput | undefined => {
-  const s = rt.current().state
-  return stepOf(rt.def, s.step).summary?.walkInput(stateAt(rt.def, s.frame), s.drafts, compile(rt.def))
-}
+export const walkInput = (def: WorkflowDefinition, s: FlowState): RepeatInput | undefined =>
+  stepOf(def, s.step).summary?.walkInput(stateAt(def, s.frame), s.drafts, compile(def))
 
 /**
  * `goTo` a step further on: completes the steps in between with their drafts (what the user answered
@@ -46,15 +44,15 @@ export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
   const go = (): WorkflowSnapshot | Promise<WorkflowSnapshot> => {
     for (;;) {
       const { state: s } = rt.current()
-      const { summary } = stepOf(def, s.step)
-      const again = walkInput(rt)
+      const step = stepOf(def, s.step)
+      const again = step.summary?.walkInput(stateAt(def, s.frame), s.drafts, c)
       if (s.step === target && !again) return rt.store.getState()
       // Never finishes the flow on the way: completing the final step is the user's own decision.
-      if (stepOf(def, s.step).final) return blocked(dev && `the answers lead to the end of the flow without passing '${target}'`)
+      if (step.final) return blocked(dev && `the answers lead to the end of the flow without passing '${target}'`)
       if (hops++ > c.ids.length * 4) return blocked(dev && `the answers go round in a loop before reaching '${target}'`)
-      const draft = summary ? again : getDraft(s.drafts, c.shift, c.index.get(s.step) as number)
+      const draft = step.summary ? again : getDraft(s.drafts, c.shift, c.index.get(s.step) as number)
       // A step with no answer yet is where the user goes on by hand: the first step of a new branch, say.
-      if (draft === undefined && stepOf(def, s.step).validate && !summary)
+      if (draft === undefined && step.validate && !step.summary)
         return s.error || s.issues !== NO_ISSUES ? rt.commit(update(s, { error: null, issues: NO_ISSUES })) : rt.store.getState()
       const done = submit(rt, draft)
       // A move meanwhile (back, a stepper jump, reset, another goTo) cancels the walk (`rt.cancel()` drops

@@ -43,8 +43,6 @@ const nextOf = (left: Left, s: FlowState): Frame | undefined => {
   return left.ahead?.[depth - left.from]
 }
 
-const CONTINUE = { action: 'continue' }
-
 /**
  * Completes the current step from the path left, when that path's next frame completed this step
  * with the same answer (`input`, compared as JSON) after this same path: no validator or
@@ -59,12 +57,7 @@ export const redone = (rt: Runtime, input: unknown): WorkflowSnapshot | undefine
   if (!frame) return undefined
   let next: FlowState | undefined
   try {
-    // As JSON, as the input was stored: another key order only means the step runs again. A repeat's summary given
-    // nothing goes on, as `{ action: 'continue' }` does (a forward walk's last visit of it).
-    const summary = rt.def.steps[s.step]?.summary !== undefined
-    if (JSON.stringify(summary ? (input ?? CONTINUE) : input) !== JSON.stringify(summary ? (frame.input ?? CONTINUE) : frame.input))
-      return undefined
-    next = redo(rt.def, s, frame, rt.at())
+    next = redo(rt.def, s, frame, input, rt.at())
   } catch {
     return undefined // the step, run as next() runs it, reports what is wrong
   }
