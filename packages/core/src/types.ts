@@ -160,6 +160,17 @@ export interface RepeatSummary {
    */
   redoes(recorded: unknown, input: unknown): boolean
   /**
+   * The drafts once a completion of the summary with `input` is undone (`back`, or `goTo` a step before
+   * it): a remove's shift is undone, the removed item and those after it getting their drafts back from
+   * `before` (the drafts when the summary was completed). Other commands leave `drafts` as they are.
+   */
+  draftsBack(
+    input: unknown,
+    drafts: readonly unknown[],
+    before: readonly unknown[],
+    keys: { readonly index: ReadonlyMap<string, number>; readonly shift: number },
+  ): readonly unknown[]
+  /**
    * What a forward walk (`goTo` a step further on, `run(drafts)`) gives the summary on `state`:
    * `{ action: 'add' }` while there are fewer items than when the user last went on past it (its draft's
    * `items`; without one, while the drafts hold the next item's first answer), else `undefined` (go on).

@@ -207,6 +207,41 @@ describe('repeated steps', () => {
     expect((await explicit.run({ about: { me: 'Ada' } }, { until: 'review' })).state.dependants).toBeUndefined()
   })
 
+  test('going back over a remove puts the item and every answer back where they were', async () => {
+    const drafted = (flow: { getSnapshot(): { drafts: Record<string, unknown> } }) =>
+      [0, 1].map((i) => flow.getSnapshot().drafts[`dependants.${i}.name`])
+    // Back: the remove is undone, and so is the drafts' shift (Change on Byron shows Byron, not Cy).
+    const undone = await atReview()
+    undone.goTo('dependants')
+    await undone.next({ action: 'remove', item: 0 })
+    expect([names(undone), drafted(undone)]).toEqual([['Cy'], [{ name: 'Cy' }, undefined]])
+    undone.back()
+    expect([undone.getSnapshot().step, names(undone), drafted(undone)]).toEqual([
+      'dependants',
+      ['Byron', 'Cy'],
+      [{ name: 'Byron' }, { name: 'Cy' }],
+    ])
+    await undone.next({ action: 'change', item: 0 })
+    expect(undone.getSnapshot().drafts['dependants.0.age']).toEqual({ age: 7 })
+    // goTo a step before the remove, then forward again: both items come back with their own answers.
+    const jumped = await atReview()
+    jumped.goTo('dependants')
+    await jumped.next({ action: 'remove', item: 0 })
+    jumped.goTo('about')
+    expect(drafted(jumped)).toEqual([{ name: 'Byron' }, { name: 'Cy' }])
+    expect([jumped.goTo('review').step, jumped.getSnapshot().state.dependants]).toEqual(['review', items])
+    // After a reload the path is replayed, and going back still undoes the shift.
+    const reloaded = await atReview()
+    reloaded.goTo('dependants')
+    await reloaded.next({ action: 'remove', item: 0 })
+    const resumed = resumeWorkflow(family(), JSON.parse(JSON.stringify(getPersistedSnapshot(reloaded))))
+    resumed.back()
+    expect([names(resumed), drafted(resumed)]).toEqual([
+      ['Byron', 'Cy'],
+      [{ name: 'Byron' }, { name: 'Cy' }],
+    ])
+  })
+
   test('an unchanged round trip over a repeat puts its items back without running their actions again', async () => {
     let looks = 0
     const looked = defineWorkflow({

@@ -56,9 +56,15 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
       const first = count < written.max ? slots[count]?.[0] : undefined
       return first !== undefined && getDraft(drafts, shift, index.get(first) as number) !== undefined ? ADD : undefined
     },
+    draftsBack: (input, drafts, before, keys) => {
+      const command = input as { action?: unknown; item?: unknown } | undefined
+      return command?.action === 'remove' && typeof command.item === 'number'
+        ? copied(slots, command.item, before, 0, drafts, keys)
+        : drafts
+    },
     draftsAfter: (input, drafts, keys, state) => {
       const command = input as { action?: unknown; item?: unknown } | undefined
-      if (command?.action === 'remove' && typeof command.item === 'number') return shifted(slots, command.item, drafts, keys)
+      if (command?.action === 'remove' && typeof command.item === 'number') return copied(slots, command.item, drafts, 1, drafts, keys)
       // Going on: how many items there were, so that going forward over the summary again adds back just those.
       if (actionOf(input) === 'continue') return setDraft(drafts, keys.shift, keys.index.get(id) as number, { items: itemsIn(state) })
       return drafts
@@ -71,19 +77,25 @@ const ADD = Object.freeze({ action: 'add' as const })
 /** A summary input's command: `continue` for none (`undefined`, `null`, no `action`), as the summary takes it. */
 const actionOf = (input: unknown): unknown => (input as { action?: unknown } | null | undefined)?.action ?? 'continue'
 
-/** The drafts with item `removed` gone: items removed+1… move down one slot. */
-const shifted = (
+/**
+ * `drafts` with each item from `first` on given the drafts of the item `offset` after it in `source`:
+ * a remove's shift (`source` the drafts, offset 1: items first+1… move down one), or undoing it
+ * (`source` the drafts before the remove, offset 0).
+ */
+const copied = (
   slots: RepeatSummary['slots'],
-  removed: number,
+  first: number,
+  source: readonly unknown[],
+  offset: number,
   drafts: readonly unknown[],
   { index, shift }: Parameters<RepeatSummary['draftsAfter']>[2],
 ): readonly unknown[] => {
   let out = drafts
-  for (let item = removed; item < slots.length; item++) {
+  for (let item = first; item < slots.length; item++) {
     const to = slots[item] as readonly string[]
-    const from = slots[item + 1]
+    const from = slots[item + offset]
     for (let k = 0; k < to.length; k++) {
-      const value = from ? getDraft(drafts, shift, index.get(from[k] as string) as number) : undefined
+      const value = from ? getDraft(source, shift, index.get(from[k] as string) as number) : undefined
       const at = index.get(to[k] as string) as number
       if (getDraft(out, shift, at) !== value) out = setDraft(out, shift, at, value)
     }

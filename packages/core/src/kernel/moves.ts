@@ -1,7 +1,7 @@
 import { adjacencyOfCompiled, type Compiled, compile } from '../definition/compile'
 import { reachableFrom } from '../definition/graph'
 import { unknownStepError } from '../definition/unknownStepError'
-import type { Issues, StepDef, WorkflowDefinition } from '../types'
+import type { Issues, RepeatSummary, StepDef, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { chooseNext, reach, stepOf } from './choose'
 import { compiledOf } from './compiled'
@@ -59,7 +59,8 @@ export const complete = (
   // A repeat's summary's input is a one-off command, not an answer: it says what becomes of the drafts (its own, a record).
   const drafts = summary ? summary.draftsAfter(input, s.drafts, c, state) : input === undefined ? s.drafts : draftsWith(c, s, id, input)
   const { step, skipped } = wayOn(definition, def, id, state, input, c)
-  const frame: Frame = { step: id, input, patch, state, skipped, prev, depth: (prev?.depth ?? 0) + 1, line: lineAfter(prev, id) }
+  const before = summary ? s.drafts : undefined
+  const frame: Frame = { step: id, input, patch, state, skipped, prev, depth: (prev?.depth ?? 0) + 1, line: lineAfter(prev, id), before }
   return entered(s, def, frame, step, drafts, at)
 }
 
@@ -122,14 +123,21 @@ const lineAfter = (prev: Frame | null, step: string): string[] => {
   return line
 }
 
+/** The drafts once `frame`'s completion is undone: a repeat's summary puts back what its command moved (a remove's shift). */
+const undone = (definition: WorkflowDefinition, frame: Frame, drafts: FlowState['drafts']): FlowState['drafts'] =>
+  frame.before
+    ? (stepOf(definition, frame.step).summary as RepeatSummary).draftsBack(frame.input, drafts, frame.before, compiledOf(definition))
+    : drafts
+
 /** Undoes the last completion: back to the previous visited step (or reopens the final step when done). */
-export const back = (_definition: WorkflowDefinition, s: FlowState, at: number): FlowState => {
+export const back = (definition: WorkflowDefinition, s: FlowState, at: number): FlowState => {
   const top = s.frame
   if (!top) return s.error || s.issues !== NO_ISSUES ? update(s, { error: null, issues: NO_ISSUES }) : s
   return update(s, {
     frame: top.prev,
     step: top.step,
     done: false,
+    drafts: undone(definition, top, s.drafts),
     error: null,
     issues: NO_ISSUES,
     log: s.log && s.log.add('back', top.step, at),
@@ -146,12 +154,15 @@ const unknownStep = (definition: WorkflowDefinition, what: string, id: string): 
  */
 export const goTo = (definition: WorkflowDefinition, s: FlowState, id: string, at: number, forward?: boolean): FlowState => {
   if (id === s.step && !s.done) return s.error || s.issues !== NO_ISSUES ? update(s, { error: null, issues: NO_ISSUES }) : s
+  let drafts = s.drafts
   for (let frame = s.frame; frame && !forward; frame = frame.prev) {
+    drafts = undone(definition, frame, drafts)
     if (frame.step === id) {
       return update(s, {
         frame: frame.prev,
         step: id,
         done: false,
+        drafts,
         error: null,
         issues: NO_ISSUES,
         log: s.log && s.log.add('goto', id, at),
