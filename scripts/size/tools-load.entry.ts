@@ -1,4 +1,4 @@
-// @size-budget 106020
+// @size-budget 106060
 // @size-title @flowkit/tools: loadWorkflow from JSON/YAML text (zod + yaml included) and createWorkflow
 import { createWorkflow } from '@flowkit/core'
 import { loadWorkflow } from '@flowkit/tools'

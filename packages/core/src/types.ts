@@ -144,7 +144,7 @@ export interface RepeatSummary {
   /**
    * The drafts once the summary step is completed with `input` (a `RepeatInput`) over `state` (the
    * flow's state after it): removing item `i` moves the drafts of items i+1… down one item with their
-   * data, and going on records the summary's own draft, `{ items: n }`, how many items there were (see
+   * data (and the record below counts one item fewer when it counted item `i`), and going on records the summary's own draft, `{ items: n }`, how many items there were (see
    * `walkInput`). `keys` places a step's draft (the compiled definition's `index` and `shift`).
    */
   draftsAfter(
@@ -160,9 +160,9 @@ export interface RepeatSummary {
    */
   redoes(recorded: unknown, input: unknown): boolean
   /**
-   * The drafts once a completion of the summary with `input` is undone (`back`, or `goTo` a step before
-   * it): a remove's shift is undone, the removed item and those after it getting their drafts back from
-   * `before` (the drafts when the summary was completed). Other commands leave `drafts` as they are.
+   * The drafts once `back` undoes a completion of the summary with `input`: a remove is taken back, the
+   * removed item and those after it, and the summary's record, getting their drafts back from `before`
+   * (the drafts when the summary was completed). Other commands leave `drafts` as they are.
    */
   draftsBack(
     input: unknown,

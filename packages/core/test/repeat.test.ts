@@ -207,7 +207,7 @@ describe('repeated steps', () => {
     expect((await explicit.run({ about: { me: 'Ada' } }, { until: 'review' })).state.dependants).toBeUndefined()
   })
 
-  test('going back over a remove puts the item and every answer back where they were', async () => {
+  test('Back right after a remove takes it back with every answer; a jump back keeps the latest answers', async () => {
     const drafted = (flow: { getSnapshot(): { drafts: Record<string, unknown> } }) =>
       [0, 1].map((i) => flow.getSnapshot().drafts[`dependants.${i}.name`])
     // Back: the remove is undone, and so is the drafts' shift (Change on Byron shows Byron, not Cy).
@@ -223,14 +223,26 @@ describe('repeated steps', () => {
     ])
     await undone.next({ action: 'change', item: 0 })
     expect(undone.getSnapshot().drafts['dependants.0.age']).toEqual({ age: 7 })
-    // goTo a step before the remove, then forward again: both items come back with their own answers.
-    const jumped = await atReview()
-    jumped.goTo('dependants')
-    await jumped.next({ action: 'remove', item: 0 })
-    jumped.goTo('about')
-    expect(drafted(jumped)).toEqual([{ name: 'Byron' }, { name: 'Cy' }])
-    expect([jumped.goTo('review').step, jumped.getSnapshot().state.dependants]).toEqual(['review', items])
-    // After a reload the path is replayed, and going back still undoes the shift.
+    // Back over the remove and further: a forward walk then gives the items the user saw going back.
+    const walkedBack = await atReview()
+    walkedBack.goTo('dependants')
+    await walkedBack.next({ action: 'remove', item: 0 })
+    await walkedBack.next({ action: 'continue' })
+    for (const _ of [1, 2, 3]) walkedBack.back()
+    expect([walkedBack.getSnapshot().step, names(walkedBack)]).toEqual(['dependants.1.age', ['Byron', 'Cy']])
+    walkedBack.goTo('about')
+    expect([walkedBack.goTo('review').step, walkedBack.getSnapshot().state.dependants]).toEqual(['review', items])
+    // A jump back (check answers: change an early step) keeps the remove, with or without going on after it.
+    for (const goOn of [true, false]) {
+      const changed = await atReview()
+      changed.goTo('dependants')
+      await changed.next({ action: 'remove', item: 0 })
+      if (goOn) await changed.next({ action: 'continue' })
+      changed.goTo('about')
+      await changed.next({ me: 'Ada Lovelace' })
+      expect([changed.goTo('review').step, changed.getSnapshot().state.dependants]).toEqual(['review', [items[1]]])
+    }
+    // After a reload the path is replayed, and Back still takes the remove back.
     const reloaded = await atReview()
     reloaded.goTo('dependants')
     await reloaded.next({ action: 'remove', item: 0 })

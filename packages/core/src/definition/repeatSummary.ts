@@ -57,14 +57,20 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
       return first !== undefined && getDraft(drafts, shift, index.get(first) as number) !== undefined ? ADD : undefined
     },
     draftsBack: (input, drafts, before, keys) => {
-      const command = input as { action?: unknown; item?: unknown } | undefined
-      return command?.action === 'remove' && typeof command.item === 'number'
-        ? copied(slots, command.item, before, 0, drafts, keys)
-        : drafts
+      const item = removed(input)
+      if (item === undefined) return drafts
+      const at = keys.index.get(id) as number
+      return setDraft(copied(slots, item, before, 0, drafts, keys), keys.shift, at, getDraft(before, keys.shift, at))
     },
     draftsAfter: (input, drafts, keys, state) => {
-      const command = input as { action?: unknown; item?: unknown } | undefined
-      if (command?.action === 'remove' && typeof command.item === 'number') return copied(slots, command.item, drafts, 1, drafts, keys)
+      const item = removed(input)
+      if (item !== undefined) {
+        // The record of going on counts the items the latest answers hold: one fewer when it counted this one.
+        const at = keys.index.get(id) as number
+        const had = (getDraft(drafts, keys.shift, at) as { items?: unknown } | undefined)?.items
+        const out = copied(slots, item, drafts, 1, drafts, keys)
+        return typeof had === 'number' && had > item ? setDraft(out, keys.shift, at, { items: had - 1 }) : out
+      }
       // Going on: how many items there were, so that going forward over the summary again adds back just those.
       if (actionOf(input) === 'continue') return setDraft(drafts, keys.shift, keys.index.get(id) as number, { items: itemsIn(state) })
       return drafts
@@ -73,6 +79,12 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
 }
 
 const ADD = Object.freeze({ action: 'add' as const })
+
+/** The item a summary input removes, if it is a remove. */
+const removed = (input: unknown): number | undefined => {
+  const command = input as { action?: unknown; item?: unknown } | undefined
+  return command?.action === 'remove' && typeof command.item === 'number' ? command.item : undefined
+}
 
 /** A summary input's command: `continue` for none (`undefined`, `null`, no `action`), as the summary takes it. */
 const actionOf = (input: unknown): unknown => (input as { action?: unknown } | null | undefined)?.action ?? 'continue'

@@ -123,7 +123,11 @@ const lineAfter = (prev: Frame | null, step: string): string[] => {
   return line
 }
 
-/** The drafts once `frame`'s completion is undone: a repeat's summary puts back what its command moved (a remove's shift). */
+/**
+ * The drafts once `back` undoes `frame`: a repeat's summary puts back what its command moved (a remove's
+ * shift). `goTo` a step further back keeps the drafts as they are: they are the latest answers, which a
+ * forward walk gives again (check answers: change an early step, then on to the review).
+ */
 const undone = (definition: WorkflowDefinition, frame: Frame, drafts: FlowState['drafts']): FlowState['drafts'] =>
   frame.before
     ? (stepOf(definition, frame.step).summary as RepeatSummary).draftsBack(frame.input, drafts, frame.before, compiledOf(definition))
@@ -154,15 +158,12 @@ const unknownStep = (definition: WorkflowDefinition, what: string, id: string): 
  */
 export const goTo = (definition: WorkflowDefinition, s: FlowState, id: string, at: number, forward?: boolean): FlowState => {
   if (id === s.step && !s.done) return s.error || s.issues !== NO_ISSUES ? update(s, { error: null, issues: NO_ISSUES }) : s
-  let drafts = s.drafts
   for (let frame = s.frame; frame && !forward; frame = frame.prev) {
-    drafts = undone(definition, frame, drafts)
     if (frame.step === id) {
       return update(s, {
         frame: frame.prev,
         step: id,
         done: false,
-        drafts,
         error: null,
         issues: NO_ISSUES,
         log: s.log && s.log.add('goto', id, at),
