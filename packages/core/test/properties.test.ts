@@ -8,6 +8,7 @@ import {
   type Workflow,
   type WorkflowDefinition,
   WorkflowError,
+  type WorkflowSnapshot,
 } from '@flowkit/core'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
@@ -34,7 +35,8 @@ const specs = fc.integer({ min: 2, max: 7 }).chain((n) => {
   return fc.array(step, { minLength: n - 1, maxLength: n - 1 })
 })
 
-const toDefinition = (spec: StepSpec[]): WorkflowDefinition<State> | undefined => {
+/** The flow `spec` describes; `calls.n` counts its actions' runs. */
+const toDefinition = (spec: StepSpec[], calls = { n: 0 }): WorkflowDefinition<State> | undefined => {
   const id = (i: number) => `s${i}`
   const steps: Record<string, StepDef<State>> = {}
   spec.forEach(({ kind, skip, action }, i) => {
@@ -48,7 +50,16 @@ const toDefinition = (spec: StepSpec[]): WorkflowDefinition<State> | undefined =
       next,
       ...(kind.type === 'choice' ? { targets: kind.targets.map(id) } : {}),
       ...(skip ? { skip: ({ state }: { state: State }) => state[skip.field] === skip.value } : {}),
-      ...(action ? { actions: [({ state, input }: { state: State; input: unknown }) => ({ ...(input as object), n: state.n + 1 })] } : {}),
+      ...(action
+        ? {
+            actions: [
+              ({ state, input }: { state: State; input: unknown }) => {
+                calls.n++
+                return { ...(input as object), n: state.n + 1 }
+              },
+            ],
+          }
+        : {}),
     }
   })
   steps[id(spec.length)] = { final: true }
@@ -225,6 +236,18 @@ const same = (a: Workflow<State>, b: Workflow<State>, errors = true) => {
   if (errors) expect(y.error?.code).toBe(x.error?.code)
 }
 
+/** What a user sees of a snapshot (a replayed one is never busy). */
+const view = (s: WorkflowSnapshot<State>) => [
+  s.step,
+  s.status === 'busy' ? 'idle' : s.status,
+  s.state,
+  s.history,
+  s.skipped,
+  s.drafts,
+  s.progress,
+  s.upcoming,
+]
+
 describe('properties of random flows under random events', () => {
   test('the engine agrees with a reference model and keeps its invariants after every event, and snapshot → JSON → resume behaves identically', async () => {
     await fc.assert(
@@ -250,16 +273,6 @@ describe('properties of random flows under random events', () => {
         // The one replay rebuilds exactly what the live instance holds.
         const live = workflow.getSnapshot()
         const { snapshot: replayed } = replay(definition, JSON.parse(JSON.stringify(getPersistedSnapshot(workflow))), { now: () => 0 })
-        const view = (s: typeof live) => [
-          s.step,
-          s.status === 'busy' ? 'idle' : s.status,
-          s.state,
-          s.history,
-          s.skipped,
-          s.drafts,
-          s.progress,
-          s.upcoming,
-        ]
         expect(view(replayed)).toEqual(view(live))
         const errors: WorkflowError[] = []
         const resumed = resumeWorkflow(definition, JSON.parse(JSON.stringify(getPersistedSnapshot(workflow))), {
@@ -279,5 +292,40 @@ describe('properties of random flows under random events', () => {
       { numRuns: 300 },
     )
     // 300 random flows: seconds of work, more on a busy machine.
+  }, 60_000)
+
+  test('a round trip over unchanged answers (goTo an earlier step, then goTo where the user was) restores the snapshot and runs no action again', async () => {
+    let tried = 0
+    await fc.assert(
+      fc.asyncProperty(specs, events, fc.nat(), async (spec, sequence, pick) => {
+        const calls = { n: 0 }
+        const definition = toDefinition(spec, calls)
+        fc.pre(definition !== undefined)
+        if (!definition) return
+        const workflow = createWorkflow(definition, { now: () => 0 })
+        for (const event of sequence) await apply(workflow, event)
+        const before = workflow.getSnapshot()
+        const { history, drafts } = before
+        // Going forward never finishes the flow, and goTo a step visited before goes back to it.
+        if (before.status === 'done' || history.indexOf(before.step) !== history.length - 1) return
+        const { path } = getPersistedSnapshot(workflow)
+        // Where the way back is one path: every step from there on visited once, each draft still the answer given.
+        const from = path
+          .map((_, i) => i)
+          .filter(
+            (i) =>
+              new Set(history.slice(i)).size === history.length - i &&
+              path.slice(i).every((frame) => JSON.stringify(drafts[frame.step]) === JSON.stringify(frame.input)),
+          )
+        if (from.length === 0) return
+        tried++
+        workflow.goTo(history[from[pick % from.length] as number] as string)
+        const ran = calls.n
+        expect(view(workflow.goTo(before.step))).toEqual(view(before))
+        expect(calls.n).toBe(ran)
+      }),
+      { numRuns: 300 },
+    )
+    expect(tried).toBeGreaterThan(50)
   }, 60_000)
 })
