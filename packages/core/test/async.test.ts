@@ -181,4 +181,30 @@ describe('async work, safely', () => {
     workflow.back()
     expect(calls).toBe(before)
   })
+
+  test('run() called again while one runs (two quick presses of the browser forward button) goes on after it, each step with its own input', async () => {
+    const steps = defineWorkflow({
+      id: 'steps',
+      initial: 'a',
+      state: {} as Record<string, number>,
+      steps: {
+        a: { actions: [async ({ input }) => input as Record<string, number>], next: 'b' },
+        b: { next: 'c' },
+        c: { next: 'd' },
+        d: { final: true },
+      },
+    })
+    const inputs = { a: { a: 1 }, b: { b: 2 }, c: { c: 3 }, d: { d: 4 } }
+    const flow = createWorkflow(steps)
+    const [first, second] = await Promise.all([flow.run(inputs, { until: 'c' }), flow.run(inputs, { until: 'd' })])
+    expect([first.step, second.step, second.status, second.state]).toEqual(['c', 'd', 'idle', { a: 1, b: 2, c: 3 }])
+    expect(second.drafts).toEqual({ a: { a: 1 }, b: { b: 2 }, c: { c: 3 } })
+    // A forward goTo going through the async step, then a run: the run starts where the walk stops.
+    flow.goTo('a')
+    flow.setDraft('a', { a: 5 })
+    const walking = flow.goTo('c')
+    expect(walking.status).toBe('busy')
+    const ran = await flow.run(flow.getSnapshot().drafts, { until: 'd' })
+    expect([ran.step, ran.status, ran.state]).toEqual(['d', 'idle', { a: 5, b: 2, c: 3 }])
+  })
 })

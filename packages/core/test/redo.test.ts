@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow, journeyLog } from '@flowkit/core'
+import { createWorkflow, defineWorkflow, journeyLog, settled } from '@flowkit/core'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 
@@ -169,5 +169,32 @@ describe('going forward again over the answers already given does not run their 
     flow.back()
     const again = await flow.next({ to: 'Oslo' })
     expect([quotes, again.state.price]).toEqual([2, 102])
+  })
+
+  test('goTo the current step moves nowhere and keeps the path left: the next round trip charges nothing again', async () => {
+    const { flow, calls } = await toReview()
+    flow.goTo('ship')
+    await flow.next({ address: '2 High St' }) // another answer: a new path, charged again
+    await flow.next()
+    expect(calls.pay).toBe(2)
+    flow.goTo('review') // a stepper click on the step the user is on
+    flow.goTo('cart')
+    const back = flow.goTo('review')
+    await settled(flow)
+    expect([flow.getSnapshot().step, flow.getSnapshot().state.address, calls.pay, back.status]).toEqual(['review', '2 High St', 2, 'idle'])
+  })
+
+  test('an input next() refuses is refused after Back too, though its JSON is the answer given before', async () => {
+    const { flow } = await toReview()
+    flow.goTo('cart')
+    class Quantity {
+      constructor(readonly qty: number) {}
+      toJSON() {
+        return { qty: this.qty }
+      }
+    }
+    const refused = await flow.next(new Quantity(2))
+    expect([refused.step, refused.error?.code]).toEqual(['cart', 'INVALID_INPUT'])
+    expect((await flow.next({ qty: 2 })).step).toBe('ship')
   })
 })

@@ -165,6 +165,7 @@ export const startWorkflow = <S extends object, K extends string>(
   const rt = runtime(definition as WorkflowDefinition, options, first)
   const { def, at, store } = rt
   const listeners = new Set<() => void>()
+  let running: Promise<WorkflowSnapshot> | null = null
   const snapshot = () => store.getState() as WorkflowSnapshot<S, K>
   const workflow: Workflow<S, K> = {
     definition,
@@ -194,7 +195,9 @@ export const startWorkflow = <S extends object, K extends string>(
       }
       const target = goTo(def, state, step, at(), again)
       rt.cancel()
-      if (target.frame !== state.frame) leaving(rt, state)
+      // goTo the current step moves nowhere: the path left stays as it stands (it is not this one).
+      if (target.frame === state.frame) return rt.commit(target) as WorkflowSnapshot<S, K>
+      leaving(rt, state)
       return standing(rt, rt.commit(target)) as WorkflowSnapshot<S, K>
     },
     reset() {
@@ -202,8 +205,18 @@ export const startWorkflow = <S extends object, K extends string>(
       rt.left = null
       return rt.commit(reset(def, rt.current().state, at())) as WorkflowSnapshot<S, K>
     },
-    run: (inputs, runOptions) =>
-      runAll(rt, (input: unknown) => workflow.next(input), inputs, runOptions) as Promise<WorkflowSnapshot<S, K>>,
+    run(inputs, runOptions) {
+      const go = () => runAll(rt, (input: unknown) => workflow.next(input), inputs, runOptions)
+      // One run at a time: one asked for while another goes on (two quick presses of the browser's forward
+      // button) starts where that one stops, so no step is completed with another step's input.
+      const ran = running ? running.then(go, go) : go()
+      const done = () => {
+        if (running === ran) running = null
+      }
+      running = ran
+      ran.then(done, done)
+      return ran as Promise<WorkflowSnapshot<S, K>>
+    },
     setDraft(step, draft) {
       const { state, busy } = rt.current()
       // A keystroke changes drafts only: the new snapshot shares the derived fields (history, progress…) of the last one.
@@ -310,6 +323,8 @@ const runAll = async (
   { maxSteps, until }: RunOptions = {},
 ) => {
   const limit = maxSteps ?? Math.max(10_000, Object.keys(rt.def.steps).length * 4)
+  // A forward goTo under way goes on to its end first; so does a step's async work.
+  if (rt.walk) await rt.walk
   let snap = rt.pending ? await rt.pending.promise : (rt.store.getState() as WorkflowSnapshot)
   const given = (step: string) => (Object.hasOwn(inputs, step) ? inputs[step] : undefined)
   // A repeat's summary given its draft (its record of going on, `{ items }`: `run(drafts)`) adds back those items, as
@@ -332,7 +347,9 @@ const runAll = async (
       )
       return rt.commit(fail(rt.def, rt.current().state, error, undefined, rt.at()))
     }
-    snap = await next(input(snap.step))
+    await next(input(snap.step))
+    // Where the flow stands now: what the step's promise gave may be older (other work ended meanwhile).
+    snap = rt.store.getState()
     if (snap.error || snap.issues !== NO_ISSUES) break
   }
   return snap

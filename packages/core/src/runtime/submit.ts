@@ -96,17 +96,21 @@ export const submit = (rt: Runtime, input: unknown): Promise<WorkflowSnapshot> =
       { category: 'usage', step: s.step },
     )
   }
+  let plain: unknown
+  try {
+    plain = toPlain(input, 'the input', s.step)
+  } catch (cause) {
+    return Promise.resolve(rt.commit(failed(rt, s, cause, undefined)))
+  }
   // The same answer on the same path as before going back: its step is not run again.
-  const again = rt.left && redone(rt, input)
+  const again = rt.left && redone(rt, plain)
   if (again) return Promise.resolve(again)
   // The abort is made here only for actions (they may read `signal`); async validation makes its own.
   const step = stepOf(def, s.step)
   const abort: Abort | undefined = step.actions?.length ? {} : undefined
-  let plain: unknown
   let patch: Patch | undefined
   let result: Outcome | Promise<Outcome> | undefined
   try {
-    plain = toPlain(input, 'the input', s.step)
     // No schema and no actions: no user code runs, and the input is the contribution.
     if (!step.validate && !abort) patch = inputPatch(plain, s.step, true)
     else result = runPlain(def, s, step, plain, signalOf(abort ?? {}))
