@@ -134,9 +134,10 @@ export interface RepeatSummary {
   /** Where the flow goes on once the user continues past the summary (the repeat step's own `next`). */
   exit(ctx: GuardContext<any, string>): string
   /**
-   * The path ahead from the summary, for predicting it on `state` (the flow's state): the steps of the
-   * items still needed to reach `min` and the summary itself (their `count`; each passed to `visit`
-   * when given), and the step after the summary (`after`; undefined when it cannot be told yet).
+   * The path ahead from the summary, for predicting it on `state` (the flow's state). With fewer items
+   * than `min`, the summary is passed over into the next item's first step (`after`, `count` 0): the
+   * prediction walks the item's steps and comes back. Else the summary itself (`count` 1, passed to
+   * `visit` when given) and the step after it (`after`; undefined when it cannot be told yet).
    * `from` is the step the path comes from: an item's step means that item and those before it are
    * on the path already, whether or not the state holds their data yet.
    */

@@ -24,25 +24,21 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
   }
   return {
     ...written,
-    // A repeat ahead: the items it still needs to reach `min`, the summary once, then on past it (not
-    // round its loop, which the unchanged state would take for ever).
+    // A repeat ahead: into the next item's steps while it has fewer than `min` (the walk follows them, their
+    // branches and skips as the state gives them, and comes back here), else the summary once, then on past
+    // it (not round its loop, which the unchanged state would take for ever).
     ahead: (state, visit, came) => {
-      const items = ((view ? view(state) : state) as Record<string, unknown>)[key]
       // The item the path comes from is on it already, though the state has no data of it before its first step is done.
-      const walked = came === undefined ? -1 : itemOfStep(came)
-      const from = Math.min(min, Math.max(Array.isArray(items) ? items.length : 0, walked + 1))
-      if (visit) {
-        for (let item = from; item < min; item++) for (const step of slots[item] ?? []) visit(step)
-        visit(id)
-      }
+      const from = Math.max(itemsIn(state), came === undefined ? 0 : itemOfStep(came) + 1)
+      if (from < min) return { count: 0, after: written.entry(from) }
+      visit?.(id)
       let after: string | undefined
       try {
         after = exit({ state, step: id })
       } catch {
         // The way on cannot be told yet (the repeat step's `next` needs answers not given).
       }
-      // Counting only: the items still needed times an item's steps, not a walk over them.
-      return { count: (min - from) * (slots[0]?.length ?? 0) + 1, after }
+      return { count: 1, after }
     },
     redoes: (recorded, input) => {
       const command = actionOf(recorded)
