@@ -121,6 +121,13 @@ export interface StepGroup {
 }
 
 /** What a repeat's summary step knows: see `RepeatStepDef`. */
+/** A completed step on the path, as a repeat's summary reads it (see `RepeatSummary.draftsBack`). */
+export interface PathFrame {
+  readonly step: string
+  readonly input: unknown
+  readonly prev: PathFrame | null
+}
+
 export interface RepeatSummary {
   readonly key: string
   readonly min: number
@@ -134,14 +141,21 @@ export interface RepeatSummary {
   /** Where the flow goes on once the user continues past the summary (the repeat step's own `next`). */
   exit(ctx: GuardContext<any, string>): string
   /**
-   * The path ahead from the summary, for predicting it on `state` (the flow's state). With fewer items
+   * The path ahead from the summary, for predicting it on `state` (the flow's state) in `definition` (the
+   * laid-out flow). Passed over as a whole (the repeat's `skip`, or its group's), it leads on past the
+   * repeat (`after`, `count` 0). With fewer items
    * than `min`, the summary is passed over into the next item's first step (`after`, `count` 0): the
    * prediction walks the item's steps and comes back. Else the summary itself (`count` 1, passed to
    * `visit` when given) and the step after it (`after`; undefined when it cannot be told yet).
    * `from` is the step the path comes from: an item's step means that item and those before it are
    * on the path already, whether or not the state holds their data yet.
    */
-  ahead(state: object, visit?: (step: string) => void, from?: string): { readonly count: number; readonly after: string | undefined }
+  ahead(
+    state: object,
+    visit: ((step: string) => void) | undefined,
+    from: string | undefined,
+    definition: WorkflowDefinition,
+  ): { readonly count: number; readonly after: string | undefined }
   /**
    * The drafts once the summary step is completed with `input` (a `RepeatInput`) over `state` (the
    * flow's state after it): removing item `i` moves the drafts of items i+1… down one item with their
@@ -161,15 +175,19 @@ export interface RepeatSummary {
    */
   redoes(recorded: unknown, input: unknown): boolean
   /**
-   * The drafts once `back` undoes a completion of the summary with `input`: a remove is taken back, the
-   * removed item and those after it, and the summary's record, getting their drafts back from `before`
-   * (the drafts when the summary was completed). Other commands leave `drafts` as they are.
+   * The drafts once `back` undoes a completion of the summary with `input` over `state` (the flow's
+   * state after it), `path` the path before it: a remove is taken back (the items after the removed one
+   * move up again, the removed one gets back its answers on `path`, and the summary's record counts it
+   * again); an add taken back records the items there are (`{ items: n }`, see `walkInput`), so the
+   * abandoned item's drafts do not bring it back. Other commands leave `drafts` as they are. Made of
+   * what a snapshot keeps (the drafts and the path's inputs), so a resumed flow undoes the same.
    */
   draftsBack(
     input: unknown,
     drafts: readonly unknown[],
-    before: readonly unknown[],
+    path: PathFrame | null,
     keys: { readonly index: ReadonlyMap<string, number>; readonly shift: number },
+    state: object,
   ): readonly unknown[]
   /**
    * What a forward walk (`goTo` a step further on, `run(drafts)`) gives the summary on `state`:

@@ -1,4 +1,4 @@
-import { createWorkflow, defineWorkflow } from '@flowkit/core'
+import { checkDefinition, composeWorkflow, createWorkflow, defineWorkflow } from '@flowkit/core'
 import { describe, expect, test } from 'vitest'
 
 const flow = defineWorkflow({
@@ -38,6 +38,23 @@ describe('hostile input', () => {
     const after = await createWorkflow(sneaky).next()
     expect(after.state).toEqual({ ok: 1 })
     expect(polluted().isAdmin).toBeUndefined()
+  })
+
+  test("a step named '__proto__' (from a JSON flow file) is refused with a clear error, flat or composed", () => {
+    const steps = JSON.parse('{"start": {"next": "__proto__"}, "__proto__": {"next": "end"}, "end": {"final": true}}')
+    const problems = checkDefinition({ id: 'file', initial: 'start', state: {}, steps })
+    expect(problems.map((p) => [p.code, p.path])).toEqual([['INVALID_DEFINITION', ['steps', '__proto__']]])
+    expect(problems[0]?.message).toMatch(/rename it/)
+    const child = defineWorkflow({ id: 'child', initial: 'x', state: {}, steps: { x: { final: true } } })
+    expect(() =>
+      // As a loaded file gives it: its step names are not known to the types.
+      (composeWorkflow as (config: unknown) => unknown)({
+        id: 'file',
+        initial: 'start',
+        state: {},
+        steps: { ...steps, sub: { flow: child, next: 'end' } },
+      }),
+    ).toThrow(/cannot be named '__proto__'/)
   })
 
   test('a cyclic input is a clear INVALID_INPUT error, not a hang, and the state stays', async () => {

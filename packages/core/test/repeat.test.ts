@@ -254,6 +254,21 @@ describe('repeated steps', () => {
     ])
   })
 
+  test('an item started and taken back with Back stays out, before the user ever went on past the summary too', async () => {
+    for (const refused of [false, true]) {
+      const flow = createWorkflow(family())
+      await flow.next({ me: 'Ada' })
+      for (const input of [{ action: 'add' }, { name: 'Byron' }, { age: 7 }, { action: 'add' }]) await flow.next(input)
+      // Its name typed, or refused (a refused input is kept as the draft too), then Back to the summary.
+      if (refused) expect((await flow.next({ name: '' })).issues).toHaveProperty('name')
+      else flow.setDraft('dependants.1.name', { name: 'Di' })
+      flow.back()
+      flow.goTo('about')
+      const summary = flow.goTo('dependants')
+      expect([summary.step, summary.state.dependants]).toEqual(['dependants', [items[0]]])
+    }
+  })
+
   test('an unchanged round trip over a repeat puts its items back without running their actions again', async () => {
     let looks = 0
     const looked = defineWorkflow({

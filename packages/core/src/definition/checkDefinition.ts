@@ -51,6 +51,14 @@ export const checkDefinition = (definition: unknown): DefinitionProblem[] => {
     add('INVALID_DEFINITION', 'a workflow needs `steps`, an object with at least one step.', ['steps'])
     return problems
   }
+  if (Object.hasOwn(steps, '__proto__')) {
+    // JSON.parse makes it an own key; everywhere else JavaScript reads it as the prototype, so its drafts would be lost.
+    add('INVALID_DEFINITION', "a step cannot be named '__proto__', which JavaScript keeps for an object's prototype; rename it.", [
+      'steps',
+      '__proto__',
+    ])
+    return problems
+  }
   if (isComposed(definition as unknown as WorkflowDefinition)) {
     checkComposition(definition as unknown as WorkflowDefinition, add)
     if (problems.length === 0) checkChildren(definition as unknown as WorkflowDefinition, add, checkDefinition)

@@ -1,5 +1,6 @@
-import { getDraft, setDraft } from '../kernel/drafts'
+import { chooseNext, skipReason } from '../kernel/choose'
 import type { RepeatSummary } from '../types'
+import { repeatDrafts } from './repeatDrafts'
 
 /** A summary as data, with the choices of where it leads (what the kernel asks of it is made here, over any given). */
 type Written = Pick<RepeatSummary, 'key' | 'min' | 'max' | 'flow' | 'slots' | 'entry' | 'exit'>
@@ -27,7 +28,12 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
     // A repeat ahead: into the next item's steps while it has fewer than `min` (the walk follows them, their
     // branches and skips as the state gives them, and comes back here), else the summary once, then on past
     // it (not round its loop, which the unchanged state would take for ever).
-    ahead: (state, visit, came) => {
+    ahead: (state, visit, came, definition) => {
+      // Passed over as a whole (the repeat's own skip, or its group's): on past it, not into an item.
+      if (skipReason(definition, id, state) !== undefined) {
+        const to = chooseNext(definition, id, state)
+        if (itemOfStep(to) < 0) return { count: 0, after: to }
+      }
       // The item the path comes from is on it already, though the state has no data of it before its first step is done.
       const from = Math.max(itemsIn(state), came === undefined ? 0 : itemOfStep(came) + 1)
       if (from < min) return { count: 0, after: written.entry(from) }
@@ -40,73 +46,6 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
       }
       return { count: 1, after }
     },
-    redoes: (recorded, input) => {
-      const command = actionOf(recorded)
-      return (command === 'add' || command === 'continue') && actionOf(input) === command
-    },
-    walkInput: (state, drafts, { index, shift }) => {
-      const count = itemsIn(state)
-      const had = (getDraft(drafts, shift, index.get(id) as number) as { items?: unknown } | undefined)?.items
-      // Items the user went on with last time; without that record, an item whose first answer is still in the drafts.
-      if (typeof had === 'number') return count < Math.min(had, written.max) ? ADD : undefined
-      const first = count < written.max ? slots[count]?.[0] : undefined
-      return first !== undefined && getDraft(drafts, shift, index.get(first) as number) !== undefined ? ADD : undefined
-    },
-    draftsBack: (input, drafts, before, keys) => {
-      const item = removed(input)
-      if (item === undefined) return drafts
-      const at = keys.index.get(id) as number
-      return setDraft(copied(slots, item, before, 0, drafts, keys), keys.shift, at, getDraft(before, keys.shift, at))
-    },
-    draftsAfter: (input, drafts, keys, state) => {
-      const item = removed(input)
-      if (item !== undefined) {
-        // The record of going on counts the items the latest answers hold: one fewer when it counted this one.
-        const at = keys.index.get(id) as number
-        const had = (getDraft(drafts, keys.shift, at) as { items?: unknown } | undefined)?.items
-        const out = copied(slots, item, drafts, 1, drafts, keys)
-        return typeof had === 'number' && had > item ? setDraft(out, keys.shift, at, { items: had - 1 }) : out
-      }
-      // Going on: how many items there were, so that going forward over the summary again adds back just those.
-      if (actionOf(input) === 'continue') return setDraft(drafts, keys.shift, keys.index.get(id) as number, { items: itemsIn(state) })
-      return drafts
-    },
+    ...repeatDrafts(written, id, itemsIn),
   }
-}
-
-const ADD = Object.freeze({ action: 'add' as const })
-
-/** The item a summary input removes, if it is a remove. */
-const removed = (input: unknown): number | undefined => {
-  const command = input as { action?: unknown; item?: unknown } | undefined
-  return command?.action === 'remove' && typeof command.item === 'number' ? command.item : undefined
-}
-
-/** A summary input's command: `continue` for none (`undefined`, `null`, no `action`), as the summary takes it. */
-const actionOf = (input: unknown): unknown => (input as { action?: unknown } | null | undefined)?.action ?? 'continue'
-
-/**
- * `drafts` with each item from `first` on given the drafts of the item `offset` after it in `source`:
- * a remove's shift (`source` the drafts, offset 1: items first+1… move down one), or undoing it
- * (`source` the drafts before the remove, offset 0).
- */
-const copied = (
-  slots: RepeatSummary['slots'],
-  first: number,
-  source: readonly unknown[],
-  offset: number,
-  drafts: readonly unknown[],
-  { index, shift }: Parameters<RepeatSummary['draftsAfter']>[2],
-): readonly unknown[] => {
-  let out = drafts
-  for (let item = first; item < slots.length; item++) {
-    const to = slots[item] as readonly string[]
-    const from = slots[item + offset]
-    for (let k = 0; k < to.length; k++) {
-      const value = from ? getDraft(source, shift, index.get(from[k] as string) as number) : undefined
-      const at = index.get(to[k] as string) as number
-      if (getDraft(out, shift, at) !== value) out = setDraft(out, shift, at, value)
-    }
-  }
-  return out
 }

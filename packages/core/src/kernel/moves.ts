@@ -1,7 +1,7 @@
 import { adjacencyOfCompiled, type Compiled, compile } from '../definition/compile'
 import { reachableFrom } from '../definition/graph'
 import { unknownStepError } from '../definition/unknownStepError'
-import type { Issues, RepeatSummary, StepDef, WorkflowDefinition } from '../types'
+import type { Issues, StepDef, WorkflowDefinition } from '../types'
 import { WorkflowError } from '../WorkflowError'
 import { chooseNext, reach, stepOf } from './choose'
 import { compiledOf } from './compiled'
@@ -59,8 +59,7 @@ export const complete = (
   // A repeat's summary's input is a one-off command, not an answer: it says what becomes of the drafts (its own, a record).
   const drafts = summary ? summary.draftsAfter(input, s.drafts, c, state) : input === undefined ? s.drafts : draftsWith(c, s, id, input)
   const { step, skipped } = wayOn(definition, def, id, state, input, c)
-  const before = summary ? s.drafts : undefined
-  const frame: Frame = { step: id, input, patch, state, skipped, prev, depth: (prev?.depth ?? 0) + 1, line: lineAfter(prev, id), before }
+  const frame: Frame = { step: id, input, patch, state, skipped, prev, depth: (prev?.depth ?? 0) + 1, line: lineAfter(prev, id) }
   return entered(s, def, frame, step, drafts, at)
 }
 
@@ -129,9 +128,7 @@ const lineAfter = (prev: Frame | null, step: string): string[] => {
  * forward walk gives again (check answers: change an early step, then on to the review).
  */
 const undone = (definition: WorkflowDefinition, frame: Frame, drafts: FlowState['drafts']): FlowState['drafts'] =>
-  frame.before
-    ? (stepOf(definition, frame.step).summary as RepeatSummary).draftsBack(frame.input, drafts, frame.before, compiledOf(definition))
-    : drafts
+  stepOf(definition, frame.step).summary?.draftsBack(frame.input, drafts, frame.prev, compiledOf(definition), frame.state) ?? drafts
 
 /** Undoes the last completion: back to the previous visited step (or reopens the final step when done). */
 export const back = (definition: WorkflowDefinition, s: FlowState, at: number): FlowState => {

@@ -52,16 +52,13 @@ const walk = (definition: WorkflowDefinition, s: FlowState, visit?: (step: strin
     let came = id
     id = to
     // A repeat's summary ahead tells its own part of the path (see `RepeatSummary.ahead`): its loop would
-    // go round for ever on the unchanged state. One passed over as a whole (its own skip, or its group's) leads on.
+    // go round for ever on the unchanged state.
     for (let summary = stepOf(definition, id).summary; summary; summary = stepOf(definition, id).summary) {
       let after: string | undefined
       try {
-        after = passedOver(definition, id, state)
-        if (after === undefined) {
-          const ahead = summary.ahead(state, visit, came)
-          count += ahead.count
-          after = ahead.after
-        }
+        const ahead = summary.ahead(state, visit, came, definition)
+        count += ahead.count
+        after = ahead.after
       } catch {
         // A sub-flow's `in` or a guard threw: what comes next cannot be told.
       }
@@ -81,16 +78,6 @@ const walk = (definition: WorkflowDefinition, s: FlowState, visit?: (step: strin
     }
   }
   return { count, exact: true, fewest: 0 }
-}
-
-/**
- * Where repeat summary `id` leads when it is passed over as a whole on `state` (the repeat's own `skip`, or
- * its group's): on past the repeat. Undefined when it is not passed over, or only for want of items (into one).
- */
-const passedOver = (definition: WorkflowDefinition, id: string, state: object): string | undefined => {
-  if (skipReason(definition, id, state) === undefined) return undefined
-  const to = chooseNext(definition, id, state)
-  return stepOf(definition, to).groups?.some((group) => group.kind === 'repeat' && group.step === id) ? undefined : to
 }
 
 /** How much of the rest of the path can be told now (see `Prediction`). */

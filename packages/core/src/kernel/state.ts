@@ -32,8 +32,6 @@ export interface Frame {
    * history array is one fast slice, not a walk of the frames.
    */
   readonly line: string[]
-  /** A repeat's summary only: the drafts before it was completed, so that undoing it puts back what it moved (`RepeatSummary.draftsBack`). */
-  readonly before: Drafts | undefined
 }
 
 /**

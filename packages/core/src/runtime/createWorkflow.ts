@@ -165,8 +165,10 @@ export const startWorkflow = <S extends object, K extends string>(
   const rt = runtime(definition as WorkflowDefinition, options, first)
   const { def, at, store } = rt
   const listeners = new Set<() => void>()
-  let running: Promise<WorkflowSnapshot> | null = null
   const snapshot = () => store.getState() as WorkflowSnapshot<S, K>
+  const run = oneAtATime((inputs?: Readonly<Record<string, unknown>>, runOptions?: RunOptions) =>
+    runAll(rt, (input: unknown) => workflow.next(input), inputs, runOptions),
+  )
   const workflow: Workflow<S, K> = {
     definition,
     store: store as unknown as StoreApi<WorkflowSnapshot<S, K>>,
@@ -205,18 +207,7 @@ export const startWorkflow = <S extends object, K extends string>(
       rt.left = null
       return rt.commit(reset(def, rt.current().state, at())) as WorkflowSnapshot<S, K>
     },
-    run(inputs, runOptions) {
-      const go = () => runAll(rt, (input: unknown) => workflow.next(input), inputs, runOptions)
-      // One run at a time: one asked for while another goes on (two quick presses of the browser's forward
-      // button) starts where that one stops, so no step is completed with another step's input.
-      const ran = running ? running.then(go, go) : go()
-      const done = () => {
-        if (running === ran) running = null
-      }
-      running = ran
-      ran.then(done, done)
-      return ran as Promise<WorkflowSnapshot<S, K>>
-    },
+    run: run as Workflow<S, K>['run'],
     setDraft(step, draft) {
       const { state, busy } = rt.current()
       // A keystroke changes drafts only: the new snapshot shares the derived fields (history, progress…) of the last one.
@@ -227,6 +218,24 @@ export const startWorkflow = <S extends object, K extends string>(
   ;(workflow as unknown as Record<symbol, Runtime>)[RUNTIME] = rt
   if (process.env.NODE_ENV !== 'production') movedMethod(workflow)
   return workflow
+}
+
+/**
+ * `run` one at a time: one asked for while another goes on (two quick presses of the browser's forward
+ * button) starts where that one stops, so no step is completed with another step's input.
+ */
+const oneAtATime = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => {
+  let running: Promise<R> | null = null
+  return (...args: A): Promise<R> => {
+    const go = () => run(...args)
+    const ran = running ? running.then(go, go) : go()
+    const done = () => {
+      if (running === ran) running = null
+    }
+    running = ran
+    ran.then(done, done)
+    return ran
+  }
 }
 
 /** `destroy()`: aborts the work under way and drops the listeners. */
