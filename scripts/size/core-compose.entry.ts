@@ -1,5 +1,5 @@
 // @size-title @flowkit/core with composition: the 3-step flow plus a `flow:` sub-flow and a `repeat:` (composeWorkflow)
-// @size-budget 10390
+// @size-budget 10470
 import { composeWorkflow, createWorkflow, defineWorkflow } from '@flowkit/core'
 
 const address = defineWorkflow({

@@ -1,5 +1,5 @@
 // @size-title @flowkit/core with persistence (zustand persist, web storage)
-// @size-budget 10350
+// @size-budget 10395
 import { createWorkflow, defineWorkflow } from '@flowkit/core'
 import { persist } from '@flowkit/core/persist'
 

@@ -1,4 +1,4 @@
-// @size-budget 12445
+// @size-budget 12485
 // @size-title @flowkit/server/client: a flow persisted to the server with httpStorage (core + persist included)
 import { createWorkflow, defineWorkflow } from '@flowkit/core'
 import { persist } from '@flowkit/core/persist'

@@ -181,6 +181,8 @@ export interface RepeatSummary {
    * again); an add taken back records the items there are (`{ items: n }`, see `walkInput`), so the
    * abandoned item's drafts do not bring it back. Other commands leave `drafts` as they are. Made of
    * what a snapshot keeps (the drafts and the path's inputs), so a resumed flow undoes the same.
+   * `goTo(target)` undoes the same when `target` is the summary or an item's step (the browser's Back
+   * within the repeat); a step before the repeat keeps the latest answers, which a forward walk gives again.
    */
   draftsBack(
     input: unknown,
@@ -188,17 +190,20 @@ export interface RepeatSummary {
     path: PathFrame | null,
     keys: { readonly index: ReadonlyMap<string, number>; readonly shift: number },
     state: object,
+    target?: string,
   ): readonly unknown[]
   /**
    * What a forward walk (`goTo` a step further on, `run(drafts)`) gives the summary on `state`:
    * `{ action: 'add' }` while there are fewer items than when the user last went on past it (its draft's
    * `items`; without one, while the drafts hold the next item's first answer), else `undefined` (go on).
-   * The walk passes the summary until then, even when it is the target.
+   * The walk passes the summary until then, even when it is the target. A walk to `target`, a step of
+   * the next item, adds it (the browser's Forward to a new item's page).
    */
   walkInput(
     state: object,
     drafts: readonly unknown[],
     keys: { readonly index: ReadonlyMap<string, number>; readonly shift: number },
+    target?: string,
   ): RepeatInput | undefined
 }
 

@@ -242,6 +242,16 @@ describe('repeated steps', () => {
       await changed.next({ me: 'Ada Lovelace' })
       expect([changed.goTo('review').step, changed.getSnapshot().state.dependants]).toEqual(['review', [items[1]]])
     }
+    // The browser's Back within the repeat (goTo an item's page before the remove) takes it back as Back does.
+    const within = await atReview()
+    within.goTo('dependants')
+    await within.next({ action: 'remove', item: 0 })
+    const page = within.goTo('dependants.1.age')
+    expect([page.state.dependants, drafted(within), page.drafts['dependants.1.age']]).toEqual([
+      [items[0], { name: 'Cy', age: 0 }],
+      [{ name: 'Byron' }, { name: 'Cy' }],
+      { age: 5 },
+    ])
     // After a reload the path is replayed, and Back still takes the remove back.
     const reloaded = await atReview()
     reloaded.goTo('dependants')
@@ -267,6 +277,18 @@ describe('repeated steps', () => {
       const summary = flow.goTo('dependants')
       expect([summary.step, summary.state.dependants]).toEqual(['dependants', [items[0]]])
     }
+  })
+
+  test("the browser's Forward to a new item's page, after Back from it to the summary, adds the item again", async () => {
+    const flow = await atReview()
+    flow.goTo('dependants')
+    await flow.next({ action: 'add' })
+    flow.setDraft('dependants.2.name', { name: 'Di' })
+    flow.goTo('dependants')
+    const ran = await flow.run(flow.getSnapshot().drafts, { until: 'dependants.2.name', maxSteps: 1 })
+    expect([ran.step, ran.drafts['dependants.2.name'], names(flow)]).toEqual(['dependants.2.name', { name: 'Di' }, ['Byron', 'Cy']])
+    flow.goTo('dependants')
+    expect(flow.goTo('dependants.2.name', { forward: true }).step).toBe('dependants.2.name')
   })
 
   test('an unchanged round trip over a repeat puts its items back without running their actions again', async () => {

@@ -79,6 +79,13 @@ describe.each(Object.entries(schemas))('validation with %s', (_, schema) => {
     expect(after.step).toBe('details')
     expect(after.issues.email).toBeDefined()
   })
+
+  test('run() towards `until` stops quietly at a step it gives nothing, as goTo forward does: no issues for an answer never given', async () => {
+    const stopped = await createWorkflow(flow).run({}, { until: 'done' })
+    expect([stopped.step, stopped.issues, stopped.error]).toEqual(['details', {}, null])
+    // Without `until`, a step given nothing is submitted as it is, and says what is missing.
+    expect(Object.keys((await createWorkflow(flow).run({})).issues)).not.toEqual([])
+  })
 })
 
 test('a field called __proto__ in an issue path is a field, not a prototype', async () => {

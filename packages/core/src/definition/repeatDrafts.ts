@@ -6,26 +6,32 @@ type Moves = Pick<RepeatSummary, 'redoes' | 'walkInput' | 'draftsBack' | 'drafts
 /**
  * What a repeat's summary (step `id`) does to the drafts, and how a forward walk goes over it: the
  * remove-shift and its undoing, the record of how many items the user went on with (`{ items: n }`,
- * the summary's own draft) and what a walk gives the summary from it. `itemsIn` counts the items in a state.
+ * the summary's own draft) and what a walk gives the summary from it. `itemsIn` counts the items in a state,
+ * `itemOf` tells the item a step belongs to (-1 for none).
  */
 export const repeatDrafts = (
   { slots, max }: Pick<RepeatSummary, 'slots' | 'max'>,
   id: string,
   itemsIn: (state: object) => number,
+  itemOf: (step: string) => number,
 ): Moves => ({
   redoes: (recorded, input) => {
     const command = actionOf(recorded)
     return (command === 'add' || command === 'continue') && actionOf(input) === command
   },
-  walkInput: (state, drafts, { index, shift }) => {
+  walkInput: (state, drafts, { index, shift }, target) => {
     const count = itemsIn(state)
+    // Going to a page of the next item (the browser's Forward after Back from a new item): add it.
+    if (target !== undefined && count < max && itemOf(target) === count) return ADD
     const had = (getDraft(drafts, shift, index.get(id) as number) as { items?: unknown } | undefined)?.items
     // Items the user went on with last time; without that record, an item whose first answer is still in the drafts.
     if (typeof had === 'number') return count < Math.min(had, max) ? ADD : undefined
     const first = count < max ? slots[count]?.[0] : undefined
     return first !== undefined && getDraft(drafts, shift, index.get(first) as number) !== undefined ? ADD : undefined
   },
-  draftsBack: (input, drafts, path, keys, state) => {
+  draftsBack: (input, drafts, path, keys, state, target) => {
+    // goTo a step before the repeat keeps the latest answers: a forward walk gives them again (check answers).
+    if (target !== undefined && target !== id && itemOf(target) < 0) return drafts
     const at = keys.index.get(id) as number
     // An add taken back (Back from the new item's first page): the items there are are the ones the user
     // keeps, so a forward walk does not bring the abandoned one back from its drafts.

@@ -46,6 +46,6 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
       }
       return { count: 1, after }
     },
-    ...repeatDrafts(written, id, itemsIn),
+    ...repeatDrafts(written, id, itemsIn, itemOfStep),
   }
 }

@@ -123,12 +123,11 @@ const lineAfter = (prev: Frame | null, step: string): string[] => {
 }
 
 /**
- * The drafts once `back` undoes `frame`: a repeat's summary puts back what its command moved (a remove's
- * shift). `goTo` a step further back keeps the drafts as they are: they are the latest answers, which a
- * forward walk gives again (check answers: change an early step, then on to the review).
+ * The drafts once `back` (or `goTo(target)`) undoes `frame`: a repeat's summary puts back what its command
+ * moved (a remove's shift), unless `target` is before the repeat (see `RepeatSummary.draftsBack`).
  */
-const undone = (definition: WorkflowDefinition, frame: Frame, drafts: FlowState['drafts']): FlowState['drafts'] =>
-  stepOf(definition, frame.step).summary?.draftsBack(frame.input, drafts, frame.prev, compiledOf(definition), frame.state) ?? drafts
+const undone = (definition: WorkflowDefinition, frame: Frame, drafts: FlowState['drafts'], target?: string): FlowState['drafts'] =>
+  stepOf(definition, frame.step).summary?.draftsBack(frame.input, drafts, frame.prev, compiledOf(definition), frame.state, target) ?? drafts
 
 /** Undoes the last completion: back to the previous visited step (or reopens the final step when done). */
 export const back = (definition: WorkflowDefinition, s: FlowState, at: number): FlowState => {
@@ -155,12 +154,15 @@ const unknownStep = (definition: WorkflowDefinition, what: string, id: string): 
  */
 export const goTo = (definition: WorkflowDefinition, s: FlowState, id: string, at: number, forward?: boolean): FlowState => {
   if (id === s.step && !s.done) return s.error || s.issues !== NO_ISSUES ? update(s, { error: null, issues: NO_ISSUES }) : s
+  let drafts = s.drafts
   for (let frame = s.frame; frame && !forward; frame = frame.prev) {
+    drafts = undone(definition, frame, drafts, id)
     if (frame.step === id) {
       return update(s, {
         frame: frame.prev,
         step: id,
         done: false,
+        drafts,
         error: null,
         issues: NO_ISSUES,
         log: s.log && s.log.add('goto', id, at),

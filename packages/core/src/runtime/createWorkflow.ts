@@ -66,7 +66,8 @@ export interface RunOptions<K extends string = string> {
   /**
    * Stops when this step becomes current (it is not completed). With `snapshot.drafts` as inputs this
    * is "change an answer, then return to the check-answers page": the steps in between are completed
-   * again with what the user entered before, and any that no longer validates stops the run there.
+   * again with what the user entered before, and any that no longer validates stops the run there, as
+   * does one with validation that the inputs give nothing (where the user goes on by hand, no issues shown).
    * @example
    * await flow.next(changedAddress)
    * await flow.run(flow.getSnapshot().drafts, { until: 'review' })
@@ -339,10 +340,10 @@ const runAll = async (
   // A repeat's summary given its draft (its record of going on, `{ items }`: `run(drafts)`) adds back those items, as
   // `goTo` forward does, even at `until`. Not given, it goes on, as before.
   const walks = (step: string) => !!rt.def.steps[step]?.summary && isRecord(given(step))
-  const input = (step: string) => (walks(step) ? walkInput(rt.def, rt.current().state) : given(step))
+  const input = (step: string) => (walks(step) ? walkInput(rt.def, rt.current().state, until) : given(step))
   for (
     let count = 0;
-    snap.status !== 'done' && (snap.step !== until || (walks(until) && walkInput(rt.def, rt.current().state) !== undefined));
+    snap.status !== 'done' && (snap.step !== until || (walks(until) && walkInput(rt.def, rt.current().state, until) !== undefined));
     count++
   ) {
     if (count >= limit) {
@@ -356,7 +357,12 @@ const runAll = async (
       )
       return rt.commit(fail(rt.def, rt.current().state, error, undefined, rt.at()))
     }
-    await next(input(snap.step))
+    const value = input(snap.step)
+    const step = rt.def.steps[snap.step]
+    // Towards `until`, a step given nothing that checks its input is where the user goes on by hand, as
+    // `goTo` forward stops there: no issues for an answer never given (a new branch, a field never stored).
+    if (until !== undefined && value === undefined && step?.validate && !step.summary) break
+    await next(value)
     // Where the flow stands now: what the step's promise gave may be older (other work ended meanwhile).
     snap = rt.store.getState()
     if (snap.error || snap.issues !== NO_ISSUES) break

@@ -11,8 +11,8 @@ import { type Runtime, submit } from './submit'
  * What going forward gives the current step when it is a repeat's summary: `add` again while it has fewer
  * items than when the user last went on past it (`RepeatSummary.walkInput`), so the items answered before come back.
  */
-export const walkInput = (def: WorkflowDefinition, s: FlowState): RepeatInput | undefined =>
-  stepOf(def, s.step).summary?.walkInput(stateAt(def, s.frame), s.drafts, compile(def))
+export const walkInput = (def: WorkflowDefinition, s: FlowState, target?: string): RepeatInput | undefined =>
+  stepOf(def, s.step).summary?.walkInput(stateAt(def, s.frame), s.drafts, compile(def), target)
 
 /**
  * `goTo` a step further on: completes the steps in between with their drafts (what the user answered
@@ -45,7 +45,7 @@ export const forward = (rt: Runtime, target: string): WorkflowSnapshot => {
     for (;;) {
       const { state: s } = rt.current()
       const step = stepOf(def, s.step)
-      const again = step.summary?.walkInput(stateAt(def, s.frame), s.drafts, c)
+      const again = step.summary?.walkInput(stateAt(def, s.frame), s.drafts, c, target)
       if (s.step === target && !again) return rt.store.getState()
       // Never finishes the flow on the way: completing the final step is the user's own decision.
       if (step.final) return blocked(dev && `the answers lead to the end of the flow without passing '${target}'`)
