@@ -96,6 +96,20 @@ describe('checkout', () => {
     expect(bad.drafts['shipping.lines']).toMatchObject({ line1: ' ', postcode: '!' })
   })
 
+  it('says what to enter for card fields missing altogether (never stored, so absent after a reload), not a schema message', async () => {
+    const flow = createWorkflow(checkout)
+    await flow.run(
+      { cart: physical, 'shipping.name': name, 'shipping.lines': address, billingSame: sameBilling, delivery: { method: 'express' } },
+      { until: 'payment' },
+    )
+    expect(flow.getSnapshot().step).toBe('payment')
+    const missing = await flow.next({ method: 'card', card: { name: 'Ada Lovelace', expiry: '08/29' } })
+    expect(missing.issues).toEqual({
+      'card.number': ['Enter a card number of 13 to 19 digits, like 4242 4242 4242 4242'],
+      'card.cvc': ['Enter the 3 or 4 digit security code'],
+    })
+  })
+
   it('checks the promo code with the promo service: unknown codes are a field issue, known ones discount', async () => {
     const flow = createWorkflow(checkout)
     const unknown = await flow.next({ ...physical, promo: 'nope' })

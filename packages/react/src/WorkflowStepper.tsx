@@ -169,7 +169,7 @@ const statusOf = (items: readonly PathItem<string>[]): StepperItem['status'] =>
   items.some((i) => i.status === 'current') ? 'current' : items.every((i) => i.status === 'done') ? 'done' : 'upcoming'
 
 /**
- * A group's `<li>`: its title (a button back to its first step once visited) and, while current, its steps, with a
+ * A group's `<li>`: its title (a button back to its first step once visited; a repeat's, to its summary) and, while current, its steps, with a
  * sub-flow inside it as an entry of its own (`depth` is the group's level, 0 the outermost).
  */
 const groupEntry = <K extends string>(
@@ -180,15 +180,17 @@ const groupEntry = <K extends string>(
 ): ReactNode => {
   const { group, items } = entry
   const first = items[0] as PathItem<K>
+  // A repeat as a whole opens at its summary (the list of items), not at its first item's first page.
+  const to = (group.kind === 'repeat' && group.item === undefined && items.findLast((i) => i.step === group.step)) || first
   const status = statusOf(items)
-  const canJump = first.canJump && status !== 'current'
+  const canJump = to.canJump && status !== 'current'
   const shown: StepperGroupItem<K> = {
     group,
     title: group.title,
     number,
     status,
     canJump,
-    jump: first.jump,
+    jump: to.jump,
     items: numberedIn(items, depth + 1),
   }
   return (
@@ -196,7 +198,7 @@ const groupEntry = <K extends string>(
       {draw.groupChildren ? (
         draw.groupChildren(shown)
       ) : canJump ? (
-        <button type="button" onClick={first.jump}>
+        <button type="button" onClick={to.jump}>
           {group.title}
         </button>
       ) : (

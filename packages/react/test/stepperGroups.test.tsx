@@ -149,6 +149,25 @@ describe.each(modes)('WorkflowStepper with groups %s', (_, strict) => {
     expect(workflow.getSnapshot().state.dependants).toEqual([{ name: 'Ada', age: 7 }])
   })
 
+  it('a repeat whose first item is asked before its summary (min 1) still opens at the summary, every item kept', async () => {
+    const workflow = createWorkflow(family(1))
+    for (const input of [undefined, { name: 'Ada' }, { age: 7 }, { action: 'add' }, { name: 'Bob' }, { age: 5 }, { action: 'continue' }])
+      await workflow.next(input)
+    expect(workflow.getSnapshot().history.slice(0, 2)).toEqual(['about', 'dependants.0.name'])
+    renderIn(
+      strict,
+      <WorkflowProvider workflow={workflow}>
+        <WorkflowStepper />
+      </WorkflowProvider>,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Dependants' }))
+    expect(workflow.getSnapshot().step).toBe('dependants')
+    expect(workflow.getSnapshot().state.dependants).toEqual([
+      { name: 'Ada', age: 7 },
+      { name: 'Bob', age: 5 },
+    ])
+  })
+
   it('marks a finished sub-flow done, as a finished step, and lets it be drawn as one (groupChildren)', async () => {
     const workflow = createWorkflow(order)
     for (const input of [undefined, { street: '1 Main St' }, { city: 'Paris' }]) await workflow.next(input)

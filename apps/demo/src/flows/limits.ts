@@ -36,12 +36,13 @@ export const MAX_LENGTH = {
  * (a regex, a service call) ever sees it.
  */
 export const bounded = (max: number, message = `Keep this to ${max} characters or fewer`) =>
-  z.string().trim().max(max, { error: message, abort: true })
+  // A value missing altogether (a card number never stored, sent back after a reload) says the same.
+  z.string({ error: message }).trim().max(max, { error: message, abort: true })
 
 /** A required trimmed string of at most `max` characters: "Enter the full name" / "Keep the full name to 100 characters or fewer". */
 export const requiredText = (what: string, max: number) =>
   z
-    .string()
+    .string({ error: `Enter ${what}` })
     .trim()
     .min(1, { error: `Enter ${what}`, abort: true })
     .max(max, { error: `Keep ${what} to ${max} characters or fewer`, abort: true })
