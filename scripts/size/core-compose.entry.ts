@@ -1,5 +1,5 @@
 // @size-title @flowkit/core with composition: the 3-step flow plus a `flow:` sub-flow and a `repeat:` (composeWorkflow)
-// @size-budget 10470
+// @size-budget 10600
 import { composeWorkflow, createWorkflow, defineWorkflow } from '@flowkit/core'
 
 const address = defineWorkflow({

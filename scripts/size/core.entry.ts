@@ -1,4 +1,4 @@
-// @size-budget 7690
+// @size-budget 7750
 // @size-goal 3072
 // @size-title @flowkit/core: a 3-step flow with a choice, a skip and validation (no persistence)
 import { createWorkflow, defineWorkflow } from '@flowkit/core'

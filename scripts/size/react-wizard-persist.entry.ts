@@ -1,5 +1,5 @@
 // @size-title @flowkit/core + @flowkit/react: the same wizard, saved to localStorage (persist)
-// @size-budget 14650
+// @size-budget 14750
 import { persist } from '@flowkit/core/persist'
 import { renderWizard } from './wizard'
 

@@ -1,5 +1,5 @@
 // @size-title @flowkit/core + @flowkit/react: a 3-step wizard (steps, stepper, progress, fields), React external
-// @size-budget 11950
+// @size-budget 12050
 // @size-goal 3947
 import { renderWizard } from './wizard'
 

@@ -1,4 +1,4 @@
-// @size-budget 106420
+// @size-budget 106600
 // @size-title @flowkit/tools: loadWorkflow from JSON/YAML text (zod + yaml included) and createWorkflow
 import { createWorkflow } from '@flowkit/core'
 import { loadWorkflow } from '@flowkit/tools'

@@ -1,5 +1,5 @@
 import { chooseNext, skipReason } from '../kernel/choose'
-import type { RepeatSummary } from '../types'
+import type { RepeatSummary, WorkflowDefinition } from '../types'
 import { repeatDrafts } from './repeatDrafts'
 
 /** A summary as data, with the choices of where it leads (what the kernel asks of it is made here, over any given). */
@@ -19,6 +19,13 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
     itemOf ??= new Map(slots.flatMap((steps, item) => steps.map((id): [string, number] => [id, item])))
     return itemOf.get(step) ?? -1
   }
+  // Whether an item's steps always go on one way, every one shown (no guard, no skip): made on first use.
+  let straight: boolean | undefined
+  const straightIn = (definition: WorkflowDefinition) =>
+    (straight ??= (slots[0] ?? []).every((step) => {
+      const def = definition.steps[step]
+      return !!def && !def.skip && typeof def.next === 'string'
+    }))
   const itemsIn = (state: object): number => {
     const items = ((view ? view(state) : state) as Record<string, unknown>)[key]
     return Array.isArray(items) ? items.length : 0
@@ -36,7 +43,9 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
       }
       // The item the path comes from is on it already, though the state has no data of it before its first step is done.
       const from = Math.max(itemsIn(state), came === undefined ? 0 : itemOfStep(came) + 1)
-      if (from < min) return { count: 0, after: written.entry(from) }
+      // An item that can branch or skip is walked, one way through it; a straight one is counted, not walked.
+      if (from < min && !straightIn(definition)) return { count: 0, after: written.entry(from) }
+      if (visit) for (let item = from; item < min; item++) for (const step of slots[item] ?? []) visit(step)
       visit?.(id)
       let after: string | undefined
       try {
@@ -44,7 +53,7 @@ export const repeatSummary = (written: Written, id: string, view?: (state: objec
       } catch {
         // The way on cannot be told yet (the repeat step's `next` needs answers not given).
       }
-      return { count: 1, after }
+      return { count: Math.max(0, min - from) * (slots[0]?.length ?? 0) + 1, after }
     },
     ...repeatDrafts(written, id, itemsIn, itemOfStep),
   }
