@@ -2,6 +2,7 @@ import type { Workflow, WorkflowDefinition, WorkflowSnapshot } from '@flowkit/co
 import type { ReactNode } from 'react'
 import { fail } from './fail'
 import type { FieldOptions } from './fieldProps'
+import { type CheckAnswersApi, useCheckAnswers } from './useCheckAnswers'
 import { type FieldApi, useField } from './useField'
 import { type StepApi, useStep } from './useStep'
 import { type UseWorkflowOptions, useWorkflow } from './useWorkflow'
@@ -30,6 +31,8 @@ export interface TypedWorkflowContext<S extends object, K extends string> {
   useWorkflowState<T>(selector: (snapshot: WorkflowSnapshot<S, K>) => T): T
   useStep<V extends object = Record<string, any>>(): StepApi<V, K>
   useField<T = unknown>(path: string, options?: FieldOptions): FieldApi<T>
+  /** `useCheckAnswers()` with `change(step)` and `returning` typed to the definition's step ids. */
+  useCheckAnswers(): CheckAnswersApi<K>
   WorkflowStep(props: WorkflowStepProps<K>): ReactNode
   WorkflowSteps(props: WorkflowStepsProps<K>): ReactNode
   WorkflowStepper(props: WorkflowStepperProps<K>): ReactNode
@@ -74,6 +77,10 @@ export function createWorkflowContext<S extends object, K extends string>(
     useField: (path, options) => {
       useInstance()
       return useField(path, options)
+    },
+    useCheckAnswers: () => {
+      useInstance()
+      return useCheckAnswers<K>()
     },
     WorkflowStep,
     WorkflowSteps,

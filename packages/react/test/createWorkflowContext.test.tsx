@@ -6,6 +6,14 @@ import { createWorkflowContext } from '../src'
 import { checkout, modes, renderIn } from './fixtures'
 
 const Checkout = createWorkflowContext(checkout)
+const Order = createWorkflowContext(
+  defineWorkflow({
+    id: 'order',
+    initial: 'email',
+    state: { email: '', card: '' },
+    steps: { email: { next: 'card' }, card: { next: 'review' }, review: { next: 'done' }, done: { final: true } },
+  }),
+)
 
 function Total() {
   const email = Checkout.useWorkflowState((s) => s.state.email)
@@ -31,6 +39,41 @@ describe.each(modes)('createWorkflowContext %s', (_, strict) => {
     )
     await act(() => workflow?.run({ cart: {}, shipping: { email: 'ada@example.com' } }))
     expect(screen.getByText('email: ada@example.com')).toBeInTheDocument()
+  })
+
+  it('types check answers to the definition and returns to the step it was called from', async () => {
+    const workflow = createWorkflow(Order.definition)
+    await workflow.run({ email: { email: 'ada@example.com' }, card: { card: '4242' } }, { until: 'review' })
+    expect(workflow.getSnapshot().step).toBe('review')
+    let api: ReturnType<typeof Order.useCheckAnswers> | undefined
+    function Review() {
+      api = Order.useCheckAnswers()
+      // @ts-expect-error: not a step of the order definition
+      if (api.returning === 'emial') return null
+      return <p>review page</p>
+    }
+    let submit: ReturnType<typeof Order.useStep>['submit'] | undefined
+    function Email() {
+      const { returning } = Order.useCheckAnswers()
+      submit = Order.useStep().submit
+      return <p>email page, back to {returning ?? 'nothing'}</p>
+    }
+    renderIn(
+      strict,
+      <Order.Provider workflow={workflow}>
+        <Order.WorkflowSteps steps={{ review: Review, email: Email }} />
+      </Order.Provider>,
+    )
+    expect(screen.getByText('review page')).toBeInTheDocument()
+    // @ts-expect-error: not a step of the order definition
+    expect(() => api?.change('emial')).toThrow(
+      "goTo('emial'): there is no such step; defined steps: email, card, review, done. Did you mean 'email'?",
+    )
+    act(() => api?.change('email'))
+    expect(screen.getByText('email page, back to review')).toBeInTheDocument()
+    await act(async () => void (await submit?.({ email: 'grace@example.com' })))
+    expect(workflow.getSnapshot().step).toBe('review')
+    expect(workflow.getSnapshot().state.email).toBe('grace@example.com')
   })
 
   it('binds a given instance', () => {
